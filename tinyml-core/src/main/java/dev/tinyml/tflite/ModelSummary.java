@@ -325,24 +325,24 @@ public record ModelSummary(
       s.append(
           String.format(
               Locale.ROOT,
-              "%n  %4s  %-40s %-8s %-18s %10s  %s%n",
+              "%n  %4s  %-8s %-18s %10s  %-24s %s%n",
               "#",
-              "tensor",
               "type",
               "shape",
               "bytes",
-              "quantization"));
+              "quantization",
+              "tensor"));
       for (TensorSummary t : g.tensors()) {
         s.append(
             String.format(
                 Locale.ROOT,
-                "  %4d  %-40s %-8s %-18s %,10d  %s%s%n",
+                "  %4d  %-8s %-18s %,10d  %-24s %s%s%n",
                 t.index(),
-                t.name() == null ? "" : t.name(),
                 t.type(),
                 Arrays.toString(t.shape()),
                 t.bytes(),
                 quantText(t),
+                t.name() == null ? "" : t.name(),
                 t.constant() ? " (constant)" : ""));
       }
     }
