@@ -78,7 +78,7 @@ public final class ArenaPlanner {
    * plan} as its offline plan (use {@link #planned(Model)} and {@link OfflineMemoryPlan#attach}).
    */
   public static ArenaEstimate estimate(Model model, Target target, ArenaPlan plan) {
-    return PersistentArena.estimate(model, target, plan.totalBytes());
+    return PersistentArena.estimate(model, target, plan.totalBytes(), plan.buffers().size());
   }
 
   private static ArenaPlan compact(
