@@ -24,6 +24,7 @@ final class CompactPlacer {
   private final int[] last;
   private final int[][] allowedBelow; // allowedBelow[x] = {input, distance} pairs where x is output
   private final int[][] allowedAbove; // allowedAbove[x] = {output, distance} pairs where x is input
+  private final int[][] concurrent; // concurrent[x] = the other buffers live in a scope of x
 
   CompactPlacer(int[] sizes, int[] first, int[] last, List<InPlaceOverlap> overlaps) {
     this.sizes = sizes;
@@ -43,6 +44,17 @@ final class CompactPlacer {
       }
       below.get(o.output()).add(new int[] {o.input(), o.minDistance()});
       above.get(o.input()).add(new int[] {o.output(), o.minDistance()});
+    }
+    concurrent = new int[n][];
+    for (int i = 0; i < n; i++) {
+      int count = 0;
+      int[] found = new int[n];
+      for (int j = 0; j < n; j++) {
+        if (j != i && first[i] <= last[j] && first[j] <= last[i]) {
+          found[count++] = j;
+        }
+      }
+      concurrent[i] = Arrays.copyOf(found, count);
     }
     allowedBelow = new int[n][];
     allowedAbove = new int[n][];
@@ -173,8 +185,8 @@ final class CompactPlacer {
       int x = boxed;
       int count = 0;
       candidates[count++] = 0;
-      for (int p = 0; p < n; p++) {
-        if (placed[p] && overlapInTime(p, x)) {
+      for (int p : concurrent[x]) {
+        if (placed[p]) {
           candidates[count++] = offsets[p] + sizes[p];
         }
       }
@@ -212,13 +224,9 @@ final class CompactPlacer {
     return total;
   }
 
-  private boolean overlapInTime(int a, int b) {
-    return first[a] <= last[b] && first[b] <= last[a];
-  }
-
   private boolean fits(int x, int offset, int[] offsets, boolean[] placed) {
-    for (int p = 0; p < sizes.length; p++) {
-      if (!placed[p] || !overlapInTime(p, x)) {
+    for (int p : concurrent[x]) {
+      if (!placed[p]) {
         continue;
       }
       boolean disjoint = offset + sizes[x] <= offsets[p] || offsets[p] + sizes[p] <= offset;
@@ -248,14 +256,9 @@ final class CompactPlacer {
     boolean[] all = new boolean[sizes.length];
     Arrays.fill(all, true);
     for (int x = 0; x < sizes.length; x++) {
-      if (offsets[x] < 0) {
+      if (offsets[x] < 0 || !fits(x, offsets[x], offsets, all)) {
         return false;
       }
-      all[x] = false;
-      if (!fits(x, offsets[x], offsets, all)) {
-        return false;
-      }
-      all[x] = true;
     }
     return true;
   }
