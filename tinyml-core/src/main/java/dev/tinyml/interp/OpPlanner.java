@@ -61,6 +61,7 @@ final class OpPlanner {
     MAX_VERSION.put(BuiltinOperator.CONCATENATION, 4);
     MAX_VERSION.put(BuiltinOperator.QUANTIZE, 3);
     MAX_VERSION.put(BuiltinOperator.DEQUANTIZE, 6);
+    MAX_VERSION.put(BuiltinOperator.SVDF, 4);
   }
 
   /** Scratch an op needs per interpreter: {@code {ints, floats}}. */
@@ -85,6 +86,7 @@ final class OpPlanner {
       case CONCATENATION -> concat(c);
       case QUANTIZE -> quantize(c);
       case DEQUANTIZE -> dequantize(c);
+      case SVDF -> svdf(c);
       default ->
           throw c.fail(
               "unsupported op: the interpreter implements "
@@ -762,6 +764,126 @@ final class OpPlanner {
               }
             }
           });
+    }
+    throw c.unsupportedTypes();
+  }
+
+  private static Prepared svdf(OpContext c) {
+    dev.tinyml.tflite.SVDFOptions o = (dev.tinyml.tflite.SVDFOptions) c.op.options();
+    Tensor in = c.input(0);
+    Tensor wf = c.input(1);
+    Tensor wt = c.input(2);
+    Tensor state = c.input(4);
+    Tensor out = c.output(0);
+    if (!state.isVariable()) {
+      throw c.fail("activation state " + OpContext.describe(state) + " must be a variable tensor");
+    }
+    int rank = o.rank();
+    int batches = in.shape()[0];
+    int inputSize = in.shape()[1];
+    int filters = wf.shape()[0];
+    int memory = wt.shape()[1];
+    if (in.shape().length != 2
+        || rank <= 0
+        || filters % rank != 0
+        || wf.shape()[1] != inputSize
+        || wt.shape()[0] != filters
+        || state.elementCount() != batches * memory * filters
+        || out.elementCount() != batches * (filters / rank)) {
+      throw c.fail(
+          "inconsistent SVDF shapes: input "
+              + OpContext.describe(in)
+              + ", feature weights "
+              + OpContext.describe(wf)
+              + ", time weights "
+              + OpContext.describe(wt)
+              + ", state "
+              + OpContext.describe(state)
+              + ", output "
+              + OpContext.describe(out)
+              + ", rank "
+              + rank);
+    }
+    int ii = c.in(0);
+    int fi = c.in(1);
+    int ti = c.in(2);
+    int bi = c.in(3);
+    int si = c.in(4);
+    int oi = c.out(0);
+    if (in.type() == TensorType.FLOAT32
+        && wf.type() == TensorType.FLOAT32
+        && wt.type() == TensorType.FLOAT32
+        && state.type() == TensorType.FLOAT32
+        && out.type() == TensorType.FLOAT32) {
+      dev.tinyml.interp.kernels.Svdf.Plan p =
+          dev.tinyml.interp.kernels.Svdf.prepareFloat(
+              batches, inputSize, filters, rank, memory, c.activation(o.fusedActivation()));
+      return new Prepared(
+          (t, s) ->
+              dev.tinyml.interp.kernels.Svdf.evalFloat(
+                  p,
+                  (float[]) t[ii],
+                  (float[]) t[fi],
+                  (float[]) t[ti],
+                  bi < 0 ? null : (float[]) t[bi],
+                  (float[]) t[si],
+                  (float[]) t[oi],
+                  s.floats),
+          0,
+          p.scratchSize());
+    }
+    requireHybridFree(c, in, wf);
+    boolean int16 = wt.type() == TensorType.INT16 && state.type() == TensorType.INT16;
+    boolean int8 = wt.type() == TensorType.INT8 && state.type() == TensorType.INT8;
+    if (in.type() == TensorType.INT8
+        && wf.type() == TensorType.INT8
+        && out.type() == TensorType.INT8
+        && (int16 || int8)
+        && (bi < 0 || c.tensor(bi).type() == TensorType.INT32)) {
+      dev.tinyml.interp.kernels.Svdf.Plan p =
+          dev.tinyml.interp.kernels.Svdf.prepareInt8(
+              batches,
+              inputSize,
+              filters,
+              rank,
+              memory,
+              c.scale(in),
+              c.zeroPoint(in),
+              c.scale(wf),
+              c.scale(wt),
+              c.scale(state),
+              c.zeroPoint(state),
+              int16,
+              c.scale(out),
+              c.zeroPoint(out));
+      if (int16) {
+        return new Prepared(
+            (t, s) ->
+                dev.tinyml.interp.kernels.Svdf.evalInt8(
+                    p,
+                    (byte[]) t[ii],
+                    (byte[]) t[fi],
+                    (short[]) t[ti],
+                    bi < 0 ? null : (int[]) t[bi],
+                    (short[]) t[si],
+                    (byte[]) t[oi],
+                    s.ints),
+            p.scratchSize(),
+            0);
+      }
+      return new Prepared(
+          (t, s) ->
+              dev.tinyml.interp.kernels.Svdf.evalInt8(
+                  p,
+                  (byte[]) t[ii],
+                  (byte[]) t[fi],
+                  (byte[]) t[ti],
+                  bi < 0 ? null : (int[]) t[bi],
+                  (byte[]) t[si],
+                  (byte[]) t[oi],
+                  s.ints),
+          p.scratchSize(),
+          0);
     }
     throw c.unsupportedTypes();
   }
