@@ -248,6 +248,20 @@ final class OpPlanner {
                   bi < 0 ? null : (float[]) t[bi],
                   (float[]) t[oi]));
     }
+    if (c.constant(1) != null && p.filterInC() == p.inC()) {
+      int[] filterT = Conv2D.transposeFilter(p, (byte[]) c.constant(1));
+      return new Prepared(
+          (t, s) ->
+              Conv2D.evalInt8Transposed(
+                  p,
+                  (byte[]) t[ii],
+                  filterT,
+                  bi < 0 ? null : (int[]) t[bi],
+                  (byte[]) t[oi],
+                  s.ints),
+          p.outC(),
+          0);
+    }
     return simple(
         (t, s) ->
             Conv2D.evalInt8(
