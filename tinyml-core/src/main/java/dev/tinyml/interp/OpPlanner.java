@@ -761,25 +761,10 @@ final class OpPlanner {
     if (intIn && intOut && !(it == TensorType.INT32 && ot == TensorType.INT32)) {
       Quantization.Requantize r =
           Quantization.Requantize.of(c.scale(in), c.zeroPoint(in), outScale, outZp);
-      long lo = ot == TensorType.INT8 ? -128 : ot == TensorType.INT16 ? -32768 : Integer.MIN_VALUE;
-      long hi = ot == TensorType.INT8 ? 127 : ot == TensorType.INT16 ? 32767 : Integer.MAX_VALUE;
-      return simple(
-          (t, s) -> {
-            Object x = t[ii];
-            Object y = t[oi];
-            for (int i = 0; i < n; i++) {
-              int q =
-                  x instanceof byte[] b ? b[i] : x instanceof short[] sh ? sh[i] : ((int[]) x)[i];
-              int v = (int) Math.max(lo, Math.min(hi, r.apply(q)));
-              if (y instanceof byte[] b) {
-                b[i] = (byte) v;
-              } else if (y instanceof short[] sh) {
-                sh[i] = (short) v;
-              } else {
-                ((int[]) y)[i] = v;
-              }
-            }
-          });
+      int lo32 = ot == TensorType.INT8 ? -128 : ot == TensorType.INT16 ? -32768 : Integer.MIN_VALUE;
+      int hi32 = ot == TensorType.INT8 ? 127 : ot == TensorType.INT16 ? 32767 : Integer.MAX_VALUE;
+      return new Prepared(
+          (t, s) -> Quantization.requantize(r, t[ii], t[oi], n, lo32, hi32, s.ints), n, 0);
     }
     throw c.unsupportedTypes();
   }
