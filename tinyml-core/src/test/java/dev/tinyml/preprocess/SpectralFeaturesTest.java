@@ -378,6 +378,36 @@ class SpectralFeaturesTest {
   }
 
   @Test
+  void withersChangeOnlyTheirParameters() {
+    SpectralConfig c =
+        SpectralConfig.defaults()
+            .withFraming(400, 160, 512)
+            .withWindow(WindowFunction.HAMMING, false)
+            .withPower(true)
+            .withMel(80, 0, 8000, MelScale.SLANEY, true)
+            .withMfcc(13, 22);
+
+    assertThat(c)
+        .isEqualTo(
+            new SpectralConfig(
+                16000,
+                400,
+                160,
+                512,
+                WindowFunction.HAMMING,
+                false,
+                true,
+                80,
+                0,
+                8000,
+                MelScale.SLANEY,
+                true,
+                1e-6f,
+                13,
+                22));
+  }
+
+  @Test
   void configAtAnotherRateKeepsDurations() {
     SpectralConfig c = SpectralConfig.defaults().withSampleRate(8000);
 
