@@ -74,6 +74,49 @@ class FrontendStagesTest {
   }
 
   @Test
+  void fixedPointFftWithARadix2StageMatchesAFloatDft() {
+    // 256 real points = a 128-point complex FFT = 4 x 4 x 4 x 2: exercises the radix-2 stage.
+    KissFftQ15 fft = new KissFftQ15(256);
+    Random random = new Random(3);
+    short[] in = new short[256];
+    for (int i = 0; i < 256; i++) {
+      in[i] = (short) (random.nextInt(40000) - 20000);
+    }
+    short[] re = new short[129];
+    short[] im = new short[129];
+
+    fft.forward(in, re, im);
+
+    for (int k = 0; k <= 128; k++) {
+      double sr = 0;
+      double si = 0;
+      for (int n = 0; n < 256; n++) {
+        sr += in[n] * Math.cos(2 * Math.PI * k * n / 256) / 256;
+        si -= in[n] * Math.sin(2 * Math.PI * k * n / 256) / 256;
+      }
+      assertThat((double) re[k]).isCloseTo(sr, within(4.0));
+      assertThat((double) im[k]).isCloseTo(si, within(4.0));
+    }
+  }
+
+  @Test
+  void frontendRunsAtEightKilohertz() {
+    MicroFrontendConfig narrow =
+        new MicroFrontendConfig(
+            30, 20, 32, 125, 3800, 10, 0.025f, 0.06f, 0.05f, true, 0.95f, 80, 21, true, 6);
+    short[] pcm = new short[8000];
+    for (int i = 0; i < pcm.length; i++) {
+      pcm[i] = (short) (8000 * Math.sin(2 * Math.PI * 1000 * i / 8000.0));
+    }
+
+    int[][] frames = MicroFrontend.compute(narrow, 8000, pcm);
+
+    assertThat(frames).hasNumberOfRows(49);
+    assertThat(frames[48]).hasSize(32);
+    assertThat(Arrays.stream(frames[0]).max().getAsInt()).isGreaterThan(0);
+  }
+
+  @Test
   void silenceGivesZeroFeatures() {
     int[][] frames =
         MicroFrontend.compute(MicroFrontendConfig.microSpeech(), 16000, new short[800]);
