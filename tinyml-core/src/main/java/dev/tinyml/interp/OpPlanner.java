@@ -65,6 +65,9 @@ final class OpPlanner {
     MAX_VERSION.put(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 4);
   }
 
+  /** Up to this many input channels, int8 depthwise convolutions run row by row. */
+  static final int SMALL_DEPTHWISE_CHANNELS = 8;
+
   /** Scratch an op needs per interpreter: {@code {ints, floats}}. */
   record Prepared(Step step, int scratchInts, int scratchFloats) {}
 
@@ -319,6 +322,19 @@ final class OpPlanner {
                   s.floats),
           0,
           p.scratchSize());
+    }
+    if (p.inC() <= SMALL_DEPTHWISE_CHANNELS) {
+      return new Prepared(
+          (t, s) ->
+              DepthwiseConv2D.evalInt8Rows(
+                  p,
+                  (byte[]) t[ii],
+                  (byte[]) t[wi],
+                  bi < 0 ? null : (int[]) t[bi],
+                  (byte[]) t[oi],
+                  s.ints),
+          p.rowScratchSize(),
+          0);
     }
     return new Prepared(
         (t, s) ->
