@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.CRC32C;
 import org.tensorflow.proto.BundleEntryProto;
 import org.tensorflow.proto.BundleHeaderProto;
 import org.tensorflow.proto.TensorShapeProto;
@@ -107,21 +108,61 @@ final class TensorBundle {
               + shardPath(e.getShardId()) + ", which has only " + shard.length
               + " bytes: the data file is truncated. Copy the variables/ directory again.");
     }
-    int actual = Crc32c.mask(Crc32c.compute(shard, (int) offset, (int) size));
+    int[] shape = shapeOf(e.getShape());
+    DType type = DType.of(e.getDtype());
+    int actual;
+    try {
+      actual =
+          type == DType.STRING
+              ? stringCrc(shard, (int) offset, (int) size, TensorValue.count(shape))
+              : Crc32c.mask(Crc32c.compute(shard, (int) offset, (int) size));
+    } catch (IllegalArgumentException ex) {
+      throw new SavedModelException(
+          "Variable '" + key + "' in " + shardPath(e.getShardId()) + " is malformed: "
+              + ex.getMessage() + ". Copy the variables/ directory again.", ex);
+    }
     if (actual != e.getCrc32C()) {
       throw new SavedModelException(
           "Variable '" + key + "' in " + shardPath(e.getShardId()) + " fails its CRC32C check "
               + "(stored " + Integer.toHexString(e.getCrc32C()) + ", computed "
               + Integer.toHexString(actual) + "): the data file is corrupted. Copy it again.");
     }
-    int[] shape = shapeOf(e.getShape());
     try {
-      return TensorValue.fromRaw(DType.of(e.getDtype()), shape, shard, (int) offset, (int) size);
+      return TensorValue.fromRaw(type, shape, shard, (int) offset, (int) size);
     } catch (IllegalArgumentException ex) {
       throw new SavedModelException(
           "Variable '" + key + "' (" + DType.tfName(e.getDtype()) + Arrays.toString(shape) + ") in "
               + shardPath(e.getShardId()) + " cannot be decoded: " + ex.getMessage(), ex);
     }
+  }
+
+  /**
+   * String tensors are checksummed over each length as a little-endian uint32 (not the varint
+   * bytes stored), then the stored 4-byte length checksum, then the string bytes.
+   */
+  private static int stringCrc(byte[] data, int offset, int size, int count) {
+    int end = offset + size;
+    int[] pos = {offset};
+    CRC32C crc = new CRC32C();
+    long total = 0;
+    for (int i = 0; i < count; i++) {
+      long len = Snappy.readVarint(data, pos, end);
+      total += len;
+      if (len <= 0xffffffffL) {
+        crc.update(new byte[] {(byte) len, (byte) (len >>> 8), (byte) (len >>> 16), (byte) (len >>> 24)});
+      } else {
+        byte[] b = new byte[8];
+        for (int k = 0; k < 8; k++) {
+          b[k] = (byte) (len >>> (8 * k));
+        }
+        crc.update(b);
+      }
+    }
+    if (pos[0] + 4 + total > end) {
+      throw new IllegalArgumentException("its string lengths run past the tensor data");
+    }
+    crc.update(data, pos[0], 4 + (int) total);
+    return Crc32c.mask((int) crc.getValue());
   }
 
   static int[] shapeOf(TensorShapeProto s) {
