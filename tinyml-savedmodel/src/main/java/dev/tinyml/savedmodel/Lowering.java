@@ -177,10 +177,11 @@ final class Lowering {
         op(BuiltinOperator.SOFTMAX, new SoftmaxOptions(1f), n, tensors(in.get(0)));
         return;
       case "MaxPool":
+      case "MaxPoolV2":
       case "AvgPool":
         {
-          int[] k = ShapeInference.ints(n, "ksize");
-          int[] st = ShapeInference.ints(n, "strides");
+          int[] k = ShapeInference.poolWindow(n);
+          int[] st = ShapeInference.poolStrides(n);
           Node last = n;
           ActivationFunctionType act = ActivationFunctionType.NONE;
           Node r = activationAfter(n);
@@ -190,7 +191,7 @@ final class Lowering {
           }
           Pool2DOptions o = new Pool2DOptions(padding(n), st[2], st[1], k[2], k[1], act);
           op(
-              n.op.equals("MaxPool") ? BuiltinOperator.MAX_POOL_2D : BuiltinOperator.AVERAGE_POOL_2D,
+              n.op.startsWith("MaxPool") ? BuiltinOperator.MAX_POOL_2D : BuiltinOperator.AVERAGE_POOL_2D,
               o,
               last,
               tensors(in.get(0)));

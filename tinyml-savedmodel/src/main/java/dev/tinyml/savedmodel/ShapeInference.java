@@ -308,12 +308,17 @@ final class ShapeInference {
           return strides[0] == 1 && strides[3] == 1;
         }
       case "MaxPool":
+      case "MaxPoolV2":
       case "AvgPool":
         {
           requireNhwc(n);
           int[] x = in.get(0).shape();
-          int[] k = ints(n, "ksize");
-          int[] st = ints(n, "strides");
+          if (n.op.equals("MaxPoolV2")) {
+            requireConst(n, 1, "window size");
+            requireConst(n, 2, "strides");
+          }
+          int[] k = poolWindow(n);
+          int[] st = poolStrides(n);
           String padding = attr(n, "padding").getS().toStringUtf8();
           if (x.length != 4) {
             throw new IllegalArgumentException("needs a 4-D input, got " + str(x));
@@ -551,6 +556,15 @@ final class ShapeInference {
   static boolean keepDims(Node n) {
     Map<String, AttrValue> a = n.attrs;
     return a.containsKey("keep_dims") ? a.get("keep_dims").getB() : attr(n, "keepdims").getB();
+  }
+
+  /** Pool window [1, h, w, 1]: an attribute, or a constant input for MaxPoolV2. */
+  static int[] poolWindow(Node n) {
+    return n.op.equals("MaxPoolV2") ? n.inputs.get(1).value().asInts() : ints(n, "ksize");
+  }
+
+  static int[] poolStrides(Node n) {
+    return n.op.equals("MaxPoolV2") ? n.inputs.get(2).value().asInts() : ints(n, "strides");
   }
 
   static int[] ints(Node n, String name) {
