@@ -32,7 +32,8 @@ class FixtureImportTest {
   void importedModelMatchesTensorFlowOutputs(String model, String seed) throws Exception {
     Path expectedDir = Fixtures.path("expected/savedmodel/" + model);
     JsonNode json = new ObjectMapper().readTree(expectedDir.resolve(seed + ".json").toFile());
-    ImportResult r = SavedModelImporter.builder().build().importModel(Fixtures.path("savedmodel/" + model));
+    ImportResult r =
+        SavedModelImporter.builder().build().importModel(Fixtures.path("savedmodel/" + model));
 
     JsonNode inputs = json.get("inputs");
     float[][] in = new float[inputs.size()][];
@@ -51,7 +52,7 @@ class FixtureImportTest {
       for (int k = 0; k < expected.length; k++) {
         expected[k] = (float) values.get(k).asDouble();
       }
-      assertThat(FloatRunner.maxRelativeError(out[i], expected, 1e-6)).isLessThanOrEqualTo(1e-5);
+      assertThat(FloatRunner.maxRelativeError(out[i], expected)).isLessThanOrEqualTo(1e-5);
     }
   }
 
