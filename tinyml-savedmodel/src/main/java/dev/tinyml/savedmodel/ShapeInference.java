@@ -53,6 +53,43 @@ final class ShapeInference {
   }
 
   /**
+   * Ops that lower to TFLite when their data input is not constant; any other op fed by an
+   * unsupported one is reported as well.
+   */
+  static final Set<String> LOWERABLE =
+      Set.of(
+          "Add",
+          "AddV2",
+          "AvgPool",
+          "BiasAdd",
+          "Cast",
+          "ConcatV2",
+          "Conv2D",
+          "DepthwiseConv2dNative",
+          "ExpandDims",
+          "FakeQuantWithMinMaxArgs",
+          "FakeQuantWithMinMaxVars",
+          "FusedBatchNorm",
+          "FusedBatchNormV2",
+          "FusedBatchNormV3",
+          "LeakyRelu",
+          "MatMul",
+          "MaxPool",
+          "MaxPoolV2",
+          "Mean",
+          "Mul",
+          "Pad",
+          "PadV2",
+          "Relu",
+          "Relu6",
+          "Reshape",
+          "Sigmoid",
+          "Softmax",
+          "Squeeze",
+          "Sub",
+          "Tanh");
+
+  /**
    * Fills the node's output types and shapes (and values when it folds).
    *
    * @return false when the op is not one the importer can handle
@@ -62,9 +99,9 @@ final class ShapeInference {
     List<Node.Port> in = n.inputs;
     for (Node.Port p : in) {
       if (p.shape() == null) {
-        // An upstream op is unsupported; it is reported already.
+        // An upstream op is unsupported and reported; report this one too if it is unknown.
         Arrays.fill(n.types, DType.FLOAT);
-        return true;
+        return LOWERABLE.contains(n.op);
       }
     }
     boolean allConst = in.stream().allMatch(Node.Port::isConstant);
