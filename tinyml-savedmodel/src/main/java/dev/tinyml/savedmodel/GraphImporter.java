@@ -216,7 +216,7 @@ final class GraphImporter {
     if (s.function == null) {
       int colon = ref.lastIndexOf(':');
       String name = colon < 0 ? ref : ref.substring(0, colon);
-      int index = colon < 0 ? 0 : Integer.parseInt(ref.substring(colon + 1));
+      int index = colon < 0 ? 0 : parseIndex(ref, ref.substring(colon + 1));
       Node.Port fed = signatureInputs.get(name + ":" + index);
       if (fed != null) {
         return fed;
@@ -240,7 +240,7 @@ final class GraphImporter {
     if (def == null || parts.length != 3) {
       throw new SavedModelException("Input '" + ref + "' names no node of " + s.where() + ".");
     }
-    return output(s, def, parts[1], Integer.parseInt(parts[2]));
+    return output(s, def, parts[1], parseIndex(ref, parts[2]));
   }
 
   private Node.Port output(Scope s, NodeDef def, String outArg, int k) throws SavedModelException {
@@ -361,6 +361,21 @@ final class GraphImporter {
           def.getAttrOrDefault("shared_name", AttrValue.getDefaultInstance()).getS().toStringUtf8();
       String graphName = shared.isEmpty() ? def.getName() : shared;
       TensorValue value = variables.value(graphName, def.getName());
+      AttrValue declared = def.getAttrMap().get("shape");
+      if (declared != null && !declared.getShape().getUnknownRank()) {
+        int[] shape = TensorBundle.shapeOf(declared.getShape());
+        boolean known = java.util.Arrays.stream(shape).allMatch(d -> d >= 0);
+        if (known && !java.util.Arrays.equals(shape, value.shape())) {
+          throw new SavedModelException(
+              "Variable node '"
+                  + def.getName()
+                  + "' is declared "
+                  + ShapeInference.str(shape)
+                  + " but its saved value is "
+                  + ShapeInference.str(value.shape())
+                  + ". The checkpoint does not belong to this graph: re-export the SavedModel.");
+        }
+      }
       n = Node.constant(unique(def.getName()), layerOf(def.getName()), value);
       nodes.add(n);
       variableNodes.put(def.getName(), n);
@@ -391,6 +406,15 @@ final class GraphImporter {
     }
     nodes.add(n);
     return n;
+  }
+
+  private static int parseIndex(String ref, String index) throws SavedModelException {
+    try {
+      return Integer.parseInt(index);
+    } catch (NumberFormatException e) {
+      throw new SavedModelException(
+          "Tensor reference '" + ref + "' has a malformed output index.", e);
+    }
   }
 
   private static int argIndex(List<OpDef.ArgDef> args, String name) {

@@ -57,8 +57,10 @@ public final class SavedModelImporter {
     SavedModel sm = SavedModelFile.read(dir);
     MetaGraphDef mg = SavedModelFile.metaGraph(sm, tags, dir);
     SignatureDef sig = SavedModelFile.signature(mg, signature, dir);
+    Variables variables =
+        new Variables(dir, mg.hasObjectGraphDef() ? mg.getObjectGraphDef() : null);
     GraphImporter.Imported graph =
-        GraphImporter.importSignature(mg, sig, signature, new Variables(dir), batchSize);
+        onLargeStack(() -> GraphImporter.importSignature(mg, sig, signature, variables, batchSize));
     String tfVersion = mg.getMetaInfoDef().getTensorflowVersion();
     Model model =
         Lowering.lower(
@@ -74,6 +76,59 @@ public final class SavedModelImporter {
     }
     return new ImportResult(model, graph.inputNames(), graph.outputNames(), signature, folded);
   }
+
+  private interface Step<T> {
+    T run() throws SavedModelException;
+  }
+
+  /**
+   * Graph import walks the graph recursively (depth grows with the longest path), so it runs on a
+   * thread with a large stack rather than the caller's.
+   */
+  private static <T> T onLargeStack(Step<T> step) throws SavedModelException {
+    Object[] result = new Object[1];
+    Throwable[] failure = new Throwable[1];
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                result[0] = step.run();
+              } catch (SavedModelException | RuntimeException | Error e) {
+                failure[0] = e;
+              }
+            },
+            "savedmodel-import",
+            STACK_BYTES);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SavedModelException("Interrupted while importing the SavedModel.", e);
+    }
+    if (failure[0] instanceof SavedModelException e) {
+      throw e;
+    }
+    if (failure[0] instanceof StackOverflowError) {
+      throw new SavedModelException(
+          "The graph is too deep to import (longest path exceeds what a "
+              + STACK_BYTES / (1024 * 1024)
+              + " MiB stack holds).",
+          failure[0]);
+    }
+    if (failure[0] instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure[0] instanceof Error e) {
+      throw e;
+    }
+    @SuppressWarnings("unchecked")
+    T value = (T) result[0];
+    return value;
+  }
+
+  private static final long STACK_BYTES = 256L * 1024 * 1024;
 
   /** Configures a {@link SavedModelImporter}. */
   public static final class Builder {

@@ -1,11 +1,11 @@
 package dev.tinyml.savedmodel;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.tensorflow.proto.SavedObjectGraphOuterClass.SavedObjectGraph;
 import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph;
 import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph.TrackableObject;
 
@@ -19,11 +19,18 @@ final class Variables {
   static final String OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH";
 
   private final Path dir;
+  private final SavedObjectGraph objectGraph;
   private TensorBundle bundle;
   private Map<String, String> keyByGraphName;
 
-  Variables(Path savedModelDir) {
+  /**
+   * @param savedModelDir the SavedModel directory
+   * @param objectGraph the meta graph's object graph (TF2), or null: its variable nodes name the
+   *     graph variables when the checkpoint's own full names do not
+   */
+  Variables(Path savedModelDir, SavedObjectGraph objectGraph) {
     this.dir = savedModelDir.resolve("variables");
+    this.objectGraph = objectGraph;
   }
 
   /**
@@ -89,11 +96,23 @@ final class Variables {
                   + e.getMessage(),
               e);
         }
-        for (TrackableObject node : graph.getNodesList()) {
-          for (TrackableObject.SerializedTensor t : node.getAttributesList()) {
+        for (int i = 0; i < graph.getNodesCount(); i++) {
+          String key = variableKey(graph.getNodes(i));
+          if (key == null) {
+            continue;
+          }
+          for (TrackableObject.SerializedTensor t : graph.getNodes(i).getAttributesList()) {
             if (t.getName().equals("VARIABLE_VALUE") && !t.getFullName().isEmpty()) {
-              keyByGraphName.putIfAbsent(t.getFullName(), t.getCheckpointKey());
+              keyByGraphName.putIfAbsent(t.getFullName(), key);
             }
+          }
+          // The SavedModel's object graph lists the same objects in the same order; its variable
+          // nodes carry the name the exported graph gives the variable.
+          if (objectGraph != null
+              && i < objectGraph.getNodesCount()
+              && objectGraph.getNodes(i).hasVariable()
+              && !objectGraph.getNodes(i).getVariable().getName().isEmpty()) {
+            keyByGraphName.putIfAbsent(objectGraph.getNodes(i).getVariable().getName(), key);
           }
         }
       }
@@ -101,7 +120,12 @@ final class Variables {
     return keyByGraphName;
   }
 
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
+  private static String variableKey(TrackableObject node) {
+    for (TrackableObject.SerializedTensor t : node.getAttributesList()) {
+      if (t.getName().equals("VARIABLE_VALUE")) {
+        return t.getCheckpointKey();
+      }
+    }
+    return null;
   }
 }

@@ -46,7 +46,7 @@ class TensorBundleTest {
 
   @Test
   void keysTrackableVariablesByGraphName() throws Exception {
-    Variables v = new Variables(Fixtures.path("savedmodel/keras_sequential_dense_mlp"));
+    Variables v = new Variables(Fixtures.path("savedmodel/keras_sequential_dense_mlp"), null);
     TensorValue kernel = v.value("test_in/kernel", "test_in/kernel");
     assertThat(kernel.shape()).containsExactly(5, 5);
   }
