@@ -32,15 +32,6 @@ enum DType {
     return this == FLOAT || this == DOUBLE || this == HALF;
   }
 
-  boolean isInteger() {
-    return this == INT8
-        || this == UINT8
-        || this == INT16
-        || this == INT32
-        || this == INT64
-        || this == BOOL;
-  }
-
   static DType of(DataType t) {
     DataType base = t;
     int n = t.getNumber();
