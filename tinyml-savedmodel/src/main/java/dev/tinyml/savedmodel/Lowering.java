@@ -637,13 +637,29 @@ final class Lowering {
   private int constFloats(String name, int[] shape, float[] values) {
     ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     b.asFloatBuffer().put(values);
-    return addTensor(name, TensorType.FLOAT32, shape, b.array());
+    return constant(name, TensorType.FLOAT32, shape, b.array());
   }
 
   private int constInts(String name, int[] shape, int[] values) {
     ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     b.asIntBuffer().put(values);
-    return addTensor(name, TensorType.INT32, shape, b.array());
+    return constant(name, TensorType.INT32, shape, b.array());
+  }
+
+  /** A layer shared by several calls (or equal constants) is stored once. */
+  private final Map<String, List<Integer>> constantsByContent = new HashMap<>();
+
+  private int constant(String name, TensorType type, int[] shape, byte[] data) {
+    String key = type + java.util.Arrays.toString(shape) + java.util.Arrays.hashCode(data);
+    List<Integer> same = constantsByContent.computeIfAbsent(key, k -> new ArrayList<>());
+    for (int t : same) {
+      if (java.util.Arrays.equals(model.dataOf(sub.tensor(t)), data)) {
+        return t;
+      }
+    }
+    int t = addTensor(name, type, shape, data);
+    same.add(t);
+    return t;
   }
 
   private final Set<String> tensorNames = new HashSet<>();

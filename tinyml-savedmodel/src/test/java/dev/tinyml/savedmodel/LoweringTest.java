@@ -156,6 +156,24 @@ class LoweringTest {
         .contains("conv2d/kernel", "dense/kernel", "input_1");
   }
 
+  @Test
+  void sharedLayerWeightsAreStoredOnceAndNoOpReshapesDisappear() throws Exception {
+    Model m =
+        SavedModelImporter.builder()
+            .build()
+            .importModel(dev.tinyml.testing.Fixtures.path("savedmodel/keras_functional_two_inputs"))
+            .model();
+    SubGraph g = m.primarySubgraph();
+    List<Operator> fcs =
+        g.operators().stream().filter(op -> m.opOf(op) == BuiltinOperator.FULLY_CONNECTED).toList();
+    assertThat(fcs).hasSize(3);
+    // The shared Dense(3) sub-model is applied to both inputs: one weights tensor, used twice.
+    assertThat(fcs.get(0).inputs()[1]).isEqualTo(fcs.get(1).inputs()[1]);
+    assertThat(g.tensor(fcs.get(0).inputs()[1]).name()).isEqualTo("dense/kernel");
+    // Flatten of a [1, 5] input changes nothing and is dropped.
+    assertThat(ops(m)).doesNotContain(BuiltinOperator.RESHAPE);
+  }
+
   private static void assertMatches(ImportResult r, TfOracle.Exported e) {
     for (TfOracle.Case c : e.cases()) {
       float[][] out = FloatRunner.run(r.model(), c.inputs().get(r.inputNames().get(0)));
