@@ -403,6 +403,15 @@ final class GraphImporter {
       }
     } catch (IllegalArgumentException e) {
       throw new SavedModelException(n.describe() + ": " + e.getMessage(), e);
+    } catch (IndexOutOfBoundsException | NullPointerException e) {
+      // Attributes or inputs of the wrong arity: the node does not match its op's definition.
+      throw new SavedModelException(
+          n.describe()
+              + " has malformed attributes or inputs for its op ("
+              + e
+              + "). The "
+              + "saved_model.pb is corrupted or was written by an incompatible tool.",
+          e);
     }
     nodes.add(n);
     return n;

@@ -86,7 +86,16 @@ final class Lowering {
     }
     for (Node n : graph.nodes()) {
       if (reachable.contains(n) && !absorbed.contains(n) && !n.op.equals("Placeholder")) {
-        emit(n);
+        try {
+          emit(n);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+          throw new SavedModelException(
+              n.describe()
+                  + " cannot be lowered: its attributes or inputs are malformed ("
+                  + e
+                  + ").",
+              e);
+        }
       }
     }
     int[] outputs = new int[graph.outputs().size()];
