@@ -136,6 +136,84 @@ final class Folding {
     return of(in.get(0).type(), shape, d);
   }
 
+  /** tf.gather(params, indices, axis) (Keras' Tensordot gathers dimensions of a shape vector). */
+  static TensorValue gather(TensorValue params, TensorValue indices, int axis) {
+    int[] s = params.shape();
+    int ax = axis < 0 ? axis + s.length : axis;
+    if (ax < 0 || ax >= s.length) {
+      throw new IllegalArgumentException(
+          "gather axis " + axis + " is out of range for " + Arrays.toString(s));
+    }
+    int[] idx = indices.asInts();
+    int outer = 1;
+    for (int i = 0; i < ax; i++) {
+      outer *= s[i];
+    }
+    int inner = 1;
+    for (int i = ax + 1; i < s.length; i++) {
+      inner *= s[i];
+    }
+    int[] is = indices.shape();
+    int[] shape = new int[s.length - 1 + is.length];
+    int k = 0;
+    for (int i = 0; i < ax; i++) {
+      shape[k++] = s[i];
+    }
+    for (int d : is) {
+      shape[k++] = d;
+    }
+    for (int i = ax + 1; i < s.length; i++) {
+      shape[k++] = s[i];
+    }
+    double[] d = new double[outer * idx.length * inner];
+    int o = 0;
+    for (int a = 0; a < outer; a++) {
+      for (int j : idx) {
+        if (j < 0 || j >= s[ax]) {
+          throw new IllegalArgumentException(
+              "gather index " + j + " is out of range [0, " + s[ax] + ")");
+        }
+        for (int b = 0; b < inner; b++) {
+          d[o++] = params.doubleAt((a * s[ax] + j) * inner + b);
+        }
+      }
+    }
+    return of(params.type(), shape, d);
+  }
+
+  /** tf.slice(input, begin, size) with size -1 meaning "to the end". */
+  static TensorValue slice(TensorValue v, int[] begin, int[] size) {
+    int[] s = v.shape();
+    if (begin.length != s.length || size.length != s.length) {
+      throw new IllegalArgumentException("slice begin/size do not match rank " + s.length);
+    }
+    int[] count = new int[s.length];
+    for (int i = 0; i < s.length; i++) {
+      count[i] = size[i] == -1 ? s[i] - begin[i] : size[i];
+      if (begin[i] < 0 || count[i] < 0 || begin[i] + count[i] > s[i]) {
+        throw new IllegalArgumentException("slice is out of range for " + Arrays.toString(s));
+      }
+    }
+    int[] strides = new int[s.length];
+    int acc = 1;
+    for (int i = s.length - 1; i >= 0; i--) {
+      strides[i] = acc;
+      acc *= s[i];
+    }
+    int total = TensorValue.count(count);
+    double[] d = new double[total];
+    int[] idx = new int[s.length];
+    for (int i = 0; i < total; i++) {
+      int src = 0;
+      for (int k = 0; k < s.length; k++) {
+        src += (begin[k] + idx[k]) * strides[k];
+      }
+      d[i] = v.doubleAt(src);
+      increment(idx, count);
+    }
+    return of(v.type(), count, d);
+  }
+
   static TensorValue fill(int[] shape, TensorValue scalar) {
     double[] d = new double[TensorValue.count(shape)];
     Arrays.fill(d, scalar.doubleAt(0));

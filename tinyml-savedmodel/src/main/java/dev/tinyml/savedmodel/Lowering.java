@@ -301,6 +301,8 @@ final class Lowering {
           return;
         }
       case "Cast":
+      case "Transpose":
+        // Same-type casts and identity permutations (the only ones that get here) change nothing.
         tensorOf.put(n.out(0), tensor(in.get(0)));
         return;
       default:

@@ -167,6 +167,24 @@ final class ShapeInference {
           n.shapes[0] = in.get(0).shape();
           return true;
         }
+      case "GatherV2":
+        if (!allConst) {
+          return false;
+        }
+        set(
+            n,
+            Folding.gather(
+                in.get(0).value(), in.get(1).value(), (int) in.get(2).value().longAt(0)));
+        return true;
+      case "Slice":
+        if (!allConst) {
+          return false;
+        }
+        set(
+            n,
+            Folding.slice(
+                in.get(0).value(), in.get(1).value().asInts(), in.get(2).value().asInts()));
+        return true;
       case "Fill":
         if (!allConst) {
           return false;
@@ -180,11 +198,22 @@ final class ShapeInference {
         set(n, Folding.range(in.get(0).value(), in.get(1).value(), in.get(2).value()));
         return true;
       case "Transpose":
-        if (!allConst) {
-          return false;
+        if (allConst) {
+          set(n, Folding.transpose(in.get(0).value(), in.get(1).value().asInts()));
+          return true;
         }
-        set(n, Folding.transpose(in.get(0).value(), in.get(1).value().asInts()));
-        return true;
+        {
+          // Keras' Tensordot transposes with the identity permutation; only that one lowers (to
+          // nothing).
+          requireConst(n, 1, "permutation");
+          int[] perm = in.get(1).value().asInts();
+          boolean identity = true;
+          for (int i = 0; i < perm.length; i++) {
+            identity &= perm[i] == i;
+          }
+          out(n, in.get(0).type(), in.get(0).shape());
+          return identity && perm.length == in.get(0).shape().length;
+        }
       case "Reshape":
         {
           requireConst(n, 1, "new shape");

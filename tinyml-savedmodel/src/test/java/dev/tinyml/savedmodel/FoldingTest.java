@@ -107,6 +107,31 @@ class FoldingTest {
   }
 
   @Test
+  void gatherAndSliceTakeDimensionsOfAShapeVector() {
+    // Keras' Tensordot (Dense on 3-D inputs) gathers the free and contracted dimensions.
+    Node free =
+        node(
+            "GatherV2",
+            Map.of(),
+            ints(new int[] {3}, 1, 10, 8),
+            ints(new int[] {2}, 0, 1),
+            ints(new int[0], 0));
+    assertThat(free.values[0].ints()).containsExactly(1L, 10L);
+    Node tail =
+        node(
+            "Slice",
+            Map.of(),
+            ints(new int[] {3}, 1, 10, 8),
+            ints(new int[] {1}, 1),
+            ints(new int[] {1}, -1));
+    assertThat(tail.values[0].ints()).containsExactly(10L, 8L);
+    TensorValue m = TensorValue.ofFloats(new int[] {2, 3}, new float[] {1, 2, 3, 4, 5, 6});
+    Node columns = node("GatherV2", Map.of(), m, ints(new int[] {2}, 2, 0), ints(new int[0], 1));
+    assertThat(columns.values[0].shape()).containsExactly(2, 2);
+    assertThat(columns.values[0].floats()).containsExactly(3, 1, 6, 4);
+  }
+
+  @Test
   void broadcastRejectsIncompatibleShapes() {
     assertThatThrownBy(() -> ShapeInference.broadcast(new int[] {2, 3}, new int[] {4}))
         .hasMessageContaining("do not broadcast");

@@ -336,6 +336,48 @@ class TfBuiltModelsTest {
     assertThat(ops(m)).containsExactly(BuiltinOperator.RESHAPE, BuiltinOperator.FULLY_CONNECTED);
   }
 
+  @Test
+  void denseOnASequenceLikeKerasTensordotMatchesTensorFlow() throws Exception {
+    TfOracle.Exported e =
+        TfOracle.export(
+            tmp.resolve("tensordot"),
+            6,
+            3,
+            (tf, rnd) -> {
+              Placeholder<TFloat32> x = input(tf, "frames", 1, 10, 8);
+              // What Keras' Dense does on a 3-D input: gather the free dimensions from the
+              // dynamic shape, transpose (identity), flatten, MatMul, reshape back.
+              Operand<TInt32> shape = tf.shape(x);
+              Operand<TInt32> free =
+                  tf.gather(shape, tf.constant(new int[] {0, 1}), tf.constant(0));
+              Operand<TFloat32> flat =
+                  tf.reshape(
+                      tf.linalg.transpose(x, tf.constant(new int[] {0, 1, 2})),
+                      tf.stack(List.of(tf.prod(free, tf.constant(new int[] {0})), tf.constant(8))));
+              Operand<TFloat32> mm =
+                  tf.linalg.matMul(flat, weights(tf, rnd, "dense", "kernel", 0.5f, 8, 4));
+              Operand<TFloat32> back =
+                  tf.reshape(
+                      mm, tf.concat(List.of(free, tf.constant(new int[] {4})), tf.constant(0)));
+              Operand<TFloat32> y =
+                  tf.withName("out").nn.biasAdd(back, weights(tf, rnd, "dense", "bias", 0.1f, 4));
+              return built(
+                  Signature.builder().input("frames", x).output("out", y).build(),
+                  x,
+                  "frames",
+                  1,
+                  10,
+                  8);
+            });
+    Model m = importAndCompare(e);
+    assertThat(ops(m))
+        .containsExactly(
+            BuiltinOperator.RESHAPE,
+            BuiltinOperator.FULLY_CONNECTED,
+            BuiltinOperator.RESHAPE,
+            BuiltinOperator.ADD);
+  }
+
   private static Operand<TFloat32> dense(
       Ops tf, Random rnd, String name, Operand<TFloat32> x, int in, int out) {
     return tf.nn.biasAdd(
