@@ -1,5 +1,7 @@
 package dev.tinyml.quant;
 
+import dev.tinyml.interp.kernels.FixedPoint;
+
 /**
  * The quantization arithmetic of TFLite's int8 scheme, reproduced rule for rule.
  *
@@ -39,11 +41,7 @@ public final class QuantMath {
    * @return the nearest integer, ties away from zero
    */
   public static long roundHalfAwayFromZero(double x) {
-    double a = Math.abs(x);
-    double floor = Math.floor(a);
-    // a - floor is exact for doubles, so ties are detected without the 0.49999999999999994 trap.
-    double r = (a - floor >= 0.5) ? floor + 1 : floor;
-    return (long) Math.copySign(r, x);
+    return (long) FixedPoint.roundHalfAway(x);
   }
 
   /**
