@@ -34,11 +34,10 @@ public final class DataMovement {
   }
 
   /**
-   * PAD: fills {@code out} by {@code fill} (which writes the pad value over the whole output), then
-   * copies the input's innermost rows into place.
+   * PAD: copies the input's innermost rows into place; the caller has filled {@code out} with the
+   * pad value.
    */
-  public static void pad(PadPlan p, Object in, Object out, Runnable fill) {
-    fill.run();
+  public static void pad(PadPlan p, Object in, Object out) {
     int rank = p.inputShape().length;
     if (rank == 0) {
       System.arraycopy(in, 0, out, 0, 1);
@@ -104,13 +103,13 @@ public final class DataMovement {
     return new ConcatPlan(outer, chunk, total);
   }
 
-  /** CONCATENATION of arrays of one element type. */
-  public static void concat(ConcatPlan p, Object[] inputs, Object out) {
+  /** CONCATENATION of arrays of one element type: input {@code t} is {@code arrays[indices[t]]}. */
+  public static void concat(ConcatPlan p, Object[] arrays, int[] indices, Object out) {
     int o = 0;
     for (int k = 0; k < p.outer(); k++) {
-      for (int t = 0; t < inputs.length; t++) {
+      for (int t = 0; t < indices.length; t++) {
         int c = p.chunk()[t];
-        System.arraycopy(inputs[t], k * c, out, o, c);
+        System.arraycopy(arrays[indices[t]], k * c, out, o, c);
         o += c;
       }
     }
