@@ -287,6 +287,54 @@ class ModelQuantizerTest {
   }
 
   @Test
+  void constantNonZeroActivationIsWidenedToHoldZero() {
+    // y = 0 * x + 2.5: a constant activation. Its range [2.5, 2.5] becomes [0, 2.5].
+    FloatModels m = new FloatModels(0);
+    int x = m.tensor("x", 1, 2);
+    int w = m.constant("w", new float[2], 1, 2);
+    int b = m.constant("b", new float[] {2.5f}, 1);
+    int y = m.tensor("y", 1, 1);
+    m.op(
+        BuiltinOperator.FULLY_CONNECTED,
+        new dev.tinyml.tflite.FullyConnectedOptions(
+            dev.tinyml.tflite.ActivationFunctionType.NONE,
+            dev.tinyml.tflite.FullyConnectedOptionsWeightsFormat.DEFAULT,
+            false,
+            false),
+        new int[] {x, w, b},
+        y);
+    Model f = m.finish(new int[] {x}, new int[] {y});
+    RepresentativeDataset data =
+        RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(1, 10, 2));
+    Model q = ModelQuantizer.quantize(f, data);
+    assertThat(tensor(q, "y").quantization())
+        .isEqualTo(QuantizationParameters.perTensor(2.5f / 255, -128));
+    QuantAssertions.assertWithinQuantSteps(f, q, data, 1);
+  }
+
+  @Test
+  void weightHistogramsCoverFloatAndInt8Models() {
+    Model f = FloatModels.denseClassifier(42);
+    Model q = ModelQuantizer.quantize(f, CALIBRATION_4);
+    java.util.Map<String, Histogram> fh = WeightHistograms.of(f, 10);
+    java.util.Map<String, Histogram> qh = WeightHistograms.of(q, 10);
+    assertThat(fh.keySet()).containsExactly("hidden/weights", "logits/weights");
+    assertThat(qh.get("hidden/weights").total()).isEqualTo(64);
+    // Dequantized int8 weights span the float range to within half a step.
+    double step = tensor(q, "hidden/weights").quantization().scale()[0];
+    assertThat(qh.get("hidden/weights").max())
+        .isCloseTo(fh.get("hidden/weights").max(), org.assertj.core.api.Assertions.within(step));
+  }
+
+  @Test
+  void debugReportIsAlsoJson() {
+    Model f = FloatModels.denseClassifier(42);
+    Model q = ModelQuantizer.quantize(f, CALIBRATION_4);
+    String json = QuantizationDebugger.compare(f, q, CALIBRATION_4).toJson();
+    assertThat(json).contains("\"samples\" : 200").contains("\"name\" : \"hidden\"");
+  }
+
+  @Test
   void emptyDatasetIsRefusedWithAClearMessage() {
     assertThatThrownBy(
             () ->
