@@ -222,6 +222,17 @@ class ModelQuantizerTest {
   }
 
   @Test
+  void aRangeCarriedByTheModelInputAloneIsIgnored() {
+    // TOCO-era float models carry a default [0, 255] on their input only; it says nothing.
+    Model f = FloatModels.denseClassifier(42);
+    tensor(f, "input")
+        .setQuantization(
+            new QuantizationParameters(new float[] {0f}, new float[] {255f}, null, null, 0));
+    Model q = ModelQuantizer.quantize(f, CALIBRATION_4);
+    assertThat(tensor(q, "input").quantization().scale()[0]).isLessThan(2.01f / 255);
+  }
+
+  @Test
   void biasCorrectionSubtractsTheExpectedWeightError() {
     // One dense unit, weights {1.0, 0.3}, bias 0.5, and an input that is always {2, 2}.
     FloatModels m = new FloatModels(0);
