@@ -8,10 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills {@code {{name}}} placeholders in plain text. There is no logic (no conditionals, loops or
- * escapes): the generator computes every value, the template only places it. A placeholder name is
- * a lower-case identifier ({@code [a-z][a-z0-9_]*}); anything else opened with {@code {{} is an
- * error, as is a placeholder without a value.
+ * Fills <code>&#123;&#123;name&#125;&#125;</code> placeholders in plain text. There is no logic (no
+ * conditionals, loops or escapes): the generator computes every value, the template only places it.
+ * A placeholder name is a lower-case identifier ({@code [a-z][a-z0-9_]*}); anything else opened
+ * with two braces is an error, as is a placeholder without a value.
  */
 public final class TemplateEngine {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
