@@ -56,6 +56,17 @@ public final class FirmwareRequest {
     return new Builder(model);
   }
 
+  /**
+   * The sketch and library name made of {@code raw}: ASCII letters, digits and underscores,
+   * starting with a letter, at most 63 characters.
+   *
+   * @param raw any text, e.g. a file name
+   * @return the sanitized name
+   */
+  public static String sanitizedName(String raw) {
+    return Identifiers.sketchName(raw);
+  }
+
   ModelDescription model() {
     return model;
   }
