@@ -482,7 +482,8 @@ public class ConvertMojo extends AbstractMojo {
   }
 
   private File outputDirectory() {
-    if (outputDirectory != null) {
+    // Without a project Maven leaves ${project.basedir} unresolved in the default value.
+    if (outputDirectory != null && !outputDirectory.getPath().contains("${")) {
       return path(outputDirectory).toFile();
     }
     return path(new File("target/tinyml")).toFile();
