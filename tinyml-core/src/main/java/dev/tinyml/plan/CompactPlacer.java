@@ -141,6 +141,7 @@ final class CompactPlacer {
     Comparator<Integer> byArea =
         Comparator.comparingLong(i -> -(long) sizes[i] * (last[i] - first[i] + 1));
     Comparator<Integer> byStart = Comparator.comparingInt(i -> first[i]);
+    Comparator<Integer> byEndDescending = Comparator.comparingInt(i -> -last[i]);
     Comparator<Integer> byOverlapFirst =
         Comparator.comparingInt(i -> allowedBelow[i].length + allowedAbove[i].length > 0 ? 0 : 1);
     List<Integer[]> orders = new ArrayList<>();
@@ -151,6 +152,8 @@ final class CompactPlacer {
             byLength.thenComparing(bySize),
             byArea.thenComparing(bySize),
             byStart.thenComparing(bySize),
+            byEndDescending.thenComparing(bySize),
+            bySize.thenComparing(byEndDescending),
             byOverlapFirst.thenComparing(bySize).thenComparing(byStart),
             byOverlapFirst.thenComparing(byStart).thenComparing(bySize))) {
       Integer[] o = ids.clone();
