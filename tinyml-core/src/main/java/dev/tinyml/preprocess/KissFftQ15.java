@@ -1,0 +1,200 @@
+package dev.tinyml.preprocess;
+
+/**
+ * Real FFT in Q15 fixed point with exactly the arithmetic of kissfft v130 built with {@code
+ * FIXED_POINT=16}, as TFLM's micro frontend uses it: every butterfly stage first divides its inputs
+ * by the radix ({@code C_FIXDIV}, a multiply by {@code 32767/radix} with rounding), products round
+ * half up and drop 15 bits ({@code sround}), and every store wraps to 16 bits. Only power-of-two
+ * sizes are needed here (the frontend rounds the window up to one), so the complex stages are the
+ * radix-4 and radix-2 butterflies.
+ */
+final class KissFftQ15 {
+  private final int nfft;
+  private final int ncfft;
+  private final int[] factors;
+  private final short[] twRe;
+  private final short[] twIm;
+  private final short[] superRe;
+  private final short[] superIm;
+  private final short[] bufRe;
+  private final short[] bufIm;
+
+  KissFftQ15(int nfft) {
+    if (nfft < 4 || Integer.bitCount(nfft) != 1) {
+      throw new PreprocessException(
+          "Fixed-point FFT size must be a power of two of at least 4, got " + nfft);
+    }
+    this.nfft = nfft;
+    this.ncfft = nfft / 2;
+    this.factors = factor(ncfft);
+    twRe = new short[ncfft];
+    twIm = new short[ncfft];
+    for (int i = 0; i < ncfft; i++) {
+      double phase = -2 * Math.PI * i / ncfft;
+      twRe[i] = q15(Math.cos(phase));
+      twIm[i] = q15(Math.sin(phase));
+    }
+    superRe = new short[ncfft / 2];
+    superIm = new short[ncfft / 2];
+    for (int i = 0; i < ncfft / 2; i++) {
+      double phase = -Math.PI * ((double) (i + 1) / ncfft + .5);
+      superRe[i] = q15(Math.cos(phase));
+      superIm[i] = q15(Math.sin(phase));
+    }
+    bufRe = new short[ncfft];
+    bufIm = new short[ncfft];
+  }
+
+  int size() {
+    return nfft;
+  }
+
+  /**
+   * Transforms {@code nfft} real samples into {@code nfft/2+1} complex bins.
+   *
+   * @param in the real input, at least {@code nfft} values
+   * @param outRe real parts, at least {@code nfft/2+1}
+   * @param outIm imaginary parts, at least {@code nfft/2+1}
+   */
+  void forward(short[] in, short[] outRe, short[] outIm) {
+    work(0, in, 0, 1, 0);
+    short tdcR = divScalar(bufRe[0], 2);
+    short tdcI = divScalar(bufIm[0], 2);
+    outRe[0] = (short) (tdcR + tdcI);
+    outRe[ncfft] = (short) (tdcR - tdcI);
+    outIm[0] = 0;
+    outIm[ncfft] = 0;
+    for (int k = 1; k <= ncfft / 2; k++) {
+      short fpkR = divScalar(bufRe[k], 2);
+      short fpkI = divScalar(bufIm[k], 2);
+      short fpnkR = divScalar(bufRe[ncfft - k], 2);
+      short fpnkI = divScalar((short) -bufIm[ncfft - k], 2);
+      short f1kR = (short) (fpkR + fpnkR);
+      short f1kI = (short) (fpkI + fpnkI);
+      short f2kR = (short) (fpkR - fpnkR);
+      short f2kI = (short) (fpkI - fpnkI);
+      short twR = sround(f2kR * superRe[k - 1] - f2kI * superIm[k - 1]);
+      short twI = sround(f2kR * superIm[k - 1] + f2kI * superRe[k - 1]);
+      outRe[k] = (short) ((f1kR + twR) >> 1);
+      outIm[k] = (short) ((f1kI + twI) >> 1);
+      outRe[ncfft - k] = (short) ((f1kR - twR) >> 1);
+      outIm[ncfft - k] = (short) ((twI - f1kI) >> 1);
+    }
+  }
+
+  /** kissfft's {@code kf_work}: decimation in time, the input read as interleaved complex. */
+  private void work(int out, short[] in, int inIndex, int fstride, int factorIndex) {
+    int p = factors[factorIndex];
+    int m = factors[factorIndex + 1];
+    int end = out + p * m;
+    if (m == 1) {
+      for (int o = out; o < end; o++) {
+        bufRe[o] = in[2 * inIndex];
+        bufIm[o] = in[2 * inIndex + 1];
+        inIndex += fstride;
+      }
+    } else {
+      for (int o = out; o < end; o += m) {
+        work(o, in, inIndex, fstride * p, factorIndex + 2);
+        inIndex += fstride;
+      }
+    }
+    if (p == 4) {
+      butterfly4(out, fstride, m);
+    } else {
+      butterfly2(out, fstride, m);
+    }
+  }
+
+  private void butterfly2(int out, int fstride, int m) {
+    short[] re = bufRe;
+    short[] im = bufIm;
+    for (int k = 0; k < m; k++) {
+      int a = out + k;
+      int b = a + m;
+      int tw = k * fstride;
+      re[a] = divScalar(re[a], 2);
+      im[a] = divScalar(im[a], 2);
+      re[b] = divScalar(re[b], 2);
+      im[b] = divScalar(im[b], 2);
+      short tR = sround(re[b] * twRe[tw] - im[b] * twIm[tw]);
+      short tI = sround(re[b] * twIm[tw] + im[b] * twRe[tw]);
+      re[b] = (short) (re[a] - tR);
+      im[b] = (short) (im[a] - tI);
+      re[a] = (short) (re[a] + tR);
+      im[a] = (short) (im[a] + tI);
+    }
+  }
+
+  private void butterfly4(int out, int fstride, int m) {
+    short[] re = bufRe;
+    short[] im = bufIm;
+    for (int k = 0; k < m; k++) {
+      int f0 = out + k;
+      int f1 = f0 + m;
+      int f2 = f0 + 2 * m;
+      int f3 = f0 + 3 * m;
+      re[f0] = divScalar(re[f0], 4);
+      im[f0] = divScalar(im[f0], 4);
+      re[f1] = divScalar(re[f1], 4);
+      im[f1] = divScalar(im[f1], 4);
+      re[f2] = divScalar(re[f2], 4);
+      im[f2] = divScalar(im[f2], 4);
+      re[f3] = divScalar(re[f3], 4);
+      im[f3] = divScalar(im[f3], 4);
+      int t1 = k * fstride;
+      int t2 = 2 * k * fstride;
+      int t3 = 3 * k * fstride;
+      short s0R = sround(re[f1] * twRe[t1] - im[f1] * twIm[t1]);
+      short s0I = sround(re[f1] * twIm[t1] + im[f1] * twRe[t1]);
+      short s1R = sround(re[f2] * twRe[t2] - im[f2] * twIm[t2]);
+      short s1I = sround(re[f2] * twIm[t2] + im[f2] * twRe[t2]);
+      short s2R = sround(re[f3] * twRe[t3] - im[f3] * twIm[t3]);
+      short s2I = sround(re[f3] * twIm[t3] + im[f3] * twRe[t3]);
+      short s5R = (short) (re[f0] - s1R);
+      short s5I = (short) (im[f0] - s1I);
+      re[f0] = (short) (re[f0] + s1R);
+      im[f0] = (short) (im[f0] + s1I);
+      short s3R = (short) (s0R + s2R);
+      short s3I = (short) (s0I + s2I);
+      short s4R = (short) (s0R - s2R);
+      short s4I = (short) (s0I - s2I);
+      re[f2] = (short) (re[f0] - s3R);
+      im[f2] = (short) (im[f0] - s3I);
+      re[f0] = (short) (re[f0] + s3R);
+      im[f0] = (short) (im[f0] + s3I);
+      re[f1] = (short) (s5R + s4I);
+      im[f1] = (short) (s5I - s4R);
+      re[f3] = (short) (s5R - s4I);
+      im[f3] = (short) (s5I + s4R);
+    }
+  }
+
+  /** kissfft's {@code kf_factor}: powers of 4 first, then 2 (sizes here are powers of two). */
+  private static int[] factor(int n) {
+    int[] buf = new int[64];
+    int count = 0;
+    int p = 4;
+    while (n > 1) {
+      while (n % p != 0) {
+        p = 2;
+      }
+      n /= p;
+      buf[count++] = p;
+      buf[count++] = n;
+    }
+    return java.util.Arrays.copyOf(buf, count);
+  }
+
+  private static short q15(double v) {
+    return (short) Math.floor(.5 + 32767 * v);
+  }
+
+  private static short sround(int x) {
+    return (short) ((x + (1 << 14)) >> 15);
+  }
+
+  private static short divScalar(short x, int k) {
+    return sround(x * (32767 / k));
+  }
+}

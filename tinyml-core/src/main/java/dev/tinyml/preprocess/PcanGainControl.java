@@ -1,0 +1,84 @@
+package dev.tinyml.preprocess;
+
+/**
+ * The micro frontend's per-channel amplitude normalisation ({@code pcan_gain_control.c} and its
+ * util): the signal is multiplied by a gain {@code 2^gainBits * (noise + offset)^-strength} read
+ * from a piecewise-quadratic lookup table over the noise estimate, then compressed by {@code
+ * PcanShrink}.
+ */
+final class PcanGainControl {
+  private static final int SNR_BITS = 12;
+  private static final int OUTPUT_BITS = 6;
+  private static final int WIDE_DYNAMIC_FUNCTION_BITS = 32;
+  private static final int LUT_SIZE = 4 * WIDE_DYNAMIC_FUNCTION_BITS - 3;
+
+  private final short[] lut = new short[LUT_SIZE];
+  private final int snrShift;
+
+  PcanGainControl(MicroFrontendConfig config, int inputCorrectionBits) {
+    snrShift = config.pcanGainBits() - inputCorrectionBits - SNR_BITS;
+    int inputBits = config.smoothingBits() - inputCorrectionBits;
+    lut[0] = gain(config, inputBits, 0);
+    lut[1] = gain(config, inputBits, 1);
+    for (int interval = 2; interval <= WIDE_DYNAMIC_FUNCTION_BITS; interval++) {
+      long x0 = 1L << (interval - 1);
+      long x1 = x0 + (x0 >> 1);
+      long x2 = interval == WIDE_DYNAMIC_FUNCTION_BITS ? x0 + (x0 - 1) : 2 * x0;
+      short y0 = gain(config, inputBits, x0);
+      short y1 = gain(config, inputBits, x1);
+      short y2 = gain(config, inputBits, x2);
+      int diff1 = y1 - y0;
+      int diff2 = y2 - y0;
+      int a1 = 4 * diff1 - diff2;
+      int a2 = diff2 - a1;
+      int base = 4 * interval - 6;
+      lut[base] = y0;
+      lut[base + 1] = (short) a1;
+      lut[base + 2] = (short) a2;
+    }
+  }
+
+  /** {@code PcanGainLookupFunction}, in single precision like the C code. */
+  private static short gain(MicroFrontendConfig config, int inputBits, long x) {
+    float xAsFloat = ((float) x) / (float) (1L << inputBits);
+    float gainAsFloat =
+        (float) (1L << config.pcanGainBits())
+            * (float) Math.pow(xAsFloat + config.pcanOffset(), -config.pcanStrength());
+    if (gainAsFloat > Short.MAX_VALUE) {
+      return Short.MAX_VALUE;
+    }
+    return (short) (int) (gainAsFloat + 0.5f);
+  }
+
+  /** {@code WideDynamicFunction}: the gain for noise estimate {@code x} (unsigned 32-bit). */
+  short wideDynamicFunction(long x) {
+    if (x <= 2) {
+      return lut[(int) x];
+    }
+    int interval = FixedPoint.msb32(x);
+    int base = 4 * interval - 6;
+    long shifted = interval < 11 ? (x << (11 - interval)) : (x >>> (interval - 11));
+    int frac = (short) (shifted & 0x3FF);
+    int result = (lut[base + 2] * frac) >> 5;
+    result += lut[base + 1] << 5;
+    result *= frac;
+    result = (result + (1 << 14)) >> 15;
+    result += lut[base];
+    return (short) result;
+  }
+
+  static long shrink(long x) {
+    if (x < (2 << SNR_BITS)) {
+      return ((x * x) >>> (2 + 2 * SNR_BITS - OUTPUT_BITS)) & 0xFFFFFFFFL;
+    }
+    return ((x >>> (SNR_BITS - OUTPUT_BITS)) - (1 << OUTPUT_BITS)) & 0xFFFFFFFFL;
+  }
+
+  void apply(long[] signal, long[] noiseEstimate) {
+    for (int i = 0; i < signal.length; i++) {
+      long gain = wideDynamicFunction(noiseEstimate[i]) & 0xFFFFFFFFL;
+      long snr = ((signal[i] * gain) >>> snrShift) & 0xFFFFFFFFL;
+      signal[i] = shrink(snr);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.tinyml.preprocess;
+
+/**
+ * Parameters of the float spectral features ({@link SpectralFeatures}).
+ *
+ * <p>{@link #defaults()} follows the MLPerf Tiny keyword-spotting reference pipeline ({@code
+ * mlcommons/tiny} {@code kws_util.py}/{@code get_dataset.py}, built on {@code tf.signal}): 16 kHz,
+ * frames of 480 samples (30 ms) every 320 (20 ms) with no padding, periodic Hann window, FFT 512,
+ * magnitude spectrum, 40 HTK-scale mel bands over 20-4000 Hz with peak-1 triangles, {@code log(mel
+ * + 1e-6)}, 10 MFCCs, no liftering.
+ *
+ * @param sampleRate samples per second the features are computed at
+ * @param frameLength samples per frame
+ * @param frameStep samples between the starts of consecutive frames
+ * @param fftLength FFT length, at least {@code frameLength}; frames are zero-padded to it
+ * @param window the analysis window
+ * @param periodicWindow periodic ({@code true}) or symmetric window form
+ * @param power power spectrum {@code |X|^2} when {@code true}, magnitude {@code |X|} otherwise
+ * @param melBands number of mel bands
+ * @param fMin lowest mel edge in Hz
+ * @param fMax highest mel edge in Hz
+ * @param melScale the mel scale
+ * @param slaneyNorm whether mel bands are normalised to equal area
+ * @param logOffset added before the natural log of the mel energies
+ * @param mfccCount number of cepstral coefficients kept
+ * @param lifter HTK cepstral lifter parameter {@code L} ({@code 1 + L/2 sin(pi n / L)}); 0 for none
+ */
+public record SpectralConfig(
+    int sampleRate,
+    int frameLength,
+    int frameStep,
+    int fftLength,
+    WindowFunction window,
+    boolean periodicWindow,
+    boolean power,
+    int melBands,
+    double fMin,
+    double fMax,
+    MelScale melScale,
+    boolean slaneyNorm,
+    float logOffset,
+    int mfccCount,
+    int lifter) {
+
+  /** Validates the parameters. */
+  public SpectralConfig {
+    if (sampleRate <= 0 || frameLength <= 0 || frameStep <= 0) {
+      throw new PreprocessException(
+          "Sample rate, frame length and frame step must be positive, got "
+              + sampleRate
+              + ", "
+              + frameLength
+              + ", "
+              + frameStep);
+    }
+    if (fftLength < frameLength || fftLength < 2 || (fftLength & 1) != 0) {
+      throw new PreprocessException(
+          "FFT length must be even and at least the frame length ("
+              + frameLength
+              + "), got "
+              + fftLength);
+    }
+    if (mfccCount < 0 || mfccCount > melBands) {
+      throw new PreprocessException(
+          "MFCC count must be in [0, melBands=" + melBands + "], got " + mfccCount);
+    }
+    if (lifter < 0) {
+      throw new PreprocessException("Lifter must be >= 0, got " + lifter);
+    }
+    if (window == null || melScale == null) {
+      throw new PreprocessException("Window and mel scale must be given");
+    }
+  }
+
+  /**
+   * The MLPerf Tiny keyword-spotting defaults described above.
+   *
+   * @return the default configuration
+   */
+  public static SpectralConfig defaults() {
+    return new SpectralConfig(
+        16000,
+        480,
+        320,
+        512,
+        WindowFunction.HANN,
+        true,
+        false,
+        40,
+        20.0,
+        4000.0,
+        MelScale.HTK,
+        false,
+        1e-6f,
+        10,
+        0);
+  }
+
+  /**
+   * The same features at another sample rate: frame length, step and FFT length keep their
+   * durations (the FFT length rounded up to a power of two), and {@code fMax} is capped at the new
+   * Nyquist frequency.
+   *
+   * @param rate the new sample rate
+   * @return the adapted configuration
+   */
+  public SpectralConfig withSampleRate(int rate) {
+    int length = (int) Math.round((double) frameLength * rate / sampleRate);
+    int step = Math.max(1, (int) Math.round((double) frameStep * rate / sampleRate));
+    int fft = Math.max(2, Integer.highestOneBit(Math.max(1, length - 1)) << 1);
+    return new SpectralConfig(
+        rate,
+        length,
+        step,
+        fft,
+        window,
+        periodicWindow,
+        power,
+        melBands,
+        fMin,
+        Math.min(fMax, rate / 2.0),
+        melScale,
+        slaneyNorm,
+        logOffset,
+        mfccCount,
+        lifter);
+  }
+}
