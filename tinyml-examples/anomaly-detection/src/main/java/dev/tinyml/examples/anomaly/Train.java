@@ -1,0 +1,65 @@
+package dev.tinyml.examples.anomaly;
+
+import dev.tinyml.examples.support.Network;
+import dev.tinyml.examples.support.Objective;
+import dev.tinyml.examples.support.SavedModelExport;
+import dev.tinyml.examples.support.Trainer;
+import dev.tinyml.examples.support.TrainingStamp;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Trains the ECG autoencoder on the normal training beats and exports it as a SavedModel. */
+public final class Train {
+
+  private Train() {}
+
+  /**
+   * Entry point.
+   *
+   * @param args the data directory, the SavedModel directory to write, and optionally {@code
+   *     --force} to retrain although the model is up to date
+   */
+  public static void main(String[] args) {
+    if (args.length < 2) {
+      throw new IllegalArgumentException("usage: Train <data dir> <saved model dir> [--force]");
+    }
+    Path data = Path.of(args[0]);
+    Path savedModel = Path.of(args[1]);
+    boolean force = args.length > 2 && args[2].equals("--force");
+    Network network = AnomalyModel.network();
+    Path trainCsv = data.resolve("train.csv");
+    TrainingStamp stamp =
+        TrainingStamp.of(
+            savedModel.resolveSibling(savedModel.getFileName() + ".stamp"),
+            List.of(trainCsv),
+            network + " " + AnomalyModel.TRAINING);
+    if (!force && stamp.upToDate(savedModel)) {
+      System.out.println("SavedModel " + savedModel + " is up to date with " + trainCsv);
+      return;
+    }
+    EcgData train = EcgData.read(trainCsv);
+    for (int i = 0; i < train.size(); i++) {
+      if (train.labels()[i] != 0) {
+        throw new IllegalArgumentException(
+            trainCsv
+                + " line "
+                + (i + 1)
+                + " is an anomaly; the autoencoder trains on normal beats only");
+      }
+    }
+    long start = System.nanoTime();
+    Map<String, float[]> weights =
+        new Trainer(System.out)
+            .train(network, train.beats(), new Objective.Reconstruction(), AnomalyModel.TRAINING);
+    SavedModelExport.export(network, weights, savedModel);
+    stamp.write();
+    System.out.printf(
+        "trained %s (%d parameters) on %d normal beats in %.1f s; SavedModel in %s%n",
+        network.name(),
+        network.parameterCount(),
+        train.size(),
+        (System.nanoTime() - start) / 1e9,
+        savedModel);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.tinyml.examples.kws;
+
+import dev.tinyml.examples.support.Network;
+import dev.tinyml.examples.support.Objective;
+import dev.tinyml.examples.support.SavedModelExport;
+import dev.tinyml.examples.support.Trainer;
+import dev.tinyml.examples.support.TrainingStamp;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Trains the keyword spotter on the training clips and exports it as a SavedModel. */
+public final class Train {
+
+  private Train() {}
+
+  /**
+   * Entry point.
+   *
+   * @param args the data directory, the SavedModel directory to write, and optionally {@code
+   *     --force} to retrain although the model is up to date
+   */
+  public static void main(String[] args) {
+    if (args.length < 2) {
+      throw new IllegalArgumentException("usage: Train <data dir> <saved model dir> [--force]");
+    }
+    Path data = Path.of(args[0]);
+    Path savedModel = Path.of(args[1]);
+    boolean force = args.length > 2 && args[2].equals("--force");
+    Network network = KwsModel.network();
+    TrainingStamp stamp =
+        TrainingStamp.of(
+            savedModel.resolveSibling(savedModel.getFileName() + ".stamp"),
+            List.of(data),
+            network + " " + KwsModel.TRAINING + " variants " + KwsModel.TRAIN_VARIANTS);
+    if (!force && stamp.upToDate(savedModel)) {
+      System.out.println("SavedModel " + savedModel + " is up to date with " + data);
+      return;
+    }
+    long start = System.nanoTime();
+    KwsData.Examples train =
+        KwsData.augment(
+            KwsData.read(data, false), KwsModel.TRAIN_VARIANTS, KwsModel.TRAINING.seed());
+    System.out.printf(
+        "computed micro frontend features of %d training examples in %.1f s%n",
+        train.size(), (System.nanoTime() - start) / 1e9);
+    Map<String, float[]> weights =
+        new Trainer(System.out)
+            .train(
+                network,
+                train.features(),
+                new Objective.Classification(train.labels(), KwsData.LABELS.size()),
+                KwsModel.TRAINING);
+    SavedModelExport.export(network, weights, savedModel);
+    stamp.write();
+    System.out.printf(
+        "trained %s (%d parameters, %d MACs) in %.1f s; SavedModel in %s%n",
+        network.name(),
+        network.parameterCount(),
+        network.macCount(),
+        (System.nanoTime() - start) / 1e9,
+        savedModel);
+  }
+}
