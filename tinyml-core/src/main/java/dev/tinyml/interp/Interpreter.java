@@ -1,0 +1,88 @@
+package dev.tinyml.interp;
+
+import java.util.List;
+
+/**
+ * One thread's state for running a {@link PreparedModel}: the arrays of every non-constant tensor
+ * and the kernels' scratch space. Fill the inputs, {@link #invoke()}, read the outputs; nothing is
+ * allocated per invoke.
+ */
+public final class Interpreter {
+
+  private final PreparedModel model;
+  private final Object[] arrays;
+  private final Scratch scratch;
+  private final TensorBuffer[] inputs;
+  private final TensorBuffer[] outputs;
+
+  Interpreter(PreparedModel model, Object[] arrays) {
+    this.model = model;
+    this.arrays = arrays;
+    this.scratch = model.newScratch();
+    List<TensorInfo> in = model.inputs();
+    List<TensorInfo> out = model.outputs();
+    this.inputs = new TensorBuffer[in.size()];
+    for (int i = 0; i < inputs.length; i++) {
+      inputs[i] = new TensorBuffer(in.get(i), "input " + i, arrays[in.get(i).index()]);
+    }
+    this.outputs = new TensorBuffer[out.size()];
+    for (int i = 0; i < outputs.length; i++) {
+      outputs[i] = new TensorBuffer(out.get(i), "output " + i, arrays[out.get(i).index()]);
+    }
+    model.resetVariables(arrays);
+  }
+
+  /** The prepared model this interpreter runs. */
+  public PreparedModel model() {
+    return model;
+  }
+
+  /**
+   * Input {@code i}'s data.
+   *
+   * @throws InterpreterException when there is no such input
+   */
+  public TensorBuffer input(int i) {
+    if (i < 0 || i >= inputs.length) {
+      throw new InterpreterException(
+          "input " + i + " does not exist; the model has " + inputs.length + " input(s)");
+    }
+    return inputs[i];
+  }
+
+  /**
+   * Output {@code i}'s data (valid after {@link #invoke()}).
+   *
+   * @throws InterpreterException when there is no such output
+   */
+  public TensorBuffer output(int i) {
+    if (i < 0 || i >= outputs.length) {
+      throw new InterpreterException(
+          "output " + i + " does not exist; the model has " + outputs.length + " output(s)");
+    }
+    return outputs[i];
+  }
+
+  /** Number of inputs. */
+  public int inputCount() {
+    return inputs.length;
+  }
+
+  /** Number of outputs. */
+  public int outputCount() {
+    return outputs.length;
+  }
+
+  /** Runs every op once, in model order. */
+  public void invoke() {
+    Step[] steps = model.steps();
+    for (Step s : steps) {
+      s.run(arrays, scratch);
+    }
+  }
+
+  /** Resets the model's variable (state) tensors to their initial values. */
+  public void resetState() {
+    model.resetVariables(arrays);
+  }
+}

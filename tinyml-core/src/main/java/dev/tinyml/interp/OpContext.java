@@ -1,0 +1,135 @@
+package dev.tinyml.interp;
+
+import dev.tinyml.interp.kernels.Activation;
+import dev.tinyml.tflite.ActivationFunctionType;
+import dev.tinyml.tflite.Model;
+import dev.tinyml.tflite.Operator;
+import dev.tinyml.tflite.QuantizationParameters;
+import dev.tinyml.tflite.SubGraph;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+import java.util.Arrays;
+
+/** What an op's preparation needs to know about the model, with errors that name the op. */
+final class OpContext {
+  final Model model;
+  final SubGraph graph;
+  final Object[] constants;
+  final int index;
+  final Operator op;
+  final String opName;
+
+  OpContext(
+      Model model, SubGraph graph, Object[] constants, int index, Operator op, String opName) {
+    this.model = model;
+    this.graph = graph;
+    this.constants = constants;
+    this.index = index;
+    this.op = op;
+    this.opName = opName;
+  }
+
+  int inputCount() {
+    return op.inputs().length;
+  }
+
+  /** Tensor index of input {@code i}, or -1 when absent. */
+  int in(int i) {
+    return i < op.inputs().length ? op.inputs()[i] : -1;
+  }
+
+  int out(int i) {
+    return op.outputs()[i];
+  }
+
+  Tensor tensor(int t) {
+    return graph.tensors().get(t);
+  }
+
+  Tensor input(int i) {
+    int t = in(i);
+    if (t < 0) {
+      throw fail("input " + i + " is missing");
+    }
+    return tensor(t);
+  }
+
+  Tensor output(int i) {
+    return tensor(out(i));
+  }
+
+  TensorType type(Tensor t) {
+    return t.type();
+  }
+
+  /** The constant array of input {@code i}, or null when it is computed at run time. */
+  Object constant(int i) {
+    int t = in(i);
+    return t < 0 ? null : constants[t];
+  }
+
+  Object requireConstant(int i, String what) {
+    Object c = constant(i);
+    if (c == null) {
+      throw fail(what + " (input " + i + ", " + describe(input(i)) + ") must be a constant");
+    }
+    return c;
+  }
+
+  static String describe(Tensor t) {
+    String name = t.name() == null || t.name().isEmpty() ? "<unnamed>" : t.name();
+    return "'" + name + "' " + t.type() + Arrays.toString(t.shape());
+  }
+
+  float scale(Tensor t) {
+    QuantizationParameters q = t.quantization();
+    if (q == null || !q.hasScale()) {
+      throw fail("tensor " + describe(t) + " has no quantization scale");
+    }
+    return q.scale()[0];
+  }
+
+  int zeroPoint(Tensor t) {
+    QuantizationParameters q = t.quantization();
+    return q == null || q.zeroPoint().length == 0 ? 0 : (int) q.zeroPoint()[0];
+  }
+
+  float[] scales(Tensor t) {
+    QuantizationParameters q = t.quantization();
+    if (q == null || !q.hasScale()) {
+      throw fail("tensor " + describe(t) + " has no quantization scale");
+    }
+    return q.scale();
+  }
+
+  Activation activation(ActivationFunctionType a) {
+    return switch (a) {
+      case NONE -> Activation.NONE;
+      case RELU -> Activation.RELU;
+      case RELU_N1_TO_1 -> Activation.RELU_N1_TO_1;
+      case RELU6 -> Activation.RELU6;
+      default ->
+          throw fail(
+              "fused activation "
+                  + a
+                  + " is not supported (TFLM supports NONE, RELU, RELU_N1_TO_1, RELU6)");
+    };
+  }
+
+  InterpreterException fail(String message) {
+    return new InterpreterException("op #" + index + " " + opName + ": " + message);
+  }
+
+  InterpreterException unsupportedTypes() {
+    StringBuilder sb = new StringBuilder("unsupported tensor types: inputs ");
+    for (int i = 0; i < op.inputs().length; i++) {
+      sb.append(i == 0 ? "" : ", ")
+          .append(op.inputs()[i] < 0 ? "-" : describe(tensor(op.inputs()[i])));
+    }
+    sb.append("; outputs ");
+    for (int i = 0; i < op.outputs().length; i++) {
+      sb.append(i == 0 ? "" : ", ").append(describe(tensor(op.outputs()[i])));
+    }
+    return fail(sb.toString());
+  }
+}

@@ -1,0 +1,800 @@
+package dev.tinyml.interp;
+
+import dev.tinyml.interp.kernels.Activation;
+import dev.tinyml.interp.kernels.Activations;
+import dev.tinyml.interp.kernels.Arithmetic;
+import dev.tinyml.interp.kernels.ChannelMultipliers;
+import dev.tinyml.interp.kernels.Conv2D;
+import dev.tinyml.interp.kernels.DataMovement;
+import dev.tinyml.interp.kernels.DepthwiseConv2D;
+import dev.tinyml.interp.kernels.FullyConnected;
+import dev.tinyml.interp.kernels.Logistic;
+import dev.tinyml.interp.kernels.Mean;
+import dev.tinyml.interp.kernels.Pooling;
+import dev.tinyml.interp.kernels.Quantization;
+import dev.tinyml.interp.kernels.Softmax;
+import dev.tinyml.tflite.AddOptions;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.ConcatenationOptions;
+import dev.tinyml.tflite.Conv2DOptions;
+import dev.tinyml.tflite.DepthwiseConv2DOptions;
+import dev.tinyml.tflite.FullyConnectedOptions;
+import dev.tinyml.tflite.LeakyReluOptions;
+import dev.tinyml.tflite.MulOptions;
+import dev.tinyml.tflite.Padding;
+import dev.tinyml.tflite.Pool2DOptions;
+import dev.tinyml.tflite.ReducerOptions;
+import dev.tinyml.tflite.SoftmaxOptions;
+import dev.tinyml.tflite.SubOptions;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Validates one op and turns it into a {@link Step} with its kernel plan computed once. */
+final class OpPlanner {
+
+  private OpPlanner() {}
+
+  /** The newest version of each builtin op whose semantics the kernels implement. */
+  static final Map<BuiltinOperator, Integer> MAX_VERSION = new EnumMap<>(BuiltinOperator.class);
+
+  static {
+    MAX_VERSION.put(BuiltinOperator.FULLY_CONNECTED, 13);
+    MAX_VERSION.put(BuiltinOperator.CONV_2D, 8);
+    MAX_VERSION.put(BuiltinOperator.DEPTHWISE_CONV_2D, 7);
+    MAX_VERSION.put(BuiltinOperator.AVERAGE_POOL_2D, 3);
+    MAX_VERSION.put(BuiltinOperator.MAX_POOL_2D, 3);
+    MAX_VERSION.put(BuiltinOperator.RESHAPE, 1);
+    MAX_VERSION.put(BuiltinOperator.SQUEEZE, 2);
+    MAX_VERSION.put(BuiltinOperator.SOFTMAX, 3);
+    MAX_VERSION.put(BuiltinOperator.LOGISTIC, 3);
+    MAX_VERSION.put(BuiltinOperator.TANH, 3);
+    MAX_VERSION.put(BuiltinOperator.RELU, 3);
+    MAX_VERSION.put(BuiltinOperator.RELU6, 3);
+    MAX_VERSION.put(BuiltinOperator.LEAKY_RELU, 2);
+    MAX_VERSION.put(BuiltinOperator.ADD, 5);
+    MAX_VERSION.put(BuiltinOperator.SUB, 5);
+    MAX_VERSION.put(BuiltinOperator.MUL, 7);
+    MAX_VERSION.put(BuiltinOperator.MEAN, 3);
+    MAX_VERSION.put(BuiltinOperator.PAD, 4);
+    MAX_VERSION.put(BuiltinOperator.CONCATENATION, 4);
+    MAX_VERSION.put(BuiltinOperator.QUANTIZE, 3);
+    MAX_VERSION.put(BuiltinOperator.DEQUANTIZE, 6);
+  }
+
+  /** Scratch an op needs per interpreter: {@code {ints, floats}}. */
+  record Prepared(Step step, int scratchInts, int scratchFloats) {}
+
+  static Prepared prepare(OpContext c, BuiltinOperator op) {
+    return switch (op) {
+      case FULLY_CONNECTED -> fullyConnected(c);
+      case CONV_2D -> conv2d(c);
+      case DEPTHWISE_CONV_2D -> depthwise(c);
+      case AVERAGE_POOL_2D, MAX_POOL_2D -> pool(c, op == BuiltinOperator.MAX_POOL_2D);
+      case RESHAPE, SQUEEZE -> copy(c);
+      case SOFTMAX -> softmax(c);
+      case LOGISTIC, TANH -> logisticOrTanh(c, op == BuiltinOperator.TANH);
+      case RELU, RELU6 -> relu(c, op == BuiltinOperator.RELU6);
+      case LEAKY_RELU -> leakyRelu(c);
+      case ADD -> arithmetic(c, Arithmetic.Op.ADD);
+      case SUB -> arithmetic(c, Arithmetic.Op.SUB);
+      case MUL -> arithmetic(c, Arithmetic.Op.MUL);
+      case MEAN -> mean(c);
+      case PAD -> pad(c);
+      case CONCATENATION -> concat(c);
+      case QUANTIZE -> quantize(c);
+      case DEQUANTIZE -> dequantize(c);
+      default ->
+          throw c.fail(
+              "unsupported op: the interpreter implements "
+                  + MAX_VERSION.keySet()
+                  + "; remove or replace this op, or run the model on TFLite Micro");
+    };
+  }
+
+  private static Prepared simple(Step s) {
+    return new Prepared(s, 0, 0);
+  }
+
+  private static boolean same(Padding p) {
+    return p == Padding.SAME;
+  }
+
+  private static void requireHybridFree(OpContext c, Tensor input, Tensor filter) {
+    if (input.type() == TensorType.FLOAT32 && filter.type() != TensorType.FLOAT32) {
+      throw c.fail(
+          "Hybrid models are not supported on TFLite Micro: input "
+              + OpContext.describe(input)
+              + " is float but weights "
+              + OpContext.describe(filter)
+              + " are "
+              + filter.type()
+              + "; convert the model with full integer quantization or keep it all float");
+    }
+  }
+
+  private static Prepared fullyConnected(OpContext c) {
+    FullyConnectedOptions o = (FullyConnectedOptions) c.op.options();
+    Activation act =
+        c.activation(
+            o == null ? dev.tinyml.tflite.ActivationFunctionType.NONE : o.fusedActivation());
+    Tensor in = c.input(0);
+    Tensor w = c.input(1);
+    Tensor out = c.output(0);
+    requireHybridFree(c, in, w);
+    int[] ws = w.shape();
+    int accumDepth = ws[ws.length - 1];
+    int outDepth = out.shape()[out.shape().length - 1];
+    int outElements = out.elementCount();
+    if (in.elementCount() != (outElements / outDepth) * accumDepth) {
+      throw c.fail(
+          "input " + OpContext.describe(in) + " does not match weights " + OpContext.describe(w));
+    }
+    int ii = c.in(0);
+    int wi = c.in(1);
+    int bi = c.in(2);
+    int oi = c.out(0);
+    if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
+      FullyConnected.Plan p = FullyConnected.prepareFloat(outElements, accumDepth, outDepth, act);
+      return simple(
+          (t, s) ->
+              FullyConnected.evalFloat(
+                  p,
+                  (float[]) t[ii],
+                  (float[]) t[wi],
+                  bi < 0 ? null : (float[]) t[bi],
+                  (float[]) t[oi]));
+    }
+    if (in.type() == TensorType.INT8
+        && w.type() == TensorType.INT8
+        && out.type() == TensorType.INT8
+        && (bi < 0 || c.tensor(bi).type() == TensorType.INT32)) {
+      float[] wScales = c.scales(w);
+      ChannelMultipliers m =
+          wScales.length > 1
+              ? ChannelMultipliers.of(c.scale(in), wScales, c.scale(out), outDepth)
+              : ChannelMultipliers.perTensorFloatProduct(
+                  c.scale(in), wScales[0], c.scale(out), outDepth);
+      FullyConnected.Plan p =
+          FullyConnected.prepareInt8(
+              outElements,
+              accumDepth,
+              outDepth,
+              c.zeroPoint(in),
+              c.zeroPoint(w),
+              c.scale(out),
+              c.zeroPoint(out),
+              m,
+              act);
+      return simple(
+          (t, s) ->
+              FullyConnected.evalInt8(
+                  p,
+                  (byte[]) t[ii],
+                  (byte[]) t[wi],
+                  bi < 0 ? null : (int[]) t[bi],
+                  (byte[]) t[oi]));
+    }
+    throw c.unsupportedTypes();
+  }
+
+  private static ChannelMultipliers convMultipliers(
+      OpContext c, Tensor in, Tensor w, Tensor out, int channels) {
+    float[] ws = c.scales(w);
+    if (ws.length != 1 && ws.length != channels) {
+      throw c.fail(
+          "weights "
+              + OpContext.describe(w)
+              + " have "
+              + ws.length
+              + " scales for "
+              + channels
+              + " output channels");
+    }
+    return ChannelMultipliers.of(c.scale(in), ws, c.scale(out), channels);
+  }
+
+  private static Prepared conv2d(OpContext c) {
+    Conv2DOptions o = (Conv2DOptions) c.op.options();
+    Activation act = c.activation(o.fusedActivation());
+    Tensor in = c.input(0);
+    Tensor w = c.input(1);
+    Tensor out = c.output(0);
+    requireHybridFree(c, in, w);
+    int ii = c.in(0);
+    int wi = c.in(1);
+    int bi = c.in(2);
+    int oi = c.out(0);
+    boolean isFloat = in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32;
+    boolean isInt8 =
+        in.type() == TensorType.INT8
+            && w.type() == TensorType.INT8
+            && out.type() == TensorType.INT8;
+    if (!isFloat && !isInt8) {
+      throw c.unsupportedTypes();
+    }
+    Conv2D.Plan p;
+    try {
+      p =
+          Conv2D.prepare(
+              in.shape(),
+              w.shape(),
+              out.shape(),
+              same(o.padding()),
+              o.strideH(),
+              o.strideW(),
+              o.dilationHFactor(),
+              o.dilationWFactor(),
+              act,
+              isFloat ? 0 : c.zeroPoint(in),
+              isFloat ? 1f : c.scale(out),
+              isFloat ? 0 : c.zeroPoint(out),
+              isFloat ? null : convMultipliers(c, in, w, out, w.shape()[0]));
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+    if (isFloat) {
+      return simple(
+          (t, s) ->
+              Conv2D.evalFloat(
+                  p,
+                  (float[]) t[ii],
+                  (float[]) t[wi],
+                  bi < 0 ? null : (float[]) t[bi],
+                  (float[]) t[oi]));
+    }
+    return simple(
+        (t, s) ->
+            Conv2D.evalInt8(
+                p, (byte[]) t[ii], (byte[]) t[wi], bi < 0 ? null : (int[]) t[bi], (byte[]) t[oi]));
+  }
+
+  private static Prepared depthwise(OpContext c) {
+    DepthwiseConv2DOptions o = (DepthwiseConv2DOptions) c.op.options();
+    Activation act = c.activation(o.fusedActivation());
+    Tensor in = c.input(0);
+    Tensor w = c.input(1);
+    Tensor out = c.output(0);
+    requireHybridFree(c, in, w);
+    int ii = c.in(0);
+    int wi = c.in(1);
+    int bi = c.in(2);
+    int oi = c.out(0);
+    boolean isFloat = in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32;
+    boolean isInt8 =
+        in.type() == TensorType.INT8
+            && w.type() == TensorType.INT8
+            && out.type() == TensorType.INT8;
+    if (!isFloat && !isInt8) {
+      throw c.unsupportedTypes();
+    }
+    DepthwiseConv2D.Plan p;
+    try {
+      p =
+          DepthwiseConv2D.prepare(
+              in.shape(),
+              w.shape(),
+              out.shape(),
+              same(o.padding()),
+              o.strideH(),
+              o.strideW(),
+              o.dilationHFactor(),
+              o.dilationWFactor(),
+              act,
+              isFloat ? 0 : c.zeroPoint(in),
+              isFloat ? 1f : c.scale(out),
+              isFloat ? 0 : c.zeroPoint(out),
+              isFloat ? null : convMultipliers(c, in, w, out, w.shape()[3]));
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+    if (isFloat) {
+      return new Prepared(
+          (t, s) ->
+              DepthwiseConv2D.evalFloat(
+                  p,
+                  (float[]) t[ii],
+                  (float[]) t[wi],
+                  bi < 0 ? null : (float[]) t[bi],
+                  (float[]) t[oi],
+                  s.floats),
+          0,
+          p.scratchSize());
+    }
+    return new Prepared(
+        (t, s) ->
+            DepthwiseConv2D.evalInt8(
+                p,
+                (byte[]) t[ii],
+                (byte[]) t[wi],
+                bi < 0 ? null : (int[]) t[bi],
+                (byte[]) t[oi],
+                s.ints),
+        p.scratchSize(),
+        0);
+  }
+
+  private static Prepared pool(OpContext c, boolean max) {
+    Pool2DOptions o = (Pool2DOptions) c.op.options();
+    Activation act = c.activation(o.fusedActivation());
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    int ii = c.in(0);
+    int oi = c.out(0);
+    boolean isFloat = in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32;
+    boolean isInt8 = in.type() == TensorType.INT8 && out.type() == TensorType.INT8;
+    if (!isFloat && !isInt8) {
+      throw c.unsupportedTypes();
+    }
+    if (isInt8
+        && (Math.abs(c.scale(in) - c.scale(out)) > 1e-6 || c.zeroPoint(in) != c.zeroPoint(out))) {
+      throw c.fail(
+          "int8 pooling needs equal input and output quantization, got "
+              + c.scale(in)
+              + "/"
+              + c.zeroPoint(in)
+              + " and "
+              + c.scale(out)
+              + "/"
+              + c.zeroPoint(out));
+    }
+    Pooling.Plan p;
+    try {
+      p =
+          Pooling.prepare(
+              in.shape(),
+              out.shape(),
+              same(o.padding()),
+              o.filterHeight(),
+              o.filterWidth(),
+              o.strideH(),
+              o.strideW(),
+              act,
+              isFloat ? 1f : c.scale(out),
+              isFloat ? 0 : c.zeroPoint(out));
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+    if (isFloat) {
+      return simple(
+          max
+              ? (t, s) -> Pooling.maxFloat(p, (float[]) t[ii], (float[]) t[oi])
+              : (t, s) -> Pooling.averageFloat(p, (float[]) t[ii], (float[]) t[oi]));
+    }
+    return simple(
+        max
+            ? (t, s) -> Pooling.maxInt8(p, (byte[]) t[ii], (byte[]) t[oi])
+            : (t, s) -> Pooling.averageInt8(p, (byte[]) t[ii], (byte[]) t[oi]));
+  }
+
+  private static Prepared copy(OpContext c) {
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    if (in.type() != out.type()) {
+      throw c.unsupportedTypes();
+    }
+    if (in.elementCount() != out.elementCount()) {
+      throw c.fail(
+          "input "
+              + OpContext.describe(in)
+              + " and output "
+              + OpContext.describe(out)
+              + " differ in element count");
+    }
+    int ii = c.in(0);
+    int oi = c.out(0);
+    int n = in.elementCount();
+    return simple((t, s) -> System.arraycopy(t[ii], 0, t[oi], 0, n));
+  }
+
+  private static Prepared softmax(OpContext c) {
+    SoftmaxOptions o = (SoftmaxOptions) c.op.options();
+    float beta = o == null ? 1f : o.beta();
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    int[] shape = in.shape();
+    int depth = shape.length == 0 ? 1 : shape[shape.length - 1];
+    int n = in.elementCount();
+    int ii = c.in(0);
+    int oi = c.out(0);
+    if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
+      Softmax.Plan p = Softmax.prepareFloat(n, depth, beta);
+      return simple((t, s) -> Softmax.evalFloat(p, (float[]) t[ii], (float[]) t[oi]));
+    }
+    if (in.type() == TensorType.INT8 && out.type() == TensorType.INT8) {
+      if (c.zeroPoint(out) != -128 || c.scale(out) != 1f / 256) {
+        throw c.fail(
+            "int8 softmax output "
+                + OpContext.describe(out)
+                + " must have scale 1/256 and zero point -128");
+      }
+      Softmax.Plan p = Softmax.prepareInt8(n, depth, beta, c.scale(in));
+      return simple((t, s) -> Softmax.evalInt8(p, (byte[]) t[ii], (byte[]) t[oi]));
+    }
+    if (in.type() == TensorType.INT8 && out.type() == TensorType.INT16) {
+      if (c.zeroPoint(out) != -32768 || Math.abs(c.scale(out) - 1f / 65536) > 0.001f / 65536) {
+        throw c.fail(
+            "int8-to-int16 softmax output "
+                + OpContext.describe(out)
+                + " must have scale 1/65536 and zero point -32768");
+      }
+      Softmax.Plan p = Softmax.prepareInt8(n, depth, beta, c.scale(in));
+      return simple((t, s) -> Softmax.evalInt8ToInt16(p, (byte[]) t[ii], (short[]) t[oi]));
+    }
+    throw c.unsupportedTypes();
+  }
+
+  private static Prepared logisticOrTanh(OpContext c, boolean tanh) {
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    int n = in.elementCount();
+    int ii = c.in(0);
+    int oi = c.out(0);
+    if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
+      return simple(
+          tanh
+              ? (t, s) -> Logistic.tanhFloat((float[]) t[ii], (float[]) t[oi], n)
+              : (t, s) -> Logistic.logisticFloat((float[]) t[ii], (float[]) t[oi], n));
+    }
+    if (in.type() == TensorType.INT8 && out.type() == TensorType.INT8) {
+      if (!tanh && c.zeroPoint(out) != -128) {
+        throw c.fail(
+            "int8 logistic output " + OpContext.describe(out) + " must have zero point -128");
+      }
+      Logistic.Plan p = Logistic.prepareInt8(c.scale(in), c.zeroPoint(in));
+      return simple(
+          tanh
+              ? (t, s) -> Logistic.tanhInt8(p, (byte[]) t[ii], (byte[]) t[oi], n)
+              : (t, s) -> Logistic.logisticInt8(p, (byte[]) t[ii], (byte[]) t[oi], n));
+    }
+    throw c.unsupportedTypes();
+  }
+
+  private static Prepared relu(OpContext c, boolean six) {
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    int n = in.elementCount();
+    int ii = c.in(0);
+    int oi = c.out(0);
+    if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
+      return simple(
+          six
+              ? (t, s) -> Activations.relu6Float((float[]) t[ii], (float[]) t[oi], n)
+              : (t, s) -> Activations.reluFloat((float[]) t[ii], (float[]) t[oi], n));
+    }
+    if (in.type() == TensorType.INT8 && out.type() == TensorType.INT8) {
+      if (six) {
+        int[] b = Activations.relu6Int8Bounds(c.scale(in), c.zeroPoint(in));
+        return simple(
+            (t, s) -> Activations.relu6Int8(b[0], b[1], (byte[]) t[ii], (byte[]) t[oi], n));
+      }
+      Activations.ReluPlan p =
+          Activations.prepareReluInt8(c.scale(in), c.zeroPoint(in), c.scale(out), c.zeroPoint(out));
+      return simple((t, s) -> Activations.reluInt8(p, (byte[]) t[ii], (byte[]) t[oi], n));
+    }
+    throw c.unsupportedTypes();
+  }
+
+  private static Prepared leakyRelu(OpContext c) {
+    float alpha = ((LeakyReluOptions) c.op.options()).alpha();
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    int n = in.elementCount();
+    int ii = c.in(0);
+    int oi = c.out(0);
+    if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
+      return simple(
+          (t, s) -> Activations.leakyReluFloat(alpha, (float[]) t[ii], (float[]) t[oi], n));
+    }
+    if (in.type() == TensorType.INT8 && out.type() == TensorType.INT8) {
+      Activations.LeakyReluPlan p =
+          Activations.prepareLeakyReluInt8(
+              c.scale(in), c.zeroPoint(in), c.scale(out), c.zeroPoint(out), alpha);
+      return simple((t, s) -> Activations.leakyReluInt8(p, (byte[]) t[ii], (byte[]) t[oi], n));
+    }
+    throw c.unsupportedTypes();
+  }
+
+  private static Prepared arithmetic(OpContext c, Arithmetic.Op op) {
+    dev.tinyml.tflite.ActivationFunctionType a = dev.tinyml.tflite.ActivationFunctionType.NONE;
+    if (c.op.options() instanceof AddOptions o) {
+      a = o.fusedActivation();
+    } else if (c.op.options() instanceof SubOptions o) {
+      a = o.fusedActivation();
+    } else if (c.op.options() instanceof MulOptions o) {
+      a = o.fusedActivation();
+    }
+    Activation act = c.activation(a);
+    Tensor x = c.input(0);
+    Tensor y = c.input(1);
+    Tensor out = c.output(0);
+    int xi = c.in(0);
+    int yi = c.in(1);
+    int oi = c.out(0);
+    try {
+      if (x.type() == TensorType.FLOAT32
+          && y.type() == TensorType.FLOAT32
+          && out.type() == TensorType.FLOAT32) {
+        Arithmetic.Plan p = Arithmetic.prepareFloat(op, x.shape(), y.shape(), act);
+        checkSize(c, p, out);
+        return simple(
+            (t, s) -> Arithmetic.evalFloat(p, (float[]) t[xi], (float[]) t[yi], (float[]) t[oi]));
+      }
+      if (x.type() == TensorType.INT8
+          && y.type() == TensorType.INT8
+          && out.type() == TensorType.INT8) {
+        Arithmetic.Plan p =
+            Arithmetic.prepareInt8(
+                op,
+                x.shape(),
+                y.shape(),
+                c.scale(x),
+                c.zeroPoint(x),
+                c.scale(y),
+                c.zeroPoint(y),
+                c.scale(out),
+                c.zeroPoint(out),
+                act);
+        checkSize(c, p, out);
+        return simple(
+            (t, s) -> Arithmetic.evalInt8(p, (byte[]) t[xi], (byte[]) t[yi], (byte[]) t[oi]));
+      }
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+    throw c.unsupportedTypes();
+  }
+
+  private static void checkSize(OpContext c, Arithmetic.Plan p, Tensor out) {
+    if (p.broadcast().size() != out.elementCount()) {
+      throw c.fail(
+          "output " + OpContext.describe(out) + " does not have the broadcast shape of the inputs");
+    }
+  }
+
+  private static Prepared mean(OpContext c) {
+    boolean keepDims = c.op.options() instanceof ReducerOptions r && r.keepDims();
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    int[] axes = (int[]) c.requireConstant(1, "the axis tensor");
+    int ii = c.in(0);
+    int oi = c.out(0);
+    boolean isFloat = in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32;
+    boolean isInt8 = in.type() == TensorType.INT8 && out.type() == TensorType.INT8;
+    if (!isFloat && !isInt8) {
+      throw c.unsupportedTypes();
+    }
+    Mean.Plan p;
+    try {
+      p =
+          Mean.prepare(
+              in.shape(),
+              axes,
+              isFloat ? 1f : c.scale(in),
+              isFloat ? 0 : c.zeroPoint(in),
+              isFloat ? 1f : c.scale(out),
+              isFloat ? 0 : c.zeroPoint(out),
+              isInt8);
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+    if (p.outputSize() != out.elementCount()) {
+      throw c.fail(
+          "output "
+              + OpContext.describe(out)
+              + " does not match the reduced input (keep_dims="
+              + keepDims
+              + ")");
+    }
+    if (isFloat) {
+      return simple((t, s) -> Mean.evalFloat(p, (float[]) t[ii], (float[]) t[oi]));
+    }
+    return new Prepared(
+        (t, s) -> Mean.evalInt8(p, (byte[]) t[ii], (byte[]) t[oi], s.ints), p.outputSize(), 0);
+  }
+
+  private static Prepared pad(OpContext c) {
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    Object paddings = c.requireConstant(1, "the paddings tensor");
+    int[] pads;
+    if (paddings instanceof int[] ip) {
+      pads = ip;
+    } else if (paddings instanceof long[] lp) {
+      pads = new int[lp.length];
+      for (int i = 0; i < lp.length; i++) {
+        pads[i] = Math.toIntExact(lp[i]);
+      }
+    } else {
+      throw c.fail("paddings must be INT32 or INT64");
+    }
+    if (in.type() != out.type()) {
+      throw c.unsupportedTypes();
+    }
+    DataMovement.PadPlan p;
+    try {
+      p = DataMovement.preparePad(in.shape(), pads);
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+    if (!java.util.Arrays.equals(p.outputShape(), out.shape())) {
+      throw c.fail(
+          "output "
+              + OpContext.describe(out)
+              + " is not the padded input shape "
+              + java.util.Arrays.toString(p.outputShape()));
+    }
+    int ii = c.in(0);
+    int oi = c.out(0);
+    Object constValue = c.inputCount() > 2 ? c.constant(2) : null;
+    switch (in.type()) {
+      case FLOAT32 -> {
+        float v = constValue == null ? 0f : ((float[]) constValue)[0];
+        return simple(
+            (t, s) -> {
+              java.util.Arrays.fill((float[]) t[oi], v);
+              DataMovement.pad(p, t[ii], t[oi]);
+            });
+      }
+      case INT8 -> {
+        byte v = constValue == null ? (byte) c.zeroPoint(out) : ((byte[]) constValue)[0];
+        return simple(
+            (t, s) -> {
+              java.util.Arrays.fill((byte[]) t[oi], v);
+              DataMovement.pad(p, t[ii], t[oi]);
+            });
+      }
+      case INT16 -> {
+        short v = constValue == null ? 0 : ((short[]) constValue)[0];
+        return simple(
+            (t, s) -> {
+              java.util.Arrays.fill((short[]) t[oi], v);
+              DataMovement.pad(p, t[ii], t[oi]);
+            });
+      }
+      case INT32 -> {
+        int v = constValue == null ? 0 : ((int[]) constValue)[0];
+        return simple(
+            (t, s) -> {
+              java.util.Arrays.fill((int[]) t[oi], v);
+              DataMovement.pad(p, t[ii], t[oi]);
+            });
+      }
+      default -> throw c.unsupportedTypes();
+    }
+  }
+
+  private static Prepared concat(OpContext c) {
+    ConcatenationOptions o = (ConcatenationOptions) c.op.options();
+    if (o.fusedActivation() != dev.tinyml.tflite.ActivationFunctionType.NONE) {
+      throw c.fail(
+          "fused activation " + o.fusedActivation() + " on CONCATENATION is not supported by TFLM");
+    }
+    Tensor out = c.output(0);
+    int n = c.inputCount();
+    int[][] shapes = new int[n][];
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      Tensor t = c.input(i);
+      if (t.type() != out.type()) {
+        throw c.unsupportedTypes();
+      }
+      if (t.type() == TensorType.INT8
+          && (c.scale(t) != c.scale(out) || c.zeroPoint(t) != c.zeroPoint(out))) {
+        throw c.fail(
+            "int8 concatenation needs every input quantized like the output; input "
+                + OpContext.describe(t)
+                + " differs");
+      }
+      shapes[i] = t.shape();
+      idx[i] = c.in(i);
+    }
+    DataMovement.ConcatPlan p;
+    try {
+      p = DataMovement.prepareConcat(shapes, o.axis());
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+    if ((long) p.outer() * p.outputChunk() != out.elementCount()) {
+      throw c.fail("output " + OpContext.describe(out) + " does not hold the concatenated inputs");
+    }
+    int oi = c.out(0);
+    return simple((t, s) -> DataMovement.concat(p, t, idx, t[oi]));
+  }
+
+  private static Prepared quantize(OpContext c) {
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    if (out.quantization() == null || out.quantization().scale().length != 1) {
+      throw c.fail("output " + OpContext.describe(out) + " needs per-tensor quantization");
+    }
+    int n = in.elementCount();
+    int ii = c.in(0);
+    int oi = c.out(0);
+    float outScale = c.scale(out);
+    int outZp = c.zeroPoint(out);
+    TensorType it = in.type();
+    TensorType ot = out.type();
+    if (it == TensorType.FLOAT32 && (ot == TensorType.INT8 || ot == TensorType.INT16)) {
+      // AffineQuantize divides by the scale widened to double and narrowed back to float.
+      float scale = (float) (double) outScale;
+      if (ot == TensorType.INT8) {
+        return simple(
+            (t, s) -> {
+              float[] x = (float[]) t[ii];
+              byte[] y = (byte[]) t[oi];
+              for (int i = 0; i < n; i++) {
+                y[i] = (byte) Quantization.quantize(x[i], scale, outZp, -128, 127);
+              }
+            });
+      }
+      return simple(
+          (t, s) -> {
+            float[] x = (float[]) t[ii];
+            short[] y = (short[]) t[oi];
+            for (int i = 0; i < n; i++) {
+              y[i] = (short) Quantization.quantize(x[i], scale, outZp, -32768, 32767);
+            }
+          });
+    }
+    boolean intIn = it == TensorType.INT8 || it == TensorType.INT16 || it == TensorType.INT32;
+    boolean intOut = ot == TensorType.INT8 || ot == TensorType.INT16 || ot == TensorType.INT32;
+    if (intIn && intOut && !(it == TensorType.INT32 && ot == TensorType.INT32)) {
+      Quantization.Requantize r =
+          Quantization.Requantize.of(c.scale(in), c.zeroPoint(in), outScale, outZp);
+      long lo = ot == TensorType.INT8 ? -128 : ot == TensorType.INT16 ? -32768 : Integer.MIN_VALUE;
+      long hi = ot == TensorType.INT8 ? 127 : ot == TensorType.INT16 ? 32767 : Integer.MAX_VALUE;
+      return simple(
+          (t, s) -> {
+            Object x = t[ii];
+            Object y = t[oi];
+            for (int i = 0; i < n; i++) {
+              int q =
+                  x instanceof byte[] b ? b[i] : x instanceof short[] sh ? sh[i] : ((int[]) x)[i];
+              int v = (int) Math.max(lo, Math.min(hi, r.apply(q)));
+              if (y instanceof byte[] b) {
+                b[i] = (byte) v;
+              } else if (y instanceof short[] sh) {
+                sh[i] = (short) v;
+              } else {
+                ((int[]) y)[i] = v;
+              }
+            }
+          });
+    }
+    throw c.unsupportedTypes();
+  }
+
+  private static Prepared dequantize(OpContext c) {
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    if (out.type() != TensorType.FLOAT32
+        || (in.type() != TensorType.INT8 && in.type() != TensorType.INT16)) {
+      throw c.unsupportedTypes();
+    }
+    double scale = c.scale(in);
+    int zp = c.zeroPoint(in);
+    int n = in.elementCount();
+    int ii = c.in(0);
+    int oi = c.out(0);
+    if (in.type() == TensorType.INT8) {
+      return simple(
+          (t, s) -> {
+            byte[] x = (byte[]) t[ii];
+            float[] y = (float[]) t[oi];
+            for (int i = 0; i < n; i++) {
+              y[i] = Quantization.dequantize(x[i], scale, zp);
+            }
+          });
+    }
+    return simple(
+        (t, s) -> {
+          short[] x = (short[]) t[ii];
+          float[] y = (float[]) t[oi];
+          for (int i = 0; i < n; i++) {
+            y[i] = Quantization.dequantize(x[i], scale, zp);
+          }
+        });
+  }
+}

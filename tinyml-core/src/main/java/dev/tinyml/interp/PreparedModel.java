@@ -1,0 +1,266 @@
+package dev.tinyml.interp;
+
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Model;
+import dev.tinyml.tflite.Operator;
+import dev.tinyml.tflite.OperatorCode;
+import dev.tinyml.tflite.QuantizationParameters;
+import dev.tinyml.tflite.SubGraph;
+import dev.tinyml.tflite.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A TFLite model validated and prepared for the reference interpreter: every op's shapes,
+ * quantization multipliers and scratch sizes are computed once, and constant tensors are decoded
+ * once. A prepared model is immutable and may be shared between threads; each thread runs it
+ * through its own {@link #newInterpreter() Interpreter}.
+ *
+ * <pre>{@code
+ * PreparedModel prepared = PreparedModel.prepare(TfliteReader.read(path));
+ * Interpreter it = prepared.newInterpreter();
+ * it.input(0).setInt8(features);
+ * it.invoke();
+ * byte[] scores = it.output(0).int8();
+ * }</pre>
+ */
+public final class PreparedModel {
+
+  private final List<TensorInfo> inputs;
+  private final List<TensorInfo> outputs;
+  private final Tensor[] tensors;
+  private final Object[] constants;
+  private final boolean[] variable;
+  private final Object[] variableInitial;
+  private final Step[] steps;
+  private final int scratchInts;
+  private final int scratchFloats;
+
+  private PreparedModel(
+      List<TensorInfo> inputs,
+      List<TensorInfo> outputs,
+      Tensor[] tensors,
+      Object[] constants,
+      boolean[] variable,
+      Object[] variableInitial,
+      Step[] steps,
+      int scratchInts,
+      int scratchFloats) {
+    this.inputs = inputs;
+    this.outputs = outputs;
+    this.tensors = tensors;
+    this.constants = constants;
+    this.variable = variable;
+    this.variableInitial = variableInitial;
+    this.steps = steps;
+    this.scratchInts = scratchInts;
+    this.scratchFloats = scratchFloats;
+  }
+
+  /**
+   * Validates and prepares the model's primary subgraph.
+   *
+   * @throws InterpreterException naming the op index, op name and tensors when an op, op version,
+   *     type combination or shape is not supported
+   */
+  public static PreparedModel prepare(Model model) {
+    SubGraph graph = model.primarySubgraph();
+    int n = graph.tensors().size();
+    Tensor[] tensors = graph.tensors().toArray(new Tensor[0]);
+    Object[] constants = new Object[n];
+    boolean[] variable = new boolean[n];
+    Object[] variableInitial = new Object[n];
+    for (int i = 0; i < n; i++) {
+      Tensor t = tensors[i];
+      byte[] data =
+          t.buffer() > 0 && t.buffer() < model.buffers().size() ? model.dataOf(t) : new byte[0];
+      if (t.isVariable()) {
+        variable[i] = true;
+        if (data.length > 0) {
+          variableInitial[i] = decode(t, data, "variable tensor #" + i);
+        }
+      } else if (data.length > 0) {
+        constants[i] = decode(t, data, "constant tensor #" + i);
+      }
+    }
+    List<Step> steps = new ArrayList<>();
+    int ints = 0;
+    int floats = 0;
+    List<Operator> ops = graph.operators();
+    for (int k = 0; k < ops.size(); k++) {
+      Operator op = ops.get(k);
+      OperatorCode code = model.operatorCodes().get(op.opcodeIndex());
+      String name = code.displayName();
+      OpContext ctx = new OpContext(model, graph, constants, k, op, name);
+      BuiltinOperator builtin = code.builtinCode();
+      if (builtin == null
+          || builtin == BuiltinOperator.CUSTOM
+          || !OpPlanner.MAX_VERSION.containsKey(builtin)) {
+        throw ctx.fail(
+            "unsupported op"
+                + (builtin == BuiltinOperator.CUSTOM ? " (custom op)" : "")
+                + ": the reference interpreter implements "
+                + OpPlanner.MAX_VERSION.keySet()
+                + "; run this model on TFLite Micro or replace the op");
+      }
+      int max = OpPlanner.MAX_VERSION.get(builtin);
+      if (code.version() > max) {
+        throw ctx.fail(
+            "op version "
+                + code.version()
+                + " is newer than the interpreter supports (up to "
+                + max
+                + "); convert the model with an older converter or file an issue");
+      }
+      for (int t : op.inputs()) {
+        checkStorable(ctx, tensors, t);
+      }
+      for (int t : op.outputs()) {
+        checkStorable(ctx, tensors, t);
+        if (constants[t] != null) {
+          throw ctx.fail("output " + OpContext.describe(tensors[t]) + " is a constant tensor");
+        }
+      }
+      OpPlanner.Prepared p = OpPlanner.prepare(ctx, builtin);
+      steps.add(p.step());
+      ints = Math.max(ints, p.scratchInts());
+      floats = Math.max(floats, p.scratchFloats());
+    }
+    return new PreparedModel(
+        infos(graph, tensors, graph.inputs(), "input"),
+        infos(graph, tensors, graph.outputs(), "output"),
+        tensors,
+        constants,
+        variable,
+        variableInitial,
+        steps.toArray(new Step[0]),
+        ints,
+        floats);
+  }
+
+  private static void checkStorable(OpContext ctx, Tensor[] tensors, int t) {
+    if (t < 0) {
+      return;
+    }
+    Tensor tensor = tensors[t];
+    if (!TensorArrays.storable(tensor.type())) {
+      throw ctx.fail(
+          "tensor "
+              + OpContext.describe(tensor)
+              + " has type "
+              + tensor.type()
+              + ", which the interpreter does not store");
+    }
+    if (tensor.elementCount() < 0) {
+      throw ctx.fail(
+          "tensor "
+              + OpContext.describe(tensor)
+              + " has a dynamic shape; the interpreter needs static shapes");
+    }
+  }
+
+  private static Object decode(Tensor t, byte[] data, String what) {
+    if (!TensorArrays.storable(t.type())) {
+      return null; // never read by a supported op; checked when an op uses it
+    }
+    int count = t.elementCount();
+    long need = (long) count * t.type().byteSize();
+    if (count < 0 || data.length < need) {
+      throw new InterpreterException(
+          what
+              + " "
+              + OpContext.describe(t)
+              + " has "
+              + data.length
+              + " bytes of data, needs "
+              + need);
+    }
+    return TensorArrays.decode(t.type(), data, count);
+  }
+
+  private static List<TensorInfo> infos(
+      SubGraph graph, Tensor[] tensors, int[] indices, String role) {
+    List<TensorInfo> list = new ArrayList<>();
+    for (int i : indices) {
+      Tensor t = tensors[i];
+      if (!TensorArrays.storable(t.type()) || t.elementCount() < 0) {
+        throw new InterpreterException(
+            "model "
+                + role
+                + " "
+                + OpContext.describe(t)
+                + " has an unsupported type or dynamic shape");
+      }
+      QuantizationParameters q = t.quantization();
+      float scale = q != null && q.hasScale() ? q.scale()[0] : 0f;
+      int zp = q != null && q.zeroPoint().length > 0 ? (int) q.zeroPoint()[0] : 0;
+      list.add(new TensorInfo(i, t.name() == null ? "" : t.name(), t.type(), t.shape(), scale, zp));
+    }
+    return List.copyOf(list);
+  }
+
+  /** The model's inputs, in subgraph order. */
+  public List<TensorInfo> inputs() {
+    return inputs;
+  }
+
+  /** The model's outputs, in subgraph order. */
+  public List<TensorInfo> outputs() {
+    return outputs;
+  }
+
+  /** Number of prepared ops. */
+  public int operatorCount() {
+    return steps.length;
+  }
+
+  /** A new interpreter with its own tensor arrays; not thread-safe, one per thread. */
+  public Interpreter newInterpreter() {
+    Object[] arrays = new Object[tensors.length];
+    for (int i = 0; i < tensors.length; i++) {
+      if (constants[i] != null) {
+        arrays[i] = constants[i];
+      } else if (TensorArrays.storable(tensors[i].type()) && tensors[i].elementCount() >= 0) {
+        arrays[i] = TensorArrays.allocate(tensors[i].type(), tensors[i].elementCount());
+      }
+    }
+    return new Interpreter(this, arrays);
+  }
+
+  Step[] steps() {
+    return steps;
+  }
+
+  Scratch newScratch() {
+    return new Scratch(scratchInts, scratchFloats);
+  }
+
+  /** Resets variable tensors to their initial values (zeros unless the model stores some). */
+  void resetVariables(Object[] arrays) {
+    for (int i = 0; i < variable.length; i++) {
+      if (variable[i] && arrays[i] != null) {
+        Object init = variableInitial[i];
+        if (init != null) {
+          System.arraycopy(init, 0, arrays[i], 0, TensorArrays.length(init));
+        } else {
+          clear(arrays[i]);
+        }
+      }
+    }
+  }
+
+  private static void clear(Object a) {
+    if (a instanceof float[] f) {
+      Arrays.fill(f, 0f);
+    } else if (a instanceof byte[] b) {
+      Arrays.fill(b, (byte) 0);
+    } else if (a instanceof short[] s) {
+      Arrays.fill(s, (short) 0);
+    } else if (a instanceof int[] v) {
+      Arrays.fill(v, 0);
+    } else if (a instanceof long[] l) {
+      Arrays.fill(l, 0L);
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package dev.tinyml.interp;
+
+import dev.tinyml.interp.kernels.FixedPoint;
+import dev.tinyml.tflite.TensorType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Typed access to one input or output tensor of an {@link Interpreter}. Setters check the element
+ * type and count and fail with a message naming the tensor; getters return copies.
+ */
+public final class TensorBuffer {
+
+  private final TensorInfo info;
+  private final String role;
+  private final Object array;
+
+  TensorBuffer(TensorInfo info, String role, Object array) {
+    this.info = info;
+    this.role = role;
+    this.array = array;
+  }
+
+  /** Name, type, shape and quantization of the tensor. */
+  public TensorInfo info() {
+    return info;
+  }
+
+  private InterpreterException wrongType(String method, TensorType needed) {
+    return new InterpreterException(
+        role
+            + " "
+            + info.describe()
+            + " holds "
+            + info.type()
+            + "; "
+            + method
+            + " needs a "
+            + needed
+            + " tensor");
+  }
+
+  private void checkLength(int got) {
+    if (got != info.elementCount()) {
+      throw new InterpreterException(
+          role + " " + info.describe() + " has " + info.elementCount() + " elements, got " + got);
+    }
+  }
+
+  /** Sets an INT8 tensor. */
+  public TensorBuffer setInt8(byte[] values) {
+    if (info.type() != TensorType.INT8) {
+      throw wrongType("setInt8", TensorType.INT8);
+    }
+    checkLength(values.length);
+    System.arraycopy(values, 0, array, 0, values.length);
+    return this;
+  }
+
+  /** Sets an INT16 tensor. */
+  public TensorBuffer setInt16(short[] values) {
+    if (info.type() != TensorType.INT16) {
+      throw wrongType("setInt16", TensorType.INT16);
+    }
+    checkLength(values.length);
+    System.arraycopy(values, 0, array, 0, values.length);
+    return this;
+  }
+
+  /** Sets an INT32 tensor. */
+  public TensorBuffer setInt32(int[] values) {
+    if (info.type() != TensorType.INT32) {
+      throw wrongType("setInt32", TensorType.INT32);
+    }
+    checkLength(values.length);
+    System.arraycopy(values, 0, array, 0, values.length);
+    return this;
+  }
+
+  /** Sets a FLOAT32 tensor. */
+  public TensorBuffer setFloat(float[] values) {
+    if (info.type() != TensorType.FLOAT32) {
+      throw wrongType("setFloat", TensorType.FLOAT32);
+    }
+    checkLength(values.length);
+    System.arraycopy(values, 0, array, 0, values.length);
+    return this;
+  }
+
+  /** Sets the tensor from its raw little-endian bytes (exactly the tensor's byte size). */
+  public TensorBuffer setBytes(byte[] littleEndian) {
+    return set(ByteBuffer.wrap(littleEndian));
+  }
+
+  /** Sets the tensor from the remaining bytes of {@code data}, read little-endian. */
+  public TensorBuffer set(ByteBuffer data) {
+    int need = info.elementCount() * TensorArrays.elementBytes(array);
+    if (data.remaining() != need) {
+      throw new InterpreterException(
+          role + " " + info.describe() + " needs " + need + " bytes, got " + data.remaining());
+    }
+    TensorArrays.fill(array, data.duplicate().order(ByteOrder.LITTLE_ENDIAN));
+    return this;
+  }
+
+  /**
+   * Sets the tensor from real values: quantized with the tensor's scale and zero point (rounding
+   * half away from zero, saturating) for integer tensors, copied for float tensors.
+   */
+  public TensorBuffer setReal(double[] values) {
+    checkLength(values.length);
+    if (array instanceof float[] f) {
+      for (int i = 0; i < values.length; i++) {
+        f[i] = (float) values[i];
+      }
+      return this;
+    }
+    if (!info.quantized()) {
+      throw new InterpreterException(
+          role + " " + info.describe() + " is not quantized; give its raw integer values instead");
+    }
+    for (int i = 0; i < values.length; i++) {
+      long q = (long) FixedPoint.roundHalfAway((float) values[i] / info.scale()) + info.zeroPoint();
+      if (array instanceof byte[] b) {
+        b[i] = (byte) Math.max(-128, Math.min(127, q));
+      } else if (array instanceof short[] s) {
+        s[i] = (short) Math.max(-32768, Math.min(32767, q));
+      } else if (array instanceof int[] v) {
+        v[i] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, q));
+      } else {
+        ((long[]) array)[i] = q;
+      }
+    }
+    return this;
+  }
+
+  /** A copy of an INT8 tensor. */
+  public byte[] int8() {
+    if (info.type() != TensorType.INT8) {
+      throw wrongType("int8()", TensorType.INT8);
+    }
+    return ((byte[]) array).clone();
+  }
+
+  /** A copy of an INT16 tensor. */
+  public short[] int16() {
+    if (info.type() != TensorType.INT16) {
+      throw wrongType("int16()", TensorType.INT16);
+    }
+    return ((short[]) array).clone();
+  }
+
+  /** A copy of an INT32 tensor. */
+  public int[] int32() {
+    if (info.type() != TensorType.INT32) {
+      throw wrongType("int32()", TensorType.INT32);
+    }
+    return ((int[]) array).clone();
+  }
+
+  /** A copy of a FLOAT32 tensor. */
+  public float[] floats() {
+    if (info.type() != TensorType.FLOAT32) {
+      throw wrongType("floats()", TensorType.FLOAT32);
+    }
+    return ((float[]) array).clone();
+  }
+
+  /** The raw little-endian bytes. */
+  public byte[] bytes() {
+    return TensorArrays.encode(array);
+  }
+
+  /** Every element as a double (integers exactly; UINT8 as unsigned). */
+  public double[] values() {
+    int n = info.elementCount();
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      double x = TensorArrays.get(array, i);
+      v[i] = info.type() == TensorType.UINT8 ? ((int) x) & 0xFF : x;
+    }
+    return v;
+  }
+
+  /**
+   * Real values: {@code scale * (q - zeroPoint)} for quantized tensors (computed in double and
+   * rounded to float, as DEQUANTIZE does), the values themselves otherwise.
+   */
+  public float[] dequantized() {
+    double[] v = values();
+    float[] r = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      r[i] =
+          info.quantized()
+              ? (float) ((double) info.scale() * (v[i] - info.zeroPoint()))
+              : (float) v[i];
+    }
+    return r;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.tinyml.interp.kernels;
+
+/**
+ * QUANTIZE and DEQUANTIZE as TFLM computes them: float to integer is {@code round(x / scale) + zp}
+ * in float with halves away from zero; integer to integer requantizes with one multiplier of {@code
+ * inputScale / outputScale}; integer to float is {@code (float) (scale * (q - zp))} in double.
+ */
+public final class Quantization {
+
+  private Quantization() {}
+
+  /**
+   * Requantization parameters.
+   *
+   * @param inputZeroPoint input zero point
+   * @param outputZeroPoint output zero point
+   * @param multiplier significand of {@code inputScale / outputScale}
+   * @param shift its exponent
+   */
+  public record Requantize(int inputZeroPoint, int outputZeroPoint, int multiplier, int shift) {
+
+    /** Builds the parameters. */
+    public static Requantize of(
+        float inputScale, int inputZeroPoint, float outputScale, int outputZeroPoint) {
+      FixedPoint.Multiplier m =
+          FixedPoint.quantizeMultiplier((double) inputScale / (double) outputScale);
+      return new Requantize(inputZeroPoint, outputZeroPoint, m.multiplier(), m.shift());
+    }
+
+    /** One element, unclamped. */
+    public int apply(int q) {
+      return FixedPoint.multiplyByQuantizedMultiplier(q - inputZeroPoint, multiplier, shift)
+          + outputZeroPoint;
+    }
+  }
+
+  /** Float to an integer in {@code [min, max]}. */
+  public static int quantize(float x, float scale, int zeroPoint, int min, int max) {
+    int v = (int) FixedPoint.roundHalfAway(x / scale) + zeroPoint;
+    return Math.min(Math.max(v, min), max);
+  }
+
+  /** Integer to float. */
+  public static float dequantize(int q, double scale, int zeroPoint) {
+    return (float) (scale * (q - zeroPoint));
+  }
+}

@@ -1,0 +1,58 @@
+package dev.tinyml.tflite;
+
+import java.util.Objects;
+
+/**
+ * Options of CONV_2D ({@code Conv2DOptions} in the TFLite schema, union type 1).
+ *
+ * @param padding schema field {@code padding} (default Padding.SAME)
+ * @param strideW schema field {@code stride_w} (default 0)
+ * @param strideH schema field {@code stride_h} (default 0)
+ * @param fusedActivation schema field {@code fused_activation_function} (default
+ *     ActivationFunctionType.NONE)
+ * @param dilationWFactor schema field {@code dilation_w_factor} (default 1)
+ * @param dilationHFactor schema field {@code dilation_h_factor} (default 1)
+ * @param quantizedBiasType schema field {@code quantized_bias_type} (default TensorType.FLOAT32)
+ */
+public record Conv2DOptions(
+    Padding padding,
+    int strideW,
+    int strideH,
+    ActivationFunctionType fusedActivation,
+    int dilationWFactor,
+    int dilationHFactor,
+    TensorType quantizedBiasType)
+    implements BuiltinOptions {
+  /** Checks that the enum fields are set. */
+  public Conv2DOptions {
+    Objects.requireNonNull(padding, "padding");
+    Objects.requireNonNull(fusedActivation, "fusedActivation");
+    Objects.requireNonNull(quantizedBiasType, "quantizedBiasType");
+  }
+
+  /** Union type code of {@code Conv2DOptions} in {@code BuiltinOptions}. */
+  public static final int TYPE = 1;
+
+  /** Options without a quantized bias type (the schema default, FLOAT32, meaning "not set"). */
+  public Conv2DOptions(
+      Padding padding,
+      int strideW,
+      int strideH,
+      ActivationFunctionType fusedActivation,
+      int dilationWFactor,
+      int dilationHFactor) {
+    this(
+        padding,
+        strideW,
+        strideH,
+        fusedActivation,
+        dilationWFactor,
+        dilationHFactor,
+        TensorType.FLOAT32);
+  }
+
+  @Override
+  public int optionsType() {
+    return TYPE;
+  }
+}

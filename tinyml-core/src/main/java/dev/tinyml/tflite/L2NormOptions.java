@@ -1,0 +1,24 @@
+package dev.tinyml.tflite;
+
+import java.util.Objects;
+
+/**
+ * Options of L2_NORMALIZATION ({@code L2NormOptions} in the TFLite schema, union type 12).
+ *
+ * @param fusedActivation schema field {@code fused_activation_function} (default
+ *     ActivationFunctionType.NONE)
+ */
+public record L2NormOptions(ActivationFunctionType fusedActivation) implements BuiltinOptions {
+  /** Checks that the enum fields are set. */
+  public L2NormOptions {
+    Objects.requireNonNull(fusedActivation, "fusedActivation");
+  }
+
+  /** Union type code of {@code L2NormOptions} in {@code BuiltinOptions}. */
+  public static final int TYPE = 12;
+
+  @Override
+  public int optionsType() {
+    return TYPE;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.tinyml.tflite;
+
+import java.util.Objects;
+
+/**
+ * Options of MUL ({@code MulOptions} in the TFLite schema, union type 21).
+ *
+ * @param fusedActivation schema field {@code fused_activation_function} (default
+ *     ActivationFunctionType.NONE)
+ */
+public record MulOptions(ActivationFunctionType fusedActivation) implements BuiltinOptions {
+  /** Checks that the enum fields are set. */
+  public MulOptions {
+    Objects.requireNonNull(fusedActivation, "fusedActivation");
+  }
+
+  /** Union type code of {@code MulOptions} in {@code BuiltinOptions}. */
+  public static final int TYPE = 21;
+
+  @Override
+  public int optionsType() {
+    return TYPE;
+  }
+}

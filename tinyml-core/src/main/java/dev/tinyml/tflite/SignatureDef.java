@@ -1,0 +1,88 @@
+package dev.tinyml.tflite;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A signature of the model (from the SavedModel it was converted from): named inputs and outputs
+ * mapped to tensor indices of one subgraph.
+ */
+public final class SignatureDef {
+  private final Map<String, Integer> inputs = new LinkedHashMap<>();
+  private final Map<String, Integer> outputs = new LinkedHashMap<>();
+  private String signatureKey;
+  private int subgraphIndex;
+  private RawTable unknownFields;
+
+  /** An empty signature for subgraph 0. */
+  public SignatureDef() {}
+
+  /** A signature with this key for this subgraph. */
+  public SignatureDef(String signatureKey, int subgraphIndex) {
+    this.signatureKey = signatureKey;
+    this.subgraphIndex = subgraphIndex;
+  }
+
+  /** Input names to tensor indices, in file order (mutable). */
+  public Map<String, Integer> inputs() {
+    return inputs;
+  }
+
+  /** Output names to tensor indices, in file order (mutable). */
+  public Map<String, Integer> outputs() {
+    return outputs;
+  }
+
+  /** The signature key (e.g. {@code serving_default}), or {@code null}. */
+  public String signatureKey() {
+    return signatureKey;
+  }
+
+  /** Sets the signature key. */
+  public SignatureDef setSignatureKey(String signatureKey) {
+    this.signatureKey = signatureKey;
+    return this;
+  }
+
+  /** Index of the subgraph the tensor indices refer to. */
+  public int subgraphIndex() {
+    return subgraphIndex;
+  }
+
+  /** Sets the subgraph index. */
+  public SignatureDef setSubgraphIndex(int subgraphIndex) {
+    this.subgraphIndex = subgraphIndex;
+    return this;
+  }
+
+  /** Fields the library does not model (e.g. the deprecated tag), or {@code null}. */
+  public RawTable unknownFields() {
+    return unknownFields;
+  }
+
+  SignatureDef setUnknownFields(RawTable unknownFields) {
+    this.unknownFields = unknownFields == null || unknownFields.isEmpty() ? null : unknownFields;
+    return this;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SignatureDef s
+        && inputs.equals(s.inputs)
+        && outputs.equals(s.outputs)
+        && Objects.equals(signatureKey, s.signatureKey)
+        && subgraphIndex == s.subgraphIndex
+        && Objects.equals(unknownFields, s.unknownFields);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(inputs, outputs, signatureKey, subgraphIndex);
+  }
+
+  @Override
+  public String toString() {
+    return "SignatureDef[" + signatureKey + ": " + inputs + " -> " + outputs + "]";
+  }
+}

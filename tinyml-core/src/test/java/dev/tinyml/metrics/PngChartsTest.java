@@ -1,0 +1,82 @@
+package dev.tinyml.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PngChartsTest {
+
+  private static BufferedImage decode(byte[] png) throws IOException {
+    return ImageIO.read(new ByteArrayInputStream(png));
+  }
+
+  @Test
+  void confusionMatrixHeatMapColoursEachCellByItsShareOfTheRow() throws IOException {
+    ConfusionMatrix m =
+        ConfusionMatrix.of(List.of("a", "b"), new int[] {0, 0, 1, 1}, new int[] {0, 0, 1, 0});
+    BufferedImage image = decode(PngCharts.confusionMatrix(m, "test"));
+    assertThat(image).isNotNull();
+    // Label column 40 + 1 * 8 = 48 px, cells 96 px from y = 70: sample each cell near its corner.
+    int full = image.getRGB(48 + 4, 70 + 4) & 0xFFFFFF; // row a, column a: 100 %
+    int empty = image.getRGB(48 + 96 + 4, 70 + 4) & 0xFFFFFF; // row a, column b: 0 %
+    int half =
+        image.getRGB(48 + 4, 70 + 96 + 4)
+            & 0xFFFFFF; // row b, column a: 50 %: 255 - 0.5 * (255 - c) per channel
+    assertThat(full).isEqualTo(0x08306B);
+    assertThat(empty).isEqualTo(0xFFFFFF);
+    assertThat(half).isEqualTo(0x8498B5);
+  }
+
+  @Test
+  void rocChartDrawsCurvesAndIsDeterministic() throws IOException {
+    RocCurve c =
+        RocCurve.of(new double[] {0.9, 0.1, 0.8, 0.3}, new boolean[] {true, false, true, false});
+    Map<String, RocCurve> curves = new LinkedHashMap<>();
+    curves.put("float", c);
+    curves.put("int8", c);
+    byte[] png = PngCharts.roc(curves, "ROC", c.knee());
+    assertThat(png).isEqualTo(PngCharts.roc(curves, "ROC", c.knee()));
+    BufferedImage image = decode(png);
+    assertThat(image.getWidth()).isEqualTo(640);
+    assertThat(image.getHeight()).isEqualTo(480);
+    // The perfect curve runs up the left edge of the plot (x = 70) in the second series' red.
+    int onCurve = image.getRGB(70, 200) & 0xFFFFFF;
+    assertThat(onCurve).isNotEqualTo(0xFFFFFF);
+    assertThatThrownBy(() -> PngCharts.roc(Map.of(), "ROC", null))
+        .hasMessageContaining("1 to 4 curves");
+  }
+
+  @Test
+  void histogramBarsReachTheirCountsHeight() throws IOException {
+    BufferedImage image = decode(PngCharts.histogram("weights", -1, 1, new long[] {1, 4, 2, 0}));
+    // Plot from x = 80, width 530, y from 50, height 370; bar 1 (count 4 = peak) fills to the top.
+    int barTop = image.getRGB(80 + 530 * 3 / 8, 52) & 0xFFFFFF;
+    int emptyBar = image.getRGB(80 + 530 * 7 / 8, 300) & 0xFFFFFF;
+    assertThat(barTop).isEqualTo(0x1F77B4);
+    assertThat(emptyBar).isNotEqualTo(0x1F77B4);
+    assertThatThrownBy(() -> PngCharts.histogram("x", 0, 1, new long[0]))
+        .hasMessageContaining("at least one bin");
+  }
+
+  @Test
+  void writeCreatesParentsAndLeavesNoTemporaryFiles(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("charts/roc.png");
+    byte[] png = PngCharts.histogram("h", 0, 1, new long[] {3});
+    PngCharts.write(png, file);
+    assertThat(Files.readAllBytes(file)).isEqualTo(png);
+    try (var files = Files.list(file.getParent())) {
+      assertThat(files.toList()).containsExactly(file);
+    }
+  }
+}
