@@ -33,6 +33,13 @@ public final class RawTable {
    * @param bytes 1, 2, 4 or 8 little-endian bytes
    */
   public record ScalarField(byte[] bytes) implements Field {
+    /** Checks the width. */
+    public ScalarField {
+      if (bytes.length != 1 && bytes.length != 2 && bytes.length != 4 && bytes.length != 8) {
+        throw new IllegalArgumentException("A scalar is 1, 2, 4 or 8 bytes, not " + bytes.length);
+      }
+    }
+
     /** The value as a sign-extended integer. */
     public long asLong() {
       long v = 0;
