@@ -2,6 +2,9 @@ package dev.tinyml.examples.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
 import org.tensorflow.Tensor;
@@ -51,6 +54,22 @@ public final class SavedModelPredictor implements AutoCloseable {
       ((TFloat32) out).copyTo(DataBuffers.of(values, false, false));
       return values;
     }
+  }
+
+  /**
+   * The trained values of {@code parameters}, read from the model's variables (named after the
+   * parameters by {@link SavedModelExport}).
+   */
+  public Map<String, float[]> weights(List<Parameter> parameters) {
+    Map<String, float[]> weights = new LinkedHashMap<>();
+    for (Parameter p : parameters) {
+      try (var result = bundle.session().runner().fetch(p.name()).run()) {
+        float[] values = new float[p.size()];
+        ((TFloat32) result.get(0)).copyTo(DataBuffers.of(values, false, false));
+        weights.put(p.name(), values);
+      }
+    }
+    return weights;
   }
 
   @Override

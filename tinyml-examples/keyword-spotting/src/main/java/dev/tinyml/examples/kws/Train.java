@@ -17,16 +17,17 @@ public final class Train {
   /**
    * Entry point.
    *
-   * @param args the data directory, the SavedModel directory to write, and optionally {@code
-   *     --force} to retrain although the model is up to date
+   * @param args the data directory, the SavedModel directory to write, and optionally {@code true}
+   *     to retrain although the model is up to date
    */
   public static void main(String[] args) {
     if (args.length < 2) {
-      throw new IllegalArgumentException("usage: Train <data dir> <saved model dir> [--force]");
+      throw new IllegalArgumentException(
+          "usage: Train <data dir> <saved model dir> [force: true|false]");
     }
     Path data = Path.of(args[0]);
     Path savedModel = Path.of(args[1]);
-    boolean force = args.length > 2 && args[2].equals("--force");
+    boolean force = args.length > 2 && Boolean.parseBoolean(args[2]);
     Network network = KwsModel.network();
     TrainingStamp stamp =
         TrainingStamp.of(
