@@ -16,7 +16,7 @@ command -v espeak-ng >/dev/null || { echo "espeak-ng not found: apt-get install 
 command -v sox >/dev/null || { echo "sox not found: apt-get install sox" >&2; exit 1; }
 
 per_word_class=50          # clips of "yes" and of "no"
-per_unknown_word=3         # clips of each word of the unknown class
+per_unknown_word=5         # clips of each word of the unknown class
 silence_clips=12
 
 voices=(en-us en-gb en-gb-x-rp en-gb-scotland en-gb-x-gbclan en-gb-x-gbcwmd en-029 en-us-nyc)

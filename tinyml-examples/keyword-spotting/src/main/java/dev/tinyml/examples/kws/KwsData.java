@@ -73,7 +73,12 @@ final class KwsData {
     List<Integer> labels = new ArrayList<>();
     for (int i = 0; i < clips.words().size(); i++) {
       for (int v = 0; v < variants; v++) {
-        short[] pcm = shift(clips.words().get(i), random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT);
+        float speed = 0.9f + 0.2f * random.nextFloat();
+        float gain = 0.4f + 1.2f * random.nextFloat();
+        short[] pcm =
+            shift(
+                perturb(clips.words().get(i), speed, gain),
+                random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT);
         short[] noise = clips.noise().get(random.nextInt(clips.noise().size()));
         features.add(KwsFeatures.of(mix(pcm, noise, random.nextFloat() * 0.8f)));
         labels.add(clips.wordLabels().get(i));
@@ -89,6 +94,25 @@ final class KwsData {
     }
     return new Examples(
         features.toArray(float[][]::new), labels.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /**
+   * Speed perturbation: plays the clip {@code speed} times faster (pitch and tempo together, by
+   * linear interpolation, keeping the length) and scales it by {@code gain}.
+   */
+  static short[] perturb(short[] pcm, float speed, float gain) {
+    short[] out = new short[pcm.length];
+    for (int i = 0; i < out.length; i++) {
+      double src = i * (double) speed;
+      int j = (int) src;
+      if (j + 1 >= pcm.length) {
+        break;
+      }
+      double frac = src - j;
+      double v = gain * ((1 - frac) * pcm[j] + frac * pcm[j + 1]);
+      out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(v)));
+    }
+    return out;
   }
 
   static short[] shift(short[] pcm, int by) {

@@ -36,7 +36,7 @@ public final class SceneGenerator {
   /** Width and height of every image. */
   public static final int SIZE = 96;
 
-  static final int TRAIN_PER_CLASS = 200;
+  static final int TRAIN_PER_CLASS = 500;
   static final int TEST_PER_CLASS = 150;
   static final long SEED = 96_96_2026L;
 

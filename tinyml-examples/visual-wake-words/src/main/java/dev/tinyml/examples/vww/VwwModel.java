@@ -11,7 +11,7 @@ import java.util.List;
 /** The MobileNet-style person detector, its standard-convolution twin, and training settings. */
 final class VwwModel {
 
-  static final TrainingConfig TRAINING = new TrainingConfig(25, 32, 0.002f, 9_696L);
+  static final TrainingConfig TRAINING = new TrainingConfig(15, 32, 0.002f, 9_696L);
 
   /** MobileNet's width multiplier alpha: every layer has this fraction of MobileNet's channels. */
   static final double WIDTH_MULTIPLIER = 0.25;
