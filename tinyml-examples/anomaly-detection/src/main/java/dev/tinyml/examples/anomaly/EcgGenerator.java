@@ -105,6 +105,18 @@ public final class EcgGenerator {
     };
   }
 
+  /** {@code n} normal beats as floats, the way the model and the baseline read them. */
+  float[][] normalBeats(int n) {
+    float[][] beats = new float[n][SAMPLES];
+    for (int i = 0; i < n; i++) {
+      double[] beat = normalBeat();
+      for (int t = 0; t < SAMPLES; t++) {
+        beats[i][t] = (float) beat[t];
+      }
+    }
+    return beats;
+  }
+
   double[] normalBeat() {
     return render(normalWaves(), 0, 0);
   }

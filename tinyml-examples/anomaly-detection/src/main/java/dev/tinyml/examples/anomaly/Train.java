@@ -2,32 +2,40 @@ package dev.tinyml.examples.anomaly;
 
 import dev.tinyml.examples.support.Network;
 import dev.tinyml.examples.support.Objective;
+import dev.tinyml.examples.support.RepresentativeSamples;
 import dev.tinyml.examples.support.SavedModelExport;
 import dev.tinyml.examples.support.Trainer;
 import dev.tinyml.examples.support.TrainingStamp;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /** Trains the ECG autoencoder on the normal training beats and exports it as a SavedModel. */
 public final class Train {
 
+  /** Training examples handed to the converter for int8 calibration. */
+  static final int REPRESENTATIVE_SAMPLES = 200;
+
   private Train() {}
 
   /**
    * Entry point.
    *
-   * @param args the data directory, the SavedModel directory to write, and optionally {@code true}
-   *     to retrain although the model is up to date
+   * @param args the data directory, the SavedModel directory to write, the directory to write the
+   *     representative samples for int8 calibration to, and optionally {@code true} to retrain
+   *     although the model is up to date
    */
   public static void main(String[] args) {
-    if (args.length < 2) {
+    if (args.length < 3) {
       throw new IllegalArgumentException(
-          "usage: Train <data dir> <saved model dir> [force: true|false]");
+          "usage: Train <data dir> <saved model dir> <representative dir> [force: true|false]");
     }
     Path data = Path.of(args[0]);
     Path savedModel = Path.of(args[1]);
-    boolean force = args.length > 2 && Boolean.parseBoolean(args[2]);
+    Path representative = Path.of(args[2]);
+    boolean force = args.length > 3 && Boolean.parseBoolean(args[3]);
     Network network = AnomalyModel.network();
     Path trainCsv = data.resolve("train.csv");
     TrainingStamp stamp =
@@ -35,7 +43,7 @@ public final class Train {
             savedModel.resolveSibling(savedModel.getFileName() + ".stamp"),
             List.of(trainCsv),
             network + " " + AnomalyModel.TRAINING);
-    if (!force && stamp.upToDate(savedModel)) {
+    if (!force && stamp.upToDate(savedModel) && Files.isDirectory(representative)) {
       System.out.println("SavedModel " + savedModel + " is up to date with " + trainCsv);
       return;
     }
@@ -54,6 +62,8 @@ public final class Train {
         new Trainer(System.out)
             .train(network, train.beats(), new Objective.Reconstruction(), AnomalyModel.TRAINING);
     SavedModelExport.export(network, weights, savedModel);
+    RepresentativeSamples.write(
+        Arrays.asList(train.beats()), network.inputShape(), REPRESENTATIVE_SAMPLES, representative);
     stamp.write();
     System.out.printf(
         "trained %s (%d parameters) on %d normal beats in %.1f s; SavedModel in %s%n",

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
@@ -22,6 +23,8 @@ record VwwData(float[][] pixels, int[] labels) {
 
   /** Class names in the order of the model's outputs. */
   static final List<String> LABELS = List.of("no_person", "person");
+
+  static final int MAX_SHIFT = 8;
 
   static VwwData read(Path splitDir) {
     List<float[]> pixels = new ArrayList<>();
@@ -45,18 +48,51 @@ record VwwData(float[][] pixels, int[] labels) {
         pixels.toArray(float[][]::new), labels.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /** This set plus the mirror image of every picture (a person is a person either way round). */
-  VwwData withMirrorImages() {
+  /**
+   * This set with {@code variants - 1} augmented copies of every picture: mirrored at random (a
+   * person is a person either way round), shifted by up to {@value #MAX_SHIFT} pixels in each
+   * direction (edges repeated), and with contrast and brightness changed by up to 30 % and 0.15.
+   */
+  VwwData augmented(int variants, long seed) {
+    Random random = new Random(seed);
     int n = labels.length;
-    float[][] p = new float[2 * n][];
-    int[] l = new int[2 * n];
+    float[][] p = new float[variants * n][];
+    int[] l = new int[variants * n];
     for (int i = 0; i < n; i++) {
-      p[2 * i] = pixels[i];
-      p[2 * i + 1] = mirror(pixels[i]);
-      l[2 * i] = labels[i];
-      l[2 * i + 1] = labels[i];
+      for (int v = 0; v < variants; v++) {
+        int k = i * variants + v;
+        l[k] = labels[i];
+        if (v == 0) {
+          p[k] = pixels[i];
+          continue;
+        }
+        boolean mirror = random.nextBoolean();
+        int dx = random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT;
+        int dy = random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT;
+        float contrast = 0.7f + 0.6f * random.nextFloat();
+        float brightness = 0.3f * random.nextFloat() - 0.15f;
+        p[k] = transform(pixels[i], mirror, dx, dy, contrast, brightness);
+      }
     }
     return new VwwData(p, l);
+  }
+
+  static float[] transform(
+      float[] image, boolean mirror, int dx, int dy, float contrast, float brightness) {
+    int s = SceneGenerator.SIZE;
+    float[] out = new float[image.length];
+    for (int y = 0; y < s; y++) {
+      int sy = Math.max(0, Math.min(s - 1, y - dy));
+      for (int x = 0; x < s; x++) {
+        int sx = Math.max(0, Math.min(s - 1, x - dx));
+        if (mirror) {
+          sx = s - 1 - sx;
+        }
+        float v = (image[sy * s + sx] - 0.5f) * contrast + 0.5f + brightness;
+        out[y * s + x] = Math.max(0f, Math.min(1f, v));
+      }
+    }
+    return out;
   }
 
   int size() {

@@ -11,7 +11,10 @@ import java.util.List;
 /** The MobileNet-style person detector, its standard-convolution twin, and training settings. */
 final class VwwModel {
 
-  static final TrainingConfig TRAINING = new TrainingConfig(15, 32, 0.002f, 9_696L);
+  static final TrainingConfig TRAINING = new TrainingConfig(12, 32, 0.004f, 9_696L);
+
+  /** Each training scene and this many minus one augmented copies of it. */
+  static final int TRAIN_VARIANTS = 3;
 
   /** MobileNet's width multiplier alpha: every layer has this fraction of MobileNet's channels. */
   static final double WIDTH_MULTIPLIER = 0.25;
