@@ -61,6 +61,8 @@ final class OpPlanner {
     MAX_VERSION.put(BuiltinOperator.CONCATENATION, 4);
     MAX_VERSION.put(BuiltinOperator.QUANTIZE, 3);
     MAX_VERSION.put(BuiltinOperator.DEQUANTIZE, 6);
+    MAX_VERSION.put(BuiltinOperator.SVDF, 4);
+    MAX_VERSION.put(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 4);
   }
 
   /** Scratch an op needs per interpreter: {@code {ints, floats}}. */
@@ -85,6 +87,8 @@ final class OpPlanner {
       case CONCATENATION -> concat(c);
       case QUANTIZE -> quantize(c);
       case DEQUANTIZE -> dequantize(c);
+      case SVDF -> svdf(c);
+      case UNIDIRECTIONAL_SEQUENCE_LSTM -> lstm(c);
       default ->
           throw c.fail(
               "unsupported op: the interpreter implements "
@@ -764,6 +768,271 @@ final class OpPlanner {
           });
     }
     throw c.unsupportedTypes();
+  }
+
+  private static Prepared svdf(OpContext c) {
+    dev.tinyml.tflite.SVDFOptions o = (dev.tinyml.tflite.SVDFOptions) c.op.options();
+    Tensor in = c.input(0);
+    Tensor wf = c.input(1);
+    Tensor wt = c.input(2);
+    Tensor state = c.input(4);
+    Tensor out = c.output(0);
+    if (!state.isVariable()) {
+      throw c.fail("activation state " + OpContext.describe(state) + " must be a variable tensor");
+    }
+    int rank = o.rank();
+    int batches = in.shape()[0];
+    int inputSize = in.shape()[1];
+    int filters = wf.shape()[0];
+    int memory = wt.shape()[1];
+    if (in.shape().length != 2
+        || rank <= 0
+        || filters % rank != 0
+        || wf.shape()[1] != inputSize
+        || wt.shape()[0] != filters
+        || state.elementCount() != batches * memory * filters
+        || out.elementCount() != batches * (filters / rank)) {
+      throw c.fail(
+          "inconsistent SVDF shapes: input "
+              + OpContext.describe(in)
+              + ", feature weights "
+              + OpContext.describe(wf)
+              + ", time weights "
+              + OpContext.describe(wt)
+              + ", state "
+              + OpContext.describe(state)
+              + ", output "
+              + OpContext.describe(out)
+              + ", rank "
+              + rank);
+    }
+    int ii = c.in(0);
+    int fi = c.in(1);
+    int ti = c.in(2);
+    int bi = c.in(3);
+    int si = c.in(4);
+    int oi = c.out(0);
+    if (in.type() == TensorType.FLOAT32
+        && wf.type() == TensorType.FLOAT32
+        && wt.type() == TensorType.FLOAT32
+        && state.type() == TensorType.FLOAT32
+        && out.type() == TensorType.FLOAT32) {
+      dev.tinyml.interp.kernels.Svdf.Plan p =
+          dev.tinyml.interp.kernels.Svdf.prepareFloat(
+              batches, inputSize, filters, rank, memory, c.activation(o.fusedActivation()));
+      return new Prepared(
+          (t, s) ->
+              dev.tinyml.interp.kernels.Svdf.evalFloat(
+                  p,
+                  (float[]) t[ii],
+                  (float[]) t[fi],
+                  (float[]) t[ti],
+                  bi < 0 ? null : (float[]) t[bi],
+                  (float[]) t[si],
+                  (float[]) t[oi],
+                  s.floats),
+          0,
+          p.scratchSize());
+    }
+    requireHybridFree(c, in, wf);
+    boolean int16 = wt.type() == TensorType.INT16 && state.type() == TensorType.INT16;
+    boolean int8 = wt.type() == TensorType.INT8 && state.type() == TensorType.INT8;
+    if (in.type() == TensorType.INT8
+        && wf.type() == TensorType.INT8
+        && out.type() == TensorType.INT8
+        && (int16 || int8)
+        && (bi < 0 || c.tensor(bi).type() == TensorType.INT32)) {
+      dev.tinyml.interp.kernels.Svdf.Plan p =
+          dev.tinyml.interp.kernels.Svdf.prepareInt8(
+              batches,
+              inputSize,
+              filters,
+              rank,
+              memory,
+              c.scale(in),
+              c.zeroPoint(in),
+              c.scale(wf),
+              c.scale(wt),
+              c.scale(state),
+              c.zeroPoint(state),
+              int16,
+              c.scale(out),
+              c.zeroPoint(out));
+      if (int16) {
+        return new Prepared(
+            (t, s) ->
+                dev.tinyml.interp.kernels.Svdf.evalInt8(
+                    p,
+                    (byte[]) t[ii],
+                    (byte[]) t[fi],
+                    (short[]) t[ti],
+                    bi < 0 ? null : (int[]) t[bi],
+                    (short[]) t[si],
+                    (byte[]) t[oi],
+                    s.ints),
+            p.scratchSize(),
+            0);
+      }
+      return new Prepared(
+          (t, s) ->
+              dev.tinyml.interp.kernels.Svdf.evalInt8(
+                  p,
+                  (byte[]) t[ii],
+                  (byte[]) t[fi],
+                  (byte[]) t[ti],
+                  bi < 0 ? null : (int[]) t[bi],
+                  (byte[]) t[si],
+                  (byte[]) t[oi],
+                  s.ints),
+          p.scratchSize(),
+          0);
+    }
+    throw c.unsupportedTypes();
+  }
+
+  private static Prepared lstm(OpContext c) {
+    dev.tinyml.tflite.UnidirectionalSequenceLSTMOptions o =
+        (dev.tinyml.tflite.UnidirectionalSequenceLSTMOptions) c.op.options();
+    if (c.inputCount() != 24) {
+      throw c.fail("expects 24 inputs, has " + c.inputCount());
+    }
+    for (int i : new int[] {9, 10, 11, 16, 17, 20, 21, 22, 23}) {
+      if (c.in(i) >= 0) {
+        throw c.fail(
+            "input "
+                + i
+                + " (peephole, projection or layer norm) is set; TFLM supports none of these");
+      }
+    }
+    for (int i : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 12, 13, 14, 15, 18, 19}) {
+      c.input(i); // fails with a clear message when a required input is missing
+    }
+    Tensor in = c.input(0);
+    Tensor hidden = c.input(18);
+    Tensor cell = c.input(19);
+    Tensor out = c.output(0);
+    if (!hidden.isVariable() || !cell.isVariable()) {
+      throw c.fail(
+          "hidden state "
+              + OpContext.describe(hidden)
+              + " and cell state "
+              + OpContext.describe(cell)
+              + " must be variable tensors");
+    }
+    if (in.type() != TensorType.INT8
+        || hidden.type() != TensorType.INT8
+        || cell.type() != TensorType.INT16
+        || out.type() != TensorType.INT8) {
+      throw c.fail(
+          "only the int8 LSTM with an int16 cell state is implemented (TFLM's float and int16 variants are not); "
+              + "input "
+              + OpContext.describe(in)
+              + ", hidden "
+              + OpContext.describe(hidden)
+              + ", cell "
+              + OpContext.describe(cell));
+    }
+    if (o.fusedActivation() != dev.tinyml.tflite.ActivationFunctionType.TANH) {
+      throw c.fail("cell gate activation " + o.fusedActivation() + " is not supported (TANH only)");
+    }
+    boolean timeMajor = o.timeMajor();
+    int[] is = in.shape();
+    int batches = timeMajor ? is[1] : is[0];
+    int steps = timeMajor ? is[0] : is[1];
+    int inputSize = is[2];
+    int units = hidden.shape()[hidden.shape().length - 1];
+    float[] inScales = new float[4];
+    float[] recScales = new float[4];
+    int[] order = {2, 1, 3, 4}; // forget, input, cell, output
+    for (int g = 0; g < 4; g++) {
+      Tensor wi = c.input(order[g]);
+      Tensor wr = c.input(order[g] + 4);
+      Tensor b = c.input(order[g] + 11);
+      if (wi.type() != TensorType.INT8
+          || wr.type() != TensorType.INT8
+          || b.type() != TensorType.INT32) {
+        throw c.unsupportedTypes();
+      }
+      if (c.scales(wi).length != 1 || c.scales(wr).length != 1) {
+        throw c.fail("per-channel LSTM weights are not supported by TFLM's LSTM kernel");
+      }
+      if (c.zeroPoint(wi) != 0 || c.zeroPoint(wr) != 0) {
+        throw c.fail("LSTM weights must be symmetric (zero point 0)");
+      }
+      if (wi.elementCount() != units * inputSize
+          || wr.elementCount() != units * units
+          || b.elementCount() != units) {
+        throw c.fail(
+            "gate weights "
+                + OpContext.describe(wi)
+                + ", "
+                + OpContext.describe(wr)
+                + " or bias "
+                + OpContext.describe(b)
+                + " do not match input size "
+                + inputSize
+                + " and "
+                + units
+                + " units");
+      }
+      inScales[g] = c.scale(wi);
+      recScales[g] = c.scale(wr);
+    }
+    if (hidden.elementCount() != batches * units
+        || cell.elementCount() != batches * units
+        || out.elementCount() != batches * steps * units) {
+      throw c.fail(
+          "state or output sizes do not match "
+              + batches
+              + " batch(es), "
+              + steps
+              + " step(s), "
+              + units
+              + " units");
+    }
+    dev.tinyml.interp.kernels.Lstm.Plan p =
+        dev.tinyml.interp.kernels.Lstm.prepareInt8(
+            timeMajor,
+            batches,
+            steps,
+            inputSize,
+            units,
+            c.scale(in),
+            c.zeroPoint(in),
+            c.scale(hidden),
+            c.zeroPoint(hidden),
+            inScales,
+            recScales,
+            0,
+            c.scale(cell),
+            o.cellClip(),
+            true);
+    byte[][] inW = new byte[4][];
+    byte[][] recW = new byte[4][];
+    int[][] bias = new int[4][];
+    for (int g = 0; g < 4; g++) {
+      inW[g] = (byte[]) c.requireConstant(order[g], "input weights");
+      recW[g] = (byte[]) c.requireConstant(order[g] + 4, "recurrent weights");
+      bias[g] = (int[]) c.requireConstant(order[g] + 11, "gate bias");
+    }
+    int ii = c.in(0);
+    int hi = c.in(18);
+    int ci = c.in(19);
+    int oi = c.out(0);
+    return new Prepared(
+        (t, s) ->
+            dev.tinyml.interp.kernels.Lstm.evalInt8(
+                p,
+                (byte[]) t[ii],
+                inW,
+                recW,
+                bias,
+                (byte[]) t[hi],
+                (short[]) t[ci],
+                (byte[]) t[oi],
+                s.ints),
+        p.scratchSize(),
+        0);
   }
 
   private static Prepared dequantize(OpContext c) {

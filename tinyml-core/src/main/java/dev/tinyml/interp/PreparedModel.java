@@ -76,9 +76,13 @@ public final class PreparedModel {
       byte[] data =
           t.buffer() > 0 && t.buffer() < model.buffers().size() ? model.dataOf(t) : new byte[0];
       if (t.isVariable()) {
+        // TFLM ignores a variable's stored data: it resets int8 state to the zero point, others to
+        // 0.
         variable[i] = true;
-        if (data.length > 0) {
-          variableInitial[i] = decode(t, data, "variable tensor #" + i);
+        if (t.type() == dev.tinyml.tflite.TensorType.INT8) {
+          QuantizationParameters q = t.quantization();
+          byte zp = q != null && q.zeroPoint().length > 0 ? (byte) q.zeroPoint()[0] : 0;
+          variableInitial[i] = zp;
         }
       } else if (data.length > 0) {
         constants[i] = decode(t, data, "constant tensor #" + i);
@@ -236,15 +240,16 @@ public final class PreparedModel {
     return new Scratch(scratchInts, scratchFloats);
   }
 
-  /** Resets variable tensors to their initial values (zeros unless the model stores some). */
+  /**
+   * Resets variable tensors as TFLM's {@code ResetVariableTensors} does: int8 ones to their zero
+   * point, all others to zero.
+   */
   void resetVariables(Object[] arrays) {
     for (int i = 0; i < variable.length; i++) {
       if (variable[i] && arrays[i] != null) {
-        Object init = variableInitial[i];
-        if (init != null) {
-          System.arraycopy(init, 0, arrays[i], 0, TensorArrays.length(init));
-        } else {
-          clear(arrays[i]);
+        clear(arrays[i]);
+        if (variableInitial[i] instanceof Byte zp && arrays[i] instanceof byte[] b) {
+          Arrays.fill(b, zp);
         }
       }
     }

@@ -106,6 +106,8 @@ final class KissFftQ15 {
     }
   }
 
+  // The butterflies read each value into locals once and store each result once; the order of
+  // the 16-bit roundings and wraps is kissfft's.
   private void butterfly2(int out, int fstride, int m) {
     short[] re = bufRe;
     short[] im = bufIm;
@@ -113,16 +115,18 @@ final class KissFftQ15 {
       int a = out + k;
       int b = a + m;
       int tw = k * fstride;
-      re[a] = divScalar(re[a], 2);
-      im[a] = divScalar(im[a], 2);
-      re[b] = divScalar(re[b], 2);
-      im[b] = divScalar(im[b], 2);
-      short tR = sround(re[b] * twRe[tw] - im[b] * twIm[tw]);
-      short tI = sround(re[b] * twIm[tw] + im[b] * twRe[tw]);
-      re[b] = (short) (re[a] - tR);
-      im[b] = (short) (im[a] - tI);
-      re[a] = (short) (re[a] + tR);
-      im[a] = (short) (im[a] + tI);
+      int aR = divScalar(re[a], 2);
+      int aI = divScalar(im[a], 2);
+      int bR = divScalar(re[b], 2);
+      int bI = divScalar(im[b], 2);
+      int wR = twRe[tw];
+      int wI = twIm[tw];
+      int tR = sround(bR * wR - bI * wI);
+      int tI = sround(bR * wI + bI * wR);
+      re[b] = (short) (aR - tR);
+      im[b] = (short) (aI - tI);
+      re[a] = (short) (aR + tR);
+      im[a] = (short) (aI + tI);
     }
   }
 
@@ -132,37 +136,43 @@ final class KissFftQ15 {
     for (int k = 0; k < m; k++) {
       int f0 = out + k;
       int f1 = f0 + m;
-      int f2 = f0 + 2 * m;
-      int f3 = f0 + 3 * m;
-      re[f0] = divScalar(re[f0], 4);
-      im[f0] = divScalar(im[f0], 4);
-      re[f1] = divScalar(re[f1], 4);
-      im[f1] = divScalar(im[f1], 4);
-      re[f2] = divScalar(re[f2], 4);
-      im[f2] = divScalar(im[f2], 4);
-      re[f3] = divScalar(re[f3], 4);
-      im[f3] = divScalar(im[f3], 4);
+      int f2 = f1 + m;
+      int f3 = f2 + m;
+      int x0R = divScalar(re[f0], 4);
+      int x0I = divScalar(im[f0], 4);
+      int x1R = divScalar(re[f1], 4);
+      int x1I = divScalar(im[f1], 4);
+      int x2R = divScalar(re[f2], 4);
+      int x2I = divScalar(im[f2], 4);
+      int x3R = divScalar(re[f3], 4);
+      int x3I = divScalar(im[f3], 4);
       int t1 = k * fstride;
-      int t2 = 2 * k * fstride;
-      int t3 = 3 * k * fstride;
-      short s0R = sround(re[f1] * twRe[t1] - im[f1] * twIm[t1]);
-      short s0I = sround(re[f1] * twIm[t1] + im[f1] * twRe[t1]);
-      short s1R = sround(re[f2] * twRe[t2] - im[f2] * twIm[t2]);
-      short s1I = sround(re[f2] * twIm[t2] + im[f2] * twRe[t2]);
-      short s2R = sround(re[f3] * twRe[t3] - im[f3] * twIm[t3]);
-      short s2I = sround(re[f3] * twIm[t3] + im[f3] * twRe[t3]);
-      short s5R = (short) (re[f0] - s1R);
-      short s5I = (short) (im[f0] - s1I);
-      re[f0] = (short) (re[f0] + s1R);
-      im[f0] = (short) (im[f0] + s1I);
-      short s3R = (short) (s0R + s2R);
-      short s3I = (short) (s0I + s2I);
-      short s4R = (short) (s0R - s2R);
-      short s4I = (short) (s0I - s2I);
-      re[f2] = (short) (re[f0] - s3R);
-      im[f2] = (short) (im[f0] - s3I);
-      re[f0] = (short) (re[f0] + s3R);
-      im[f0] = (short) (im[f0] + s3I);
+      int t2 = t1 + t1;
+      int t3 = t2 + t1;
+      int w1R = twRe[t1];
+      int w1I = twIm[t1];
+      int w2R = twRe[t2];
+      int w2I = twIm[t2];
+      int w3R = twRe[t3];
+      int w3I = twIm[t3];
+      int s0R = sround(x1R * w1R - x1I * w1I);
+      int s0I = sround(x1R * w1I + x1I * w1R);
+      int s1R = sround(x2R * w2R - x2I * w2I);
+      int s1I = sround(x2R * w2I + x2I * w2R);
+      int s2R = sround(x3R * w3R - x3I * w3I);
+      int s2I = sround(x3R * w3I + x3I * w3R);
+      int s5R = (short) (x0R - s1R);
+      int s5I = (short) (x0I - s1I);
+      int y0R = (short) (x0R + s1R);
+      int y0I = (short) (x0I + s1I);
+      int s3R = (short) (s0R + s2R);
+      int s3I = (short) (s0I + s2I);
+      int s4R = (short) (s0R - s2R);
+      int s4I = (short) (s0I - s2I);
+      re[f2] = (short) (y0R - s3R);
+      im[f2] = (short) (y0I - s3I);
+      re[f0] = (short) (y0R + s3R);
+      im[f0] = (short) (y0I + s3I);
       re[f1] = (short) (s5R + s4I);
       im[f1] = (short) (s5I - s4R);
       re[f3] = (short) (s5R - s4I);

@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes RIFF WAVE files: integer PCM of 8 (unsigned), 16, 24 and 32 bits and IEEE float
@@ -201,19 +200,7 @@ public final class Wav {
     for (short s : pcm) {
       buf.putShort(s);
     }
-    writeAtomically(file, buf.array());
-  }
-
-  static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    OutputFiles.write(file, buf.array());
   }
 
   private static int fourcc(String s) {

@@ -240,7 +240,7 @@ public final class QuantMath {
   }
 
   /**
-   * Dequantizes {@code length} values.
+   * Dequantizes {@code length} values, each as {@link QuantParams#dequantize(int)} does.
    *
    * @param src int8 values
    * @param srcOffset first index read
@@ -251,10 +251,10 @@ public final class QuantMath {
    */
   public static void dequantize(
       byte[] src, int srcOffset, float[] dst, int dstOffset, int length, QuantParams params) {
-    float scale = params.scale();
+    double scale = params.scale();
     int zeroPoint = params.zeroPoint();
     for (int i = 0; i < length; i++) {
-      dst[dstOffset + i] = scale * (src[srcOffset + i] - zeroPoint);
+      dst[dstOffset + i] = (float) (scale * (src[srcOffset + i] - zeroPoint));
     }
   }
 

@@ -33,13 +33,14 @@ public record QuantParams(float scale, int zeroPoint) {
   }
 
   /**
-   * Dequantizes one value: {@code scale * (q - zeroPoint)} in float, as TFLite's DEQUANTIZE does.
+   * Dequantizes one value as TFLite's DEQUANTIZE does: {@code scale * (q - zeroPoint)} computed in
+   * double and rounded to float.
    *
    * @param q the quantized value
    * @return the real value
    */
   public float dequantize(int q) {
-    return scale * (q - zeroPoint);
+    return (float) ((double) scale * (q - zeroPoint));
   }
 
   /** The smallest real value representable, {@code scale * (-128 - zeroPoint)}. */

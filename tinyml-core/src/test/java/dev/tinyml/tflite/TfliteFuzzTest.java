@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Mutates the fixtures (bit flips, overwritten words, truncations, splices, inserted and deleted
  * bytes) and checks that reading either fails with {@link TfliteFormatException} or gives a model
- * that writes (or is rejected by the writer's validation) and reads back equal. Deterministic: the
- * seed and case number of a failure reproduce it.
+ * that summarises, writes (or is rejected by the writer's validation) and reads back equal.
+ * Deterministic: the seed and case number of a failure reproduce it.
  */
 class TfliteFuzzTest {
   private static final long SEED = 0x7F1_17E5L;
@@ -72,6 +72,7 @@ class TfliteFuzzTest {
       assertThat(e.getMessage()).startsWith("offset ");
       return false;
     }
+    assertThat(ModelSummary.of(model).toJson()).isNotEmpty();
     byte[] written;
     try {
       written = TfliteWriter.write(model);

@@ -21,14 +21,17 @@ final class Constants {
       case FLOAT:
         return TensorValue.ofFloats(shape, fill(n, t.getFloatValCount(), i -> t.getFloatVal(i)));
       case DOUBLE:
-        return TensorValue.ofFloats(shape, fill(n, t.getDoubleValCount(), i -> (float) t.getDoubleVal(i)));
+        return TensorValue.ofFloats(
+            shape, fill(n, t.getDoubleValCount(), i -> (float) t.getDoubleVal(i)));
       case HALF:
         return TensorValue.ofFloats(
-            shape, fill(n, t.getHalfValCount(), i -> TensorValue.halfToFloat((short) t.getHalfVal(i))));
+            shape,
+            fill(n, t.getHalfValCount(), i -> TensorValue.halfToFloat((short) t.getHalfVal(i))));
       case INT64:
         return TensorValue.ofInts(type, shape, fillLong(n, t.getInt64ValCount(), t::getInt64Val));
       case BOOL:
-        return TensorValue.ofInts(type, shape, fillLong(n, t.getBoolValCount(), i -> t.getBoolVal(i) ? 1 : 0));
+        return TensorValue.ofInts(
+            type, shape, fillLong(n, t.getBoolValCount(), i -> t.getBoolVal(i) ? 1 : 0));
       case INT8:
       case UINT8:
       case INT16:
@@ -46,7 +49,8 @@ final class Constants {
           return TensorValue.ofStrings(shape, out);
         }
       default:
-        throw new IllegalArgumentException("constant of type " + DType.tfName(t.getDtype()) + " is not supported");
+        throw new IllegalArgumentException(
+            "constant of type " + DType.tfName(t.getDtype()) + " is not supported");
     }
   }
 

@@ -2,7 +2,9 @@ package dev.tinyml.savedmodel;
 
 import java.util.zip.CRC32C;
 
-/** CRC32C as LevelDB tables and TensorFlow bundles store it: "masked" so CRCs of CRCs stay strong. */
+/**
+ * CRC32C as LevelDB tables and TensorFlow bundles store it: "masked" so CRCs of CRCs stay strong.
+ */
 final class Crc32c {
   private static final int MASK_DELTA = 0xa282ead8;
 

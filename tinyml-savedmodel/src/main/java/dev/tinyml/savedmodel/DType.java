@@ -33,7 +33,12 @@ enum DType {
   }
 
   boolean isInteger() {
-    return this == INT8 || this == UINT8 || this == INT16 || this == INT32 || this == INT64 || this == BOOL;
+    return this == INT8
+        || this == UINT8
+        || this == INT16
+        || this == INT32
+        || this == INT64
+        || this == BOOL;
   }
 
   static DType of(DataType t) {
@@ -76,6 +81,8 @@ enum DType {
 
   /** The TensorFlow spelling, for messages. */
   static String tfName(DataType t) {
-    return t.name().startsWith("DT_") ? t.name().substring(3).toLowerCase(java.util.Locale.ROOT) : t.name();
+    return t.name().startsWith("DT_")
+        ? t.name().substring(3).toLowerCase(java.util.Locale.ROOT)
+        : t.name();
   }
 }

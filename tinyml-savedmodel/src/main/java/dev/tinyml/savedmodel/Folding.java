@@ -56,7 +56,10 @@ final class Folding {
     double[] d = new double[n];
     int[] idx = new int[shape.length];
     for (int i = 0; i < n; i++) {
-      d[i] = f.applyAsDouble(a.doubleAt(broadcastIndex(idx, a.shape())), b.doubleAt(broadcastIndex(idx, b.shape())));
+      d[i] =
+          f.applyAsDouble(
+              a.doubleAt(broadcastIndex(idx, a.shape())),
+              b.doubleAt(broadcastIndex(idx, b.shape())));
       increment(idx, shape);
     }
     if (!a.type().isFloating() && !b.type().isFloating()) {
@@ -150,7 +153,8 @@ final class Folding {
     for (double x = s; dl > 0 ? x < l : x > l; x += dl) {
       v.add(x);
     }
-    return of(start.type(), new int[] {v.size()}, v.stream().mapToDouble(Double::doubleValue).toArray());
+    return of(
+        start.type(), new int[] {v.size()}, v.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   static TensorValue transpose(TensorValue v, int[] perm) {
@@ -226,13 +230,15 @@ final class Folding {
   }
 
   /** tf.strided_slice with begin/end/shrink/new-axis masks (no ellipsis). */
-  static TensorValue stridedSlice(Node n, TensorValue v, TensorValue b, TensorValue e, TensorValue st) {
+  static TensorValue stridedSlice(
+      Node n, TensorValue v, TensorValue b, TensorValue e, TensorValue st) {
     int beginMask = (int) ShapeInference.attr(n, "begin_mask").getI();
     int endMask = (int) ShapeInference.attr(n, "end_mask").getI();
     int shrinkMask = (int) ShapeInference.attr(n, "shrink_axis_mask").getI();
     int newAxisMask = (int) ShapeInference.attr(n, "new_axis_mask").getI();
     if (ShapeInference.attr(n, "ellipsis_mask").getI() != 0 || newAxisMask != 0) {
-      throw new IllegalArgumentException("StridedSlice with ellipsis or new-axis masks is not supported");
+      throw new IllegalArgumentException(
+          "StridedSlice with ellipsis or new-axis masks is not supported");
     }
     int[] s = v.shape();
     int[] begin = b.asInts();
@@ -260,7 +266,8 @@ final class Folding {
       int bg = begin[i] < 0 ? begin[i] + dim : begin[i];
       if (shrink) {
         if (bg < 0 || bg >= dim) {
-          throw new IllegalArgumentException("StridedSlice index " + begin[i] + " out of range " + dim);
+          throw new IllegalArgumentException(
+              "StridedSlice index " + begin[i] + " out of range " + dim);
         }
         start[i] = bg;
         count[i] = 1;

@@ -22,10 +22,11 @@ import org.tensorflow.proto.TensorShapeProto;
 
 /**
  * Builds the internal graph of one signature: starts at the signature's output tensors, walks back
- * through the main graph, inlines {@code StatefulPartitionedCall}/{@code PartitionedCall} and direct
- * function calls recursively, looks through Identity-like ops and variable reads, binds variables to
- * their saved values, and folds constants and infers static shapes as it creates each node. Only
- * what the outputs need is visited, so training-only branches, savers and initialisers never appear.
+ * through the main graph, inlines {@code StatefulPartitionedCall}/{@code PartitionedCall} and
+ * direct function calls recursively, looks through Identity-like ops and variable reads, binds
+ * variables to their saved values, and folds constants and infers static shapes as it creates each
+ * node. Only what the outputs need is visited, so training-only branches, savers and initialisers
+ * never appear.
  */
 final class GraphImporter {
   private static final Pattern CALL_NAME = Pattern.compile("(Stateful)?PartitionedCall(_\\d+)?");
@@ -87,15 +88,23 @@ final class GraphImporter {
     return new GraphImporter(metaGraph, variables).run(signature, signatureKey, batchSize);
   }
 
-  private Imported run(SignatureDef signature, String key, int batchSize) throws SavedModelException {
+  private Imported run(SignatureDef signature, String key, int batchSize)
+      throws SavedModelException {
     List<String> inputNames = new ArrayList<>();
     List<Node.Port> inputs = new ArrayList<>();
     for (Map.Entry<String, TensorInfo> e : new TreeMap<>(signature.getInputsMap()).entrySet()) {
       TensorInfo info = e.getValue();
       if (info.getDtype() != DataType.DT_FLOAT) {
         throw new SavedModelException(
-            "Signature '" + key + "' input '" + e.getKey() + "' (" + info.getName() + ") is of type "
-                + DType.tfName(info.getDtype()) + "; the importer takes float32 inputs only. "
+            "Signature '"
+                + key
+                + "' input '"
+                + e.getKey()
+                + "' ("
+                + info.getName()
+                + ") is of type "
+                + DType.tfName(info.getDtype())
+                + "; the importer takes float32 inputs only. "
                 + "Serialized tf.Example (string) signatures are out of scope: export a signature "
                 + "that takes the float features directly (e.g. model.export or a tf.function with a "
                 + "float TensorSpec).");
@@ -118,15 +127,24 @@ final class GraphImporter {
     }
     if (!unsupported.isEmpty()) {
       throw new SavedModelException(
-          "Signature '" + key + "' uses " + unsupported.size() + " operation(s) the importer cannot "
-              + "lower to TFLite builtins:\n  " + String.join("\n  ", unsupported)
+          "Signature '"
+              + key
+              + "' uses "
+              + unsupported.size()
+              + " operation(s) the importer cannot "
+              + "lower to TFLite builtins:\n  "
+              + String.join("\n  ", unsupported)
               + "\nReplace these layers with supported ones (see docs/savedmodel.md for the list), "
               + "or export a signature that stops before them.");
     }
     for (int i = 0; i < outputs.size(); i++) {
       if (outputs.get(i).shape() == null) {
         throw new SavedModelException(
-            "Signature '" + key + "' output '" + outputNames.get(i) + "' has no static shape. "
+            "Signature '"
+                + key
+                + "' output '"
+                + outputNames.get(i)
+                + "' has no static shape. "
                 + "Give every input a fully defined shape (only the batch dimension may be -1).");
       }
     }
@@ -137,7 +155,11 @@ final class GraphImporter {
       throws SavedModelException {
     if (s.getUnknownRank()) {
       throw new SavedModelException(
-          "Signature '" + key + "' input '" + input + "' has an unknown rank, so its shape cannot be "
+          "Signature '"
+              + key
+              + "' input '"
+              + input
+              + "' has an unknown rank, so its shape cannot be "
               + "made static. Export the function with a TensorSpec of fixed rank, e.g. "
               + "tf.TensorSpec([None, 5], tf.float32).");
     }
@@ -147,8 +169,15 @@ final class GraphImporter {
       if (d < 0) {
         if (i != 0) {
           throw new SavedModelException(
-              "Signature '" + key + "' input '" + input + "' has unknown dimension " + i + " in "
-                  + ShapeInference.str(TensorBundle.shapeOf(s)) + "; only the leading (batch) "
+              "Signature '"
+                  + key
+                  + "' input '"
+                  + input
+                  + "' has unknown dimension "
+                  + i
+                  + " in "
+                  + ShapeInference.str(TensorBundle.shapeOf(s))
+                  + "; only the leading (batch) "
                   + "dimension may be unknown. Export with a fully defined input shape.");
         }
         d = batchSize;
@@ -167,7 +196,11 @@ final class GraphImporter {
     final Map<String, Node> built = new HashMap<>();
     final Map<String, Scope> calls = new HashMap<>();
 
-    Scope(FunctionDef function, String prefix, Map<String, NodeDef> defs, Map<String, Node.Port> args) {
+    Scope(
+        FunctionDef function,
+        String prefix,
+        Map<String, NodeDef> defs,
+        Map<String, Node.Port> args) {
       this.function = function;
       this.prefix = prefix;
       this.defs = defs;
@@ -198,7 +231,8 @@ final class GraphImporter {
     if (parts.length == 1) {
       Node.Port arg = s.args.get(ref);
       if (arg == null) {
-        throw new SavedModelException("Input '" + ref + "' names no argument of " + s.where() + ".");
+        throw new SavedModelException(
+            "Input '" + ref + "' names no argument of " + s.where() + ".");
       }
       return arg;
     }
@@ -225,8 +259,17 @@ final class GraphImporter {
       List<OpDef.ArgDef> outs = callee.getSignature().getOutputArgList();
       if (index < 0 || index >= outs.size()) {
         throw new SavedModelException(
-            "Node '" + def.getName() + "' in " + s.where() + " reads output " + index + " of function "
-                + callee.getSignature().getName() + ", which has " + outs.size() + " outputs.");
+            "Node '"
+                + def.getName()
+                + "' in "
+                + s.where()
+                + " reads output "
+                + index
+                + " of function "
+                + callee.getSignature().getName()
+                + ", which has "
+                + outs.size()
+                + " outputs.");
       }
       String ret = callee.getRetMap().get(outs.get(index).getName());
       return resolve(child, ret);
@@ -245,7 +288,10 @@ final class GraphImporter {
     }
     if (op.equals("Placeholder")) {
       throw new SavedModelException(
-          "The signature's outputs depend on placeholder '" + def.getName() + "' of " + s.where()
+          "The signature's outputs depend on placeholder '"
+              + def.getName()
+              + "' of "
+              + s.where()
               + ", which the signature does not feed. Choose a signature whose inputs cover it.");
     }
     Node n = s.built.get(def.getName());
@@ -267,7 +313,11 @@ final class GraphImporter {
       FunctionDef fn = functions.get(f);
       if (fn == null) {
         throw new SavedModelException(
-            "Node '" + def.getName() + "' calls function '" + f + "', which is not in the graph's "
+            "Node '"
+                + def.getName()
+                + "' calls function '"
+                + f
+                + "', which is not in the graph's "
                 + "function library. The saved_model.pb is incomplete: re-export the model.");
       }
       return fn;
@@ -280,8 +330,15 @@ final class GraphImporter {
     List<OpDef.ArgDef> params = fn.getSignature().getInputArgList();
     if (inputs.size() != params.size()) {
       throw new SavedModelException(
-          "Node '" + call.getName() + "' passes " + inputs.size() + " inputs to function "
-              + fn.getSignature().getName() + ", which takes " + params.size() + ".");
+          "Node '"
+              + call.getName()
+              + "' passes "
+              + inputs.size()
+              + " inputs to function "
+              + fn.getSignature().getName()
+              + ", which takes "
+              + params.size()
+              + ".");
     }
     Map<String, Node.Port> args = new HashMap<>();
     for (int i = 0; i < params.size(); i++) {
@@ -300,7 +357,8 @@ final class GraphImporter {
   private Node variable(NodeDef def) throws SavedModelException {
     Node n = variableNodes.get(def.getName());
     if (n == null) {
-      String shared = def.getAttrOrDefault("shared_name", AttrValue.getDefaultInstance()).getS().toStringUtf8();
+      String shared =
+          def.getAttrOrDefault("shared_name", AttrValue.getDefaultInstance()).getS().toStringUtf8();
       String graphName = shared.isEmpty() ? def.getName() : shared;
       TensorValue value = variables.value(graphName, def.getName());
       n = Node.constant(unique(def.getName()), layerOf(def.getName()), value);
@@ -318,7 +376,12 @@ final class GraphImporter {
     String name = unique(s.prefix + def.getName());
     Node n =
         new Node(
-            name, def.getOp(), layerOf(name), inputs, def.getAttrMap(), ShapeInference.outputCount(def));
+            name,
+            def.getOp(),
+            layerOf(name),
+            inputs,
+            def.getAttrMap(),
+            ShapeInference.outputCount(def));
     try {
       if (!ShapeInference.infer(n)) {
         unsupported.add(n.describe());
@@ -352,7 +415,8 @@ final class GraphImporter {
   private static String firstData(NodeDef def) throws SavedModelException {
     List<String> in = dataInputs(def);
     if (in.isEmpty()) {
-      throw new SavedModelException("Node '" + def.getName() + "' (" + def.getOp() + ") has no input.");
+      throw new SavedModelException(
+          "Node '" + def.getName() + "' (" + def.getOp() + ") has no input.");
     }
     return in.get(0);
   }

@@ -40,8 +40,8 @@ import java.util.Set;
 /**
  * Lowers the imported graph to a float TFLite model of builtin ops. MatMul, Conv2D and
  * DepthwiseConv2dNative absorb the bias, batch-norm and per-channel scale ops that follow them
- * (when nothing else reads the intermediate results) and a trailing Relu/Relu6 as fused
- * activation, as the TFLite converter does.
+ * (when nothing else reads the intermediate results) and a trailing Relu/Relu6 as fused activation,
+ * as the TFLite converter does.
  */
 final class Lowering {
   private static final Set<String> WEIGHTED = Set.of("MatMul", "Conv2D", "DepthwiseConv2dNative");
@@ -70,7 +70,9 @@ final class Lowering {
     for (Node.Port out : graph.outputs()) {
       if (out.isConstant()) {
         throw new SavedModelException(
-            "Output " + out + " of the signature is a constant: it does not depend on any input, "
+            "Output "
+                + out
+                + " of the signature is a constant: it does not depend on any input, "
                 + "so there is nothing to run. Export a signature whose outputs depend on its inputs.");
       }
       mark(out.node());
@@ -169,7 +171,8 @@ final class Lowering {
         return;
       case "LeakyRelu":
         {
-          float alpha = n.attrs.containsKey("alpha") ? ShapeInference.attr(n, "alpha").getF() : 0.2f;
+          float alpha =
+              n.attrs.containsKey("alpha") ? ShapeInference.attr(n, "alpha").getF() : 0.2f;
           op(BuiltinOperator.LEAKY_RELU, new LeakyReluOptions(alpha), n, tensors(in.get(0)));
           return;
         }
@@ -191,7 +194,9 @@ final class Lowering {
           }
           Pool2DOptions o = new Pool2DOptions(padding(n), st[2], st[1], k[2], k[1], act);
           op(
-              n.op.startsWith("MaxPool") ? BuiltinOperator.MAX_POOL_2D : BuiltinOperator.AVERAGE_POOL_2D,
+              n.op.startsWith("MaxPool")
+                  ? BuiltinOperator.MAX_POOL_2D
+                  : BuiltinOperator.AVERAGE_POOL_2D,
               o,
               last,
               tensors(in.get(0)));
@@ -199,7 +204,8 @@ final class Lowering {
         }
       case "Mean":
         {
-          int[] axes = ShapeInference.normalizeAxes(in.get(1).value().asInts(), in.get(0).shape().length);
+          int[] axes =
+              ShapeInference.normalizeAxes(in.get(1).value().asInts(), in.get(0).shape().length);
           int axesTensor = constInts(n.name + "/reduction_indices", new int[] {axes.length}, axes);
           op(
               BuiltinOperator.MEAN,
@@ -214,7 +220,11 @@ final class Lowering {
         {
           int[] shape = n.shapes[0];
           int shapeTensor = constInts(n.name + "/shape", new int[] {shape.length}, shape);
-          op(BuiltinOperator.RESHAPE, new ReshapeOptions(shape.clone()), n, new int[] {tensor(in.get(0)), shapeTensor});
+          op(
+              BuiltinOperator.RESHAPE,
+              new ReshapeOptions(shape.clone()),
+              n,
+              new int[] {tensor(in.get(0)), shapeTensor});
           return;
         }
       case "Pad":
@@ -254,7 +264,11 @@ final class Lowering {
           int scale = constFloats(n.name + "/scale", new int[] {c}, ss[0]);
           int shift = constFloats(n.name + "/shift", new int[] {c}, ss[1]);
           int mid = addTensor(n.name + "/mul", TensorType.FLOAT32, n.shapes[0], null);
-          model(BuiltinOperator.MUL, new MulOptions(ActivationFunctionType.NONE), new int[] {tensor(in.get(0)), scale}, mid);
+          model(
+              BuiltinOperator.MUL,
+              new MulOptions(ActivationFunctionType.NONE),
+              new int[] {tensor(in.get(0)), scale},
+              mid);
           Node last = n;
           ActivationFunctionType act = ActivationFunctionType.NONE;
           Node r = activationAfter(n);
@@ -278,7 +292,9 @@ final class Lowering {
             min = ShapeInference.attr(n, "min").getF();
             max = ShapeInference.attr(n, "max").getF();
           }
-          sub.tensor(t).setQuantization(new QuantizationParameters(new float[] {min}, new float[] {max}, null, null, 0));
+          sub.tensor(t)
+              .setQuantization(
+                  new QuantizationParameters(new float[] {min}, new float[] {max}, null, null, 0));
           tensorOf.put(n.out(0), t);
           return;
         }
@@ -287,7 +303,8 @@ final class Lowering {
         return;
       default:
         throw new SavedModelException(
-            n.describe() + " has no TFLite lowering. See docs/savedmodel.md for the supported ops.");
+            n.describe()
+                + " has no TFLite lowering. See docs/savedmodel.md for the supported ops.");
     }
   }
 
@@ -337,7 +354,10 @@ final class Lowering {
         for (int c = 0; c < channels; c++) {
           bias[c] += b[c];
         }
-      } else if (next.op.equals("Sub") && other != null && next.inputs.get(1) == other && perChannel(other, channels)) {
+      } else if (next.op.equals("Sub")
+          && other != null
+          && next.inputs.get(1) == other
+          && perChannel(other, channels)) {
         float[] b = channelValues(other.value(), channels);
         for (int c = 0; c < channels; c++) {
           bias[c] -= b[c];
@@ -369,17 +389,27 @@ final class Lowering {
     }
     String name = names.size() == 1 ? n.name : n.name + ";" + names.get(names.size() - 1);
     int input = tensor(x);
-    int biasTensor = constFloats(n.layer.isEmpty() ? n.name + "/bias" : layerPath(n) + "/bias", new int[] {channels}, bias);
+    int biasTensor =
+        constFloats(
+            n.layer.isEmpty() ? n.name + "/bias" : layerPath(n) + "/bias",
+            new int[] {channels},
+            bias);
     String weightsName = n.inputs.get(1).node().name;
     int output = addTensor(name, TensorType.FLOAT32, last.shapes[0], null);
     tensorOf.put(last.out(0), output);
     switch (n.op) {
       case "MatMul":
         {
-          int weights = constFloats(weightsName, new int[] {fs[1], fs[0]}, transpose2d(w, fs[0], fs[1]));
+          int weights =
+              constFloats(weightsName, new int[] {fs[1], fs[0]}, transpose2d(w, fs[0], fs[1]));
           model(
               BuiltinOperator.FULLY_CONNECTED,
-              new FullyConnectedOptions(act, FullyConnectedOptionsWeightsFormat.DEFAULT, false, false, TensorType.FLOAT32),
+              new FullyConnectedOptions(
+                  act,
+                  FullyConnectedOptionsWeightsFormat.DEFAULT,
+                  false,
+                  false,
+                  TensorType.FLOAT32),
               new int[] {input, weights, biasTensor},
               output);
           return;
@@ -388,7 +418,8 @@ final class Lowering {
         {
           int[] st = ShapeInference.ints(n, "strides");
           int[] dil = dilations(n);
-          int weights = constFloats(weightsName, new int[] {fs[3], fs[0], fs[1], fs[2]}, hwioToOhwi(w, fs));
+          int weights =
+              constFloats(weightsName, new int[] {fs[3], fs[0], fs[1], fs[2]}, hwioToOhwi(w, fs));
           model(
               BuiltinOperator.CONV_2D,
               new Conv2DOptions(padding(n), st[2], st[1], act, dil[2], dil[1], TensorType.FLOAT32),
@@ -417,7 +448,9 @@ final class Lowering {
   }
 
   private static int[] dilations(Node n) {
-    return n.attrs.containsKey("dilations") ? ShapeInference.ints(n, "dilations") : new int[] {1, 1, 1, 1};
+    return n.attrs.containsKey("dilations")
+        ? ShapeInference.ints(n, "dilations")
+        : new int[] {1, 1, 1, 1};
   }
 
   /** The constant operand of a binary node whose other operand is {@code from}, or null. */
@@ -497,7 +530,9 @@ final class Lowering {
   }
 
   private static Padding padding(Node n) {
-    return ShapeInference.attr(n, "padding").getS().toStringUtf8().equals("SAME") ? Padding.SAME : Padding.VALID;
+    return ShapeInference.attr(n, "padding").getS().toStringUtf8().equals("SAME")
+        ? Padding.SAME
+        : Padding.VALID;
   }
 
   private static float[] transpose2d(float[] w, int rows, int cols) {
@@ -567,7 +602,8 @@ final class Lowering {
       index = constInts(p.node().name, v.shape(), v.asInts());
     } else {
       throw new SavedModelException(
-          p.node().describe() + " is a string constant used by a lowered op; strings have no TFLite lowering.");
+          p.node().describe()
+              + " is a string constant used by a lowered op; strings have no TFLite lowering.");
     }
     tensorOf.put(p, index);
     return index;

@@ -20,7 +20,13 @@ final class Node {
   final int[][] shapes;
   final TensorValue[] values;
 
-  Node(String name, String op, String layer, List<Port> inputs, Map<String, AttrValue> attrs, int outputs) {
+  Node(
+      String name,
+      String op,
+      String layer,
+      List<Port> inputs,
+      Map<String, AttrValue> attrs,
+      int outputs) {
     this.name = name;
     this.op = op;
     this.layer = layer;
@@ -50,7 +56,12 @@ final class Node {
 
   /** Where this node came from, for messages: node name, op and Keras layer. */
   String describe() {
-    return "node '" + name + "' (op " + op + (layer.isEmpty() ? "" : ", layer '" + layer + "'") + ")";
+    return "node '"
+        + name
+        + "' (op "
+        + op
+        + (layer.isEmpty() ? "" : ", layer '" + layer + "'")
+        + ")";
   }
 
   @Override

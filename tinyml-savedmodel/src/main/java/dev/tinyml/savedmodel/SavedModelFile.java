@@ -24,9 +24,11 @@ final class SavedModelFile {
       bytes = Files.readAllBytes(pb);
     } catch (NoSuchFileException e) {
       throw new SavedModelException(
-          pb + " does not exist. Point the importer at a SavedModel directory (the one that holds "
+          pb
+              + " does not exist. Point the importer at a SavedModel directory (the one that holds "
               + "saved_model.pb and variables/), e.g. what model.save(\"dir\") or "
-              + "tf.saved_model.save wrote.", e);
+              + "tf.saved_model.save wrote.",
+          e);
     } catch (IOException e) {
       throw new SavedModelException("Cannot read " + pb + ": " + e.getMessage(), e);
     }
@@ -38,14 +40,19 @@ final class SavedModelFile {
       return SavedModel.parseFrom(in);
     } catch (InvalidProtocolBufferException e) {
       throw new SavedModelException(
-          pb + " is not a valid SavedModel protobuf (" + e.getMessage() + "). The file is truncated "
-              + "or is not a SavedModel: export it again.", e);
+          pb
+              + " is not a valid SavedModel protobuf ("
+              + e.getMessage()
+              + "). The file is truncated "
+              + "or is not a SavedModel: export it again.",
+          e);
     } catch (IOException e) {
       throw new SavedModelException("Cannot read " + pb + ": " + e.getMessage(), e);
     }
   }
 
-  static MetaGraphDef metaGraph(SavedModel sm, List<String> tags, Path dir) throws SavedModelException {
+  static MetaGraphDef metaGraph(SavedModel sm, List<String> tags, Path dir)
+      throws SavedModelException {
     List<String> available = new ArrayList<>();
     for (MetaGraphDef mg : sm.getMetaGraphsList()) {
       List<String> t = mg.getMetaInfoDef().getTagsList();
@@ -55,8 +62,11 @@ final class SavedModelFile {
       available.add(String.join(",", t));
     }
     throw new SavedModelException(
-        dir.resolve("saved_model.pb") + " has no meta graph tagged " + String.join(",", tags)
-            + ". Available tag sets: " + (available.isEmpty() ? "(none)" : available)
+        dir.resolve("saved_model.pb")
+            + " has no meta graph tagged "
+            + String.join(",", tags)
+            + ". Available tag sets: "
+            + (available.isEmpty() ? "(none)" : available)
             + ". Pass one of them as the tags.");
   }
 
@@ -66,7 +76,10 @@ final class SavedModelFile {
       TreeSet<String> keys = new TreeSet<>(mg.getSignatureDefMap().keySet());
       keys.remove("__saved_model_init_op");
       throw new SavedModelException(
-          dir.resolve("saved_model.pb") + " has no signature '" + key + "'. Available signatures: "
+          dir.resolve("saved_model.pb")
+              + " has no signature '"
+              + key
+              + "'. Available signatures: "
               + (keys.isEmpty() ? "(none)" : String.join(", ", keys))
               + ". Choose one of them as the signature.");
     }

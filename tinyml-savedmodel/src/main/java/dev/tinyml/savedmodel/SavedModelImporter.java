@@ -64,7 +64,8 @@ public final class SavedModelImporter {
         Lowering.lower(
             graph,
             signature,
-            "tinyml SavedModel importer" + (tfVersion.isEmpty() ? "" : " (TensorFlow " + tfVersion + ")"));
+            "tinyml SavedModel importer"
+                + (tfVersion.isEmpty() ? "" : " (TensorFlow " + tfVersion + ")"));
     int folded = 0;
     for (Node n : graph.nodes()) {
       if (!n.isConstant() && n.values[0] != null) {

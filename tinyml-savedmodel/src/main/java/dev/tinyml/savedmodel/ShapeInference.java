@@ -23,7 +23,13 @@ final class ShapeInference {
   static int outputIndex(String op, String outArg) {
     if (op.startsWith("FusedBatchNorm")) {
       List<String> names =
-          List.of("y", "batch_mean", "batch_variance", "reserve_space_1", "reserve_space_2", "reserve_space_3");
+          List.of(
+              "y",
+              "batch_mean",
+              "batch_variance",
+              "reserve_space_1",
+              "reserve_space_2",
+              "reserve_space_3");
       int i = names.indexOf(outArg);
       return Math.max(i, 0);
     }
@@ -90,7 +96,10 @@ final class ShapeInference {
         if (!allConst) {
           return false;
         }
-        set(n, Folding.stridedSlice(n, in.get(0).value(), in.get(1).value(), in.get(2).value(), in.get(3).value()));
+        set(
+            n,
+            Folding.stridedSlice(
+                n, in.get(0).value(), in.get(1).value(), in.get(2).value(), in.get(3).value()));
         return true;
       case "Pack":
         if (!allConst) {
@@ -199,7 +208,8 @@ final class ShapeInference {
           for (int i = 1; i < k; i++) {
             int[] o = in.get(i).shape();
             if (o.length != rank) {
-              throw new IllegalArgumentException("inputs of ranks " + rank + " and " + o.length + " cannot be concatenated");
+              throw new IllegalArgumentException(
+                  "inputs of ranks " + rank + " and " + o.length + " cannot be concatenated");
             }
             shape[axis] += o[axis];
           }
@@ -265,12 +275,14 @@ final class ShapeInference {
           boolean ta = attr(n, "transpose_a").getB();
           boolean tb = attr(n, "transpose_b").getB();
           if (a.length != 2 || b.length != 2) {
-            throw new IllegalArgumentException("needs 2-D operands, got " + str(a) + " and " + str(b));
+            throw new IllegalArgumentException(
+                "needs 2-D operands, got " + str(a) + " and " + str(b));
           }
           int inner = ta ? a[0] : a[1];
           int innerB = tb ? b[1] : b[0];
           if (inner != innerB) {
-            throw new IllegalArgumentException("operands " + str(a) + " and " + str(b) + " do not fit");
+            throw new IllegalArgumentException(
+                "operands " + str(a) + " and " + str(b) + " do not fit");
           }
           out(n, DType.FLOAT, new int[] {ta ? a[1] : a[0], tb ? b[0] : b[1]});
           return !ta && in.get(1).isConstant();
@@ -283,17 +295,20 @@ final class ShapeInference {
           int[] x = in.get(0).shape();
           int[] f = in.get(1).shape();
           if (x.length != 4 || f.length != 4) {
-            throw new IllegalArgumentException("needs a 4-D input and filter, got " + str(x) + " and " + str(f));
+            throw new IllegalArgumentException(
+                "needs a 4-D input and filter, got " + str(x) + " and " + str(f));
           }
           int[] strides = ints(n, "strides");
-          int[] dil = n.attrs.containsKey("dilations") ? ints(n, "dilations") : new int[] {1, 1, 1, 1};
+          int[] dil =
+              n.attrs.containsKey("dilations") ? ints(n, "dilations") : new int[] {1, 1, 1, 1};
           String padding = attr(n, "padding").getS().toStringUtf8();
           if (!padding.equals("SAME") && !padding.equals("VALID")) {
             return false;
           }
           boolean depthwise = n.op.equals("DepthwiseConv2dNative");
           if (f[2] != x[3]) {
-            throw new IllegalArgumentException("filter " + str(f) + " does not fit input " + str(x));
+            throw new IllegalArgumentException(
+                "filter " + str(f) + " does not fit input " + str(x));
           }
           int channels = depthwise ? f[2] * f[3] : f[3];
           out(
@@ -326,7 +341,12 @@ final class ShapeInference {
           out(
               n,
               DType.FLOAT,
-              new int[] {x[0], outSize(x[1], k[1], st[1], 1, padding), outSize(x[2], k[2], st[2], 1, padding), x[3]});
+              new int[] {
+                x[0],
+                outSize(x[1], k[1], st[1], 1, padding),
+                outSize(x[2], k[2], st[2], 1, padding),
+                x[3]
+              });
           return k[0] == 1 && k[3] == 1 && st[0] == 1 && st[3] == 1;
         }
       case "Mean":
@@ -344,7 +364,8 @@ final class ShapeInference {
           int[] x = in.get(0).shape();
           int[] p = in.get(1).value().asInts();
           if (p.length != 2 * x.length) {
-            throw new IllegalArgumentException("paddings " + Arrays.toString(p) + " do not fit " + str(x));
+            throw new IllegalArgumentException(
+                "paddings " + Arrays.toString(p) + " do not fit " + str(x));
           }
           int[] s = new int[x.length];
           for (int i = 0; i < s.length; i++) {
@@ -465,7 +486,8 @@ final class ShapeInference {
       int da = i - (r - a.length) >= 0 ? a[i - (r - a.length)] : 1;
       int db = i - (r - b.length) >= 0 ? b[i - (r - b.length)] : 1;
       if (da != db && da != 1 && db != 1) {
-        throw new IllegalArgumentException("shapes " + str(a) + " and " + str(b) + " do not broadcast");
+        throw new IllegalArgumentException(
+            "shapes " + str(a) + " and " + str(b) + " do not broadcast");
       }
       s[i] = da == 1 ? db : da;
     }
@@ -489,11 +511,13 @@ final class ShapeInference {
     }
     if (unknown >= 0) {
       if (known == 0 || total % known != 0) {
-        throw new IllegalArgumentException("cannot reshape " + str(from) + " to " + Arrays.toString(to));
+        throw new IllegalArgumentException(
+            "cannot reshape " + str(from) + " to " + Arrays.toString(to));
       }
       s[unknown] = total / known;
     } else if (known != total) {
-      throw new IllegalArgumentException("cannot reshape " + str(from) + " to " + Arrays.toString(to));
+      throw new IllegalArgumentException(
+          "cannot reshape " + str(from) + " to " + Arrays.toString(to));
     }
     return s;
   }
@@ -578,9 +602,13 @@ final class ShapeInference {
 
   private static void requireNhwc(Node n) {
     AttrValue f = n.attrs.get("data_format");
-    if (f != null && !f.getS().toStringUtf8().isEmpty() && !f.getS().toStringUtf8().equals("NHWC")) {
+    if (f != null
+        && !f.getS().toStringUtf8().isEmpty()
+        && !f.getS().toStringUtf8().equals("NHWC")) {
       throw new IllegalArgumentException(
-          "uses data format " + f.getS().toStringUtf8() + "; only NHWC (channels last) is supported. "
+          "uses data format "
+              + f.getS().toStringUtf8()
+              + "; only NHWC (channels last) is supported. "
               + "Build the model with channels_last (the Keras default on CPU)");
     }
   }
@@ -588,7 +616,11 @@ final class ShapeInference {
   private static void requireConst(Node n, int input, String what) {
     if (input >= n.inputs.size() || !n.inputs.get(input).isConstant()) {
       throw new IllegalArgumentException(
-          "its " + what + " (input " + input + ") is not a constant after folding; the importer needs "
+          "its "
+              + what
+              + " (input "
+              + input
+              + ") is not a constant after folding; the importer needs "
               + "it known at import time");
     }
   }

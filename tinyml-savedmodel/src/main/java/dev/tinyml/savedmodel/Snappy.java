@@ -41,7 +41,8 @@ final class Snappy {
         }
         len += 1;
         if (len <= 0 || p + len > end || o + len > out.length) {
-          throw new IllegalArgumentException("snappy literal of " + len + " bytes runs past the block");
+          throw new IllegalArgumentException(
+              "snappy literal of " + len + " bytes runs past the block");
         }
         System.arraycopy(in, p, out, o, len);
         p += len;

@@ -39,7 +39,8 @@ final class SsTable {
     int footer = bytes.length - FOOTER_LENGTH;
     long magic = readLong(footer + 40);
     if (magic != MAGIC) {
-      throw error(footer + 40, "does not end with the table magic number (truncated or not a table)");
+      throw error(
+          footer + 40, "does not end with the table magic number (truncated or not a table)");
     }
     int[] pos = {footer};
     long[] metaindex = handle(pos, footer + 40);
@@ -53,7 +54,8 @@ final class SsTable {
       int[] p = {0};
       long[] dataHandle;
       try {
-        dataHandle = new long[] {Snappy.readVarint(v, p, v.length), Snappy.readVarint(v, p, v.length)};
+        dataHandle =
+            new long[] {Snappy.readVarint(v, p, v.length), Snappy.readVarint(v, p, v.length)};
       } catch (IllegalArgumentException ex) {
         throw error((int) index[0], "has a malformed block handle in its index block");
       }
@@ -97,7 +99,9 @@ final class SsTable {
       try {
         content = Snappy.uncompress(bytes, start, length);
       } catch (IllegalArgumentException e) {
-        throw error(start, "has a snappy-compressed " + what + " block that is malformed: " + e.getMessage());
+        throw error(
+            start,
+            "has a snappy-compressed " + what + " block that is malformed: " + e.getMessage());
       }
       cStart = 0;
       cLength = content.length;
@@ -127,7 +131,9 @@ final class SsTable {
         int shared = (int) Snappy.readVarint(b, p, limit);
         int nonShared = (int) Snappy.readVarint(b, p, limit);
         int valueLength = (int) Snappy.readVarint(b, p, limit);
-        if (shared > key.length || nonShared < 0 || valueLength < 0
+        if (shared > key.length
+            || nonShared < 0
+            || valueLength < 0
             || (long) p[0] + nonShared + valueLength > limit) {
           throw error(p[0], "has a malformed entry in a " + what + " block");
         }

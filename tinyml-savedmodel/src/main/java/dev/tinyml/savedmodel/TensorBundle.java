@@ -42,16 +42,21 @@ final class TensorBundle {
       bytes = Files.readAllBytes(index);
     } catch (NoSuchFileException e) {
       throw new SavedModelException(
-          "Variables index " + index + " is missing. The SavedModel has variables but they were not "
-              + "saved with it: copy the whole variables/ directory or re-export the model.", e);
+          "Variables index "
+              + index
+              + " is missing. The SavedModel has variables but they were not "
+              + "saved with it: copy the whole variables/ directory or re-export the model.",
+          e);
     } catch (IOException e) {
-      throw new SavedModelException("Cannot read variables index " + index + ": " + e.getMessage(), e);
+      throw new SavedModelException(
+          "Cannot read variables index " + index + ": " + e.getMessage(), e);
     }
     Map<String, byte[]> table = SsTable.read(index, bytes);
     byte[] headerBytes = table.get("");
     if (headerBytes == null) {
       throw new SavedModelException(
-          index + " has no bundle header entry (empty key): it is not a TensorFlow checkpoint index.");
+          index
+              + " has no bundle header entry (empty key): it is not a TensorFlow checkpoint index.");
     }
     BundleHeaderProto header;
     try {
@@ -61,7 +66,8 @@ final class TensorBundle {
     }
     if (header.getEndianness() != BundleHeaderProto.Endianness.LITTLE) {
       throw new SavedModelException(
-          index + " was written on a big-endian machine; re-save the model on a little-endian one.");
+          index
+              + " was written on a big-endian machine; re-save the model on a little-endian one.");
     }
     Map<String, BundleEntryProto> entries = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> e : table.entrySet()) {
@@ -91,12 +97,21 @@ final class TensorBundle {
     BundleEntryProto e = entries.get(key);
     if (e == null) {
       throw new SavedModelException(
-          "Variable '" + key + "' is not in checkpoint " + prefix + ".index (it has " + entries.size()
+          "Variable '"
+              + key
+              + "' is not in checkpoint "
+              + prefix
+              + ".index (it has "
+              + entries.size()
               + " entries). Re-export the SavedModel so that its variables are saved with it.");
     }
     if (e.getSlicesCount() > 0) {
       throw new SavedModelException(
-          "Variable '" + key + "' in " + prefix + ".index is stored in slices (a partitioned variable), "
+          "Variable '"
+              + key
+              + "' in "
+              + prefix
+              + ".index is stored in slices (a partitioned variable), "
               + "which the importer does not read. Save the model without variable partitioning.");
     }
     byte[] shard = shard(e.getShardId());
@@ -104,8 +119,16 @@ final class TensorBundle {
     long size = e.getSize();
     if (offset < 0 || size < 0 || offset + size > shard.length) {
       throw new SavedModelException(
-          "Variable '" + key + "' lies at bytes " + offset + ".." + (offset + size) + " of "
-              + shardPath(e.getShardId()) + ", which has only " + shard.length
+          "Variable '"
+              + key
+              + "' lies at bytes "
+              + offset
+              + ".."
+              + (offset + size)
+              + " of "
+              + shardPath(e.getShardId())
+              + ", which has only "
+              + shard.length
               + " bytes: the data file is truncated. Copy the variables/ directory again.");
     }
     int[] shape = shapeOf(e.getShape());
@@ -118,27 +141,48 @@ final class TensorBundle {
               : Crc32c.mask(Crc32c.compute(shard, (int) offset, (int) size));
     } catch (IllegalArgumentException ex) {
       throw new SavedModelException(
-          "Variable '" + key + "' in " + shardPath(e.getShardId()) + " is malformed: "
-              + ex.getMessage() + ". Copy the variables/ directory again.", ex);
+          "Variable '"
+              + key
+              + "' in "
+              + shardPath(e.getShardId())
+              + " is malformed: "
+              + ex.getMessage()
+              + ". Copy the variables/ directory again.",
+          ex);
     }
     if (actual != e.getCrc32C()) {
       throw new SavedModelException(
-          "Variable '" + key + "' in " + shardPath(e.getShardId()) + " fails its CRC32C check "
-              + "(stored " + Integer.toHexString(e.getCrc32C()) + ", computed "
-              + Integer.toHexString(actual) + "): the data file is corrupted. Copy it again.");
+          "Variable '"
+              + key
+              + "' in "
+              + shardPath(e.getShardId())
+              + " fails its CRC32C check "
+              + "(stored "
+              + Integer.toHexString(e.getCrc32C())
+              + ", computed "
+              + Integer.toHexString(actual)
+              + "): the data file is corrupted. Copy it again.");
     }
     try {
       return TensorValue.fromRaw(type, shape, shard, (int) offset, (int) size);
     } catch (IllegalArgumentException ex) {
       throw new SavedModelException(
-          "Variable '" + key + "' (" + DType.tfName(e.getDtype()) + Arrays.toString(shape) + ") in "
-              + shardPath(e.getShardId()) + " cannot be decoded: " + ex.getMessage(), ex);
+          "Variable '"
+              + key
+              + "' ("
+              + DType.tfName(e.getDtype())
+              + Arrays.toString(shape)
+              + ") in "
+              + shardPath(e.getShardId())
+              + " cannot be decoded: "
+              + ex.getMessage(),
+          ex);
     }
   }
 
   /**
-   * String tensors are checksummed over each length as a little-endian uint32 (not the varint
-   * bytes stored), then the stored 4-byte length checksum, then the string bytes.
+   * String tensors are checksummed over each length as a little-endian uint32 (not the varint bytes
+   * stored), then the stored 4-byte length checksum, then the string bytes.
    */
   private static int stringCrc(byte[] data, int offset, int size, int count) {
     int end = offset + size;
@@ -149,7 +193,8 @@ final class TensorBundle {
       long len = Snappy.readVarint(data, pos, end);
       total += len;
       if (len <= 0xffffffffL) {
-        crc.update(new byte[] {(byte) len, (byte) (len >>> 8), (byte) (len >>> 16), (byte) (len >>> 24)});
+        crc.update(
+            new byte[] {(byte) len, (byte) (len >>> 8), (byte) (len >>> 16), (byte) (len >>> 24)});
       } else {
         byte[] b = new byte[8];
         for (int k = 0; k < 8; k++) {
@@ -174,7 +219,8 @@ final class TensorBundle {
   }
 
   private Path shardPath(int id) {
-    return Path.of(String.format(java.util.Locale.ROOT, "%s.data-%05d-of-%05d", prefix, id, numShards));
+    return Path.of(
+        String.format(java.util.Locale.ROOT, "%s.data-%05d-of-%05d", prefix, id, numShards));
   }
 
   private byte[] shard(int id) throws SavedModelException {
@@ -187,7 +233,8 @@ final class TensorBundle {
         throw new SavedModelException(
             "Variables data file " + p + " is missing. Copy the whole variables/ directory.", ex);
       } catch (IOException ex) {
-        throw new SavedModelException("Cannot read variables data file " + p + ": " + ex.getMessage(), ex);
+        throw new SavedModelException(
+            "Cannot read variables data file " + p + ": " + ex.getMessage(), ex);
       }
       shards.put(id, b);
     }

@@ -30,7 +30,8 @@ record TensorValue(DType type, int[] shape, float[] floats, long[] ints, List<by
       n *= d;
     }
     if (n > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("tensor of shape " + Arrays.toString(shape) + " is too large");
+      throw new IllegalArgumentException(
+          "tensor of shape " + Arrays.toString(shape) + " is too large");
     }
     return (int) n;
   }
@@ -167,7 +168,8 @@ record TensorValue(DType type, int[] shape, float[] floats, long[] ints, List<by
   }
 
   /** Bundle string layout: varint lengths, a 4-byte checksum of them, then the bytes. */
-  private static TensorValue decodeStrings(int[] shape, byte[] data, int offset, int length, int n) {
+  private static TensorValue decodeStrings(
+      int[] shape, byte[] data, int offset, int length, int n) {
     int end = offset + length;
     int[] pos = {offset};
     long[] lengths = new long[n];

@@ -39,7 +39,11 @@ final class Variables {
     }
     if (key == null) {
       throw new SavedModelException(
-          "Variable node '" + nodeName + "' (variable '" + graphName + "') has no saved value in "
+          "Variable node '"
+              + nodeName
+              + "' (variable '"
+              + graphName
+              + "') has no saved value in "
               + dir.resolve("variables.index")
               + ": neither the checkpoint's object graph nor its keys name it. Re-export the model "
               + "after the variables are created (call the model once before saving).");
@@ -52,7 +56,9 @@ final class Variables {
       Path prefix = dir.resolve("variables");
       if (!Files.isDirectory(dir)) {
         throw new SavedModelException(
-            "The graph reads variables but " + dir + " does not exist. Copy the whole SavedModel "
+            "The graph reads variables but "
+                + dir
+                + " does not exist. Copy the whole SavedModel "
                 + "directory (saved_model.pb and variables/).");
       }
       bundle = TensorBundle.open(prefix);
@@ -75,8 +81,13 @@ final class Variables {
           graph = TrackableObjectGraph.parseFrom(v.strings().get(0));
         } catch (InvalidProtocolBufferException e) {
           throw new SavedModelException(
-              "Checkpoint entry " + OBJECT_GRAPH_KEY + " in " + dir + " is malformed: "
-                  + e.getMessage(), e);
+              "Checkpoint entry "
+                  + OBJECT_GRAPH_KEY
+                  + " in "
+                  + dir
+                  + " is malformed: "
+                  + e.getMessage(),
+              e);
         }
         for (TrackableObject node : graph.getNodesList()) {
           for (TrackableObject.SerializedTensor t : node.getAttributesList()) {

@@ -32,7 +32,8 @@ class FixtureImportTest {
   void importedModelMatchesTensorFlowOutputs(String model, String seed) throws Exception {
     Path expectedDir = Fixtures.path("expected/savedmodel/" + model);
     JsonNode json = new ObjectMapper().readTree(expectedDir.resolve(seed + ".json").toFile());
-    ImportResult r = SavedModelImporter.builder().build().importModel(Fixtures.path("savedmodel/" + model));
+    ImportResult r =
+        SavedModelImporter.builder().build().importModel(Fixtures.path("savedmodel/" + model));
 
     JsonNode inputs = json.get("inputs");
     float[][] in = new float[inputs.size()][];

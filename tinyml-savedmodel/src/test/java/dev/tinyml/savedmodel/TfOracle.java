@@ -33,7 +33,8 @@ final class TfOracle {
   record Exported(Path dir, List<Case> cases) {}
 
   /** What a model-building function returns: the signature and the placeholders' shapes. */
-  record Built(Signature signature, Map<String, Placeholder<TFloat32>> inputs, Map<String, int[]> shapes) {}
+  record Built(
+      Signature signature, Map<String, Placeholder<TFloat32>> inputs, Map<String, int[]> shapes) {}
 
   private TfOracle() {}
 
@@ -52,7 +53,9 @@ final class TfOracle {
       List<Case> results = new ArrayList<>();
       try (Session s = new Session(g)) {
         s.initialize();
-        SavedModelBundle.exporter(dir.toString()).withFunction(SessionFunction.create(b.signature(), s)).export();
+        SavedModelBundle.exporter(dir.toString())
+            .withFunction(SessionFunction.create(b.signature(), s))
+            .export();
         for (int c = 0; c < cases; c++) {
           Map<String, float[]> in = new LinkedHashMap<>();
           Session.Runner runner = s.runner();
@@ -87,7 +90,8 @@ final class TfOracle {
     }
   }
 
-  static Variable<TFloat32> weights(Ops tf, Random rnd, String scope, String name, float range, int... shape) {
+  static Variable<TFloat32> weights(
+      Ops tf, Random rnd, String scope, String name, float range, int... shape) {
     float[] v = random(rnd, count(shape), range);
     return tf.withSubScope(scope)
         .withName(name)

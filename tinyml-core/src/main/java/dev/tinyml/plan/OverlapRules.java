@@ -1,0 +1,163 @@
+package dev.tinyml.plan;
+
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Conv2DOptions;
+import dev.tinyml.tflite.DepthwiseConv2DOptions;
+import dev.tinyml.tflite.Model;
+import dev.tinyml.tflite.Operator;
+import dev.tinyml.tflite.Padding;
+import dev.tinyml.tflite.Pool2DOptions;
+import dev.tinyml.tflite.SubGraph;
+import dev.tinyml.tflite.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which operators may write their output over the input they consume, and how far apart the two
+ * must start.
+ *
+ * <ul>
+ *   <li>RESHAPE: TFLM's kernel skips the copy when input and output share their data pointer, so
+ *       the output may alias the input exactly.
+ *   <li>RELU, RELU6, LEAKY_RELU, LOGISTIC, TANH with equal input and output sizes: the kernels
+ *       compute element {@code i} from input element {@code i} only, in order, so the output may
+ *       alias the input exactly.
+ *   <li>CONV_2D, DEPTHWISE_CONV_2D, AVERAGE_POOL_2D, MAX_POOL_2D on a single batch: the kernels
+ *       write output rows in order and, while writing row {@code y}, read input rows from {@code y
+ *       * strideH - padTop} on. Allowing one row of lag (for kernels that work on two pixels at a
+ *       time across a row boundary), the input must start at least {@code max over y of ((y + 1) *
+ *       outRowBytes - max(0, (y - 1) * strideH - padTop) * inRowBytes)} bytes above the output.
+ * </ul>
+ *
+ * <p>An overlap is only offered when the operator is the input's last reader, the input is read
+ * once by it and is not a subgraph output.
+ */
+final class OverlapRules {
+  private OverlapRules() {}
+
+  /** The overlaps allowed between the buffers of {@code buffers} (TFLM's order). */
+  static List<InPlaceOverlap> find(Model model, List<ArenaBuffer> buffers) {
+    SubGraph main = model.subgraphs().get(0);
+    int[] position = new int[main.tensors().size()];
+    java.util.Arrays.fill(position, -1);
+    for (int i = 0; i < buffers.size(); i++) {
+      ArenaBuffer b = buffers.get(i);
+      if (b.kind() == ArenaBuffer.Kind.TENSOR && b.subgraph() == 0) {
+        position[b.index()] = i;
+      }
+    }
+    List<InPlaceOverlap> overlaps = new ArrayList<>();
+    List<Operator> ops = main.operators();
+    for (int i = 0; i < ops.size(); i++) {
+      Operator op = ops.get(i);
+      if (op.inputs().length == 0 || op.outputs().length != 1) {
+        continue;
+      }
+      int in = op.inputs()[0];
+      int out = op.outputs()[0];
+      if (in < 0 || in == out || position[in] < 0 || position[out] < 0 || !consumedOnce(op, in)) {
+        continue;
+      }
+      ArenaBuffer input = buffers.get(position[in]);
+      if (input.lastUse() != i + 1 || contains(main.outputs(), in)) {
+        continue;
+      }
+      int distance = minDistance(model, op, main.tensors().get(in), main.tensors().get(out));
+      if (distance >= 0) {
+        overlaps.add(
+            new InPlaceOverlap(
+                position[in],
+                position[out],
+                distance,
+                "operator " + i + " (" + model.opOf(op) + ") consumes its input in order"));
+      }
+    }
+    return List.copyOf(overlaps);
+  }
+
+  /** The least distance from the output's start to the input's start, or -1 if none is safe. */
+  static int minDistance(Model model, Operator op, Tensor in, Tensor out) {
+    BuiltinOperator code = model.opOf(op);
+    if (code == null) {
+      return -1;
+    }
+    return switch (code) {
+      case RESHAPE -> 0;
+      case RELU, RELU6, LEAKY_RELU, LOGISTIC, TANH -> in.type() == out.type() ? 0 : -1;
+      case CONV_2D -> {
+        if (!(op.options() instanceof Conv2DOptions o)) {
+          yield -1;
+        }
+        Tensor filter = TflmTensors.tensor(model, 0, op.inputs()[1], "filter");
+        int fh = filter.shape().length == 4 ? filter.shape()[1] : -1;
+        yield windowed(in, out, o.strideH(), fh, o.dilationHFactor(), o.padding());
+      }
+      case DEPTHWISE_CONV_2D -> {
+        if (!(op.options() instanceof DepthwiseConv2DOptions o)) {
+          yield -1;
+        }
+        Tensor filter = TflmTensors.tensor(model, 0, op.inputs()[1], "filter");
+        int fh = filter.shape().length == 4 ? filter.shape()[1] : -1;
+        yield windowed(in, out, o.strideH(), fh, o.dilationHFactor(), o.padding());
+      }
+      case AVERAGE_POOL_2D, MAX_POOL_2D -> {
+        if (!(op.options() instanceof Pool2DOptions o)) {
+          yield -1;
+        }
+        yield windowed(in, out, o.strideH(), o.filterHeight(), 1, o.padding());
+      }
+      default -> -1;
+    };
+  }
+
+  /** The row rule for NHWC windowed operators with one batch; -1 when it does not apply. */
+  static int windowed(
+      Tensor in, Tensor out, int strideH, int filterH, int dilationH, Padding padding) {
+    int[] is = in.shape();
+    int[] os = out.shape();
+    if (is.length != 4 || os.length != 4 || is[0] != 1 || os[0] != 1 || filterH <= 0) {
+      return -1;
+    }
+    if (strideH <= 0 || dilationH <= 0) {
+      return -1;
+    }
+    int inRows = is[1];
+    int outRows = os[1];
+    long inRowBytes = (long) is[2] * is[3] * TflmTensors.typeSize(in.type());
+    long outRowBytes = (long) os[2] * os[3] * TflmTensors.typeSize(out.type());
+    int padTop = 0;
+    if (padding == Padding.SAME) {
+      int effectiveFilter = (filterH - 1) * dilationH + 1;
+      int total = Math.max((outRows - 1) * strideH + effectiveFilter - inRows, 0);
+      padTop = total / 2;
+    }
+    long distance = 0;
+    for (int y = 0; y < outRows; y++) {
+      long firstNeeded = Math.max(0, (long) (y - 1) * strideH - padTop);
+      firstNeeded = Math.min(firstNeeded, inRows);
+      distance = Math.max(distance, (y + 1) * outRowBytes - firstNeeded * inRowBytes);
+    }
+    long aligned = (distance + ArenaBuffer.ALIGNMENT - 1) / ArenaBuffer.ALIGNMENT;
+    aligned *= ArenaBuffer.ALIGNMENT;
+    return aligned > Integer.MAX_VALUE / 2 ? -1 : (int) aligned;
+  }
+
+  private static boolean consumedOnce(Operator op, int tensor) {
+    int count = 0;
+    for (int t : op.inputs()) {
+      if (t == tensor) {
+        count++;
+      }
+    }
+    return count == 1;
+  }
+
+  private static boolean contains(int[] values, int v) {
+    for (int x : values) {
+      if (x == v) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.tinyml.quant;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The quantization debugger's findings: every compared tensor, worst (lowest SQNR) first.
+ *
+ * @param samples number of samples compared
+ * @param tensors per-tensor errors, lowest SQNR first
+ */
+public record DebugReport(long samples, List<TensorError> tensors) {
+
+  /** Copies the list. */
+  public DebugReport {
+    tensors = List.copyOf(tensors);
+  }
+
+  /** The {@code n} worst tensors. */
+  public List<TensorError> worst(int n) {
+    return tensors.subList(0, Math.min(n, tensors.size()));
+  }
+
+  /** A plain-text table, worst tensors first. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "int8 vs float32 on %d samples, worst tensors first%n%-40s %10s %12s %12s %8s%n",
+            samples,
+            "tensor",
+            "SQNR dB",
+            "max |err|",
+            "MSE",
+            "steps"));
+    for (TensorError e : tensors) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-40s %10.2f %12.6g %12.6g %8.2f%n",
+              e.name().length() > 40 ? "…" + e.name().substring(e.name().length() - 39) : e.name(),
+              e.stats().sqnrDb(),
+              e.stats().maxAbsError(),
+              e.stats().mse(),
+              e.maxErrorInSteps()));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,762 @@
+package dev.tinyml.quant;
+
+import dev.tinyml.tflite.Buffer;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.DepthwiseConv2DOptions;
+import dev.tinyml.tflite.DequantizeOptions;
+import dev.tinyml.tflite.Model;
+import dev.tinyml.tflite.Operator;
+import dev.tinyml.tflite.OperatorCode;
+import dev.tinyml.tflite.QuantizationParameters;
+import dev.tinyml.tflite.QuantizeOptions;
+import dev.tinyml.tflite.SubGraph;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns a float TFLite model into the full-integer model TFLite Micro runs: int8 activations with
+ * calibrated per-tensor parameters, symmetric int8 weights (per channel for convolutions), int32
+ * biases, the fixed output parameters and shared parameters TFLM's kernels require, and the lowest
+ * op versions that carry those features.
+ *
+ * <pre>{@code
+ * Model int8 = ModelQuantizer.quantize(floatModel, RepresentativeDataset.ofSingleInput(samples));
+ * }</pre>
+ *
+ * <p>The input model is not modified. Tensor indices of the float model are kept (new tensors, such
+ * as the int8 side of a float input, are appended), so tensors can be compared one to one. The
+ * result is deterministic: the same model and data give the same model, whatever the thread count.
+ */
+public final class ModelQuantizer {
+
+  /** The ops the quantizer can rewrite (the int8 kernels of the reference interpreter). */
+  static final Set<BuiltinOperator> SUPPORTED =
+      EnumSet.of(
+          BuiltinOperator.FULLY_CONNECTED,
+          BuiltinOperator.CONV_2D,
+          BuiltinOperator.DEPTHWISE_CONV_2D,
+          BuiltinOperator.AVERAGE_POOL_2D,
+          BuiltinOperator.MAX_POOL_2D,
+          BuiltinOperator.RESHAPE,
+          BuiltinOperator.SQUEEZE,
+          BuiltinOperator.SOFTMAX,
+          BuiltinOperator.LOGISTIC,
+          BuiltinOperator.TANH,
+          BuiltinOperator.RELU,
+          BuiltinOperator.RELU6,
+          BuiltinOperator.LEAKY_RELU,
+          BuiltinOperator.ADD,
+          BuiltinOperator.SUB,
+          BuiltinOperator.MUL,
+          BuiltinOperator.MEAN,
+          BuiltinOperator.PAD,
+          BuiltinOperator.CONCATENATION);
+
+  private static final QuantParams SIGMOID_OUT = new QuantParams(1f / 256, -128);
+  private static final QuantParams TANH_OUT = new QuantParams(1f / 128, 0);
+
+  private final Model source;
+  private final SubGraph graph;
+  private final List<Tensor> tensors;
+  private final QuantizationOptions options;
+  private final boolean[] constant;
+  private final Map<Integer, WeightUse> weights = new TreeMap<>();
+  private final Map<Integer, WeightUse> biases = new TreeMap<>();
+  private final Map<Integer, Integer> meanPeriods = new TreeMap<>();
+
+  /** Concatenation inputs (op index to input positions) with fixed parameters of their own. */
+  private final Map<Integer, List<Integer>> requantized = new TreeMap<>();
+
+  /** How a constant weight or bias tensor is used: by which op, with which input. */
+  private record WeightUse(int op, BuiltinOperator builtin, int input, int weights, int axis) {}
+
+  private ModelQuantizer(Model source, QuantizationOptions options) {
+    this.source = source;
+    this.options = options;
+    if (source.subgraphs().size() != 1) {
+      throw new QuantizationException(
+          "the model has "
+              + source.subgraphs().size()
+              + " subgraphs; the quantizer handles single-subgraph models (no control flow)");
+    }
+    this.graph = source.primarySubgraph();
+    this.tensors = graph.tensors();
+    this.constant = new boolean[tensors.size()];
+    for (int i = 0; i < tensors.size(); i++) {
+      int b = tensors.get(i).buffer();
+      constant[i] =
+          b > 0 && b < source.buffers().size() && source.dataOf(tensors.get(i)).length > 0;
+    }
+  }
+
+  /**
+   * Quantizes with {@link QuantizationOptions#defaults()}.
+   *
+   * @param floatModel the float32 model
+   * @param data representative samples
+   * @return the int8 model
+   * @throws QuantizationException for unsupported ops, already-quantized models, non-finite weights
+   *     or data, or an empty dataset
+   */
+  public static Model quantize(Model floatModel, RepresentativeDataset data) {
+    return quantize(floatModel, data, QuantizationOptions.defaults());
+  }
+
+  /**
+   * Quantizes a float model.
+   *
+   * @param floatModel the float32 model (not modified)
+   * @param data representative samples, one {@code float[]} per model input each
+   * @param options how to quantize
+   * @return the int8 model
+   * @throws QuantizationException for unsupported ops, already-quantized models, non-finite weights
+   *     or data, or an empty dataset
+   */
+  public static Model quantize(
+      Model floatModel, RepresentativeDataset data, QuantizationOptions options) {
+    ModelQuantizer q = new ModelQuantizer(floatModel, options);
+    q.validate();
+    return q.rewrite(q.calibrate(data));
+  }
+
+  // ---------------------------------------------------------------- validation
+
+  private void validate() {
+    List<Operator> ops = graph.operators();
+    for (int k = 0; k < ops.size(); k++) {
+      Operator op = ops.get(k);
+      BuiltinOperator b = source.opOf(op);
+      if (b == null || !SUPPORTED.contains(b)) {
+        String name = source.operatorCodeOf(op).displayName();
+        String hint =
+            b == BuiltinOperator.QUANTIZE || b == BuiltinOperator.DEQUANTIZE
+                ? "; the model already holds quantization ops: give the quantizer the float model"
+                : "; supported: " + SUPPORTED;
+        throw new QuantizationException("op #" + k + " (" + name + ") cannot be quantized" + hint);
+      }
+      for (int t : op.outputs()) {
+        requireFloat(k, b, t, "output");
+      }
+      boolean weighted =
+          b == BuiltinOperator.CONV_2D
+              || b == BuiltinOperator.DEPTHWISE_CONV_2D
+              || b == BuiltinOperator.FULLY_CONNECTED;
+      for (int j = 0; j < op.inputs().length; j++) {
+        int t = op.inputs()[j];
+        if (t < 0) {
+          continue;
+        }
+        Tensor tensor = tensors.get(t);
+        if (weighted && j >= 1) {
+          checkWeightOrBias(k, b, op, j, t);
+        } else if (tensor.type() == TensorType.FLOAT32) {
+          if (constant[t]) {
+            checkFinite(t, "constant input of op #" + k + " (" + b + ")");
+          }
+        } else if (!constant[t]) {
+          throw alreadyQuantized(k, b, t);
+        }
+      }
+    }
+    for (int t : graph.inputs()) {
+      requireFloat(-1, null, t, "model input");
+    }
+  }
+
+  private void requireFloat(int k, BuiltinOperator b, int t, String role) {
+    Tensor tensor = tensors.get(t);
+    if (tensor.type() != TensorType.FLOAT32) {
+      if (tensor.type() == TensorType.INT8
+          || tensor.type() == TensorType.UINT8
+          || tensor.type() == TensorType.INT16) {
+        throw alreadyQuantized(k, b, t);
+      }
+      throw new QuantizationException(
+          role
+              + " '"
+              + Calibrator.nameOf(tensor, t)
+              + "'"
+              + (k >= 0 ? " of op #" + k + " (" + b + ")" : "")
+              + " has type "
+              + tensor.type()
+              + "; the quantizer takes float32 activations");
+    }
+  }
+
+  private QuantizationException alreadyQuantized(int k, BuiltinOperator b, int t) {
+    Tensor tensor = tensors.get(t);
+    return new QuantizationException(
+        "tensor '"
+            + Calibrator.nameOf(tensor, t)
+            + "'"
+            + (k >= 0 ? " of op #" + k + " (" + b + ")" : "")
+            + " is already "
+            + tensor.type()
+            + "; the model is (partly) quantized. Quantize the float32 model it came from");
+  }
+
+  private void checkWeightOrBias(int k, BuiltinOperator b, Operator op, int j, int t) {
+    Tensor tensor = tensors.get(t);
+    String what = j == 1 ? "weights" : "bias";
+    if (!constant[t]) {
+      throw new QuantizationException(
+          what
+              + " '"
+              + Calibrator.nameOf(tensor, t)
+              + "' of op #"
+              + k
+              + " ("
+              + b
+              + ") are not constant; the int8 kernels need constant "
+              + what);
+    }
+    if (tensor.type() != TensorType.FLOAT32) {
+      throw new QuantizationException(
+          what
+              + " '"
+              + Calibrator.nameOf(tensor, t)
+              + "' of op #"
+              + k
+              + " ("
+              + b
+              + ") are "
+              + tensor.type()
+              + (tensor.type() == TensorType.INT8
+                  ? ": this is a hybrid (dynamic-range) model, which TFLM refuses."
+                      + " Quantize the float32 model it came from"
+                  : ": expected float32"));
+    }
+    checkFinite(t, what + " of op #" + k + " (" + b + ")");
+    if (j == 1) {
+      int axis =
+          switch (b) {
+            case DEPTHWISE_CONV_2D -> 3;
+            default -> 0;
+          };
+      WeightUse use = new WeightUse(k, b, op.inputs()[0], t, axis);
+      WeightUse prior = weights.putIfAbsent(t, use);
+      if (prior != null && (prior.builtin() != b || prior.axis() != axis)) {
+        throw new QuantizationException(
+            "weights '"
+                + Calibrator.nameOf(tensor, t)
+                + "' are shared by op #"
+                + prior.op()
+                + " and op #"
+                + k
+                + " with different layouts; give each op its own copy");
+      }
+      int period =
+          b == BuiltinOperator.FULLY_CONNECTED
+              ? tensor.shape()[tensor.shape().length - 1]
+              : lastDim(tensors.get(op.inputs()[0]));
+      meanPeriods.putIfAbsent(op.inputs()[0], period);
+    } else {
+      biases.putIfAbsent(t, new WeightUse(k, b, op.inputs()[0], op.inputs()[1], 0));
+    }
+  }
+
+  private static int lastDim(Tensor t) {
+    int[] s = t.shape();
+    return s.length == 0 ? 1 : s[s.length - 1];
+  }
+
+  private void checkFinite(int t, String role) {
+    float[] v = floats(t);
+    for (int i = 0; i < v.length; i++) {
+      if (!Float.isFinite(v[i])) {
+        throw new QuantizationException(
+            role
+                + ": tensor '"
+                + Calibrator.nameOf(tensors.get(t), t)
+                + "' holds "
+                + v[i]
+                + " at index "
+                + i
+                + "; the float model itself is broken (retrain or repair it)");
+      }
+    }
+  }
+
+  private float[] floats(int t) {
+    byte[] data = source.dataOf(tensors.get(t));
+    float[] v = new float[data.length / 4];
+    ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+    return v;
+  }
+
+  // ---------------------------------------------------------------- calibration
+
+  private Calibrator.Result calibrate(RepresentativeDataset data) {
+    List<Integer> watched = new ArrayList<>();
+    for (int i = 0; i < tensors.size(); i++) {
+      if (isActivation(i) && qatRange(i) == null) {
+        watched.add(i);
+      }
+    }
+    Map<Integer, Integer> periods = options.biasCorrection() ? meanPeriods : Map.of();
+    for (Integer t : periods.keySet()) {
+      if (!watched.contains(t)) {
+        watched.add(t);
+      }
+    }
+    watched.sort(null);
+    if (watched.isEmpty()) {
+      return new Calibrator.Result(Map.of(), Map.of(), 0);
+    }
+    return Calibrator.calibrate(
+        source,
+        watched.stream().mapToInt(Integer::intValue).toArray(),
+        options.calibration(),
+        periods,
+        data,
+        options.batchSize(),
+        options.threads());
+  }
+
+  private boolean isActivation(int t) {
+    return !constant[t] && tensors.get(t).type() == TensorType.FLOAT32 && isUsed(t);
+  }
+
+  private boolean isUsed(int t) {
+    for (int i : graph.inputs()) {
+      if (i == t) {
+        return true;
+      }
+    }
+    for (Operator op : graph.operators()) {
+      for (int i : op.inputs()) {
+        if (i == t) {
+          return true;
+        }
+      }
+      for (int o : op.outputs()) {
+        if (o == t) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A range learned by quantization-aware training (min/max carried by the tensor), or null. */
+  private Range qatRange(int t) {
+    QuantizationParameters q = tensors.get(t).quantization();
+    if (q != null && q.min().length == 1 && q.max().length == 1) {
+      return new Range(q.min()[0], q.max()[0]);
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- parameters
+
+  /** Parameters of every int8 activation-like tensor, after sharing and fixed-output rules. */
+  private Map<Integer, QuantParams> activationParams(Calibrator.Result calibration) {
+    int n = tensors.size();
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    Map<Integer, Range> ranges = new TreeMap<>();
+    Map<Integer, QuantParams> fixed = new TreeMap<>();
+    for (int t = 0; t < n; t++) {
+      if (isActivation(t)) {
+        Range r = qatRange(t);
+        ranges.put(t, r != null ? r : calibration.ranges().get(t));
+      }
+    }
+    List<Operator> ops = graph.operators();
+    for (int k = 0; k < ops.size(); k++) {
+      Operator op = ops.get(k);
+      BuiltinOperator b = source.opOf(op);
+      int[] in = op.inputs();
+      int out = op.outputs()[0];
+      boolean weighted =
+          b == BuiltinOperator.CONV_2D
+              || b == BuiltinOperator.DEPTHWISE_CONV_2D
+              || b == BuiltinOperator.FULLY_CONNECTED;
+      for (int j = 0; j < in.length; j++) {
+        int t = in[j];
+        if (t >= 0 && constant[t] && tensors.get(t).type() == TensorType.FLOAT32 && !weighted) {
+          ranges.computeIfAbsent(t, x -> valueRange(x));
+        }
+      }
+      switch (b) {
+        case MAX_POOL_2D, AVERAGE_POOL_2D, RESHAPE, SQUEEZE, PAD -> union(parent, in[0], out);
+        case CONCATENATION -> {
+          // TFLM's concatenation needs one scale for all inputs and the output. An input whose
+          // parameters are fixed (a softmax, logistic or tanh output) keeps them and is
+          // requantized into the shared ones by a QUANTIZE op, as the converter does.
+          for (int j = 0; j < in.length; j++) {
+            int t = in[j];
+            if (fixed.containsKey(find(parent, t)) || fixed.containsKey(t)) {
+              requantized.computeIfAbsent(k, x -> new ArrayList<>()).add(j);
+              Range r = ranges.get(t);
+              if (r != null) {
+                ranges.merge(
+                    out,
+                    r,
+                    (a, c) -> new Range(Math.min(a.min(), c.min()), Math.max(a.max(), c.max())));
+              }
+            } else {
+              union(parent, t, out);
+            }
+          }
+        }
+        case SOFTMAX, LOGISTIC -> fixed.put(out, SIGMOID_OUT);
+        case TANH -> fixed.put(out, TANH_OUT);
+        default -> {}
+      }
+    }
+    // Each group of tensors that must share parameters: fixed ones win, else the union range.
+    Map<Integer, QuantParams> groupFixed = new TreeMap<>();
+    Map<Integer, Integer> groupFixedBy = new TreeMap<>();
+    for (Map.Entry<Integer, QuantParams> e : fixed.entrySet()) {
+      int root = find(parent, e.getKey());
+      QuantParams prior = groupFixed.putIfAbsent(root, e.getValue());
+      if (prior != null && !prior.equals(e.getValue())) {
+        throw new QuantizationException(
+            "tensors '"
+                + Calibrator.nameOf(tensors.get(groupFixedBy.get(root)), groupFixedBy.get(root))
+                + "' and '"
+                + Calibrator.nameOf(tensors.get(e.getKey()), e.getKey())
+                + "' must share int8 parameters but have different fixed ones");
+      }
+      groupFixedBy.putIfAbsent(root, e.getKey());
+    }
+    Map<Integer, float[]> groupRange = new TreeMap<>();
+    for (Map.Entry<Integer, Range> e : ranges.entrySet()) {
+      int root = find(parent, e.getKey());
+      Range r = e.getValue();
+      groupRange.merge(
+          root,
+          new float[] {r.min(), r.max()},
+          (a, c) -> new float[] {Math.min(a[0], c[0]), Math.max(a[1], c[1])});
+    }
+    Map<Integer, QuantParams> params = new TreeMap<>();
+    for (int t : ranges.keySet()) {
+      int root = find(parent, t);
+      QuantParams p = groupFixed.get(root);
+      if (p == null) {
+        float[] r = groupRange.get(root);
+        p = QuantMath.activationParams(r[0], r[1]);
+      }
+      params.put(t, p);
+    }
+    return params;
+  }
+
+  private Range valueRange(int t) {
+    float lo = Float.POSITIVE_INFINITY;
+    float hi = Float.NEGATIVE_INFINITY;
+    for (float v : floats(t)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    return lo <= hi ? new Range(lo, hi) : new Range(0, 0);
+  }
+
+  private static int find(int[] parent, int x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  }
+
+  private static void union(int[] parent, int a, int b) {
+    int ra = find(parent, a);
+    int rb = find(parent, b);
+    if (ra != rb) {
+      // The smaller index becomes the root, so grouping does not depend on op order.
+      parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+  }
+
+  // ---------------------------------------------------------------- rewriting
+
+  private Model rewrite(Calibrator.Result calibration) {
+    Map<Integer, QuantParams> params = activationParams(calibration);
+
+    Model out = new Model();
+    out.setVersion(source.version());
+    out.setDescription(source.description());
+    for (OperatorCode c : source.operatorCodes()) {
+      out.operatorCodes().add(new OperatorCode(c.builtinCodeValue(), c.customCode(), c.version()));
+    }
+    for (Buffer b : source.buffers()) {
+      out.buffers().add(new Buffer(b.data().clone()));
+    }
+    SubGraph g = new SubGraph();
+    g.setName(graph.name());
+    for (Tensor t : tensors) {
+      g.tensors().add(copy(t));
+    }
+    for (Operator op : graph.operators()) {
+      Operator c =
+          new Operator(op.opcodeIndex(), op.inputs().clone(), op.outputs().clone(), op.options());
+      c.setCustomOptions(op.customOptions() == null ? null : op.customOptions().clone());
+      c.setIntermediates(op.intermediates().clone());
+      g.operators().add(c);
+    }
+    g.setInputs(graph.inputs().clone());
+    g.setOutputs(graph.outputs().clone());
+    out.subgraphs().add(g);
+    out.metadata().addAll(source.metadata());
+    out.signatureDefs().addAll(source.signatureDefs());
+
+    Map<Integer, Integer> bufferOwner = new HashMap<>();
+    for (Map.Entry<Integer, QuantParams> e : params.entrySet()) {
+      int t = e.getKey();
+      QuantParams p = e.getValue();
+      Tensor nt = g.tensors().get(t);
+      nt.setType(TensorType.INT8);
+      nt.setQuantization(QuantizationParameters.perTensor(p.scale(), p.zeroPoint()));
+      if (constant[t]) {
+        setData(out, nt, t, QuantMath.quantize(floats(t), p), bufferOwner);
+      }
+    }
+
+    Map<Integer, QuantizedWeights> quantizedWeights = new TreeMap<>();
+    for (Map.Entry<Integer, WeightUse> e : weights.entrySet()) {
+      int t = e.getKey();
+      WeightUse use = e.getValue();
+      Tensor nt = g.tensors().get(t);
+      boolean perChannel =
+          use.builtin() != BuiltinOperator.FULLY_CONNECTED || options.perChannelFullyConnected();
+      QuantizedWeights q;
+      try {
+        q =
+            perChannel
+                ? QuantMath.quantizeWeightsPerChannel(floats(t), nt.shape(), use.axis())
+                : QuantMath.quantizeWeightsPerTensor(floats(t));
+      } catch (IllegalArgumentException ex) {
+        throw new QuantizationException(
+            "weights '" + Calibrator.nameOf(nt, t) + "': " + ex.getMessage(), ex);
+      }
+      quantizedWeights.put(t, q);
+      nt.setType(TensorType.INT8);
+      nt.setQuantization(
+          perChannel
+              ? QuantizationParameters.perChannel(
+                  q.scales(), new long[q.scales().length], use.axis())
+              : QuantizationParameters.perTensor(q.scales()[0], 0));
+      setData(out, nt, t, q.values(), bufferOwner);
+    }
+
+    Map<Integer, float[]> biasScalesByTensor = new TreeMap<>();
+    for (Map.Entry<Integer, WeightUse> e : biases.entrySet()) {
+      int t = e.getKey();
+      WeightUse use = e.getValue();
+      Tensor nt = g.tensors().get(t);
+      QuantizedWeights w = quantizedWeights.get(use.weights());
+      float inputScale = params.get(use.input()).scale();
+      float[] bias = floats(t);
+      float[] scales = QuantMath.biasScales(inputScale, w.scales(), bias.length);
+      float[] prior = biasScalesByTensor.putIfAbsent(t, scales);
+      if (prior != null && !Arrays.equals(prior, scales)) {
+        throw new QuantizationException(
+            "bias '" + Calibrator.nameOf(nt, t) + "' is shared by ops whose scales differ");
+      }
+      if (options.biasCorrection()) {
+        bias = correctedBias(use, w, bias, calibration.channelMeans().get(use.input()));
+      }
+      int[] q = QuantMath.quantizeBias(bias, scales);
+      ByteBuffer bb = ByteBuffer.allocate(q.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+      bb.asIntBuffer().put(q);
+      nt.setType(TensorType.INT32);
+      nt.setQuantization(
+          w.perChannel()
+              ? QuantizationParameters.perChannel(scales, new long[scales.length], 0)
+              : QuantizationParameters.perTensor(scales[0], 0));
+      setData(out, nt, t, bb.array(), bufferOwner);
+    }
+
+    insertRequantizations(out, g);
+    addFloatEdges(out, g);
+    setOpVersions(out, g);
+    return out;
+  }
+
+  private static Tensor copy(Tensor t) {
+    Tensor c = new Tensor(t.name(), t.type(), t.shape().clone());
+    c.setShapeSignature(t.shapeSignature() == null ? null : t.shapeSignature().clone());
+    c.setBuffer(t.buffer());
+    c.setVariable(t.isVariable());
+    c.setSparsity(t.sparsity());
+    c.setQuantization(t.quantization());
+    return c;
+  }
+
+  /** Stores a tensor's new bytes in its buffer, or in a new one if another tensor owns it. */
+  private static void setData(
+      Model out, Tensor nt, int t, byte[] data, Map<Integer, Integer> bufferOwner) {
+    Integer owner = bufferOwner.putIfAbsent(nt.buffer(), t);
+    if (owner == null || owner == t) {
+      out.buffers().set(nt.buffer(), new Buffer(data));
+    } else {
+      nt.setBuffer(out.addBuffer(new Buffer(data)));
+    }
+  }
+
+  private float[] correctedBias(WeightUse use, QuantizedWeights w, float[] bias, double[] mean) {
+    Tensor wt = tensors.get(use.weights());
+    int[] shape = wt.shape();
+    float[] real = floats(use.weights());
+    float[] deq = QuantMath.dequantize(w, shape);
+    double[] delta = new double[bias.length];
+    switch (use.builtin()) {
+      case FULLY_CONNECTED, CONV_2D -> {
+        int perOut = real.length / shape[0];
+        for (int o = 0; o < shape[0]; o++) {
+          double d = 0;
+          for (int k = 0; k < perOut; k++) {
+            int i = o * perOut + k;
+            d += (deq[i] - real[i]) * mean[k % mean.length];
+          }
+          delta[o] = d;
+        }
+      }
+      case DEPTHWISE_CONV_2D -> {
+        int channels = shape[3];
+        int multiplier =
+            graph.operators().get(use.op()).options() instanceof DepthwiseConv2DOptions o
+                ? Math.max(1, o.depthMultiplier())
+                : 1;
+        for (int i = 0; i < real.length; i++) {
+          int c = i % channels;
+          delta[c] += (deq[i] - real[i]) * mean[(c / multiplier) % mean.length];
+        }
+      }
+      default -> throw new IllegalStateException("no weights for " + use.builtin());
+    }
+    float[] corrected = new float[bias.length];
+    for (int c = 0; c < bias.length; c++) {
+      corrected[c] = (float) (bias[c] - delta[c]);
+    }
+    return corrected;
+  }
+
+  private void insertRequantizations(Model out, SubGraph g) {
+    if (requantized.isEmpty()) {
+      return;
+    }
+    int code = out.addOperatorCode(new OperatorCode(BuiltinOperator.QUANTIZE, 1));
+    List<Operator> rebuilt = new ArrayList<>();
+    for (int k = 0; k < g.operators().size(); k++) {
+      Operator op = g.operators().get(k);
+      for (int j : requantized.getOrDefault(k, List.of())) {
+        int t = op.inputs()[j];
+        Tensor concatOut = g.tensors().get(op.outputs()[0]);
+        if (g.tensors().get(t).quantization().equals(concatOut.quantization())) {
+          continue;
+        }
+        Tensor src = g.tensors().get(t);
+        Tensor r =
+            new Tensor(
+                src.name() == null ? null : src.name() + "_requantized",
+                TensorType.INT8,
+                src.shape().clone());
+        r.setQuantization(concatOut.quantization());
+        int ri = g.addTensor(r);
+        rebuilt.add(new Operator(code, new int[] {t}, new int[] {ri}, new QuantizeOptions()));
+        op.inputs()[j] = ri;
+      }
+      rebuilt.add(op);
+    }
+    g.operators().clear();
+    g.operators().addAll(rebuilt);
+  }
+
+  /** With float I/O: QUANTIZE after each model input, DEQUANTIZE before each model output. */
+  private void addFloatEdges(Model out, SubGraph g) {
+    List<Operator> prologue = new ArrayList<>();
+    List<Operator> epilogue = new ArrayList<>();
+    if (options.inputType() == IoType.FLOAT32) {
+      int code = out.addOperatorCode(new OperatorCode(BuiltinOperator.QUANTIZE, 1));
+      for (int in : g.inputs()) {
+        Tensor f = g.tensors().get(in);
+        int q = g.addTensor(int8Twin(f));
+        f.setType(TensorType.FLOAT32);
+        f.setQuantization(null);
+        for (Operator op : g.operators()) {
+          replace(op.inputs(), in, q);
+        }
+        prologue.add(new Operator(code, new int[] {in}, new int[] {q}, new QuantizeOptions()));
+      }
+    }
+    if (options.outputType() == IoType.FLOAT32) {
+      int code = out.addOperatorCode(new OperatorCode(BuiltinOperator.DEQUANTIZE, 2));
+      for (int o : g.outputs()) {
+        Tensor f = g.tensors().get(o);
+        int q = g.addTensor(int8Twin(f));
+        f.setType(TensorType.FLOAT32);
+        f.setQuantization(null);
+        for (Operator op : g.operators()) {
+          replace(op.inputs(), o, q);
+          replace(op.outputs(), o, q);
+        }
+        for (Operator op : prologue) {
+          replace(op.outputs(), o, q);
+        }
+        epilogue.add(new Operator(code, new int[] {q}, new int[] {o}, new DequantizeOptions()));
+      }
+    }
+    g.operators().addAll(0, prologue);
+    g.operators().addAll(epilogue);
+  }
+
+  private static Tensor int8Twin(Tensor f) {
+    Tensor q = new Tensor(f.name() == null ? null : f.name() + "_int8", TensorType.INT8, f.shape());
+    q.setShapeSignature(f.shapeSignature() == null ? null : f.shapeSignature().clone());
+    q.setQuantization(f.quantization());
+    return q;
+  }
+
+  private static void replace(int[] indices, int from, int to) {
+    for (int i = 0; i < indices.length; i++) {
+      if (indices[i] == from) {
+        indices[i] = to;
+      }
+    }
+  }
+
+  private static void setOpVersions(Model out, SubGraph g) {
+    int[] versions = new int[out.operatorCodes().size()];
+    for (Operator op : g.operators()) {
+      BuiltinOperator b = out.opOf(op);
+      double mulRescale = 0;
+      boolean subBroadcast = false;
+      if (b == BuiltinOperator.MUL) {
+        mulRescale =
+            (double) scale(g, op.inputs()[0])
+                * scale(g, op.inputs()[1])
+                / scale(g, op.outputs()[0]);
+      } else if (b == BuiltinOperator.SUB) {
+        int[] a = g.tensors().get(op.inputs()[0]).shape();
+        int[] c = g.tensors().get(op.inputs()[1]).shape();
+        subBroadcast = !Arrays.equals(a, c) && Math.max(a.length, c.length) > 4;
+      }
+      int v = OpVersions.int8Version(op, b, mulRescale, subBroadcast);
+      versions[op.opcodeIndex()] = Math.max(versions[op.opcodeIndex()], v);
+    }
+    for (int i = 0; i < versions.length; i++) {
+      if (versions[i] > 0) {
+        out.operatorCodes().get(i).setVersion(versions[i]);
+      }
+    }
+  }
+
+  private static float scale(SubGraph g, int t) {
+    return g.tensors().get(t).quantization().scale()[0];
+  }
+}

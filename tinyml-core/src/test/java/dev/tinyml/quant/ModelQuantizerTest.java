@@ -1,0 +1,407 @@
+package dev.tinyml.quant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tinyml.interp.Interpreter;
+import dev.tinyml.interp.PreparedModel;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Model;
+import dev.tinyml.tflite.Operator;
+import dev.tinyml.tflite.QuantizationParameters;
+import dev.tinyml.tflite.SubGraph;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelQuantizerTest {
+  private static final RepresentativeDataset CALIBRATION_4 =
+      RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(1, 200, 4));
+  private static final RepresentativeDataset HELD_OUT_4 =
+      RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(2, 1000, 4));
+
+  private static Tensor tensor(Model m, String name) {
+    for (Tensor t : m.primarySubgraph().tensors()) {
+      if (name.equals(t.name())) {
+        return t;
+      }
+    }
+    throw new AssertionError("no tensor " + name);
+  }
+
+  private static int version(Model m, BuiltinOperator op) {
+    return m.operatorCodes().stream()
+        .filter(c -> c.builtinCode() == op)
+        .findFirst()
+        .orElseThrow()
+        .version();
+  }
+
+  private static float[] floats(Model m, Tensor t) {
+    byte[] d = m.dataOf(t);
+    float[] v = new float[d.length / 4];
+    ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+    return v;
+  }
+
+  @Test
+  void denseClassifierAgreesOnTop1ForAtLeast99PercentOfAHeldOutSet() {
+    Model f = FloatModels.denseClassifier(42);
+    Model q = ModelQuantizer.quantize(f, CALIBRATION_4);
+    assertThat(QuantAssertions.top1Agreement(f, q, HELD_OUT_4)).isGreaterThanOrEqualTo(0.99);
+    QuantAssertions.assertTop1Agreement(f, q, HELD_OUT_4, 0.99);
+  }
+
+  @Test
+  void activationsAreInt8WithCalibratedParamsAndWeightsSymmetric() {
+    Model f = FloatModels.denseClassifier(42);
+    Model q = ModelQuantizer.quantize(f, CALIBRATION_4);
+    Tensor input = tensor(q, "input");
+    assertThat(input.type()).isEqualTo(TensorType.INT8);
+    // The calibration inputs span almost [-1, 1]: scale close to 2/255, zero point near 0.
+    assertThat(input.quantization().scale()[0]).isBetween(1.9f / 255, 2f / 255);
+    assertThat(input.quantization().zeroPoint()[0]).isBetween(-2L, 1L);
+    Tensor hidden = tensor(q, "hidden");
+    assertThat(hidden.quantization().zeroPoint()[0]).isEqualTo(-128); // after ReLU: range [0, max]
+    Tensor w = tensor(q, "hidden/weights");
+    assertThat(w.type()).isEqualTo(TensorType.INT8);
+    assertThat(w.quantization().scale()).hasSize(1); // dense: per-tensor by default
+    assertThat(w.quantization().zeroPoint()).containsExactly(0);
+    Tensor b = tensor(q, "hidden/bias");
+    assertThat(b.type()).isEqualTo(TensorType.INT32);
+    assertThat(b.quantization().scale()[0])
+        .isEqualTo(input.quantization().scale()[0] * w.quantization().scale()[0]);
+  }
+
+  @Test
+  void softmaxLogisticAndTanhOutputsHaveTheirFixedParameters() {
+    Model q = ModelQuantizer.quantize(FloatModels.denseClassifier(42), CALIBRATION_4);
+    assertThat(tensor(q, "probabilities").quantization())
+        .isEqualTo(QuantizationParameters.perTensor(1f / 256, -128));
+    RepresentativeDataset six =
+        RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(3, 100, 6));
+    Model branches = ModelQuantizer.quantize(FloatModels.branches(5), six);
+    assertThat(tensor(branches, "a/tanh").quantization())
+        .isEqualTo(QuantizationParameters.perTensor(1f / 128, 0));
+    assertThat(tensor(branches, "b/sigmoid").quantization())
+        .isEqualTo(QuantizationParameters.perTensor(1f / 256, -128));
+  }
+
+  @Test
+  void concatenationRequantizesFixedParameterInputsIntoItsOwn() {
+    RepresentativeDataset six =
+        RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(3, 100, 6));
+    Model f = FloatModels.branches(5);
+    Model q = ModelQuantizer.quantize(f, six);
+    // tanh (1/128, 0) and logistic (1/256, -128) cannot share one scale: each is requantized by
+    // an int8 -> int8 QUANTIZE into the concatenation's parameters, which span both ranges.
+    QuantizationParameters cat = tensor(q, "concat").quantization();
+    assertThat(tensor(q, "a/tanh_requantized").quantization()).isEqualTo(cat);
+    assertThat(tensor(q, "b/sigmoid_requantized").quantization()).isEqualTo(cat);
+    assertThat(cat.scale()[0]).isBetween(1.9f / 255, 2.01f / 255); // about [-1, 1]
+    SubGraph g = q.primarySubgraph();
+    Operator concat =
+        g.operators().stream()
+            .filter(o -> q.opOf(o) == BuiltinOperator.CONCATENATION)
+            .findFirst()
+            .orElseThrow();
+    assertThat(g.tensors().get(concat.inputs()[0]).name()).isEqualTo("a/tanh_requantized");
+    assertThat(version(q, BuiltinOperator.QUANTIZE)).isEqualTo(1);
+    QuantAssertions.assertWithinQuantSteps(f, q, six, 4);
+  }
+
+  @Test
+  void mobileNetStyleModelGetsPerChannelConvWeightsAndAgreesOnTop1() {
+    Model f = FloatModels.mobileNetStyle(7, 16, 4);
+    List<float[]> images = FloatModels.uniformSamples(8, 300, 256);
+    Model q =
+        ModelQuantizer.quantize(f, RepresentativeDataset.ofSingleInput(images.subList(0, 100)));
+    Tensor conv = tensor(q, "conv1/filter");
+    assertThat(conv.quantization().scale()).hasSize(4);
+    assertThat(conv.quantization().quantizedDimension()).isZero();
+    Tensor dw = tensor(q, "dw1/filter");
+    assertThat(dw.quantization().scale()).hasSize(4);
+    assertThat(dw.quantization().quantizedDimension()).isEqualTo(3);
+    Tensor bias = tensor(q, "conv1/bias");
+    assertThat(bias.quantization().scale()).hasSize(4);
+    float in = tensor(q, "image").quantization().scale()[0];
+    assertThat(bias.quantization().scale()[2]).isEqualTo(in * conv.quantization().scale()[2]);
+    // Pooling and reshape keep their input's parameters, as TFLM requires.
+    assertThat(tensor(q, "pool").quantization()).isEqualTo(tensor(q, "pw2").quantization());
+    assertThat(tensor(q, "flatten").quantization()).isEqualTo(tensor(q, "pool").quantization());
+    QuantAssertions.assertTop1Agreement(
+        f, q, RepresentativeDataset.ofSingleInput(images.subList(100, 300)), 0.99);
+  }
+
+  @Test
+  void opsGetTheLowestInt8VersionTheConverterWouldSet() {
+    Model q =
+        ModelQuantizer.quantize(
+            FloatModels.mobileNetStyle(7, 16, 4),
+            RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(8, 20, 256)));
+    assertThat(version(q, BuiltinOperator.CONV_2D)).isEqualTo(3);
+    assertThat(version(q, BuiltinOperator.DEPTHWISE_CONV_2D)).isEqualTo(3);
+    assertThat(version(q, BuiltinOperator.FULLY_CONNECTED)).isEqualTo(4);
+    assertThat(version(q, BuiltinOperator.AVERAGE_POOL_2D)).isEqualTo(2);
+    assertThat(version(q, BuiltinOperator.RESHAPE)).isEqualTo(1);
+    assertThat(version(q, BuiltinOperator.SOFTMAX)).isEqualTo(2);
+  }
+
+  @Test
+  void fullyConnectedIsPerChannelOnlyOnRequest() {
+    Model q =
+        ModelQuantizer.quantize(
+            FloatModels.denseClassifier(42),
+            CALIBRATION_4,
+            QuantizationOptions.defaults().withPerChannelFullyConnected(true));
+    Tensor w = tensor(q, "hidden/weights");
+    assertThat(w.quantization().scale()).hasSize(16);
+    assertThat(tensor(q, "hidden/bias").quantization().scale()).hasSize(16);
+    QuantAssertions.assertTop1Agreement(FloatModels.denseClassifier(42), q, HELD_OUT_4, 0.99);
+  }
+
+  @Test
+  void floatIoPutsQuantizeAndDequantizeAtTheEdges() {
+    Model f = FloatModels.denseClassifier(42);
+    Model q =
+        ModelQuantizer.quantize(
+            f,
+            CALIBRATION_4,
+            QuantizationOptions.defaults().withIoTypes(IoType.FLOAT32, IoType.FLOAT32));
+    SubGraph g = q.primarySubgraph();
+    assertThat(g.tensors().get(g.inputs()[0]).type()).isEqualTo(TensorType.FLOAT32);
+    assertThat(g.tensors().get(g.outputs()[0]).type()).isEqualTo(TensorType.FLOAT32);
+    List<Operator> ops = g.operators();
+    assertThat(q.opOf(ops.get(0))).isEqualTo(BuiltinOperator.QUANTIZE);
+    assertThat(q.opOf(ops.get(ops.size() - 1))).isEqualTo(BuiltinOperator.DEQUANTIZE);
+    assertThat(version(q, BuiltinOperator.QUANTIZE)).isEqualTo(1);
+    assertThat(version(q, BuiltinOperator.DEQUANTIZE)).isEqualTo(2);
+    assertThat(tensor(q, "input_int8").type()).isEqualTo(TensorType.INT8);
+    Interpreter it = PreparedModel.prepare(q).newInterpreter();
+    it.input(0).setFloat(new float[] {0.1f, -0.5f, 0.9f, 0.3f});
+    it.invoke();
+    float[] p = it.output(0).floats();
+    assertThat(p[0] + p[1] + p[2]).isBetween(0.98f, 1.02f);
+    QuantAssertions.assertTop1Agreement(f, q, HELD_OUT_4, 0.99);
+    // On the calibration data nothing clips: outputs stay within a few steps of 1/256.
+    QuantAssertions.assertWithinQuantSteps(f, q, CALIBRATION_4, 8);
+  }
+
+  @Test
+  void quantizingTwiceGivesEqualModelsWhateverTheThreadCount() {
+    Model f = FloatModels.mobileNetStyle(7, 16, 4);
+    RepresentativeDataset data =
+        RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(8, 50, 256));
+    Model a = ModelQuantizer.quantize(f, data, QuantizationOptions.defaults().withBatching(7, 1));
+    Model b = ModelQuantizer.quantize(f, data, QuantizationOptions.defaults().withBatching(16, 3));
+    assertThat(a).isEqualTo(b);
+  }
+
+  @Test
+  void theFloatModelIsLeftUntouched() {
+    Model f = FloatModels.denseClassifier(42);
+    Model copy = FloatModels.denseClassifier(42);
+    ModelQuantizer.quantize(f, CALIBRATION_4);
+    assertThat(f).isEqualTo(copy);
+  }
+
+  @Test
+  void quantizationAwareRangesAreUsedAsTheyAre() {
+    Model f = FloatModels.denseClassifier(42);
+    tensor(f, "hidden")
+        .setQuantization(
+            new QuantizationParameters(new float[] {0f}, new float[] {3f}, null, null, 0));
+    Model q = ModelQuantizer.quantize(f, CALIBRATION_4);
+    QuantParams expected = QuantMath.activationParams(0, 3);
+    assertThat(tensor(q, "hidden").quantization())
+        .isEqualTo(QuantizationParameters.perTensor(expected.scale(), expected.zeroPoint()));
+  }
+
+  @Test
+  void biasCorrectionSubtractsTheExpectedWeightError() {
+    // One dense unit, weights {1.0, 0.3}, bias 0.5, and an input that is always {2, 2}.
+    FloatModels m = new FloatModels(0);
+    int x = m.tensor("x", 1, 2);
+    int w = m.constant("w", new float[] {1.0f, 0.3f}, 1, 2);
+    int b = m.constant("b", new float[] {0.5f}, 1);
+    int y = m.tensor("y", 1, 1);
+    m.op(
+        BuiltinOperator.FULLY_CONNECTED,
+        new dev.tinyml.tflite.FullyConnectedOptions(
+            dev.tinyml.tflite.ActivationFunctionType.NONE,
+            dev.tinyml.tflite.FullyConnectedOptionsWeightsFormat.DEFAULT,
+            false,
+            false),
+        new int[] {x, w, b},
+        y);
+    Model f = m.finish(new int[] {x}, new int[] {y});
+    RepresentativeDataset data =
+        RepresentativeDataset.ofSingleInput(List.of(new float[] {2, 2}, new float[] {2, 2}));
+    Model plain = ModelQuantizer.quantize(f, data);
+    Model corrected =
+        ModelQuantizer.quantize(f, data, QuantizationOptions.defaults().withBiasCorrection(true));
+    // Weight scale 1/127: 0.3 -> round(38.1) = 38 -> 38/127; error (38/127 - 0.3) per unit input.
+    float[] scales = tensor(plain, "b").quantization().scale();
+    double delta = ((1f / 127f) * 38 - 0.3f) * 2;
+    int expected = QuantMath.quantizeBias(new float[] {(float) (0.5f - delta)}, scales)[0];
+    int[] actual = new int[1];
+    ByteBuffer.wrap(corrected.dataOf(tensor(corrected, "b")))
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .asIntBuffer()
+        .get(actual);
+    assertThat(actual[0]).isEqualTo(expected);
+    int[] uncorrected = new int[1];
+    ByteBuffer.wrap(plain.dataOf(tensor(plain, "b")))
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .asIntBuffer()
+        .get(uncorrected);
+    assertThat(actual[0]).isNotEqualTo(uncorrected[0]);
+  }
+
+  @Test
+  void allZeroActivationStillQuantizesAndRuns() {
+    FloatModels m = new FloatModels(0);
+    int x = m.tensor("x", 1, 3);
+    int w = m.constant("w", new float[6], 2, 3);
+    int b = m.constant("b", new float[2], 2);
+    int y = m.tensor("y", 1, 2);
+    m.op(
+        BuiltinOperator.FULLY_CONNECTED,
+        new dev.tinyml.tflite.FullyConnectedOptions(
+            dev.tinyml.tflite.ActivationFunctionType.NONE,
+            dev.tinyml.tflite.FullyConnectedOptionsWeightsFormat.DEFAULT,
+            false,
+            false),
+        new int[] {x, w, b},
+        y);
+    Model f = m.finish(new int[] {x}, new int[] {y});
+    RepresentativeDataset data =
+        RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(1, 10, 3));
+    Model q = ModelQuantizer.quantize(f, data);
+    assertThat(tensor(q, "y").quantization().scale()[0]).isPositive();
+    QuantAssertions.assertWithinQuantSteps(f, q, data, 1);
+  }
+
+  @Test
+  void emptyDatasetIsRefusedWithAClearMessage() {
+    assertThatThrownBy(
+            () ->
+                ModelQuantizer.quantize(
+                    FloatModels.denseClassifier(1), RepresentativeDataset.of(List.of())))
+        .isInstanceOf(QuantizationException.class)
+        .hasMessageContaining("representative dataset is empty");
+  }
+
+  @Test
+  void nanInTheDataIsRefusedNamingSampleAndInput() {
+    List<float[]> samples = new ArrayList<>(FloatModels.uniformSamples(1, 5, 4));
+    samples.set(3, new float[] {0, Float.NaN, 0, 0});
+    assertThatThrownBy(
+            () ->
+                ModelQuantizer.quantize(
+                    FloatModels.denseClassifier(1),
+                    RepresentativeDataset.ofSingleInput(samples),
+                    QuantizationOptions.defaults().withBatching(2, 2)))
+        .isInstanceOf(QuantizationException.class)
+        .hasMessageContaining("sample 3, input 0 ('input') has NaN at index 1");
+  }
+
+  @Test
+  void wrongSampleShapeIsRefused() {
+    assertThatThrownBy(
+            () ->
+                ModelQuantizer.quantize(
+                    FloatModels.denseClassifier(1),
+                    RepresentativeDataset.ofSingleInput(List.<float[]>of(new float[3]))))
+        .hasMessageContaining("has 3 values but the tensor holds 4");
+  }
+
+  @Test
+  void nanWeightIsRefusedNamingTheTensor() {
+    Model f = FloatModels.denseClassifier(1);
+    Tensor w = tensor(f, "logits/weights");
+    byte[] d = f.dataOf(w);
+    ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN).putFloat(8, Float.NaN);
+    assertThatThrownBy(() -> ModelQuantizer.quantize(f, CALIBRATION_4))
+        .isInstanceOf(QuantizationException.class)
+        .hasMessageContaining("'logits/weights' holds NaN at index 2");
+  }
+
+  @Test
+  void alreadyQuantizedModelIsRefused() {
+    Model q = ModelQuantizer.quantize(FloatModels.denseClassifier(1), CALIBRATION_4);
+    assertThatThrownBy(() -> ModelQuantizer.quantize(q, CALIBRATION_4))
+        .isInstanceOf(QuantizationException.class)
+        .hasMessageContaining("already INT8")
+        .hasMessageContaining("Quantize the float32 model");
+  }
+
+  @Test
+  void hybridModelWithInt8WeightsIsRefused() {
+    Model f = FloatModels.denseClassifier(1);
+    Tensor w = tensor(f, "hidden/weights");
+    w.setType(TensorType.INT8);
+    assertThatThrownBy(() -> ModelQuantizer.quantize(f, CALIBRATION_4))
+        .hasMessageContaining("hybrid (dynamic-range) model");
+  }
+
+  @Test
+  void unsupportedOpIsRefusedNamingIt() {
+    Model f = FloatModels.denseClassifier(1);
+    f.operatorCodes().get(1).setBuiltinCodeValue(BuiltinOperator.EXP.code());
+    assertThatThrownBy(() -> ModelQuantizer.quantize(f, CALIBRATION_4))
+        .hasMessageContaining("op #2 (EXP) cannot be quantized");
+  }
+
+  @Test
+  void calibrationMethodsCanDifferPerTensor() {
+    Model f = FloatModels.denseClassifier(42);
+    Model minMax = ModelQuantizer.quantize(f, HELD_OUT_4);
+    Model clipped =
+        ModelQuantizer.quantize(
+            f,
+            HELD_OUT_4,
+            QuantizationOptions.defaults()
+                .withCalibration(
+                    CalibrationPlan.of(CalibrationMethod.minMax())
+                        .withTensor("hidden", CalibrationMethod.percentile(90))));
+    assertThat(tensor(clipped, "hidden").quantization().scale()[0])
+        .isLessThan(tensor(minMax, "hidden").quantization().scale()[0]);
+    assertThat(tensor(clipped, "logits").quantization())
+        .isEqualTo(tensor(minMax, "logits").quantization());
+  }
+
+  @Test
+  void debuggerNamesTheWorstTensorsBySqnr() {
+    Model f = FloatModels.denseClassifier(42);
+    Model q = ModelQuantizer.quantize(f, CALIBRATION_4);
+    DebugReport report = QuantizationDebugger.compare(f, q, HELD_OUT_4);
+    assertThat(report.samples()).isEqualTo(1000);
+    assertThat(report.tensors())
+        .extracting(TensorError::name)
+        .containsExactlyInAnyOrder("input", "hidden", "logits", "probabilities");
+    for (int i = 1; i < report.tensors().size(); i++) {
+      assertThat(report.tensors().get(i).stats().sqnrDb())
+          .isGreaterThanOrEqualTo(report.tensors().get(i - 1).stats().sqnrDb());
+    }
+    // Quantization keeps every tensor well above 20 dB on this model; the input loses least.
+    assertThat(report.worst(1).get(0).stats().sqnrDb()).isGreaterThan(20);
+    assertThat(report.toString()).contains("worst tensors first").contains("hidden");
+  }
+
+  @Test
+  void assertionsFailWithTheNumbers() {
+    Model f = FloatModels.denseClassifier(42);
+    Model other = ModelQuantizer.quantize(FloatModels.denseClassifier(43), CALIBRATION_4);
+    assertThatThrownBy(() -> QuantAssertions.assertTop1Agreement(f, other, HELD_OUT_4, 0.99))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("of 1000 samples, expected at least 99.00%");
+    assertThatThrownBy(() -> QuantAssertions.assertWithinQuantSteps(f, other, HELD_OUT_4, 1))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("quantization steps from the float model's");
+  }
+}

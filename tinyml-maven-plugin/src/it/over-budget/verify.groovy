@@ -1,0 +1,7 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('The firmware does not fit board custom')
+assert log.contains('flash: model 300568 B + estimated code')
+assert log.contains('> 262144 B available')
+assert log.contains('> 65536 B available')
+assert !new File(basedir, 'target/tinyml/model.tflite').exists()
+return true

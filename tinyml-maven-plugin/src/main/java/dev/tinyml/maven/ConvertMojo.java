@@ -1,0 +1,516 @@
+package dev.tinyml.maven;
+
+import dev.tinyml.codegen.AtomicFiles;
+import dev.tinyml.codegen.Board;
+import dev.tinyml.codegen.CodegenException;
+import dev.tinyml.codegen.FirmwareGenerator;
+import dev.tinyml.codegen.FirmwareRequest;
+import dev.tinyml.codegen.FirmwareResult;
+import dev.tinyml.codegen.Footprint;
+import dev.tinyml.codegen.SketchTemplate;
+import dev.tinyml.codegen.TfliteFirmware;
+import dev.tinyml.savedmodel.ImportResult;
+import dev.tinyml.savedmodel.SavedModelException;
+import dev.tinyml.savedmodel.SavedModelImporter;
+import dev.tinyml.tflite.Model;
+import dev.tinyml.tflite.SignatureDef;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+import dev.tinyml.tflite.TfliteFormatException;
+import dev.tinyml.tflite.TfliteReader;
+import dev.tinyml.tflite.TfliteWriter;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Converts a SavedModel or a {@code .tflite} file into the files an Arduino project needs: {@code
+ * model.tflite}, {@code model.cc}/{@code model.h}, a sketch folder, an Arduino library zip
+ * (attached to the build with classifier {@code arduino}) and a conversion report, checked against
+ * the board's flash and RAM. Runs without a project too, every parameter given as a {@code
+ * tinyml.*} property.
+ */
+@Mojo(
+    name = "convert",
+    defaultPhase = LifecyclePhase.PACKAGE,
+    threadSafe = true,
+    requiresProject = false)
+public class ConvertMojo extends AbstractMojo {
+  private static final List<String> IO_TYPES = List.of("int8", "uint8", "int16", "float32");
+
+  /** A TensorFlow SavedModel directory (with {@code saved_model.pb}); or use tfliteModel. */
+  @Parameter(property = "tinyml.savedModel")
+  File savedModel;
+
+  /** A {@code .tflite} file, already quantized or float; or use savedModel. */
+  @Parameter(property = "tinyml.tfliteModel")
+  File tfliteModel;
+
+  /** The SavedModel signature to convert; for a {@code .tflite}, checked against its signatures. */
+  @Parameter(property = "tinyml.signature", defaultValue = "serving_default")
+  String signature = "serving_default";
+
+  /** A directory of representative samples for int8 calibration. */
+  @Parameter(property = "tinyml.representativeData")
+  File representativeData;
+
+  /** {@code int8} (full-integer quantization) or {@code none}. */
+  @Parameter(property = "tinyml.quantization", defaultValue = "int8")
+  String quantization = "int8";
+
+  /** The model input type after conversion: int8, uint8, int16 or float32; default: as is. */
+  @Parameter(property = "tinyml.inputType")
+  String inputType;
+
+  /** The model output type after conversion: int8, uint8, int16 or float32; default: as is. */
+  @Parameter(property = "tinyml.outputType")
+  String outputType;
+
+  /** Class names in output order: a text file with one per line, or a comma-separated list. */
+  @Parameter(property = "tinyml.labels")
+  String labels;
+
+  /** nano33ble (default), nano33ble-rev2, nicla-vision, portenta-h7, rp2040, esp32 or custom. */
+  @Parameter(property = "tinyml.board", defaultValue = "nano33ble")
+  String board = "nano33ble";
+
+  /** Program flash of a {@code custom} board, in bytes. */
+  @Parameter(property = "tinyml.flashBytes")
+  Long flashBytes;
+
+  /** RAM of a {@code custom} board, in bytes. */
+  @Parameter(property = "tinyml.ramBytes")
+  Long ramBytes;
+
+  /** The sketch template: kws, vww, anomaly or generic. */
+  @Parameter(property = "tinyml.template", defaultValue = "generic")
+  String template = "generic";
+
+  /** Template parameters replacing the defaults (see docs/codegen.md). */
+  @Parameter Map<String, String> templateParameters;
+
+  /** The sketch and library name; default: the model file or directory name. */
+  @Parameter(property = "tinyml.name")
+  String name;
+
+  /** Embed this project's tighter memory plan in the model (OfflineMemoryAllocation metadata). */
+  @Parameter(property = "tinyml.offlinePlan", defaultValue = "false")
+  boolean offlinePlan;
+
+  /** Where the outputs go. */
+  @Parameter(
+      property = "tinyml.outputDirectory",
+      defaultValue = "${project.build.directory}/tinyml")
+  File outputDirectory;
+
+  /** Skips the goal. */
+  @Parameter(property = "tinyml.skip", defaultValue = "false")
+  boolean skip;
+
+  @Parameter(defaultValue = "${project}", readonly = true)
+  MavenProject project;
+
+  @Parameter(defaultValue = "${plugin}", readonly = true)
+  PluginDescriptor plugin;
+
+  @Component MavenProjectHelper projectHelper;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("tinyml:convert skipped (tinyml.skip=true)");
+      return;
+    }
+    Path source = modelSource();
+    SketchTemplate sketchTemplate = parse(() -> SketchTemplate.named(template));
+    Board target = parse(this::board);
+    String quant = quantization == null ? "int8" : quantization.trim().toLowerCase(Locale.ROOT);
+    if (!quant.equals("int8") && !quant.equals("none")) {
+      throw new MojoFailureException(
+          "tinyml.quantization must be int8 or none, got '" + quantization + "'");
+    }
+    checkIoType("inputType", inputType);
+    checkIoType("outputType", outputType);
+    checkRepresentativeData();
+    List<String> labelList = labels();
+    Path out = outputDirectory().toPath();
+    String generator = "tinyml-maven-plugin " + pluginVersion();
+
+    String hash;
+    try {
+      hash =
+          new ConvertFingerprint()
+              .config(configuration(generator))
+              .path("model", source)
+              .path("labels", labelsFile())
+              .path("representativeData", path(representativeData))
+              .hex();
+      if (ConvertFingerprint.upToDate(out, hash)) {
+        getLog()
+            .info(
+                "tinyml:convert: model and configuration unchanged since the last run; skipping"
+                    + " (outputs in "
+                    + out
+                    + "; delete "
+                    + ConvertFingerprint.STAMP
+                    + " there to force).");
+        attach(out.resolve(modelName(source) + "-arduino.zip"));
+        return;
+      }
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot read the model or the output stamp: " + e, e);
+    }
+
+    Loaded loaded = savedModel != null ? importSavedModel(source) : readTflite(source);
+    boolean isFloat = hasFloatWeights(loaded.model);
+    String quantDone;
+    if (quant.equals("int8") && isFloat) {
+      throw new MojoFailureException(
+          "Quantizing the float model "
+              + source.getFileName()
+              + " to int8 needs the model quantizer (dev.tinyml.quant.ModelQuantizer), which this"
+              + " build of tinyml-maven-plugin does not contain yet. Set tinyml.quantization=none"
+              + " to put the float model on the board, or give an already-quantized .tflite.");
+    } else if (quant.equals("int8")) {
+      quantDone = "int8 (model was already quantized)";
+      warnUnusedData();
+    } else {
+      quantDone = isFloat ? "none (float model)" : "none (model is quantized as given)";
+      warnUnusedData();
+    }
+    checkIoTypeMatches("inputType", inputType, loaded.model, true);
+    checkIoTypeMatches("outputType", outputType, loaded.model, false);
+
+    FirmwareResult result;
+    try {
+      TfliteFirmware.Prepared prepared =
+          TfliteFirmware.prepare(loaded.model, loaded.bytes, offlinePlan);
+      FirmwareRequest request =
+          TfliteFirmware.request(loaded.model, prepared, modelName(source), labelList)
+              .name(modelName(source))
+              .template(sketchTemplate)
+              .board(target)
+              .templateParameters(templateParameters == null ? Map.of() : templateParameters)
+              .libraryVersion(libraryVersion())
+              .generator(generator)
+              .source(source.getFileName().toString())
+              .quantization(quantDone + (prepared.offlinePlan() ? ", offline memory plan" : ""))
+              .build();
+      result = FirmwareGenerator.generate(request, out);
+      AtomicFiles.write(
+          out.resolve(ConvertFingerprint.STAMP),
+          ConvertFingerprint.stamp(hash, out, result.files()));
+    } catch (CodegenException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot write the outputs to " + out + ": " + e, e);
+    }
+    Footprint f = result.report().footprint();
+    getLog()
+        .info(
+            String.format(
+                Locale.ROOT,
+                "tinyml:convert: %s for %s: model %,d B, arena %,d B; flash %,d of %,d B (%.1f %%),"
+                    + " RAM %,d of %,d B (%.1f %%)",
+                source.getFileName(),
+                target.id(),
+                f.modelBytes(),
+                f.arenaBytes(),
+                f.flashBytes(),
+                f.flashBudget(),
+                100.0 * f.flashBytes() / f.flashBudget(),
+                f.ramBytes(),
+                f.ramBudget(),
+                100.0 * f.ramBytes() / f.ramBudget()));
+    getLog().info("tinyml:convert: wrote " + result.files().size() + " files to " + out);
+    attach(result.libraryZip());
+  }
+
+  /** A model and its bytes. */
+  private record Loaded(Model model, byte[] bytes) {}
+
+  private interface Parse<T> {
+    T get() throws CodegenException;
+  }
+
+  private static <T> T parse(Parse<T> p) throws MojoFailureException {
+    try {
+      return p.get();
+    } catch (CodegenException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
+  }
+
+  private Board board() throws CodegenException {
+    if ("custom".equalsIgnoreCase(board.trim())) {
+      if (flashBytes == null || ramBytes == null) {
+        throw new CodegenException(
+            "Board 'custom' needs tinyml.flashBytes and tinyml.ramBytes (the board's program"
+                + " flash and RAM in bytes).");
+      }
+      return Board.custom(flashBytes, ramBytes);
+    }
+    if (flashBytes != null || ramBytes != null) {
+      getLog()
+          .warn(
+              "tinyml.flashBytes/tinyml.ramBytes apply to board 'custom' only; board "
+                  + board
+                  + " uses its own budget.");
+    }
+    return Board.named(board);
+  }
+
+  private Path modelSource() throws MojoFailureException {
+    if (savedModel == null && tfliteModel == null) {
+      throw new MojoFailureException(
+          "No model to convert: set tinyml.tfliteModel (a .tflite file) or tinyml.savedModel (a"
+              + " SavedModel directory), in the plugin configuration or with -D.");
+    }
+    if (savedModel != null && tfliteModel != null) {
+      throw new MojoFailureException(
+          "Both tinyml.savedModel and tinyml.tfliteModel are set; convert one model per"
+              + " execution.");
+    }
+    if (tfliteModel != null) {
+      Path p = path(tfliteModel);
+      if (!Files.isRegularFile(p)) {
+        throw new MojoFailureException("tinyml.tfliteModel: no such file " + p);
+      }
+      return p;
+    }
+    Path p = path(savedModel);
+    if (!Files.isDirectory(p) || !Files.isRegularFile(p.resolve("saved_model.pb"))) {
+      throw new MojoFailureException(
+          "tinyml.savedModel: "
+              + p
+              + " is not a SavedModel directory (it needs saved_model.pb and variables/).");
+    }
+    return p;
+  }
+
+  private Loaded readTflite(Path file) throws MojoFailureException {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      Model model = TfliteReader.read(bytes);
+      List<SignatureDef> sigs = model.signatureDefs();
+      if (!sigs.isEmpty() && sigs.stream().noneMatch(s -> signature.equals(s.signatureKey()))) {
+        throw new MojoFailureException(
+            file.getFileName()
+                + " has no signature '"
+                + signature
+                + "'; its signatures: "
+                + String.join(", ", sigs.stream().map(SignatureDef::signatureKey).toList())
+                + ". Set tinyml.signature.");
+      }
+      return new Loaded(model, bytes);
+    } catch (TfliteFormatException e) {
+      throw new MojoFailureException(file + " is not a valid .tflite model: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoFailureException("Cannot read " + file + ": " + e, e);
+    }
+  }
+
+  private Loaded importSavedModel(Path dir) throws MojoFailureException {
+    try {
+      ImportResult r = SavedModelImporter.builder().signature(signature).build().importModel(dir);
+      return new Loaded(r.model(), TfliteWriter.write(r.model()));
+    } catch (SavedModelException e) {
+      throw new MojoFailureException("SavedModel " + dir + ": " + e.getMessage(), e);
+    } catch (TfliteFormatException e) {
+      throw new MojoFailureException(
+          "The model imported from " + dir + " cannot be written as .tflite: " + e.getMessage(), e);
+    }
+  }
+
+  /** Float weights or biases mean a float model (an int8 model may still have float I/O). */
+  static boolean hasFloatWeights(Model model) {
+    for (Tensor t : model.primarySubgraph().tensors()) {
+      boolean floaty = t.type() == TensorType.FLOAT32 || t.type() == TensorType.FLOAT16;
+      if (floaty && model.dataOf(t).length > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void checkIoType(String param, String value) throws MojoFailureException {
+    if (value != null && !IO_TYPES.contains(value.trim().toLowerCase(Locale.ROOT))) {
+      throw new MojoFailureException(
+          "tinyml." + param + " must be one of " + IO_TYPES + ", got '" + value + "'");
+    }
+  }
+
+  private static void checkIoTypeMatches(String param, String value, Model model, boolean input)
+      throws MojoFailureException {
+    if (value == null) {
+      return;
+    }
+    int[] indices = input ? model.primarySubgraph().inputs() : model.primarySubgraph().outputs();
+    for (int i : indices) {
+      Tensor t = model.primarySubgraph().tensor(i);
+      String actual = t.type().name().toLowerCase(Locale.ROOT);
+      if (!actual.equals(value.trim().toLowerCase(Locale.ROOT))) {
+        throw new MojoFailureException(
+            "tinyml."
+                + param
+                + "="
+                + value
+                + " but the model's "
+                + (input ? "input" : "output")
+                + " '"
+                + t.name()
+                + "' is "
+                + actual
+                + "; changing input/output types needs the model quantizer, which this build does"
+                + " not contain yet. Leave tinyml."
+                + param
+                + " unset to keep the model's type.");
+      }
+    }
+  }
+
+  private void checkRepresentativeData() throws MojoFailureException {
+    if (representativeData == null) {
+      return;
+    }
+    Path dir = path(representativeData);
+    if (!Files.isDirectory(dir)) {
+      throw new MojoFailureException("tinyml.representativeData: no such directory " + dir);
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      if (s.noneMatch(Files::isRegularFile)) {
+        throw new MojoFailureException(
+            "tinyml.representativeData: the directory "
+                + dir
+                + " is empty; put representative samples (WAV, PNG/JPEG, .npy, CSV) in it.");
+      }
+    } catch (IOException e) {
+      throw new MojoFailureException("Cannot list tinyml.representativeData " + dir + ": " + e, e);
+    }
+  }
+
+  private void warnUnusedData() {
+    if (representativeData != null) {
+      getLog()
+          .warn("tinyml.representativeData is not used: the model is not quantized in this run.");
+    }
+  }
+
+  private List<String> labels() throws MojoFailureException {
+    if (labels == null || labels.isBlank()) {
+      return List.of();
+    }
+    Path file = labelsFile();
+    if (file != null) {
+      try {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+            .map(String::trim)
+            .filter(l -> !l.isEmpty())
+            .toList();
+      } catch (IOException e) {
+        throw new MojoFailureException("Cannot read tinyml.labels file " + file + ": " + e, e);
+      }
+    }
+    if (labels.contains("/") || labels.contains("\\") || labels.endsWith(".txt")) {
+      throw new MojoFailureException(
+          "tinyml.labels: no such file " + path(new File(labels)) + " (give a file or a list).");
+    }
+    return Arrays.stream(labels.split(",")).map(String::trim).filter(l -> !l.isEmpty()).toList();
+  }
+
+  private Path labelsFile() {
+    if (labels == null || labels.isBlank()) {
+      return null;
+    }
+    Path p = path(new File(labels.trim()));
+    return Files.isRegularFile(p) ? p : null;
+  }
+
+  private Map<String, String> configuration(String generator) {
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put("generator", generator);
+    c.put("signature", signature);
+    c.put("quantization", quantization);
+    c.put("inputType", inputType);
+    c.put("outputType", outputType);
+    c.put("labels", labels);
+    c.put("board", board);
+    c.put("flashBytes", flashBytes == null ? null : flashBytes.toString());
+    c.put("ramBytes", ramBytes == null ? null : ramBytes.toString());
+    c.put("template", template);
+    c.put("templateParameters", templateParameters == null ? "{}" : templateParameters.toString());
+    c.put("name", name);
+    c.put("offlinePlan", Boolean.toString(offlinePlan));
+    c.put("libraryVersion", libraryVersion());
+    return c;
+  }
+
+  private String modelName(Path source) {
+    if (name != null && !name.isBlank()) {
+      return FirmwareRequest.sanitizedName(name);
+    }
+    String file = source.getFileName().toString();
+    return FirmwareRequest.sanitizedName(
+        file.endsWith(".tflite") ? file.substring(0, file.length() - 7) : file);
+  }
+
+  private String libraryVersion() {
+    String v = project != null && project.getFile() != null ? project.getVersion() : null;
+    return v == null ? "0.1.0" : v;
+  }
+
+  private String pluginVersion() {
+    return plugin == null ? "dev" : plugin.getVersion();
+  }
+
+  private File outputDirectory() {
+    // Without a project Maven leaves ${project.basedir} unresolved in the default value.
+    if (outputDirectory != null && !outputDirectory.getPath().contains("${")) {
+      return path(outputDirectory).toFile();
+    }
+    return path(new File("target/tinyml")).toFile();
+  }
+
+  /** Resolves a relative path against the project base directory (or the working directory). */
+  private Path path(File f) {
+    if (f == null) {
+      return null;
+    }
+    if (f.isAbsolute()) {
+      return f.toPath().normalize();
+    }
+    File base = project != null && project.getBasedir() != null ? project.getBasedir() : null;
+    return (base == null ? f.toPath().toAbsolutePath() : base.toPath().resolve(f.toPath()))
+        .normalize();
+  }
+
+  private void attach(Path zip) {
+    if (project == null || project.getFile() == null || projectHelper == null) {
+      return; // no project (run from the command line): nothing to attach to
+    }
+    if (!Files.isRegularFile(zip)) {
+      getLog().warn("Arduino library zip " + zip + " is missing; nothing attached.");
+      return;
+    }
+    projectHelper.attachArtifact(project, "zip", "arduino", zip.toFile());
+    getLog().info("tinyml:convert: attached " + zip.getFileName() + " (classifier arduino)");
+  }
+}
