@@ -73,6 +73,7 @@ public final class ModelQuantizer {
   private final Map<Integer, WeightUse> weights = new TreeMap<>();
   private final Map<Integer, WeightUse> biases = new TreeMap<>();
   private final Map<Integer, Integer> meanPeriods = new TreeMap<>();
+  private final boolean carriesTrainedRanges;
 
   /** Concatenation inputs (op index to input positions) with fixed parameters of their own. */
   private final Map<Integer, List<Integer>> requantized = new TreeMap<>();
@@ -97,6 +98,7 @@ public final class ModelQuantizer {
       constant[i] =
           b > 0 && b < source.buffers().size() && source.dataOf(tensors.get(i)).length > 0;
     }
+    this.carriesTrainedRanges = hasTrainedRanges();
   }
 
   /**
@@ -115,7 +117,9 @@ public final class ModelQuantizer {
   /**
    * Quantizes a float model.
    *
-   * @param floatModel the float32 model (not modified)
+   * @param floatModel the float32 model (not modified); a hybrid (dynamic-range) model, with int8
+   *     conv or dense weights under float activations, is taken too: its weights are dequantized
+   *     first
    * @param data representative samples, one {@code float[]} per model input each
    * @param options how to quantize
    * @return the int8 model
@@ -124,7 +128,7 @@ public final class ModelQuantizer {
    */
   public static Model quantize(
       Model floatModel, RepresentativeDataset data, QuantizationOptions options) {
-    ModelQuantizer q = new ModelQuantizer(floatModel, options);
+    ModelQuantizer q = new ModelQuantizer(HybridWeights.toFloat(floatModel), options);
     q.validate();
     return q.rewrite(q.calibrate(data));
   }
@@ -231,10 +235,7 @@ public final class ModelQuantizer {
               + b
               + ") are "
               + tensor.type()
-              + (tensor.type() == TensorType.INT8
-                  ? ": this is a hybrid (dynamic-range) model, which TFLM refuses."
-                      + " Quantize the float32 model it came from"
-                  : ": expected float32"));
+              + ": expected float32 (or int8 with a scale, from a hybrid model)");
     }
     checkFinite(t, what + " of op #" + k + " (" + b + ")");
     if (j == 1) {
@@ -348,13 +349,36 @@ public final class ModelQuantizer {
     return false;
   }
 
-  /** A range learned by quantization-aware training (min/max carried by the tensor), or null. */
+  /**
+   * A range learned by quantization-aware training (min/max carried by the tensor), or null. Ranges
+   * count as learned only when some tensor other than a model input carries one: TOCO-era float
+   * models often carry a default range (such as [0, 255]) on their inputs alone, which says nothing
+   * about the data.
+   */
   private Range qatRange(int t) {
+    if (!carriesTrainedRanges) {
+      return null;
+    }
+    return carriedRange(t);
+  }
+
+  private Range carriedRange(int t) {
     QuantizationParameters q = tensors.get(t).quantization();
     if (q != null && q.min().length == 1 && q.max().length == 1) {
       return new Range(q.min()[0], q.max()[0]);
     }
     return null;
+  }
+
+  private boolean hasTrainedRanges() {
+    for (int t = 0; t < tensors.size(); t++) {
+      final int index = t;
+      boolean modelInput = Arrays.stream(graph.inputs()).anyMatch(i -> i == index);
+      if (!modelInput && !constant[t] && carriedRange(t) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- parameters

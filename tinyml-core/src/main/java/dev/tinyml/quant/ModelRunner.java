@@ -15,8 +15,9 @@ final class ModelRunner {
   private final Interpreter interpreter;
   private final String what;
 
+  /** A runner for {@code model}; a hybrid model runs as the float model it stands for. */
   ModelRunner(Model model, String what) {
-    this(PreparedModel.prepare(model), what);
+    this(PreparedModel.prepare(HybridWeights.toFloat(model)), what);
   }
 
   ModelRunner(PreparedModel prepared, String what) {

@@ -36,6 +36,7 @@ public final class QuantizationDebugger {
    * @throws QuantizationException if the dataset is empty or no tensor names match
    */
   public static DebugReport compare(Model floatModel, Model int8Model, RepresentativeDataset data) {
+    floatModel = HybridWeights.toFloat(floatModel);
     SubGraph fg = floatModel.primarySubgraph();
     SubGraph qg = int8Model.primarySubgraph();
     Map<String, Integer> floatByName = new HashMap<>();

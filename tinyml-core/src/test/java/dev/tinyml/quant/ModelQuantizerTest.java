@@ -341,12 +341,12 @@ class ModelQuantizerTest {
   }
 
   @Test
-  void hybridModelWithInt8WeightsIsRefused() {
+  void weightsWithoutAScaleAreRefused() {
     Model f = FloatModels.denseClassifier(1);
     Tensor w = tensor(f, "hidden/weights");
-    w.setType(TensorType.INT8);
+    w.setType(TensorType.INT16);
     assertThatThrownBy(() -> ModelQuantizer.quantize(f, CALIBRATION_4))
-        .hasMessageContaining("hybrid (dynamic-range) model");
+        .hasMessageContaining("'hidden/weights' of op #0 (FULLY_CONNECTED) are INT16");
   }
 
   @Test
