@@ -1,5 +1,6 @@
 package dev.tinyml.examples.anomaly;
 
+import dev.tinyml.examples.support.EvaluationArgs;
 import dev.tinyml.examples.support.EvaluationReport;
 import dev.tinyml.examples.support.Network;
 import dev.tinyml.examples.support.SavedModelPredictor;
@@ -9,8 +10,12 @@ import dev.tinyml.metrics.ConfusionMatrix;
 import dev.tinyml.metrics.PngCharts;
 import dev.tinyml.metrics.RocCurve;
 import dev.tinyml.metrics.RocPoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,23 +30,21 @@ public final class Evaluate {
 
   static final int KMEANS_CLUSTERS = 8;
 
+  /** The file, in the report directory, that carries the threshold to the sketch. */
+  static final String THRESHOLD_FILE = "threshold.properties";
+
   private Evaluate() {}
 
   /**
    * Entry point.
    *
-   * @param args the data directory, the SavedModel directory, the int8 {@code .tflite} file (may be
-   *     absent when conversion was skipped) and the report directory
+   * @param args see {@link EvaluationArgs}
    */
   public static void main(String[] args) {
-    if (args.length != 4) {
-      throw new IllegalArgumentException(
-          "usage: Evaluate <data dir> <saved model dir> <int8 model.tflite> <report dir>");
-    }
-    Path data = Path.of(args[0]);
-    Path savedModel = Path.of(args[1]);
-    Path int8Model = Path.of(args[2]);
-    Path reportDir = Path.of(args[3]);
+    EvaluationArgs a = EvaluationArgs.parse(args);
+    Path data = a.data();
+    Path savedModel = a.savedModel();
+    Path reportDir = a.reportDir();
     Network network = AnomalyModel.network();
     EcgData train = EcgData.read(data.resolve("train.csv"));
     EcgData test = EcgData.read(data.resolve("test.csv"));
@@ -59,7 +62,7 @@ public final class Evaluate {
       }
       weights = model.weights(network.parameters());
     }
-    TfliteRunner int8 = Files.isRegularFile(int8Model) ? new TfliteRunner(int8Model) : null;
+    TfliteRunner int8 = a.int8Model() == null ? null : new TfliteRunner(a.int8Model());
     double[] int8Errors = null;
     if (int8 != null) {
       int8Errors = new double[test.size()];
@@ -145,7 +148,25 @@ public final class Evaluate {
       }
     }
     report.write(reportDir);
+    writeThreshold(reportDir.resolve(THRESHOLD_FILE), knee.threshold());
     System.out.print(report.json());
+  }
+
+  /**
+   * Writes {@code anomaly.threshold} for the build, which hands it to the sketch (the plugin's
+   * {@code anomaly} template needs it).
+   */
+  static void writeThreshold(Path file, double threshold) {
+    String text =
+        "# ROC-knee threshold on the mean squared reconstruction error, written by Evaluate\n"
+            + String.format(Locale.ROOT, "anomaly.threshold=%.6ff%n", threshold);
+    try {
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.writeString(tmp, text, StandardCharsets.US_ASCII);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
   }
 
   static double meanSquaredError(float[] x, float[] y) {

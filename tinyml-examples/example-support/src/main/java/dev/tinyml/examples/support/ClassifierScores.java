@@ -1,7 +1,6 @@
 package dev.tinyml.examples.support;
 
 import dev.tinyml.metrics.ConfusionMatrix;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ public record ClassifierScores(
    * @param inputs one example per row
    * @param actual the true class of every example
    * @param savedModel the SavedModel directory
-   * @param int8Model the converted model; when the file does not exist only the float model runs
+   * @param int8Model the converted model, or {@code null} to run the float model only
    */
   public static ClassifierScores of(
       Network network,
@@ -48,7 +47,7 @@ public record ClassifierScores(
       weights = model.weights(network.parameters());
     }
     ConfusionMatrix floatMatrix = ConfusionMatrix.of(labels, actual, floatPredicted);
-    if (!Files.isRegularFile(int8Model)) {
+    if (int8Model == null) {
       return new ClassifierScores(floatMatrix, null, weights, null);
     }
     TfliteRunner int8 = new TfliteRunner(int8Model);

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.stream.Stream;
 
 /**
  * Writes the representative dataset the plugin's {@code convert} goal calibrates int8 ranges on: a
@@ -53,6 +55,58 @@ public final class RepresentativeSamples {
       throw new UncheckedIOException(
           "cannot write representative data to " + target + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reads back the samples {@link #write} wrote, in file-name order.
+   *
+   * @param dir the directory of {@code .npy} files
+   * @return one flat float array per file
+   */
+  public static List<float[]> read(Path dir) {
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.filter(p -> p.toString().endsWith(".npy")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot list representative data " + dir + ": " + e.getMessage(), e);
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no .npy files in " + dir + ": train first (the trainer writes them)");
+    }
+    List<float[]> samples = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        samples.add(floatsOf(Files.readAllBytes(file), file));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    return samples;
+  }
+
+  /** The float32 values of an {@code .npy} file written by {@link #npy}. */
+  static float[] floatsOf(byte[] npy, Path file) {
+    if (npy.length < 10 || (npy[0] & 0xFF) != 0x93 || npy[6] != 1) {
+      throw new IllegalArgumentException(file + " is not a version 1.0 .npy file");
+    }
+    int headerLength = (npy[8] & 0xFF) | (npy[9] & 0xFF) << 8;
+    String header = new String(npy, 10, headerLength, StandardCharsets.US_ASCII);
+    if (!header.contains("'descr': '<f4'") || !header.contains("'fortran_order': False")) {
+      throw new IllegalArgumentException(
+          file + " does not hold little-endian float32 in C order: " + header.strip());
+    }
+    int offset = 10 + headerLength;
+    if ((npy.length - offset) % 4 != 0) {
+      throw new IllegalArgumentException(file + " has a truncated float32 payload");
+    }
+    float[] values = new float[(npy.length - offset) / 4];
+    ByteBuffer.wrap(npy, offset, npy.length - offset)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .asFloatBuffer()
+        .get(values);
+    return values;
   }
 
   /** One {@code .npy} file (format version 1.0) holding {@code values} as {@code [1, ...shape]}. */

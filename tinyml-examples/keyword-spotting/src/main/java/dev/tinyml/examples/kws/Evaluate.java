@@ -1,6 +1,7 @@
 package dev.tinyml.examples.kws;
 
 import dev.tinyml.examples.support.ClassifierScores;
+import dev.tinyml.examples.support.EvaluationArgs;
 import dev.tinyml.examples.support.EvaluationReport;
 import dev.tinyml.examples.support.Network;
 import dev.tinyml.examples.support.WeightHistograms;
@@ -22,27 +23,18 @@ public final class Evaluate {
   /**
    * Entry point.
    *
-   * @param args the data directory, the SavedModel directory, the int8 {@code .tflite} file (may be
-   *     absent when conversion was skipped) and the report directory
+   * @param args see {@link EvaluationArgs}
    */
   public static void main(String[] args) {
-    if (args.length != 4) {
-      throw new IllegalArgumentException(
-          "usage: Evaluate <data dir> <saved model dir> <int8 model.tflite> <report dir>");
-    }
-    Path data = Path.of(args[0]);
+    EvaluationArgs a = EvaluationArgs.parse(args);
+    Path data = a.data();
     Network network = KwsModel.network();
     KwsData.Clips clips = KwsData.read(data, true);
     KwsData.Examples test =
         KwsData.augment(clips, KwsModel.TEST_VARIANTS, KwsModel.TRAINING.seed() + 1);
     ClassifierScores scores =
         ClassifierScores.of(
-            network,
-            KwsData.LABELS,
-            test.features(),
-            test.labels(),
-            Path.of(args[1]),
-            Path.of(args[2]));
+            network, KwsData.LABELS, test.features(), test.labels(), a.savedModel(), a.int8Model());
 
     EvaluationReport report =
         new EvaluationReport(
@@ -106,7 +98,7 @@ public final class Evaluate {
         report.image(chart.getKey(), chart.getKey(), chart.getValue());
       }
     }
-    report.write(Path.of(args[3]));
+    report.write(a.reportDir());
     System.out.print(report.json());
   }
 

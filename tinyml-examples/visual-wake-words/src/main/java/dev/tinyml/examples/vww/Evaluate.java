@@ -1,6 +1,7 @@
 package dev.tinyml.examples.vww;
 
 import dev.tinyml.examples.support.ClassifierScores;
+import dev.tinyml.examples.support.EvaluationArgs;
 import dev.tinyml.examples.support.EvaluationReport;
 import dev.tinyml.examples.support.Network;
 import dev.tinyml.examples.support.WeightHistograms;
@@ -23,25 +24,16 @@ public final class Evaluate {
   /**
    * Entry point.
    *
-   * @param args the data directory, the SavedModel directory, the int8 {@code .tflite} file (may be
-   *     absent when conversion was skipped) and the report directory
+   * @param args see {@link EvaluationArgs}
    */
   public static void main(String[] args) {
-    if (args.length != 4) {
-      throw new IllegalArgumentException(
-          "usage: Evaluate <data dir> <saved model dir> <int8 model.tflite> <report dir>");
-    }
-    Path data = Path.of(args[0]);
+    EvaluationArgs a = EvaluationArgs.parse(args);
+    Path data = a.data();
     Network network = VwwModel.network();
     VwwData test = VwwData.read(data.resolve("test"));
     ClassifierScores scores =
         ClassifierScores.of(
-            network,
-            VwwData.LABELS,
-            test.pixels(),
-            test.labels(),
-            Path.of(args[1]),
-            Path.of(args[2]));
+            network, VwwData.LABELS, test.pixels(), test.labels(), a.savedModel(), a.int8Model());
 
     EvaluationReport report =
         new EvaluationReport(
@@ -84,7 +76,7 @@ public final class Evaluate {
         report.image(chart.getKey(), chart.getKey(), chart.getValue());
       }
     }
-    report.write(Path.of(args[3]));
+    report.write(a.reportDir());
     System.out.print(report.json());
   }
 
