@@ -110,7 +110,10 @@ public final class EvaluationReport {
     if (int8Score != null) {
       md.append("\nDifference int8 - float: ")
           .append(
-              String.format(Locale.ROOT, "%+.2f percentage points", 100 * (int8Score - floatScore)))
+              metric.equals("auc")
+                  ? String.format(Locale.ROOT, "%+.4f AUC", int8Score - floatScore)
+                  : String.format(
+                      Locale.ROOT, "%+.2f percentage points", 100 * (int8Score - floatScore)))
           .append(".\n");
     }
     md.append(body);

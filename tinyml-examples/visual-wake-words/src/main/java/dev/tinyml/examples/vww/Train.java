@@ -42,14 +42,19 @@ public final class Train {
         TrainingStamp.of(
             savedModel.resolveSibling(savedModel.getFileName() + ".stamp"),
             List.of(trainDir),
-            network + " " + VwwModel.TRAINING + " variants " + VwwModel.TRAIN_VARIANTS);
+            network
+                + " "
+                + VwwModel.TRAINING
+                + " variants "
+                + VwwModel.TRAIN_VARIANTS
+                + " calibration on unaugmented scenes");
     if (!force && stamp.upToDate(savedModel) && Files.isDirectory(representative)) {
       System.out.println("SavedModel " + savedModel + " is up to date with " + trainDir);
       return;
     }
     long start = System.nanoTime();
-    VwwData train =
-        VwwData.read(trainDir).augmented(VwwModel.TRAIN_VARIANTS, VwwModel.TRAINING.seed());
+    VwwData scenes = VwwData.read(trainDir);
+    VwwData train = scenes.augmented(VwwModel.TRAIN_VARIANTS, VwwModel.TRAINING.seed());
     Map<String, float[]> weights =
         new Trainer(System.out)
             .train(
@@ -58,8 +63,9 @@ public final class Train {
                 new Objective.Classification(train.labels(), VwwData.LABELS.size()),
                 VwwModel.TRAINING);
     SavedModelExport.export(network, weights, savedModel);
+    // Calibrate on scenes as the camera delivers them, not on the augmented copies.
     RepresentativeSamples.write(
-        Arrays.asList(train.pixels()),
+        Arrays.asList(scenes.pixels()),
         network.inputShape(),
         REPRESENTATIVE_SAMPLES,
         representative);
