@@ -73,7 +73,9 @@ public final class SketchGenerator {
     values.put("op_count", Integer.toString(model.ops().size()));
     values.put("op_list", String.join(", ", model.ops()));
     values.put("op_registrations", OpResolverGenerator.registrations(model.ops(), "  "));
-    values.putAll(template.parameters(model, board, overrides));
+    Map<String, String> parameters = template.parameters(model, board, overrides);
+    template.checkModel(model, parameters);
+    values.putAll(parameters);
 
     Map<String, String> sources = new LinkedHashMap<>();
     for (String file : listing(template.id())) {

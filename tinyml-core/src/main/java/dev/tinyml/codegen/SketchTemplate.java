@@ -108,6 +108,71 @@ public enum SketchTemplate {
   }
 
   /**
+   * Checks that the model has the shape the template feeds it, before any C++ compiler would.
+   *
+   * @param model the model
+   * @param parameters the template parameters (defaults and overrides)
+   * @throws CodegenException naming the tensor, its shape and what the template expects
+   */
+  void checkModel(ModelDescription model, Map<String, String> parameters) throws CodegenException {
+    TensorSpec in = model.inputs().get(0);
+    TensorSpec out = model.outputs().get(0);
+    String problem =
+        switch (this) {
+          case KWS -> {
+            long channels = parseCount(parameters.get("feature_channels"), "feature_channels");
+            yield in.elementCount() % channels == 0
+                ? null
+                : "its input "
+                    + in
+                    + " is not a whole number of "
+                    + channels
+                    + "-channel feature frames";
+          }
+          case VWW ->
+              in.shape().length == 4
+                  ? null
+                  : "its input " + in + " is not an image [1, height, width, channels]";
+          case ANOMALY -> {
+            long axes = parseCount(parameters.get("imu_axes"), "imu_axes");
+            if (out.elementCount() != in.elementCount()) {
+              yield "an autoencoder's output "
+                  + out
+                  + " must have as many values as its input "
+                  + in;
+            }
+            yield in.elementCount() % axes == 0
+                ? null
+                : "its input " + in + " is not a whole number of " + axes + "-axis IMU samples";
+          }
+          case GENERIC -> null;
+        };
+    if (problem != null) {
+      throw new CodegenException(
+          "Template " + id() + " cannot drive model '" + model.name() + "': " + problem + ".");
+    }
+  }
+
+  private long parseCount(String value, String name) throws CodegenException {
+    try {
+      long v = Long.parseLong(value.trim());
+      if (v > 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new CodegenException(
+        "Template "
+            + id()
+            + " parameter "
+            + name
+            + " must be a positive integer, got '"
+            + value
+            + "'");
+  }
+
+  /**
    * The template's parameters: the defaults for {@code model} and {@code board}, overridden by
    * {@code overrides}.
    *

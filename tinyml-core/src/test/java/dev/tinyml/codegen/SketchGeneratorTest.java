@@ -127,6 +127,44 @@ class SketchGeneratorTest {
   }
 
   @Test
+  void modelOfTheWrongShapeForTheTemplateIsAnError() throws Exception {
+    assertThatThrownBy(
+            () ->
+                gen.sketchFiles(
+                    TestModels.microSpeech(10_000),
+                    SketchTemplate.VWW,
+                    Board.NANO33BLE,
+                    "demo",
+                    LOCAL_INCLUDES,
+                    Map.of()))
+        .isInstanceOf(CodegenException.class)
+        .hasMessageContaining("Template vww cannot drive model 'micro_speech_quantized'")
+        .hasMessageContaining("INT8[1, 1960]");
+    assertThatThrownBy(
+            () ->
+                gen.sketchFiles(
+                    TestModels.microSpeech(10_000),
+                    SketchTemplate.ANOMALY,
+                    Board.NANO33BLE,
+                    "demo",
+                    LOCAL_INCLUDES,
+                    Map.of("anomaly_threshold", "0.1f")))
+        .isInstanceOf(CodegenException.class)
+        .hasMessageContaining("as many values as its input");
+    assertThatThrownBy(
+            () ->
+                gen.sketchFiles(
+                    TestModels.microSpeech(10_000),
+                    SketchTemplate.KWS,
+                    Board.NANO33BLE,
+                    "demo",
+                    LOCAL_INCLUDES,
+                    Map.of("feature_channels", "32")))
+        .isInstanceOf(CodegenException.class)
+        .hasMessageContaining("not a whole number of 32-channel feature frames");
+  }
+
+  @Test
   void templateNeedingASensorTheBoardLacksIsAnError() throws Exception {
     ModelDescription model = TestModels.personDetect(136_000);
     Board esp32 = Board.named("esp32");

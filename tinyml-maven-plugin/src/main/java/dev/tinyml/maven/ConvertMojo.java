@@ -3,12 +3,19 @@ package dev.tinyml.maven;
 import dev.tinyml.codegen.AtomicFiles;
 import dev.tinyml.codegen.Board;
 import dev.tinyml.codegen.CodegenException;
+import dev.tinyml.codegen.ConversionQuality;
+import dev.tinyml.codegen.ConversionReport;
 import dev.tinyml.codegen.FirmwareGenerator;
 import dev.tinyml.codegen.FirmwareRequest;
 import dev.tinyml.codegen.FirmwareResult;
 import dev.tinyml.codegen.Footprint;
 import dev.tinyml.codegen.SketchTemplate;
 import dev.tinyml.codegen.TfliteFirmware;
+import dev.tinyml.quant.IoType;
+import dev.tinyml.quant.ModelQuantizer;
+import dev.tinyml.quant.QuantizationException;
+import dev.tinyml.quant.QuantizationOptions;
+import dev.tinyml.quant.RepresentativeDataset;
 import dev.tinyml.savedmodel.ImportResult;
 import dev.tinyml.savedmodel.SavedModelException;
 import dev.tinyml.savedmodel.SavedModelImporter;
@@ -24,6 +31,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,28 +190,32 @@ public class ConvertMojo extends AbstractMojo {
     Loaded loaded = savedModel != null ? importSavedModel(source) : readTflite(source);
     boolean isFloat = hasFloatWeights(loaded.model);
     String quantDone;
+    ConversionReport.Agreement agreement = null;
+    List<ConversionReport.TensorSqnr> worst = List.of();
     if (quant.equals("int8") && isFloat) {
-      throw new MojoFailureException(
-          "Quantizing the float model "
-              + source.getFileName()
-              + " to int8 needs the model quantizer (dev.tinyml.quant.ModelQuantizer), which this"
-              + " build of tinyml-maven-plugin does not contain yet. Set tinyml.quantization=none"
-              + " to put the float model on the board, or give an already-quantized .tflite.");
-    } else if (quant.equals("int8")) {
-      quantDone = "int8 (model was already quantized)";
-      warnUnusedData();
+      Model floatModel = loaded.model;
+      RepresentativeDataset data = representativeDataset(source, floatModel);
+      Loaded quantized = quantize(source, floatModel, data);
+      loaded = quantized;
+      agreement = parse(() -> ConversionQuality.agreement(floatModel, quantized.model, data));
+      worst = parse(() -> ConversionQuality.worstTensors(floatModel, quantized.model, data, 5));
+      quantDone =
+          "int8 (quantized from float32, calibrated on " + agreement.samples() + " samples)";
     } else {
-      quantDone = isFloat ? "none (float model)" : "none (model is quantized as given)";
+      quantDone =
+          quant.equals("int8")
+              ? "int8 (model was already quantized)"
+              : isFloat ? "none (float model)" : "none (model is quantized as given)";
       warnUnusedData();
+      checkIoTypeMatches("inputType", inputType, loaded.model, true);
+      checkIoTypeMatches("outputType", outputType, loaded.model, false);
     }
-    checkIoTypeMatches("inputType", inputType, loaded.model, true);
-    checkIoTypeMatches("outputType", outputType, loaded.model, false);
 
     FirmwareResult result;
     try {
       TfliteFirmware.Prepared prepared =
           TfliteFirmware.prepare(loaded.model, loaded.bytes, offlinePlan);
-      FirmwareRequest request =
+      FirmwareRequest.Builder request =
           TfliteFirmware.request(loaded.model, prepared, modelName(source), labelList)
               .name(modelName(source))
               .template(sketchTemplate)
@@ -213,8 +225,12 @@ public class ConvertMojo extends AbstractMojo {
               .generator(generator)
               .source(source.getFileName().toString())
               .quantization(quantDone + (prepared.offlinePlan() ? ", offline memory plan" : ""))
-              .build();
-      result = FirmwareGenerator.generate(request, out);
+              .worstTensors(worst);
+      if (agreement != null) {
+        request.agreement(agreement);
+      }
+      ConversionQuality.weightHistograms(loaded.model, 4).forEach(request::histogram);
+      result = FirmwareGenerator.generate(request.build(), out);
       AtomicFiles.write(
           out.resolve(ConvertFingerprint.STAMP),
           ConvertFingerprint.stamp(hash, out, result.files()));
@@ -340,6 +356,55 @@ public class ConvertMojo extends AbstractMojo {
     }
   }
 
+  private RepresentativeDataset representativeDataset(Path source, Model floatModel)
+      throws MojoFailureException {
+    if (representativeData == null) {
+      throw new MojoFailureException(
+          "Quantizing the float model "
+              + source.getFileName()
+              + " to int8 needs representative samples: set tinyml.representativeData to a"
+              + " directory of .npy or .csv samples shaped like the model input, or set"
+              + " tinyml.quantization=none to put the float model on the board.");
+    }
+    List<Integer> counts = new ArrayList<>();
+    for (int i : floatModel.primarySubgraph().inputs()) {
+      counts.add(floatModel.primarySubgraph().tensor(i).elementCount());
+    }
+    return RepresentativeData.load(path(representativeData), counts);
+  }
+
+  private Loaded quantize(Path source, Model floatModel, RepresentativeDataset data)
+      throws MojoFailureException {
+    QuantizationOptions options =
+        QuantizationOptions.defaults()
+            .withIoTypes(ioType("inputType", inputType), ioType("outputType", outputType));
+    try {
+      Model int8 = ModelQuantizer.quantize(floatModel, data, options);
+      return new Loaded(int8, TfliteWriter.write(int8));
+    } catch (QuantizationException e) {
+      throw new MojoFailureException(
+          "Cannot quantize " + source.getFileName() + " to int8: " + e.getMessage(), e);
+    } catch (TfliteFormatException e) {
+      throw new MojoFailureException(
+          "The int8 model made from " + source.getFileName() + " cannot be written: " + e, e);
+    }
+  }
+
+  private static IoType ioType(String param, String value) throws MojoFailureException {
+    if (value == null || value.trim().equalsIgnoreCase("int8")) {
+      return IoType.INT8;
+    }
+    if (value.trim().equalsIgnoreCase("float32")) {
+      return IoType.FLOAT32;
+    }
+    throw new MojoFailureException(
+        "tinyml."
+            + param
+            + "="
+            + value
+            + ": the quantizer makes int8 or float32 inputs and outputs; use one of those.");
+  }
+
   /** Float weights or biases mean a float model (an int8 model may still have float I/O). */
   static boolean hasFloatWeights(Model model) {
     for (Tensor t : model.primarySubgraph().tensors()) {
@@ -379,8 +444,8 @@ public class ConvertMojo extends AbstractMojo {
                 + t.name()
                 + "' is "
                 + actual
-                + "; changing input/output types needs the model quantizer, which this build does"
-                + " not contain yet. Leave tinyml."
+                + "; the type is chosen when a float model is quantized (tinyml.quantization=int8),"
+                + " and this model is not quantized in this run. Leave tinyml."
                 + param
                 + " unset to keep the model's type.");
       }

@@ -95,13 +95,50 @@ class ConvertMojoTest {
   }
 
   @Test
-  void floatTfliteWithInt8NamesTheMissingQuantizer(@TempDir Path out) {
+  void floatTfliteWithInt8NeedsRepresentativeData(@TempDir Path out) {
     ConvertMojo m = mojo(out, new CapturingLog());
     m.tfliteModel = fixture("tflite/hello_world/hello_world_float.tflite");
     assertThatThrownBy(m::execute)
         .isInstanceOf(MojoFailureException.class)
-        .hasMessageContaining("dev.tinyml.quant.ModelQuantizer")
+        .hasMessageContaining("needs representative samples")
+        .hasMessageContaining("tinyml.representativeData")
         .hasMessageContaining("tinyml.quantization=none");
+  }
+
+  @Test
+  void floatTfliteIsQuantizedToInt8WithAgreementInTheReport(@TempDir Path dir) throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    StringBuilder csv = new StringBuilder();
+    for (int i = 0; i < 64; i++) {
+      csv.append(i * 2 * Math.PI / 63).append('\n');
+    }
+    Files.writeString(data.resolve("x.csv"), csv);
+    Path out = dir.resolve("o");
+    ConvertMojo m = mojo(out, new CapturingLog());
+    m.tfliteModel = fixture("tflite/hello_world/hello_world_float.tflite");
+    m.representativeData = data.toFile();
+    m.execute();
+    assertThat(Files.readString(out.resolve("model.h")))
+        .contains("constexpr int kInput0Type = kTensorTypeInt8;");
+    String report = Files.readString(out.resolve("report.md"));
+    assertThat(report)
+        .contains("int8 (quantized from float32, calibrated on 64 samples)")
+        .contains("Top-1 agreement 100.00 % on 64 samples")
+        .contains("](histograms/");
+    assertThat(Files.readString(out.resolve("report.json"))).contains("\"sqnrDb\"");
+  }
+
+  @Test
+  void samplesThatAreNotModelInputsPointToTheFeaturesGoal(@TempDir Path dir) throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.write(data.resolve("clip.wav"), new byte[] {1, 2, 3});
+    ConvertMojo m = mojo(dir.resolve("o"), new CapturingLog());
+    m.tfliteModel = fixture("tflite/hello_world/hello_world_float.tflite");
+    m.representativeData = data.toFile();
+    assertThatThrownBy(m::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("clip.wav")
+        .hasMessageContaining("tinyml:features");
   }
 
   @Test
