@@ -65,6 +65,9 @@ final class OpPlanner {
     MAX_VERSION.put(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 4);
   }
 
+  /** Up to this many input channels, int8 depthwise convolutions run row by row. */
+  static final int SMALL_DEPTHWISE_CHANNELS = 8;
+
   /** Scratch an op needs per interpreter: {@code {ints, floats}}. */
   record Prepared(Step step, int scratchInts, int scratchFloats) {}
 
@@ -248,6 +251,20 @@ final class OpPlanner {
                   bi < 0 ? null : (float[]) t[bi],
                   (float[]) t[oi]));
     }
+    if (c.constant(1) != null && p.filterInC() == p.inC()) {
+      int[] filterT = Conv2D.transposeFilter(p, (byte[]) c.constant(1));
+      return new Prepared(
+          (t, s) ->
+              Conv2D.evalInt8Transposed(
+                  p,
+                  (byte[]) t[ii],
+                  filterT,
+                  bi < 0 ? null : (int[]) t[bi],
+                  (byte[]) t[oi],
+                  s.ints),
+          p.outC(),
+          0);
+    }
     return simple(
         (t, s) ->
             Conv2D.evalInt8(
@@ -305,6 +322,19 @@ final class OpPlanner {
                   s.floats),
           0,
           p.scratchSize());
+    }
+    if (p.inC() <= SMALL_DEPTHWISE_CHANNELS) {
+      return new Prepared(
+          (t, s) ->
+              DepthwiseConv2D.evalInt8Rows(
+                  p,
+                  (byte[]) t[ii],
+                  (byte[]) t[wi],
+                  bi < 0 ? null : (int[]) t[bi],
+                  (byte[]) t[oi],
+                  s.ints),
+          p.rowScratchSize(),
+          0);
     }
     return new Prepared(
         (t, s) ->
@@ -747,25 +777,10 @@ final class OpPlanner {
     if (intIn && intOut && !(it == TensorType.INT32 && ot == TensorType.INT32)) {
       Quantization.Requantize r =
           Quantization.Requantize.of(c.scale(in), c.zeroPoint(in), outScale, outZp);
-      long lo = ot == TensorType.INT8 ? -128 : ot == TensorType.INT16 ? -32768 : Integer.MIN_VALUE;
-      long hi = ot == TensorType.INT8 ? 127 : ot == TensorType.INT16 ? 32767 : Integer.MAX_VALUE;
-      return simple(
-          (t, s) -> {
-            Object x = t[ii];
-            Object y = t[oi];
-            for (int i = 0; i < n; i++) {
-              int q =
-                  x instanceof byte[] b ? b[i] : x instanceof short[] sh ? sh[i] : ((int[]) x)[i];
-              int v = (int) Math.max(lo, Math.min(hi, r.apply(q)));
-              if (y instanceof byte[] b) {
-                b[i] = (byte) v;
-              } else if (y instanceof short[] sh) {
-                sh[i] = (short) v;
-              } else {
-                ((int[]) y)[i] = v;
-              }
-            }
-          });
+      int lo32 = ot == TensorType.INT8 ? -128 : ot == TensorType.INT16 ? -32768 : Integer.MIN_VALUE;
+      int hi32 = ot == TensorType.INT8 ? 127 : ot == TensorType.INT16 ? 32767 : Integer.MAX_VALUE;
+      return new Prepared(
+          (t, s) -> Quantization.requantize(r, t[ii], t[oi], n, lo32, hi32, s.ints), n, 0);
     }
     throw c.unsupportedTypes();
   }

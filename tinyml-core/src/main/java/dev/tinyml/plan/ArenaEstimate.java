@@ -11,7 +11,13 @@ import java.util.List;
  * @param persistentBytes the tail: everything TFLM keeps for the interpreter's lifetime
  * @param kernelDataBytes the part of the tail the kernels own (parsed builtin parameters, {@code
  *     OpData}, per-channel multiplier and shift arrays, lookup tables), alignment included
- * @param totalBytes {@code plannedBytes + persistentBytes}
+ * @param totalBytes {@code plannedBytes + persistentBytes}: {@code arena_used_bytes()}
+ * @param minimumArenaBytes the smallest arena (starting 16-byte aligned) for which {@code
+ *     AllocateTensors()} succeeds; it can exceed {@code totalBytes} because kernels' prepare steps
+ *     and the planner need temporary space, and it can be a few bytes below it when an arena end
+ *     that is not 16-byte aligned saves alignment padding
+ * @param recommendedArenaBytes the smallest multiple of 16 bytes that is enough: the size to
+ *     declare for {@code alignas(16) uint8_t tensor_arena[]} in a sketch
  * @param allocations the tail allocations in TFLM's order
  */
 public record ArenaEstimate(
@@ -20,6 +26,8 @@ public record ArenaEstimate(
     int persistentBytes,
     int kernelDataBytes,
     int totalBytes,
+    int minimumArenaBytes,
+    int recommendedArenaBytes,
     List<PersistentAllocation> allocations) {
 
   /** Copies the list. */

@@ -78,7 +78,7 @@ public final class ArenaPlanner {
    * plan} as its offline plan (use {@link #planned(Model)} and {@link OfflineMemoryPlan#attach}).
    */
   public static ArenaEstimate estimate(Model model, Target target, ArenaPlan plan) {
-    return PersistentArena.estimate(model, target, plan.totalBytes());
+    return PersistentArena.estimate(model, target, plan.totalBytes(), plan.buffers().size());
   }
 
   private static ArenaPlan compact(
@@ -105,10 +105,9 @@ public final class ArenaPlanner {
             candidate ->
                 candidate == greedy
                     ? greedySize
-                    : replaySize(buffers, sizes, first, last, fixTensors(buffers, candidate)),
+                    : replaySize(sizes, first, last, fixTensors(buffers, candidate)),
             overlaps.isEmpty() ? placer.lowerBound() : 0);
-    if (best == greedy
-        || replaySize(buffers, sizes, first, last, fixTensors(buffers, best)) >= greedySize) {
+    if (best == greedy) {
       return replay(ArenaPlan.COMPACT, buffers, online, List.of(), tensorCounts);
     }
     int[] offline = fixTensors(buffers, best);
@@ -126,8 +125,7 @@ public final class ArenaPlanner {
     return offline;
   }
 
-  private static int replaySize(
-      List<ArenaBuffer> buffers, int[] sizes, int[] first, int[] last, int[] offline) {
+  private static int replaySize(int[] sizes, int[] first, int[] last, int[] offline) {
     return TflmGreedyPlacer.size(sizes, replayOffsets(sizes, first, last, offline));
   }
 

@@ -22,8 +22,9 @@ final class CompactPlacer {
   private final int[] sizes;
   private final int[] first;
   private final int[] last;
-  private final int[][] allowedBelow; // allowedBelow[x] = {input, distance} pairs where x is output
-  private final int[][] allowedAbove; // allowedAbove[x] = {output, distance} pairs where x is input
+  private final int[][] allowedBelow; // allowedBelow[x] = {input, distance, exact} for x an output
+  private final int[][] allowedAbove; // allowedAbove[x] = {output, distance, exact} for x an input
+  private final int[][] concurrent; // concurrent[x] = the other buffers live in a scope of x
 
   CompactPlacer(int[] sizes, int[] first, int[] last, List<InPlaceOverlap> overlaps) {
     this.sizes = sizes;
@@ -41,8 +42,19 @@ final class CompactPlacer {
         throw new IllegalArgumentException(
             "InPlaceOverlap " + o + " names a buffer outside the " + n + " buffers of the plan");
       }
-      below.get(o.output()).add(new int[] {o.input(), o.minDistance()});
-      above.get(o.input()).add(new int[] {o.output(), o.minDistance()});
+      below.get(o.output()).add(new int[] {o.input(), o.minDistance(), o.exact() ? 1 : 0});
+      above.get(o.input()).add(new int[] {o.output(), o.minDistance(), o.exact() ? 1 : 0});
+    }
+    concurrent = new int[n][];
+    for (int i = 0; i < n; i++) {
+      int count = 0;
+      int[] found = new int[n];
+      for (int j = 0; j < n; j++) {
+        if (j != i && first[i] <= last[j] && first[j] <= last[i]) {
+          found[count++] = j;
+        }
+      }
+      concurrent[i] = Arrays.copyOf(found, count);
     }
     allowedBelow = new int[n][];
     allowedAbove = new int[n][];
@@ -52,11 +64,10 @@ final class CompactPlacer {
     }
   }
 
-  private static int[] flatten(List<int[]> pairs) {
-    int[] out = new int[pairs.size() * 2];
-    for (int i = 0; i < pairs.size(); i++) {
-      out[2 * i] = pairs.get(i)[0];
-      out[2 * i + 1] = pairs.get(i)[1];
+  private static int[] flatten(List<int[]> triples) {
+    int[] out = new int[triples.size() * 3];
+    for (int i = 0; i < triples.size(); i++) {
+      System.arraycopy(triples.get(i), 0, out, 3 * i, 3);
     }
     return out;
   }
@@ -173,18 +184,18 @@ final class CompactPlacer {
       int x = boxed;
       int count = 0;
       candidates[count++] = 0;
-      for (int p = 0; p < n; p++) {
-        if (placed[p] && overlapInTime(p, x)) {
+      for (int p : concurrent[x]) {
+        if (placed[p]) {
           candidates[count++] = offsets[p] + sizes[p];
         }
       }
-      for (int k = 0; k < allowedBelow[x].length; k += 2) {
+      for (int k = 0; k < allowedBelow[x].length; k += 3) {
         int in = allowedBelow[x][k];
         if (placed[in] && offsets[in] - allowedBelow[x][k + 1] >= 0) {
           candidates[count++] = offsets[in] - allowedBelow[x][k + 1];
         }
       }
-      for (int k = 0; k < allowedAbove[x].length; k += 2) {
+      for (int k = 0; k < allowedAbove[x].length; k += 3) {
         int out = allowedAbove[x][k];
         if (placed[out]) {
           candidates[count++] = offsets[out] + allowedAbove[x][k + 1];
@@ -207,18 +218,14 @@ final class CompactPlacer {
   private int totalAllowances() {
     int total = 0;
     for (int[] a : allowedBelow) {
-      total += a.length / 2;
+      total += a.length / 3;
     }
     return total;
   }
 
-  private boolean overlapInTime(int a, int b) {
-    return first[a] <= last[b] && first[b] <= last[a];
-  }
-
   private boolean fits(int x, int offset, int[] offsets, boolean[] placed) {
-    for (int p = 0; p < sizes.length; p++) {
-      if (!placed[p] || !overlapInTime(p, x)) {
+    for (int p : concurrent[x]) {
+      if (!placed[p]) {
         continue;
       }
       boolean disjoint = offset + sizes[x] <= offsets[p] || offsets[p] + sizes[p] <= offset;
@@ -230,17 +237,21 @@ final class CompactPlacer {
   }
 
   private boolean allowed(int x, int xOffset, int p, int pOffset) {
-    for (int k = 0; k < allowedBelow[x].length; k += 2) {
-      if (allowedBelow[x][k] == p && pOffset - xOffset >= allowedBelow[x][k + 1]) {
+    for (int k = 0; k < allowedBelow[x].length; k += 3) {
+      if (allowedBelow[x][k] == p && distanceAllowed(pOffset - xOffset, allowedBelow[x], k)) {
         return true;
       }
     }
-    for (int k = 0; k < allowedAbove[x].length; k += 2) {
-      if (allowedAbove[x][k] == p && xOffset - pOffset >= allowedAbove[x][k + 1]) {
+    for (int k = 0; k < allowedAbove[x].length; k += 3) {
+      if (allowedAbove[x][k] == p && distanceAllowed(xOffset - pOffset, allowedAbove[x], k)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean distanceAllowed(int distance, int[] triples, int k) {
+    return triples[k + 2] == 1 ? distance == triples[k + 1] : distance >= triples[k + 1];
   }
 
   /** Whether {@code offsets} is a valid plan: no forbidden overlap between live buffers. */
@@ -248,14 +259,9 @@ final class CompactPlacer {
     boolean[] all = new boolean[sizes.length];
     Arrays.fill(all, true);
     for (int x = 0; x < sizes.length; x++) {
-      if (offsets[x] < 0) {
+      if (offsets[x] < 0 || !fits(x, offsets[x], offsets, all)) {
         return false;
       }
-      all[x] = false;
-      if (!fits(x, offsets[x], offsets, all)) {
-        return false;
-      }
-      all[x] = true;
     }
     return true;
   }

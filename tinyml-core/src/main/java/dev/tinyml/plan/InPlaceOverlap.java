@@ -12,9 +12,10 @@ package dev.tinyml.plan;
  * @param input the position of the input tensor in the plan's buffer list
  * @param output the position of the output tensor in the plan's buffer list
  * @param minDistance the least distance from the output's start up to the input's start, in bytes
+ * @param exact whether the distance must be exactly {@code minDistance}
  * @param reason why the overlap is safe, naming the operator
  */
-public record InPlaceOverlap(int input, int output, int minDistance, String reason) {
+public record InPlaceOverlap(int input, int output, int minDistance, boolean exact, String reason) {
   /** Validates the fields. */
   public InPlaceOverlap {
     if (input == output || input < 0 || output < 0) {

@@ -18,10 +18,11 @@ import java.util.List;
  *
  * <ul>
  *   <li>RESHAPE: TFLM's kernel skips the copy when input and output share their data pointer, so
- *       the output may alias the input exactly.
- *   <li>RELU, RELU6, LEAKY_RELU, LOGISTIC, TANH with equal input and output sizes: the kernels
- *       compute element {@code i} from input element {@code i} only, in order, so the output may
- *       alias the input exactly.
+ *       the output may alias the input exactly (but not half-overlap it: that would be a {@code
+ *       memcpy} between overlapping buffers).
+ *   <li>RELU, RELU6, LEAKY_RELU, LOGISTIC, TANH with equal input and output types: the kernels
+ *       compute element {@code i} from input element {@code i} only, in increasing order, so the
+ *       output may start at or below the input.
  *   <li>CONV_2D, DEPTHWISE_CONV_2D, AVERAGE_POOL_2D, MAX_POOL_2D on a single batch: the kernels
  *       write output rows in order and, while writing row {@code y}, read input rows from {@code y
  *       * strideH - padTop} on. Allowing one row of lag (for kernels that work on two pixels at a
@@ -69,6 +70,7 @@ final class OverlapRules {
                 position[in],
                 position[out],
                 distance,
+                model.opOf(op) == BuiltinOperator.RESHAPE,
                 "operator " + i + " (" + model.opOf(op) + ") consumes its input in order"));
       }
     }

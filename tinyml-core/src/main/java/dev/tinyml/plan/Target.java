@@ -14,9 +14,9 @@ public enum Target {
    * EABI default {@code -fshort-enums}), which shrinks {@code TfLiteTensor} and some builtin
    * parameter structs.
    */
-  CORTEX_M_32BIT(4, 36, 44, 36, 8, 12, 32, 32, 12, true),
+  CORTEX_M_32BIT(4, 36, 44, 36, 8, 12, 32, 32, 12, 12, 24, true),
   /** A 64-bit host (x86-64 or AArch64 Linux/macOS): 8-byte pointers, 4-byte enums. */
-  HOST_64BIT(8, 72, 72, 72, 16, 24, 64, 64, 24, false);
+  HOST_64BIT(8, 72, 72, 72, 16, 24, 64, 64, 24, 16, 32, false);
 
   final int pointerSize;
   final int singleArenaBufferAllocator;
@@ -27,6 +27,8 @@ public enum Target {
   final int nodeAndRegistration;
   final int tfLiteTensor;
   final int affineQuantization;
+  final int scratchBufferRequest;
+  final int allocationInfo;
   final boolean shortEnums;
 
   Target(
@@ -39,6 +41,8 @@ public enum Target {
       int nodeAndRegistration,
       int tfLiteTensor,
       int affineQuantization,
+      int scratchBufferRequest,
+      int allocationInfo,
       boolean shortEnums) {
     this.pointerSize = pointerSize;
     this.singleArenaBufferAllocator = singleArenaBufferAllocator;
@@ -49,6 +53,8 @@ public enum Target {
     this.nodeAndRegistration = nodeAndRegistration;
     this.tfLiteTensor = tfLiteTensor;
     this.affineQuantization = affineQuantization;
+    this.scratchBufferRequest = scratchBufferRequest;
+    this.allocationInfo = allocationInfo;
     this.shortEnums = shortEnums;
   }
 

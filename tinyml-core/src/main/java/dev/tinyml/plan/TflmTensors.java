@@ -58,7 +58,7 @@ final class TflmTensors {
   /** Whether the tensor's data comes from a non-empty buffer of the model (a constant). */
   static boolean isConstant(Model model, Tensor tensor) {
     int b = tensor.buffer();
-    return b > 0 && b < model.buffers().size() && model.buffers().get(b).data().length > 0;
+    return b >= 0 && b < model.buffers().size() && model.buffers().get(b).data().length > 0;
   }
 
   static Tensor tensor(Model model, int subgraph, int index, String role) {

@@ -18,6 +18,9 @@ final class KissFftQ15 {
   private final short[] superIm;
   private final short[] bufRe;
   private final short[] bufIm;
+  private final int[] gather;
+  private final int stages;
+  private final int[] strides;
 
   KissFftQ15(int nfft) {
     if (nfft < 4 || Integer.bitCount(nfft) != 1) {
@@ -43,6 +46,15 @@ final class KissFftQ15 {
     }
     bufRe = new short[ncfft];
     bufIm = new short[ncfft];
+    stages = factors.length / 2;
+    strides = new int[stages];
+    int stride = 1;
+    for (int level = 0; level < stages; level++) {
+      strides[level] = stride;
+      stride *= factors[2 * level];
+    }
+    gather = new int[ncfft];
+    buildGather(0, 0, 1, 0);
   }
 
   int size() {
@@ -57,7 +69,7 @@ final class KissFftQ15 {
    * @param outIm imaginary parts, at least {@code nfft/2+1}
    */
   void forward(short[] in, short[] outRe, short[] outIm) {
-    work(0, in, 0, 1, 0);
+    transform(in);
     short tdcR = divScalar(bufRe[0], 2);
     short tdcI = divScalar(bufIm[0], 2);
     outRe[0] = (short) (tdcR + tdcI);
@@ -82,27 +94,48 @@ final class KissFftQ15 {
     }
   }
 
-  /** kissfft's {@code kf_work}: decimation in time, the input read as interleaved complex. */
-  private void work(int out, short[] in, int inIndex, int fstride, int factorIndex) {
+  /**
+   * kissfft's {@code kf_work} unrolled: its recursion gathers the input in mixed-radix
+   * digit-reversed order ({@link #gather}, computed once) and then runs the butterflies of the
+   * deepest level first; every sub-block of a level is independent, so running a whole level before
+   * the next gives the same values.
+   */
+  private void transform(short[] in) {
+    for (int o = 0; o < ncfft; o++) {
+      int i = gather[o];
+      bufRe[o] = in[2 * i];
+      bufIm[o] = in[2 * i + 1];
+    }
+    for (int level = stages - 1; level >= 0; level--) {
+      int p = factors[2 * level];
+      int m = factors[2 * level + 1];
+      int fstride = strides[level];
+      int length = p * m;
+      for (int block = 0; block < fstride; block++) {
+        if (p == 4) {
+          butterfly4(block * length, fstride, m);
+        } else {
+          butterfly2(block * length, fstride, m);
+        }
+      }
+    }
+  }
+
+  /** Mirrors {@code kf_work}'s recursion to record which input lands at each output slot. */
+  private void buildGather(int out, int inIndex, int fstride, int factorIndex) {
     int p = factors[factorIndex];
     int m = factors[factorIndex + 1];
     int end = out + p * m;
     if (m == 1) {
       for (int o = out; o < end; o++) {
-        bufRe[o] = in[2 * inIndex];
-        bufIm[o] = in[2 * inIndex + 1];
+        gather[o] = inIndex;
         inIndex += fstride;
       }
     } else {
       for (int o = out; o < end; o += m) {
-        work(o, in, inIndex, fstride * p, factorIndex + 2);
+        buildGather(o, inIndex, fstride * p, factorIndex + 2);
         inIndex += fstride;
       }
-    }
-    if (p == 4) {
-      butterfly4(out, fstride, m);
-    } else {
-      butterfly2(out, fstride, m);
     }
   }
 

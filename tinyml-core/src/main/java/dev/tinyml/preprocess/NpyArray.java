@@ -12,7 +12,8 @@ import java.util.Arrays;
  *
  * @param dtype the element type
  * @param shape the dimensions, outermost first (empty for a scalar)
- * @param data {@code product(shape) * dtype.size()} bytes, little-endian, C order
+ * @param data {@code product(shape) * dtype.size()} bytes, little-endian, C order; held as given,
+ *     not copied
  */
 public record NpyArray(Dtype dtype, int[] shape, byte[] data) {
 

@@ -125,4 +125,138 @@ public record SpectralConfig(
         mfccCount,
         lifter);
   }
+
+  /**
+   * The same configuration with other framing.
+   *
+   * @param length samples per frame
+   * @param step samples between frame starts
+   * @param fft FFT length, at least {@code length}
+   * @return the new configuration
+   */
+  public SpectralConfig withFraming(int length, int step, int fft) {
+    return new SpectralConfig(
+        sampleRate,
+        length,
+        step,
+        fft,
+        window,
+        periodicWindow,
+        power,
+        melBands,
+        fMin,
+        fMax,
+        melScale,
+        slaneyNorm,
+        logOffset,
+        mfccCount,
+        lifter);
+  }
+
+  /**
+   * The same configuration with another window.
+   *
+   * @param function the window function
+   * @param periodic periodic ({@code true}) or symmetric form
+   * @return the new configuration
+   */
+  public SpectralConfig withWindow(WindowFunction function, boolean periodic) {
+    return new SpectralConfig(
+        sampleRate,
+        frameLength,
+        frameStep,
+        fftLength,
+        function,
+        periodic,
+        power,
+        melBands,
+        fMin,
+        fMax,
+        melScale,
+        slaneyNorm,
+        logOffset,
+        mfccCount,
+        lifter);
+  }
+
+  /**
+   * The same configuration with a power ({@code |X|^2}) or magnitude ({@code |X|}) spectrum.
+   *
+   * @param usePower whether to square magnitudes
+   * @return the new configuration
+   */
+  public SpectralConfig withPower(boolean usePower) {
+    return new SpectralConfig(
+        sampleRate,
+        frameLength,
+        frameStep,
+        fftLength,
+        window,
+        periodicWindow,
+        usePower,
+        melBands,
+        fMin,
+        fMax,
+        melScale,
+        slaneyNorm,
+        logOffset,
+        mfccCount,
+        lifter);
+  }
+
+  /**
+   * The same configuration with other mel bands.
+   *
+   * @param bands number of bands
+   * @param low lowest edge in Hz
+   * @param high highest edge in Hz
+   * @param scale the mel scale
+   * @param equalArea whether bands are normalised to equal area (Slaney)
+   * @return the new configuration
+   */
+  public SpectralConfig withMel(
+      int bands, double low, double high, MelScale scale, boolean equalArea) {
+    return new SpectralConfig(
+        sampleRate,
+        frameLength,
+        frameStep,
+        fftLength,
+        window,
+        periodicWindow,
+        power,
+        bands,
+        low,
+        high,
+        scale,
+        equalArea,
+        logOffset,
+        Math.min(mfccCount, bands),
+        lifter);
+  }
+
+  /**
+   * The same configuration with other cepstral settings.
+   *
+   * @param count number of coefficients kept
+   * @param lifterParameter HTK lifter {@code L}, 0 for none
+   * @return the new configuration
+   */
+  public SpectralConfig withMfcc(int count, int lifterParameter) {
+    return new SpectralConfig(
+        sampleRate,
+        frameLength,
+        frameStep,
+        fftLength,
+        window,
+        periodicWindow,
+        power,
+        melBands,
+        fMin,
+        fMax,
+        melScale,
+        slaneyNorm,
+        logOffset,
+        count,
+        lifterParameter);
+  }
 }

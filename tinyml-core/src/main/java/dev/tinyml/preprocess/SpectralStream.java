@@ -14,6 +14,7 @@ public final class SpectralStream {
   private final int length;
   private final int step;
   private final float[] buffer;
+  private final float[] scratch;
   private int filled;
   private long toSkip;
 
@@ -22,6 +23,32 @@ public final class SpectralStream {
     this.length = features.config().frameLength();
     this.step = features.config().frameStep();
     this.buffer = new float[length];
+    this.scratch = new float[length];
+  }
+
+  /**
+   * Feeds 16-bit PCM (each sample divided by 32768, as {@link AudioClip#ofPcm16} does) and returns
+   * the frames it completes. The chunk is converted a frame's worth at a time, so memory stays
+   * bounded whatever the chunk size.
+   *
+   * @param pcm samples at the configured rate
+   * @param offset first sample to read
+   * @param count number of samples to read
+   * @return the completed frames, oldest first (possibly none)
+   */
+  public List<float[]> accept(short[] pcm, int offset, int count) {
+    Objects.checkFromIndexSize(offset, count, pcm.length);
+    List<float[]> frames = new ArrayList<>();
+    int end = offset + count;
+    while (offset < end) {
+      int n = Math.min(scratch.length, end - offset);
+      for (int i = 0; i < n; i++) {
+        scratch[i] = pcm[offset + i] / 32768f;
+      }
+      frames.addAll(accept(scratch, 0, n));
+      offset += n;
+    }
+    return frames;
   }
 
   /**

@@ -21,6 +21,40 @@ public record DebugReport(long samples, List<TensorError> tensors) {
     return tensors.subList(0, Math.min(n, tensors.size()));
   }
 
+  /**
+   * The report as JSON: {@code {"samples": n, "tensors": [{"index", "name", "scale", "zeroPoint",
+   * "sqnrDb", "maxAbsError", "mse", "maxErrorSteps"}, ...]}}, worst first; an infinite SQNR (no
+   * error) is written as the string {@code "Infinity"}.
+   */
+  public String toJson() {
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+    root.put("samples", samples);
+    com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("tensors");
+    for (TensorError e : tensors) {
+      com.fasterxml.jackson.databind.node.ObjectNode n = list.addObject();
+      n.put("index", e.index());
+      n.put("name", e.name());
+      n.put("scale", e.scale());
+      n.put("zeroPoint", e.zeroPoint());
+      double sqnr = e.stats().sqnrDb();
+      if (Double.isFinite(sqnr)) {
+        n.put("sqnrDb", sqnr);
+      } else {
+        n.put("sqnrDb", Double.toString(sqnr));
+      }
+      n.put("maxAbsError", e.stats().maxAbsError());
+      n.put("mse", e.stats().mse());
+      n.put("maxErrorSteps", e.maxErrorInSteps());
+    }
+    try {
+      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+      throw new IllegalStateException("cannot write the debug report as JSON", ex);
+    }
+  }
+
   /** A plain-text table, worst tensors first. */
   @Override
   public String toString() {

@@ -559,10 +559,11 @@ public final class ModelQuantizer {
           use.builtin() != BuiltinOperator.FULLY_CONNECTED || options.perChannelFullyConnected();
       QuantizedWeights q;
       try {
+        double[] floor = biasRangeFloor(use, perChannel, nt.shape(), params);
         q =
             perChannel
-                ? QuantMath.quantizeWeightsPerChannel(floats(t), nt.shape(), use.axis())
-                : QuantMath.quantizeWeightsPerTensor(floats(t));
+                ? QuantMath.quantizeWeightsPerChannel(floats(t), nt.shape(), use.axis(), floor)
+                : QuantMath.quantizeWeightsPerTensor(floats(t), floor == null ? 0 : floor[0]);
       } catch (IllegalArgumentException ex) {
         throw new QuantizationException(
             "weights '" + Calibrator.nameOf(nt, t) + "': " + ex.getMessage(), ex);
@@ -609,6 +610,47 @@ public final class ModelQuantizer {
     addFloatEdges(out, g);
     setOpVersions(out, g);
     return out;
+  }
+
+  /**
+   * Per channel (or once, per tensor) the least weight half-range that keeps the op's bias inside
+   * int32, or null when the op has no bias.
+   */
+  private double[] biasRangeFloor(
+      WeightUse use, boolean perChannel, int[] shape, Map<Integer, QuantParams> params) {
+    Operator op = graph.operators().get(use.op());
+    if (op.inputs().length < 3 || op.inputs()[2] < 0) {
+      return null;
+    }
+    float[] bias = floats(op.inputs()[2]);
+    float[] w = floats(use.weights());
+    double inputScale = params.get(use.input()).scale();
+    if (!perChannel) {
+      double absMax = 0;
+      for (float v : w) {
+        absMax = Math.max(absMax, Math.abs(v));
+      }
+      double biasMax = 0;
+      for (float b : bias) {
+        biasMax = Math.max(biasMax, Math.abs(b));
+      }
+      return new double[] {QuantMath.minWeightRangeForBias(biasMax, inputScale, absMax)};
+    }
+    int channels = shape[use.axis()];
+    int inner = 1;
+    for (int d = use.axis() + 1; d < shape.length; d++) {
+      inner *= shape[d];
+    }
+    double[] absMax = new double[channels];
+    for (int i = 0; i < w.length; i++) {
+      int c = (i / inner) % channels;
+      absMax[c] = Math.max(absMax[c], Math.abs(w[i]));
+    }
+    double[] floor = new double[channels];
+    for (int c = 0; c < channels; c++) {
+      floor[c] = QuantMath.minWeightRangeForBias(bias[c % bias.length], inputScale, absMax[c]);
+    }
+    return floor;
   }
 
   private static Tensor copy(Tensor t) {

@@ -23,7 +23,7 @@ import java.util.Locale;
  * }</pre>
  */
 public final class QuantAssertions {
-  private static final int EXAMPLES = 5;
+  private static final int EXAMPLES = 10;
 
   private QuantAssertions() {}
 
@@ -61,7 +61,8 @@ public final class QuantAssertions {
           String.format(
               Locale.ROOT,
               "int8 model agrees with the float model on top-1 for %.2f%% of %d samples,"
-                  + " expected at least %.2f%%; first disagreements (sample: float vs int8 class):"
+                  + " expected at least %.2f%%; first disagreements (sample: float vs int8 class,"
+                  + " float output of its class minus that of the int8 model's class):"
                   + " %s",
               100 * result.share(),
               result.samples(),
@@ -137,12 +138,15 @@ public final class QuantAssertions {
     long agree = 0;
     List<String> examples = new ArrayList<>();
     for (float[][] sample : data) {
-      int a = argMax(f.run(sample, n)[0]);
+      float[] fo = f.run(sample, n)[0];
+      int a = argMax(fo);
       int b = argMax(q.run(sample, n)[0]);
       if (a == b) {
         agree++;
       } else if (examples.size() < EXAMPLES) {
-        examples.add(n + ": " + a + " vs " + b);
+        // The float model's own margin tells a borderline sample from a real regression.
+        examples.add(
+            String.format(Locale.ROOT, "%d: %d vs %d (float margin %.3g)", n, a, b, fo[a] - fo[b]));
       }
       n++;
     }

@@ -107,6 +107,22 @@ public final class QuantMath {
    * @throws IllegalArgumentException for NaN or infinite weights, naming the flat index
    */
   public static QuantizedWeights quantizeWeightsPerChannel(float[] weights, int[] shape, int axis) {
+    return quantizeWeightsPerChannel(weights, shape, axis, null);
+  }
+
+  /**
+   * Quantizes weights per channel with a lower bound on each channel's range, as the converter's
+   * {@code AdjustWeightsForBiasScale} widens a weight range whose scale would make the bias
+   * overflow int32 (see {@link #minWeightRangeForBias}).
+   *
+   * @param weights the float weights in row-major order of {@code shape}
+   * @param shape the tensor shape
+   * @param axis the channel dimension
+   * @param minAbsMax per channel, the least half-range to use; null for none
+   * @return int8 values and one scale per channel
+   */
+  public static QuantizedWeights quantizeWeightsPerChannel(
+      float[] weights, int[] shape, int axis, double[] minAbsMax) {
     checkShape(weights, shape);
     if (axis < 0 || axis >= shape.length) {
       throw new IllegalArgumentException(
@@ -126,6 +142,9 @@ public final class QuantMath {
     float[] scales = new float[channels];
     float[] inverse = new float[channels];
     for (int c = 0; c < channels; c++) {
+      if (minAbsMax != null) {
+        absMax[c] = Math.max(absMax[c], minAbsMax[c]);
+      }
       scales[c] = symmetricScale(absMax[c]);
       inverse[c] = (float) (1.0 / scales[c]);
     }
@@ -145,7 +164,19 @@ public final class QuantMath {
    * @throws IllegalArgumentException for NaN or infinite weights, naming the flat index
    */
   public static QuantizedWeights quantizeWeightsPerTensor(float[] weights) {
-    double absMax = 0;
+    return quantizeWeightsPerTensor(weights, 0);
+  }
+
+  /**
+   * Quantizes weights with a single scale and a lower bound on the range (see {@link
+   * #minWeightRangeForBias}).
+   *
+   * @param weights the float weights
+   * @param minAbsMax the least half-range to use
+   * @return int8 values and their one scale
+   */
+  public static QuantizedWeights quantizeWeightsPerTensor(float[] weights, double minAbsMax) {
+    double absMax = minAbsMax;
     for (int i = 0; i < weights.length; i++) {
       absMax = Math.max(absMax, Math.abs(checkFinite(weights[i], i)));
     }
@@ -156,6 +187,25 @@ public final class QuantMath {
       values[i] = (byte) clampWeight(roundHalfAwayFromZero(weights[i] * inverse));
     }
     return new QuantizedWeights(values, new float[] {scale}, 0, false);
+  }
+
+  /**
+   * The least weight half-range for which a bias value {@code bias} still fits int32 with room to
+   * spare: the converter widens the weight range to {@code 2 |b| / (2^31 - 1) * 127 / inputScale}
+   * when {@code |b| >= 0.5 * inputScale * weightScale * (2^31 - 1)}, which puts the quantized bias
+   * at about half the int32 range. Below that threshold the weights' own range is kept.
+   *
+   * @param bias the float bias value (or the largest magnitude, per tensor)
+   * @param inputScale the scale of the op's input
+   * @param absMax the weights' own half-range
+   * @return {@code absMax}, or the widened half-range
+   */
+  public static double minWeightRangeForBias(double bias, double inputScale, double absMax) {
+    double weightScale = symmetricScale(absMax);
+    if (Math.abs(bias) >= 0.5 * inputScale * weightScale * Integer.MAX_VALUE) {
+      return Math.max(absMax, 2.0 * Math.abs(bias) / Integer.MAX_VALUE * (WEIGHT_MAX / inputScale));
+    }
+    return absMax;
   }
 
   /**

@@ -137,7 +137,7 @@ final class FlatReader {
             vt + 4 + 2 * slot,
             where,
             "expected field "
-                + slot
+                + fieldName(desc, slot)
                 + " inside the "
                 + tableSize
                 + "-byte table, found offset "
@@ -161,23 +161,25 @@ final class FlatReader {
       }
       if (fo + f.width() > tableSize && f.kind() == Schema.Kind.SCALAR
           || fo + 4 > tableSize && f.kind() != Schema.Kind.SCALAR) {
-        throw error(fieldPos, where, "expected field " + slot + " to fit inside its table");
+        throw error(
+            fieldPos,
+            where,
+            "expected field " + fieldName(desc, slot) + " to fit inside its table");
       }
+      Where fw = where.field(f.name());
       switch (f.kind()) {
         case SCALAR -> t.put(slot, new RawTable.ScalarField(copy(fieldPos, f.width())));
-        case STRING -> t.put(slot, new RawTable.StringField(vector(fieldPos, 1, where)));
+        case STRING -> t.put(slot, new RawTable.StringField(vector(fieldPos, 1, fw)));
         case VECTOR ->
             t.put(
                 slot,
                 new RawTable.VectorField(
-                    f.width(), f.alignment(), vector(fieldPos, f.width(), where)));
-        case TABLE -> {
-          int target = target(fieldPos, where);
-          t.put(
-              slot,
-              new RawTable.TableField(table(target, Schema.table(f.ref()), where.field(f.ref()))));
-        }
-        case TABLES -> t.put(slot, new RawTable.TableVectorField(tables(fieldPos, f.ref(), where)));
+                    f.width(), f.alignment(), vector(fieldPos, f.width(), fw)));
+        case TABLE ->
+            t.put(
+                slot,
+                new RawTable.TableField(table(target(fieldPos, fw), Schema.table(f.ref()), fw)));
+        case TABLES -> t.put(slot, new RawTable.TableVectorField(tables(fieldPos, f.ref(), fw)));
         case UNION -> {
           long type = t.scalar(slot - 1, 0) & 0xFF;
           if (type == 0) {
@@ -185,15 +187,21 @@ final class FlatReader {
             continue;
           }
           Schema.Table member = Schema.unionMember(f.ref(), (int) type);
-          int target = target(fieldPos, where);
-          Where w = where.field(member == null ? f.ref() + "#" + type : member.name());
+          Where w =
+              where.field(f.name() + "(" + (member == null ? "type " + type : member.name()) + ")");
           t.put(
               slot,
-              new RawTable.TableField(table(target, member == null ? Schema.UNKNOWN : member, w)));
+              new RawTable.TableField(
+                  table(target(fieldPos, w), member == null ? Schema.UNKNOWN : member, w)));
         }
       }
     }
     return t;
+  }
+
+  private static String fieldName(Schema.Table desc, int slot) {
+    Schema.Field f = desc.field(slot);
+    return f == null ? "#" + slot : f.name();
   }
 
   /**
@@ -219,12 +227,12 @@ final class FlatReader {
   private List<RawTable> tables(int fieldPos, String ref, Where where)
       throws TfliteFormatException {
     int vec = target(fieldPos, where);
-    int n = length(vec, 4, where.field(ref));
+    int n = length(vec, 4, where);
     Schema.Table desc = Schema.table(ref);
     List<RawTable> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int elem = vec + 4 + 4 * i;
-      out.add(table(target(elem, where.index(i)), desc, where.field(ref).index(i)));
+      out.add(table(target(elem, where.index(i)), desc, where.index(i)));
     }
     return out;
   }

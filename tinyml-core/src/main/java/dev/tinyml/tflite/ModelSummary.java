@@ -255,6 +255,23 @@ public record ModelSummary(
     }
   }
 
+  /**
+   * Writes {@link #toJson()} to {@code file} atomically (a temporary file beside it, then moved in
+   * place), creating parent directories.
+   */
+  public void writeJson(java.nio.file.Path file) throws java.io.IOException {
+    java.nio.file.Path abs = file.toAbsolutePath();
+    java.nio.file.Files.createDirectories(abs.getParent());
+    java.nio.file.Path tmp =
+        java.nio.file.Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
+    try {
+      java.nio.file.Files.writeString(tmp, toJson(), java.nio.charset.StandardCharsets.UTF_8);
+      java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      java.nio.file.Files.deleteIfExists(tmp);
+    }
+  }
+
   private static void ints(ArrayNode node, int[] values) {
     for (int v : values) {
       node.add(v);
@@ -308,24 +325,24 @@ public record ModelSummary(
       s.append(
           String.format(
               Locale.ROOT,
-              "%n  %4s  %-40s %-8s %-18s %10s  %s%n",
+              "%n  %4s  %-8s %-18s %10s  %-24s %s%n",
               "#",
-              "tensor",
               "type",
               "shape",
               "bytes",
-              "quantization"));
+              "quantization",
+              "tensor"));
       for (TensorSummary t : g.tensors()) {
         s.append(
             String.format(
                 Locale.ROOT,
-                "  %4d  %-40s %-8s %-18s %,10d  %s%s%n",
+                "  %4d  %-8s %-18s %,10d  %-24s %s%s%n",
                 t.index(),
-                t.name() == null ? "" : t.name(),
                 t.type(),
                 Arrays.toString(t.shape()),
                 t.bytes(),
                 quantText(t),
+                t.name() == null ? "" : t.name(),
                 t.constant() ? " (constant)" : ""));
       }
     }

@@ -25,8 +25,11 @@ final class Schema {
     UNION
   }
 
-  /** One field slot. {@code ref} names the table or union of table-valued fields. */
-  record Field(Kind kind, int width, int alignment, String ref) {}
+  /**
+   * One field slot. {@code ref} names the table or union of table-valued fields; {@code name} is
+   * the schema's field name where error messages need it, else {@code #slot}.
+   */
+  record Field(String name, Kind kind, int width, int alignment, String ref) {}
 
   /** A table's slots, in slot order. */
   record Table(String name, Field[] fields) {
@@ -67,32 +70,34 @@ final class Schema {
     String[] tokens = fields.isBlank() ? new String[0] : fields.trim().split("\\s+");
     Field[] out = new Field[tokens.length];
     for (int i = 0; i < tokens.length; i++) {
-      out[i] = parse(tokens[i]);
+      int eq = tokens[i].indexOf('=');
+      String fieldName = eq < 0 ? "#" + i : tokens[i].substring(0, eq);
+      out[i] = parse(fieldName, tokens[i].substring(eq + 1));
     }
     TABLES.put(name, new Table(name, out));
   }
 
-  private static Field parse(String token) {
+  private static Field parse(String name, String token) {
     if (token.equals("s")) {
-      return new Field(Kind.STRING, 4, 4, null);
+      return new Field(name, Kind.STRING, 4, 4, null);
     }
     if (token.startsWith("[T:")) {
-      return new Field(Kind.TABLES, 4, 4, token.substring(3, token.length() - 1));
+      return new Field(name, Kind.TABLES, 4, 4, token.substring(3, token.length() - 1));
     }
     if (token.startsWith("T:")) {
-      return new Field(Kind.TABLE, 4, 4, token.substring(2));
+      return new Field(name, Kind.TABLE, 4, 4, token.substring(2));
     }
     if (token.startsWith("U:")) {
-      return new Field(Kind.UNION, 4, 4, token.substring(2));
+      return new Field(name, Kind.UNION, 4, 4, token.substring(2));
     }
     if (token.startsWith("[")) {
       int close = token.indexOf(']');
       int width = Integer.parseInt(token.substring(1, close));
       int align = close + 1 < token.length() ? Integer.parseInt(token.substring(close + 2)) : width;
-      return new Field(Kind.VECTOR, width, align, null);
+      return new Field(name, Kind.VECTOR, width, align, null);
     }
     int width = Integer.parseInt(token);
-    return new Field(Kind.SCALAR, width, width, null);
+    return new Field(name, Kind.SCALAR, width, width, null);
   }
 
   private static void u(String name, String members) {
@@ -100,25 +105,43 @@ final class Schema {
   }
 
   static {
-    t("Model", "4 [T:OperatorCode] [T:SubGraph] s [T:Buffer] [4] [T:Metadata] [T:SignatureDef]");
-    t("OperatorCode", "1 s 4 4");
-    t("SubGraph", "[T:Tensor] [4] [4] [T:Operator] s");
+    t(
+        "Model",
+        "version=4 operator_codes=[T:OperatorCode] subgraphs=[T:SubGraph] description=s"
+            + " buffers=[T:Buffer] metadata_buffer=[4] metadata=[T:Metadata]"
+            + " signature_defs=[T:SignatureDef]");
+    t("OperatorCode", "deprecated_builtin_code=1 custom_code=s version=4 builtin_code=4");
+    t("SubGraph", "tensors=[T:Tensor] inputs=[4] outputs=[4] operators=[T:Operator] name=s");
     t(
         "Tensor",
-        "[4] 1 4 s T:QuantizationParameters 1 T:SparsityParameters [4] 1 [T:VariantSubType]");
-    t("QuantizationParameters", "[4] [4] [4] [8] 1 U:QuantizationDetails 4");
+        "shape=[4] type=1 buffer=4 name=s quantization=T:QuantizationParameters is_variable=1"
+            + " sparsity=T:SparsityParameters shape_signature=[4] has_rank=1"
+            + " variant_tensors=[T:VariantSubType]");
+    t(
+        "QuantizationParameters",
+        "min=[4] max=[4] scale=[4] zero_point=[8] details_type=1 details=U:QuantizationDetails"
+            + " quantized_dimension=4");
     t("CustomQuantization", "[1]@16");
-    t("SparsityParameters", "[4] [4] [T:DimensionMetadata]");
+    t("SparsityParameters", "traversal_order=[4] block_map=[4] dim_metadata=[T:DimensionMetadata]");
     t("DimensionMetadata", "1 4 1 U:SparseIndexVector 1 U:SparseIndexVector");
     t("Int32Vector", "[4]");
     t("Uint16Vector", "[2]@4");
     t("Uint8Vector", "[1]@4");
     t("VariantSubType", "[4] 1 1");
-    t("Operator", "4 [4] [4] 1 U:BuiltinOptions [1] 1 [1] [4] 8 8 1 U:BuiltinOptions2");
-    t("Buffer", "[1]@16 8 8");
-    t("Metadata", "s 4");
-    t("TensorMap", "s 4");
-    t("SignatureDef", "[T:TensorMap] [T:TensorMap] s s 4");
+    t(
+        "Operator",
+        "opcode_index=4 inputs=[4] outputs=[4] builtin_options_type=1"
+            + " builtin_options=U:BuiltinOptions custom_options=[1] custom_options_format=1"
+            + " mutating_variable_inputs=[1] intermediates=[4] large_custom_options_offset=8"
+            + " large_custom_options_size=8 builtin_options_2_type=1"
+            + " builtin_options_2=U:BuiltinOptions2");
+    t("Buffer", "data=[1]@16 offset=8 size=8");
+    t("Metadata", "name=s buffer=4");
+    t("TensorMap", "name=s tensor_index=4");
+    t(
+        "SignatureDef",
+        "inputs=[T:TensorMap] outputs=[T:TensorMap] signature_key=s deprecated_tag=s"
+            + " subgraph_index=4");
 
     u("QuantizationDetails", "CustomQuantization");
     u("SparseIndexVector", "Int32Vector Uint16Vector Uint8Vector");

@@ -64,7 +64,7 @@ class ArenaPlannerTest {
     // 48 bytes below the input: both fit in 48 + 64 = 112 bytes instead of 160.
     List<ArenaBuffer> buffers =
         List.of(ArenaBuffer.tensor(0, 0, 64, 0, 1), ArenaBuffer.tensor(0, 1, 96, 1, 2));
-    List<InPlaceOverlap> overlaps = List.of(new InPlaceOverlap(0, 1, 48, "test"));
+    List<InPlaceOverlap> overlaps = List.of(new InPlaceOverlap(0, 1, 48, false, "test"));
 
     ArenaPlan ours = ArenaPlanner.planned(buffers, overlaps);
 
@@ -72,6 +72,28 @@ class ArenaPlannerTest {
     assertThat(ours.totalBytes()).isEqualTo(112);
     assertThat(ours.offset(0) - ours.offset(1)).isEqualTo(48);
     assertThat(ours.overlaps()).hasSize(1);
+  }
+
+  @Test
+  void exactOverlapAllowsSharingTheSameStartButNotAHalfOverlap() {
+    List<ArenaBuffer> buffers =
+        List.of(ArenaBuffer.tensor(0, 0, 64, 0, 1), ArenaBuffer.tensor(0, 1, 64, 1, 2));
+    List<InPlaceOverlap> exact = List.of(new InPlaceOverlap(0, 1, 0, true, "reshape"));
+    List<InPlaceOverlap> atLeast = List.of(new InPlaceOverlap(0, 1, 0, false, "relu"));
+    int[] sizes = sizes(buffers);
+
+    ArenaPlan ours = ArenaPlanner.planned(buffers, exact);
+
+    assertThat(ours.totalBytes()).isEqualTo(64);
+    assertThat(ours.offset(0)).isEqualTo(ours.offset(1));
+    assertThat(
+            new CompactPlacer(sizes, first(buffers), last(buffers), exact)
+                .isValid(new int[] {16, 0}))
+        .isFalse();
+    assertThat(
+            new CompactPlacer(sizes, first(buffers), last(buffers), atLeast)
+                .isValid(new int[] {16, 0}))
+        .isTrue();
   }
 
   @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every fixture model against the arena sizes real TFLM reported for it. */
 class FixtureArenaTest {
 
-  record Case(String name, Path model, int host64, int cortexM4) {
+  record Case(String name, Path model, int host64, int cortexM4, int minimumHost64) {
     @Override
     public String toString() {
       return name;
@@ -48,7 +48,8 @@ class FixtureArenaTest {
                 dir.getFileName().toString(),
                 Fixtures.path(expected.get("model").asText()),
                 expected.get("arena_used_bytes_host64").asInt(),
-                expected.get("arena_used_bytes_cortex_m4").asInt()));
+                expected.get("arena_used_bytes_cortex_m4").asInt(),
+                expected.get("min_arena_bytes_host64").asInt()));
       }
     }
     return cases;
@@ -65,6 +66,19 @@ class FixtureArenaTest {
     Model model = TfliteReader.read(c.model());
 
     assertThat(ArenaPlanner.estimate(model, Target.HOST_64BIT).totalBytes()).isEqualTo(c.host64());
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void hostMinimumArenaEqualsTheSmallestArenaTflmAccepted(Case c) throws Exception {
+    Model model = TfliteReader.read(c.model());
+
+    ArenaEstimate e = ArenaPlanner.estimate(model, Target.HOST_64BIT);
+
+    assertThat(e.minimumArenaBytes()).isEqualTo(c.minimumHost64());
+    assertThat(e.recommendedArenaBytes() % 16).isZero();
+    assertThat(e.recommendedArenaBytes())
+        .isGreaterThanOrEqualTo(Math.max(c.minimumHost64(), c.host64()) - 15);
   }
 
   @ParameterizedTest

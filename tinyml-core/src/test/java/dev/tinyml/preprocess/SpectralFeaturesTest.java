@@ -227,6 +227,26 @@ class SpectralFeaturesTest {
   }
 
   @Test
+  void streamingPcmChunksEqualsBatchOnTheClip() {
+    AudioClip clip = Wav.read(Fixtures.path("audio/micro_speech/no_1000ms.wav"));
+    short[] pcm = clip.toPcm16();
+    SpectralFeatures features = new SpectralFeatures(SpectralConfig.defaults(), FeatureKind.MFCC);
+    float[][] batch = features.compute(clip.samples());
+    SpectralStream stream =
+        new SpectralFeatures(SpectralConfig.defaults(), FeatureKind.MFCC).stream();
+    Random random = new Random(5);
+    List<float[]> frames = new ArrayList<>();
+    int pos = 0;
+    while (pos < pcm.length) {
+      int n = Math.min(pcm.length - pos, 1 + random.nextInt(3000));
+      frames.addAll(stream.accept(pcm, pos, n));
+      pos += n;
+    }
+
+    assertThat(frames.toArray(float[][]::new)).isDeepEqualTo(batch);
+  }
+
+  @Test
   void streamingWithAStepLongerThanTheFrameSkipsSamplesLikeBatch() {
     SpectralConfig sparse =
         new SpectralConfig(
@@ -355,6 +375,36 @@ class SpectralFeaturesTest {
                     10,
                     0))
         .hasMessageContaining("FFT length");
+  }
+
+  @Test
+  void withersChangeOnlyTheirParameters() {
+    SpectralConfig c =
+        SpectralConfig.defaults()
+            .withFraming(400, 160, 512)
+            .withWindow(WindowFunction.HAMMING, false)
+            .withPower(true)
+            .withMel(80, 0, 8000, MelScale.SLANEY, true)
+            .withMfcc(13, 22);
+
+    assertThat(c)
+        .isEqualTo(
+            new SpectralConfig(
+                16000,
+                400,
+                160,
+                512,
+                WindowFunction.HAMMING,
+                false,
+                true,
+                80,
+                0,
+                8000,
+                MelScale.SLANEY,
+                true,
+                1e-6f,
+                13,
+                22));
   }
 
   @Test

@@ -83,6 +83,24 @@ class TimeSeriesTest {
   }
 
   @Test
+  void fittedStatisticsRoundTripThroughJson() throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    Normalizer.ZScore z = Normalizer.ZScore.fit(new float[][] {{1, 4}, {3, 8}});
+    Normalizer.MinMax m = Normalizer.MinMax.fit(new float[][] {{1, 4}, {3, 8}});
+
+    Normalizer.ZScore zBack =
+        mapper.readValue(mapper.writeValueAsString(z), Normalizer.ZScore.class);
+    Normalizer.MinMax mBack =
+        mapper.readValue(mapper.writeValueAsString(m), Normalizer.MinMax.class);
+
+    assertThat(zBack.mean()).containsExactly(z.mean());
+    assertThat(zBack.std()).containsExactly(z.std());
+    assertThat(mBack.min()).containsExactly(1f, 4f);
+    assertThat(mBack.max()).containsExactly(3f, 8f);
+  }
+
+  @Test
   void minMaxMapsTheFittedRangeToUnitInterval() {
     Normalizer.MinMax m = Normalizer.MinMax.fit(new float[][] {{-2, 5}, {2, 5}});
 

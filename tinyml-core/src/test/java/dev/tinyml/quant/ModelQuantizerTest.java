@@ -222,6 +222,17 @@ class ModelQuantizerTest {
   }
 
   @Test
+  void aRangeCarriedByTheModelInputAloneIsIgnored() {
+    // TOCO-era float models carry a default [0, 255] on their input only; it says nothing.
+    Model f = FloatModels.denseClassifier(42);
+    tensor(f, "input")
+        .setQuantization(
+            new QuantizationParameters(new float[] {0f}, new float[] {255f}, null, null, 0));
+    Model q = ModelQuantizer.quantize(f, CALIBRATION_4);
+    assertThat(tensor(q, "input").quantization().scale()[0]).isLessThan(2.01f / 255);
+  }
+
+  @Test
   void biasCorrectionSubtractsTheExpectedWeightError() {
     // One dense unit, weights {1.0, 0.3}, bias 0.5, and an input that is always {2, 2}.
     FloatModels m = new FloatModels(0);
@@ -284,6 +295,54 @@ class ModelQuantizerTest {
     Model q = ModelQuantizer.quantize(f, data);
     assertThat(tensor(q, "y").quantization().scale()[0]).isPositive();
     QuantAssertions.assertWithinQuantSteps(f, q, data, 1);
+  }
+
+  @Test
+  void constantNonZeroActivationIsWidenedToHoldZero() {
+    // y = 0 * x + 2.5: a constant activation. Its range [2.5, 2.5] becomes [0, 2.5].
+    FloatModels m = new FloatModels(0);
+    int x = m.tensor("x", 1, 2);
+    int w = m.constant("w", new float[2], 1, 2);
+    int b = m.constant("b", new float[] {2.5f}, 1);
+    int y = m.tensor("y", 1, 1);
+    m.op(
+        BuiltinOperator.FULLY_CONNECTED,
+        new dev.tinyml.tflite.FullyConnectedOptions(
+            dev.tinyml.tflite.ActivationFunctionType.NONE,
+            dev.tinyml.tflite.FullyConnectedOptionsWeightsFormat.DEFAULT,
+            false,
+            false),
+        new int[] {x, w, b},
+        y);
+    Model f = m.finish(new int[] {x}, new int[] {y});
+    RepresentativeDataset data =
+        RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(1, 10, 2));
+    Model q = ModelQuantizer.quantize(f, data);
+    assertThat(tensor(q, "y").quantization())
+        .isEqualTo(QuantizationParameters.perTensor(2.5f / 255, -128));
+    QuantAssertions.assertWithinQuantSteps(f, q, data, 1);
+  }
+
+  @Test
+  void weightHistogramsCoverFloatAndInt8Models() {
+    Model f = FloatModels.denseClassifier(42);
+    Model q = ModelQuantizer.quantize(f, CALIBRATION_4);
+    java.util.Map<String, Histogram> fh = WeightHistograms.of(f, 10);
+    java.util.Map<String, Histogram> qh = WeightHistograms.of(q, 10);
+    assertThat(fh.keySet()).containsExactly("hidden/weights", "logits/weights");
+    assertThat(qh.get("hidden/weights").total()).isEqualTo(64);
+    // Dequantized int8 weights span the float range to within half a step.
+    double step = tensor(q, "hidden/weights").quantization().scale()[0];
+    assertThat(qh.get("hidden/weights").max())
+        .isCloseTo(fh.get("hidden/weights").max(), org.assertj.core.api.Assertions.within(step));
+  }
+
+  @Test
+  void debugReportIsAlsoJson() {
+    Model f = FloatModels.denseClassifier(42);
+    Model q = ModelQuantizer.quantize(f, CALIBRATION_4);
+    String json = QuantizationDebugger.compare(f, q, CALIBRATION_4).toJson();
+    assertThat(json).contains("\"samples\" : 200").contains("\"name\" : \"hidden\"");
   }
 
   @Test

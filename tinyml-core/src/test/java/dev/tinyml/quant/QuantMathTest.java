@@ -168,6 +168,24 @@ class QuantMathTest {
   }
 
   @Test
+  void weightRangeIsWidenedWhenTheBiasWouldOverflowInt32() {
+    double inputScale = 2f / 255f;
+    // All-zero weights (scale 1e-6/254) under a bias of 2.5: 2.5 >= 0.5 * inputScale * scale *
+    // (2^31 - 1) = 0.033, so the range becomes 2 * 2.5 / (2^31 - 1) * 127 / inputScale.
+    assertThat(QuantMath.minWeightRangeForBias(2.5, inputScale, 0))
+        .isCloseTo(2 * 2.5 / Integer.MAX_VALUE * 127 / inputScale, within(1e-15));
+    // An ordinary bias leaves the weights' own range alone.
+    assertThat(QuantMath.minWeightRangeForBias(0.01, inputScale, 1.0)).isEqualTo(1.0);
+    // With the widened range the bias lands near half the int32 range instead of clamping.
+    double range = QuantMath.minWeightRangeForBias(2.5, inputScale, 0);
+    float weightScale = QuantMath.quantizeWeightsPerTensor(new float[] {0f, 0f}, range).scales()[0];
+    int q =
+        QuantMath.quantizeBias(new float[] {2.5f}, new float[] {(float) inputScale * weightScale})[
+            0];
+    assertThat(q).isBetween(1_000_000_000, 1_100_000_000);
+  }
+
+  @Test
   void biasIsClampedSymmetricallyToInt32() {
     int[] q = QuantMath.quantizeBias(new float[] {1e10f, -1e10f}, new float[] {1f, 1f});
     assertThat(q).containsExactly(Integer.MAX_VALUE, -Integer.MAX_VALUE);

@@ -176,7 +176,7 @@ class TfliteReaderTest {
 
     assertThatThrownBy(() -> TfliteReader.read(bytes))
         .isInstanceOf(TfliteFormatException.class)
-        .hasMessageContaining("offset " + vec + " (Model.SubGraph)")
+        .hasMessageContaining("offset " + vec + " (Model.subgraphs)")
         .hasMessageContaining("vector of 2147483647 elements of 4 bytes exceeds the");
   }
 

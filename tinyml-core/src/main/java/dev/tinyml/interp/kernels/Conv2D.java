@@ -210,4 +210,79 @@ public final class Conv2D {
       }
     }
   }
+
+  /**
+   * Reorders an OHWI filter (one group) to {@code [kH][kW][inC][outC]} and widens it to int, so
+   * that eval can accumulate all output channels of a pixel in one vectorizable inner loop. Integer
+   * sums are exact in any order, so the result is the same as the reference loop's.
+   */
+  public static int[] transposeFilter(Plan p, byte[] filter) {
+    if (p.filterInC() != p.inC()) {
+      throw new IllegalArgumentException("grouped convolutions keep the reference layout");
+    }
+    int outC = p.outC();
+    int taps = p.kH() * p.kW() * p.filterInC();
+    int[] t = new int[taps * outC];
+    for (int oc = 0; oc < outC; oc++) {
+      for (int k = 0; k < taps; k++) {
+        t[k * outC + oc] = filter[oc * taps + k];
+      }
+    }
+    return t;
+  }
+
+  /**
+   * Int8 eval with a filter from {@link #transposeFilter}: per output pixel, every output channel
+   * accumulates in {@code acc} (a scratch of {@code outC} ints) tap by tap.
+   */
+  public static void evalInt8Transposed(
+      Plan p, byte[] in, int[] filterT, int[] bias, byte[] out, int[] acc) {
+    int outC = p.outC();
+    int inC = p.inC();
+    int inOff = p.inputOffset();
+    int[] mult = p.multipliers().multiplier();
+    int[] shift = p.multipliers().shift();
+    int kW = p.kW();
+    int inW = p.inW();
+    int outZp = p.outputOffset();
+    int actMin = p.actMin();
+    int actMax = p.actMax();
+    for (int b = 0; b < p.batches(); b++) {
+      for (int oy = 0; oy < p.outH(); oy++) {
+        int iy0 = oy * p.strideH() - p.padH();
+        int ky0 = ConvGeometry.firstTap(iy0, p.dilationH(), p.kH());
+        int ky1 = ConvGeometry.endTap(iy0, p.dilationH(), p.kH(), p.inH());
+        for (int ox = 0; ox < p.outW(); ox++) {
+          int ix0 = ox * p.strideW() - p.padW();
+          int kx0 = ConvGeometry.firstTap(ix0, p.dilationW(), kW);
+          int kx1 = ConvGeometry.endTap(ix0, p.dilationW(), kW, inW);
+          if (bias != null) {
+            System.arraycopy(bias, 0, acc, 0, outC);
+          } else {
+            java.util.Arrays.fill(acc, 0, outC, 0);
+          }
+          for (int ky = ky0; ky < ky1; ky++) {
+            int rowBase = (b * p.inH() + iy0 + p.dilationH() * ky) * inW;
+            for (int kx = kx0; kx < kx1; kx++) {
+              int inBase = (rowBase + ix0 + p.dilationW() * kx) * inC;
+              int fBase = (ky * kW + kx) * inC * outC;
+              for (int ic = 0; ic < inC; ic++) {
+                int x = in[inBase + ic] + inOff;
+                int f = fBase + ic * outC;
+                for (int oc = 0; oc < outC; oc++) {
+                  acc[oc] += filterT[f + oc] * x;
+                }
+              }
+            }
+          }
+          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * outC;
+          for (int oc = 0; oc < outC; oc++) {
+            int v = FixedPoint.multiplyByQuantizedMultiplier(acc[oc], mult[oc], shift[oc]) + outZp;
+            v = v < actMin ? actMin : (v > actMax ? actMax : v);
+            out[outBase + oc] = (byte) v;
+          }
+        }
+      }
+    }
+  }
 }

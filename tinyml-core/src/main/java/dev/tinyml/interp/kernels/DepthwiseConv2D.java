@@ -65,6 +65,11 @@ public final class DepthwiseConv2D {
     public int scratchSize() {
       return outC;
     }
+
+    /** Ints of scratch {@link #evalInt8Rows} needs: one output row of accumulators and inputs. */
+    public int rowScratchSize() {
+      return outW * outC + outW;
+    }
   }
 
   /** Builds a plan; see {@link Conv2D#prepare} for the arguments. */
@@ -225,6 +230,71 @@ public final class DepthwiseConv2D {
                     + p.outputOffset();
             v = Math.min(Math.max(v, p.actMin()), p.actMax());
             out[outBase + oc] = (byte) v;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Int8 eval for few input channels (TFLM's loop order makes the channel loop too short to
+   * vectorize): one output row at a time, the inputs a tap sees along the row are gathered first,
+   * and each output channel accumulates along the row. Taps outside the image contribute {@code f *
+   * 0}, which equals skipping them in integer arithmetic, so the result is bit-exact. {@code
+   * scratch} holds {@link Plan#rowScratchSize()} ints.
+   */
+  public static void evalInt8Rows(
+      Plan p, byte[] in, byte[] filter, int[] bias, byte[] out, int[] scratch) {
+    int inC = p.inC();
+    int outC = p.outC();
+    int outW = p.outW();
+    int inW = p.inW();
+    int dm = p.depthMultiplier();
+    int inOff = p.inputOffset();
+    int xrow = outW * outC;
+    int[] mult = p.multipliers().multiplier();
+    int[] shift = p.multipliers().shift();
+    for (int b = 0; b < p.batches(); b++) {
+      for (int oy = 0; oy < p.outH(); oy++) {
+        for (int oc = 0; oc < outC; oc++) {
+          java.util.Arrays.fill(scratch, oc * outW, (oc + 1) * outW, bias != null ? bias[oc] : 0);
+        }
+        int iy0 = oy * p.strideH() - p.padH();
+        for (int ky = 0; ky < p.kH(); ky++) {
+          int iy = iy0 + p.dilationH() * ky;
+          if (iy < 0 || iy >= p.inH()) {
+            continue;
+          }
+          int rowBase = (b * p.inH() + iy) * inW;
+          for (int kx = 0; kx < p.kW(); kx++) {
+            int ixStart = -p.padW() + p.dilationW() * kx;
+            int fBase = (ky * p.kW() + kx) * outC;
+            for (int ic = 0; ic < inC; ic++) {
+              for (int ox = 0; ox < outW; ox++) {
+                int ix = ixStart + ox * p.strideW();
+                scratch[xrow + ox] =
+                    ix >= 0 && ix < inW ? in[(rowBase + ix) * inC + ic] + inOff : 0;
+              }
+              for (int m = 0; m < dm; m++) {
+                int oc = ic * dm + m;
+                int f = filter[fBase + oc];
+                int base = oc * outW;
+                for (int ox = 0; ox < outW; ox++) {
+                  scratch[base + ox] += f * scratch[xrow + ox];
+                }
+              }
+            }
+          }
+        }
+        int outBase = (b * p.outH() + oy) * outW * outC;
+        for (int oc = 0; oc < outC; oc++) {
+          int base = oc * outW;
+          for (int ox = 0; ox < outW; ox++) {
+            int v =
+                FixedPoint.multiplyByQuantizedMultiplier(scratch[base + ox], mult[oc], shift[oc])
+                    + p.outputOffset();
+            v = Math.min(Math.max(v, p.actMin()), p.actMax());
+            out[outBase + ox * outC + oc] = (byte) v;
           }
         }
       }

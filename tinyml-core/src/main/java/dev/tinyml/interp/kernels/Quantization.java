@@ -44,4 +44,38 @@ public final class Quantization {
   public static float dequantize(int q, double scale, int zeroPoint) {
     return (float) (scale * (q - zeroPoint));
   }
+
+  /**
+   * Requantizes {@code n} integers ({@code byte[]}, {@code short[]} or {@code int[]}) into {@code
+   * out} (same array kinds), clamped to {@code [lo, hi]}; {@code scratch} holds {@code n} ints.
+   */
+  public static void requantize(
+      Requantize r, Object in, Object out, int n, int lo, int hi, int[] scratch) {
+    if (in instanceof byte[] b) {
+      for (int i = 0; i < n; i++) {
+        scratch[i] = b[i];
+      }
+    } else if (in instanceof short[] sh) {
+      for (int i = 0; i < n; i++) {
+        scratch[i] = sh[i];
+      }
+    } else {
+      System.arraycopy((int[]) in, 0, scratch, 0, n);
+    }
+    for (int i = 0; i < n; i++) {
+      int v = r.apply(scratch[i]);
+      scratch[i] = v < lo ? lo : (v > hi ? hi : v);
+    }
+    if (out instanceof byte[] b) {
+      for (int i = 0; i < n; i++) {
+        b[i] = (byte) scratch[i];
+      }
+    } else if (out instanceof short[] sh) {
+      for (int i = 0; i < n; i++) {
+        sh[i] = (short) scratch[i];
+      }
+    } else {
+      System.arraycopy(scratch, 0, (int[]) out, 0, n);
+    }
+  }
 }

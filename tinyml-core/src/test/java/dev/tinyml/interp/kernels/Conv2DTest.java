@@ -173,4 +173,37 @@ class Conv2DTest {
                     null))
         .hasMessageContaining("output height is 3 but VALID padding");
   }
+
+  @Test
+  void transposedInt8KernelEqualsTheReferenceLoopOnRandomData() {
+    java.util.Random r = new java.util.Random(7);
+    int[] inShape = {2, 7, 6, 5};
+    int[] fShape = {9, 3, 2, 5};
+    boolean same = true;
+    int outH = ConvGeometry.outSize(same, 7, 3, 2, 2);
+    int outW = ConvGeometry.outSize(same, 6, 2, 1, 1);
+    int[] outShape = {2, outH, outW, 9};
+    ChannelMultipliers m =
+        ChannelMultipliers.of(
+            0.05f,
+            new float[] {0.01f, 0.02f, 0.03f, 0.015f, 0.025f, 0.011f, 0.021f, 0.031f, 0.041f},
+            0.1f,
+            9);
+    Conv2D.Plan p =
+        Conv2D.prepare(
+            inShape, fShape, outShape, same, 2, 1, 2, 1, Activation.RELU, -3, 0.1f, 4, m);
+    byte[] in = new byte[2 * 7 * 6 * 5];
+    byte[] filter = new byte[9 * 3 * 2 * 5];
+    int[] bias = new int[9];
+    r.nextBytes(in);
+    r.nextBytes(filter);
+    for (int i = 0; i < 9; i++) {
+      bias[i] = r.nextInt(2001) - 1000;
+    }
+    byte[] expected = new byte[2 * outH * outW * 9];
+    byte[] actual = new byte[expected.length];
+    Conv2D.evalInt8(p, in, filter, bias, expected);
+    Conv2D.evalInt8Transposed(p, in, Conv2D.transposeFilter(p, filter), bias, actual, new int[9]);
+    assertThat(actual).containsExactly(expected);
+  }
 }

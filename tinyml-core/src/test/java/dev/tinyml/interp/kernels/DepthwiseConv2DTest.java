@@ -90,4 +90,34 @@ class DepthwiseConv2DTest {
     // pixel 0: (1*3)*0.5=1.5->2, (2*2+1)*1=5; pixel 2: (5*3)*0.5=7.5->8, (6*2+1)=13
     assertThat(out).containsExactly(2, 5, 8, 13);
   }
+
+  @Test
+  void rowKernelEqualsTheReferenceLoopOnRandomData() {
+    java.util.Random r = new java.util.Random(11);
+    for (boolean same : new boolean[] {true, false}) {
+      int outH = ConvGeometry.outSize(same, 9, 4, 2, 1);
+      int outW = ConvGeometry.outSize(same, 8, 3, 1, 2);
+      int[] inShape = {2, 9, 8, 2};
+      int[] fShape = {1, 4, 3, 6};
+      int[] outShape = {2, outH, outW, 6};
+      float[] scales = {0.01f, 0.02f, 0.03f, 0.015f, 0.025f, 0.011f};
+      ChannelMultipliers m = ChannelMultipliers.of(0.05f, scales, 0.1f, 6);
+      DepthwiseConv2D.Plan p =
+          DepthwiseConv2D.prepare(
+              inShape, fShape, outShape, same, 2, 1, 1, 2, Activation.RELU6, 5, 0.1f, -7, m);
+      byte[] in = new byte[2 * 9 * 8 * 2];
+      byte[] filter = new byte[4 * 3 * 6];
+      int[] bias = new int[6];
+      r.nextBytes(in);
+      r.nextBytes(filter);
+      for (int i = 0; i < 6; i++) {
+        bias[i] = r.nextInt(2001) - 1000;
+      }
+      byte[] expected = new byte[2 * outH * outW * 6];
+      byte[] actual = new byte[expected.length];
+      DepthwiseConv2D.evalInt8(p, in, filter, bias, expected, new int[p.scratchSize()]);
+      DepthwiseConv2D.evalInt8Rows(p, in, filter, bias, actual, new int[p.rowScratchSize()]);
+      assertThat(actual).containsExactly(expected);
+    }
+  }
 }
