@@ -14,18 +14,19 @@ final class AnomalyModel {
   private AnomalyModel() {}
 
   /**
-   * A dense autoencoder 140-32-8-32-140: the 8-value bottleneck can hold the shape of a normal beat
-   * but not the unusual parts of an abnormal one, whose reconstruction error is therefore larger.
+   * A dense autoencoder 192-64-16-64-192 over one window (64 samples of x, y, z): the 16-value
+   * bottleneck holds gravity and the fan's harmonics at their usual frequencies and strengths but
+   * not the components a fault adds, so a faulty window reconstructs worse.
    */
   static Network network() {
     return new Network(
-        "ecg-autoencoder",
-        new int[] {EcgGenerator.SAMPLES},
+        "vibration-autoencoder",
+        new int[] {VibrationData.VALUES},
         List.of(
-            new Layer.Dense(32, Activation.RELU),
-            new Layer.Dense(8, Activation.RELU),
-            new Layer.Dense(32, Activation.RELU),
-            new Layer.Dense(EcgGenerator.SAMPLES, Activation.NONE)),
+            new Layer.Dense(64, Activation.RELU),
+            new Layer.Dense(16, Activation.RELU),
+            new Layer.Dense(64, Activation.RELU),
+            new Layer.Dense(VibrationData.VALUES, Activation.NONE)),
         Network.Output.IDENTITY);
   }
 }

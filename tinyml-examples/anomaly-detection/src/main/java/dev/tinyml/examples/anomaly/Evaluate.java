@@ -10,12 +10,7 @@ import dev.tinyml.metrics.ConfusionMatrix;
 import dev.tinyml.metrics.PngCharts;
 import dev.tinyml.metrics.RocCurve;
 import dev.tinyml.metrics.RocPoint;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,15 +18,13 @@ import java.util.Map;
 
 /**
  * Scores the float autoencoder (TensorFlow Java) and the converted int8 model (reference
- * interpreter) on the held-out beats by their reconstruction error, picks the alarm threshold at
- * the knee of the float ROC curve, compares with a K-means detector, and writes the report.
+ * interpreter) on the held-out windows by their reconstruction error, applies the alarm threshold
+ * at the knee of the float ROC curve (the one {@link Threshold} gave the sketch), compares with a
+ * K-means detector, and writes the report.
  */
 public final class Evaluate {
 
   static final int KMEANS_CLUSTERS = 8;
-
-  /** The file, in the report directory, that carries the threshold to the sketch. */
-  static final String THRESHOLD_FILE = "threshold.properties";
 
   private Evaluate() {}
 
@@ -46,20 +39,14 @@ public final class Evaluate {
     Path savedModel = a.savedModel();
     Path reportDir = a.reportDir();
     Network network = AnomalyModel.network();
-    EcgData train = EcgData.read(data.resolve("train.csv"));
-    EcgData test = EcgData.read(data.resolve("test.csv"));
-    boolean[] anomalous = new boolean[test.size()];
-    for (int i = 0; i < test.size(); i++) {
-      anomalous[i] = test.labels()[i] == 1;
-    }
+    VibrationData train = VibrationData.read(data.resolve("train.csv"));
+    VibrationData test = VibrationData.read(data.resolve("test.csv"));
+    boolean[] anomalous = anomalous(test);
 
-    double[] floatErrors = new double[test.size()];
+    double[] floatErrors = floatErrors(network, savedModel, test);
     Map<String, float[]> weights;
     try (SavedModelPredictor model =
         new SavedModelPredictor(savedModel, network.inputShape(), network.outputSize())) {
-      for (int i = 0; i < test.size(); i++) {
-        floatErrors[i] = meanSquaredError(test.beats()[i], model.predict(test.beats()[i]));
-      }
       weights = model.weights(network.parameters());
     }
     TfliteRunner int8 = a.int8Model() == null ? null : new TfliteRunner(a.int8Model());
@@ -67,13 +54,13 @@ public final class Evaluate {
     if (int8 != null) {
       int8Errors = new double[test.size()];
       for (int i = 0; i < test.size(); i++) {
-        int8Errors[i] = meanSquaredError(test.beats()[i], int8.predict(test.beats()[i]));
+        int8Errors[i] = meanSquaredError(test.windows()[i], int8.predict(test.windows()[i]));
       }
     }
-    KMeans kmeans = KMeans.fit(train.beats(), KMEANS_CLUSTERS, 50, 11L);
+    KMeans kmeans = KMeans.fit(train.windows(), KMEANS_CLUSTERS, 50, 11L);
     double[] kmeansScores = new double[test.size()];
     for (int i = 0; i < test.size(); i++) {
-      kmeansScores[i] = kmeans.score(test.beats()[i]);
+      kmeansScores[i] = kmeans.score(test.windows()[i]);
     }
 
     RocCurve floatRoc = RocCurve.of(floatErrors, anomalous);
@@ -83,7 +70,7 @@ public final class Evaluate {
 
     EvaluationReport report =
         new EvaluationReport(
-            "Anomaly detection: ECG autoencoder",
+            "Anomaly detection: fan vibration autoencoder",
             "auc",
             floatRoc.auc(),
             int8Roc == null ? null : int8Roc.auc(),
@@ -109,12 +96,12 @@ public final class Evaluate {
         "Detectors",
         String.format(
                 Locale.ROOT,
-                "%d normal training beats, %d held-out beats (%d anomalous). The anomaly score of"
+                "%d normal training windows, %d held-out windows (%d anomalous). The anomaly score of"
                     + " the autoencoder is the mean squared reconstruction error; the alarm"
                     + " threshold %.5f is the knee of the float ROC curve (largest TPR - FPR) and"
                     + " is used unchanged for the int8 model, as it would be on the device. The"
-                    + " K-means baseline scores a beat by its distance to the nearest of %d"
-                    + " centroids fitted to the normal beats, with its own knee threshold %.4f.\n\n",
+                    + " K-means baseline scores a window by its distance to the nearest of %d"
+                    + " centroids fitted to the normal windows, with its own knee threshold %.4f.\n\n",
                 train.size(),
                 test.size(),
                 count(anomalous),
@@ -138,7 +125,7 @@ public final class Evaluate {
       curves.put("autoencoder int8", int8Roc);
     }
     curves.put("K-means", kmeansRoc);
-    report.image("roc.png", "ROC curves", PngCharts.roc(curves, "ROC, held-out beats", knee));
+    report.image("roc.png", "ROC curves", PngCharts.roc(curves, "ROC, held-out windows", knee));
     for (Map.Entry<String, byte[]> chart : WeightHistograms.ofFloat(weights).entrySet()) {
       report.image(chart.getKey(), chart.getKey(), chart.getValue());
     }
@@ -148,25 +135,28 @@ public final class Evaluate {
       }
     }
     report.write(reportDir);
-    writeThreshold(reportDir.resolve(THRESHOLD_FILE), knee.threshold());
     System.out.print(report.json());
   }
 
-  /**
-   * Writes {@code anomaly.threshold} for the build, which hands it to the sketch (the plugin's
-   * {@code anomaly} template needs it).
-   */
-  static void writeThreshold(Path file, double threshold) {
-    String text =
-        "# ROC-knee threshold on the mean squared reconstruction error, written by Evaluate\n"
-            + String.format(Locale.ROOT, "anomaly.threshold=%.6ff%n", threshold);
-    try {
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.US_ASCII);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+  /** The float autoencoder's reconstruction error of every window of {@code windows}. */
+  static double[] floatErrors(Network network, Path savedModel, VibrationData windows) {
+    double[] errors = new double[windows.size()];
+    try (SavedModelPredictor model =
+        new SavedModelPredictor(savedModel, network.inputShape(), network.outputSize())) {
+      for (int i = 0; i < windows.size(); i++) {
+        errors[i] = meanSquaredError(windows.windows()[i], model.predict(windows.windows()[i]));
+      }
     }
+    return errors;
+  }
+
+  /** Which held-out windows are anomalous. */
+  static boolean[] anomalous(VibrationData windows) {
+    boolean[] anomalous = new boolean[windows.size()];
+    for (int i = 0; i < windows.size(); i++) {
+      anomalous[i] = windows.labels()[i] == 1;
+    }
+    return anomalous;
   }
 
   static double meanSquaredError(float[] x, float[] y) {

@@ -4,7 +4,7 @@ import java.util.Random;
 
 /**
  * K-means clustering (k-means++ seeding, then Lloyd iterations), the classical anomaly detector the
- * autoencoder is compared with: fitted on normal beats only, a beat's anomaly score is its
+ * autoencoder is compared with: fitted on normal windows only, a window's anomaly score is its
  * Euclidean distance to the nearest centroid.
  */
 final class KMeans {

@@ -12,7 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Trains the ECG autoencoder on the normal training beats and exports it as a SavedModel. */
+/**
+ * Trains the vibration autoencoder on the normal training windows and exports it as a SavedModel.
+ */
 public final class Train {
 
   /** Training examples handed to the converter for int8 calibration. */
@@ -47,26 +49,29 @@ public final class Train {
       System.out.println("SavedModel " + savedModel + " is up to date with " + trainCsv);
       return;
     }
-    EcgData train = EcgData.read(trainCsv);
+    VibrationData train = VibrationData.read(trainCsv);
     for (int i = 0; i < train.size(); i++) {
       if (train.labels()[i] != 0) {
         throw new IllegalArgumentException(
             trainCsv
                 + " line "
                 + (i + 1)
-                + " is an anomaly; the autoencoder trains on normal beats only");
+                + " is an anomaly; the autoencoder trains on normal windows only");
       }
     }
     long start = System.nanoTime();
     Map<String, float[]> weights =
         new Trainer(System.out)
-            .train(network, train.beats(), new Objective.Reconstruction(), AnomalyModel.TRAINING);
+            .train(network, train.windows(), new Objective.Reconstruction(), AnomalyModel.TRAINING);
     SavedModelExport.export(network, weights, savedModel);
     RepresentativeSamples.write(
-        Arrays.asList(train.beats()), network.inputShape(), REPRESENTATIVE_SAMPLES, representative);
+        Arrays.asList(train.windows()),
+        network.inputShape(),
+        REPRESENTATIVE_SAMPLES,
+        representative);
     stamp.write();
     System.out.printf(
-        "trained %s (%d parameters) on %d normal beats in %.1f s; SavedModel in %s%n",
+        "trained %s (%d parameters) on %d normal windows in %.1f s; SavedModel in %s%n",
         network.name(),
         network.parameterCount(),
         train.size(),

@@ -21,7 +21,15 @@ class KMeansTest {
 
   @Test
   void sameSeedSameCentroids() {
-    float[][] points = new EcgGenerator(1).normalBeats(40);
+    VibrationGenerator generator = new VibrationGenerator(1);
+    float[][] points = new float[40][];
+    for (int i = 0; i < points.length; i++) {
+      double[] w = generator.window(null);
+      points[i] = new float[w.length];
+      for (int k = 0; k < w.length; k++) {
+        points[i][k] = (float) w[k];
+      }
+    }
     KMeans a = KMeans.fit(points, 4, 10, 9);
     KMeans b = KMeans.fit(points, 4, 10, 9);
     float[] probe = points[7];

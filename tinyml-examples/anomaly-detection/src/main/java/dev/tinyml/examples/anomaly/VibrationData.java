@@ -8,14 +8,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Heartbeat windows read from a CSV file of rows {@code label,x0,...,x139}.
+ * Accelerometer windows read from a CSV file of rows {@code label,v0,...,v191} (sample-major x, y,
+ * z in g).
  *
- * @param beats one array of {@value EcgGenerator#SAMPLES} samples per beat
- * @param labels 0 for normal, 1 for anomalous
+ * @param windows one array of {@code WINDOW * AXES} values per window
+ * @param labels 0 for normal operation, 1 for a fault
  */
-record EcgData(float[][] beats, int[] labels) {
+record VibrationData(float[][] windows, int[] labels) {
 
-  static EcgData read(Path csv) {
+  /** Values per window. */
+  static final int VALUES = VibrationGenerator.WINDOW * VibrationGenerator.AXES;
+
+  static VibrationData read(Path csv) {
     List<String> lines;
     try {
       lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
@@ -23,11 +27,11 @@ record EcgData(float[][] beats, int[] labels) {
       throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
     }
     lines = lines.stream().filter(l -> !l.isBlank()).toList();
-    float[][] beats = new float[lines.size()][EcgGenerator.SAMPLES];
+    float[][] windows = new float[lines.size()][VALUES];
     int[] labels = new int[lines.size()];
     for (int row = 0; row < lines.size(); row++) {
       String[] cells = lines.get(row).split(",");
-      if (cells.length != EcgGenerator.SAMPLES + 1) {
+      if (cells.length != VALUES + 1) {
         throw new IllegalArgumentException(
             csv
                 + " line "
@@ -35,13 +39,15 @@ record EcgData(float[][] beats, int[] labels) {
                 + " has "
                 + cells.length
                 + " values, expected a label and "
-                + EcgGenerator.SAMPLES
-                + " samples");
+                + VALUES
+                + " values (x, y, z of "
+                + VibrationGenerator.WINDOW
+                + " samples)");
       }
       try {
         labels[row] = Integer.parseInt(cells[0].trim());
-        for (int i = 0; i < EcgGenerator.SAMPLES; i++) {
-          beats[row][i] = Float.parseFloat(cells[i + 1].trim());
+        for (int i = 0; i < VALUES; i++) {
+          windows[row][i] = Float.parseFloat(cells[i + 1].trim());
         }
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(csv + " line " + (row + 1) + ": " + e.getMessage(), e);
@@ -51,7 +57,7 @@ record EcgData(float[][] beats, int[] labels) {
             csv + " line " + (row + 1) + " has label " + labels[row] + ", expected 0 or 1");
       }
     }
-    return new EcgData(beats, labels);
+    return new VibrationData(windows, labels);
   }
 
   int size() {
