@@ -1,0 +1,131 @@
+package dev.tinyml.examples.kws;
+
+import dev.tinyml.examples.support.ClassifierScores;
+import dev.tinyml.examples.support.EvaluationArgs;
+import dev.tinyml.examples.support.EvaluationReport;
+import dev.tinyml.examples.support.Network;
+import dev.tinyml.examples.support.WeightHistograms;
+import dev.tinyml.metrics.ConfusionMatrix;
+import dev.tinyml.metrics.PngCharts;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Scores the float keyword spotter (TensorFlow Java) and the converted int8 model (reference
+ * interpreter) on the held-out clips and writes the report: accuracy, confusion matrices and the
+ * false-accept and false-reject rates of each keyword.
+ */
+public final class Evaluate {
+
+  private Evaluate() {}
+
+  /**
+   * Entry point.
+   *
+   * @param args see {@link EvaluationArgs}
+   */
+  public static void main(String[] args) {
+    EvaluationArgs a = EvaluationArgs.parse(args);
+    Path data = a.data();
+    Network network = KwsModel.network();
+    KwsData.Clips clips = KwsData.read(data, true);
+    KwsData.Examples test =
+        KwsData.augment(clips, KwsModel.TEST_VARIANTS, KwsModel.TRAINING.seed() + 1);
+    ClassifierScores scores =
+        ClassifierScores.of(
+            network, KwsData.LABELS, test.features(), test.labels(), a.savedModel(), a.int8Model());
+
+    EvaluationReport report =
+        new EvaluationReport(
+            "Keyword spotting: yes / no / unknown / silence",
+            "accuracy",
+            scores.floatMatrix().accuracy(),
+            scores.int8Accuracy(),
+            test.size());
+    report.section(
+        "Held-out data",
+        String.format(
+            Locale.ROOT,
+            "%d held-out word clips and %d held-out noise clips (every fifth clip of each class),"
+                + " %d examples each with a random shift of up to 100 ms and held-out noise mixed"
+                + " in, plus as many silence examples as an average word class: %d examples in"
+                + " all. Features: TFLM micro frontend (micro_speech settings), 49 x 40 per clip.",
+            clips.words().size(),
+            clips.noise().size(),
+            KwsModel.TEST_VARIANTS,
+            test.size()));
+    StringBuilder rates = new StringBuilder();
+    rates.append(
+        "| keyword | model | false-reject rate | false-accept rate |\n|---|---|---|---|\n");
+    for (String keyword : new String[] {"yes", "no"}) {
+      rates.append(rateRow(keyword, "float", scores.floatMatrix()));
+      if (scores.int8Matrix() != null) {
+        rates.append(rateRow(keyword, "int8", scores.int8Matrix()));
+      }
+    }
+    report.section(
+        "False accepts and false rejects",
+        "False-reject rate: share of the keyword's clips classified as something else."
+            + " False-accept rate: share of all other clips (unknown words, silence, the other"
+            + " keyword) classified as the keyword.\n\n"
+            + rates);
+    report.section(
+        "Confusion matrices",
+        "Float model:\n\n```\n"
+            + scores.floatMatrix()
+            + "```\n"
+            + (scores.int8Matrix() == null
+                ? ""
+                : "\nInt8 model:\n\n```\n" + scores.int8Matrix() + "```\n"));
+    report.image(
+        "confusion-float.png",
+        "confusion matrix, float",
+        PngCharts.confusionMatrix(scores.floatMatrix(), "float model"));
+    if (scores.int8Matrix() != null) {
+      report.image(
+          "confusion-int8.png",
+          "confusion matrix, int8",
+          PngCharts.confusionMatrix(scores.int8Matrix(), "int8 model"));
+    }
+    for (Map.Entry<String, byte[]> chart :
+        WeightHistograms.ofFloat(scores.floatWeights()).entrySet()) {
+      report.image(chart.getKey(), chart.getKey(), chart.getValue());
+    }
+    if (scores.int8Model() != null) {
+      for (Map.Entry<String, byte[]> chart :
+          WeightHistograms.ofInt8(scores.int8Model().model()).entrySet()) {
+        report.image(chart.getKey(), chart.getKey(), chart.getValue());
+      }
+    }
+    report.write(a.reportDir());
+    System.out.print(report.json());
+  }
+
+  private static String rateRow(String keyword, String model, ConfusionMatrix m) {
+    int k = KwsData.LABELS.indexOf(keyword);
+    long keywordTotal = 0;
+    long rejected = 0;
+    long othersTotal = 0;
+    long accepted = 0;
+    for (int actual = 0; actual < KwsData.LABELS.size(); actual++) {
+      for (int predicted = 0; predicted < KwsData.LABELS.size(); predicted++) {
+        long n = m.count(actual, predicted);
+        if (actual == k) {
+          keywordTotal += n;
+          rejected += predicted == k ? 0 : n;
+        } else {
+          othersTotal += n;
+          accepted += predicted == k ? n : 0;
+        }
+      }
+    }
+    return String.format(
+        Locale.ROOT,
+        "| %s | %s | %.2f %% | %.2f %% |%n",
+        keyword,
+        model,
+        100.0 * rejected / keywordTotal,
+        100.0 * accepted / othersTotal);
+  }
+}
