@@ -32,7 +32,8 @@ public final class InterpreterCpuTime {
   private static void measure(String label, String model, String input, int perRound)
       throws Exception {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    Interpreter it = PreparedModel.prepare(TfliteReader.read(Fixtures.path(model))).newInterpreter();
+    Interpreter it =
+        PreparedModel.prepare(TfliteReader.read(Fixtures.path(model))).newInterpreter();
     it.input(0).setBytes(Files.readAllBytes(Fixtures.path(input)));
     for (int i = 0; i < 20 * perRound; i++) {
       it.invoke();

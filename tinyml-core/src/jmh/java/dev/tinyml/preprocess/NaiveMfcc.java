@@ -25,7 +25,12 @@ final class NaiveMfcc {
       }
       float[][] weights =
           new MelFilterbank(
-                  c.sampleRate(), c.fftLength(), c.melBands(), c.fMin(), c.fMax(), c.melScale(),
+                  c.sampleRate(),
+                  c.fftLength(),
+                  c.melBands(),
+                  c.fMin(),
+                  c.fMax(),
+                  c.melScale(),
                   c.slaneyNorm())
               .matrix(bins);
       double[] logMel = new double[c.melBands()];
