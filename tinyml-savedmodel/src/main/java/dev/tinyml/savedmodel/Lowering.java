@@ -46,6 +46,14 @@ import java.util.Set;
 final class Lowering {
   private static final Set<String> WEIGHTED = Set.of("MatMul", "Conv2D", "DepthwiseConv2dNative");
 
+  /** Element-wise TensorFlow ops that become one option-less builtin of the same input. */
+  private static final Map<String, BuiltinOperator> ELEMENTWISE =
+      Map.of(
+          "Relu", BuiltinOperator.RELU,
+          "Relu6", BuiltinOperator.RELU6,
+          "Sigmoid", BuiltinOperator.LOGISTIC,
+          "Tanh", BuiltinOperator.TANH);
+
   private final GraphImporter.Imported graph;
   private final Model model = Model.empty();
   private final SubGraph sub = new SubGraph();
@@ -167,16 +175,10 @@ final class Lowering {
         emitBinary(n, BuiltinOperator.MUL);
         return;
       case "Relu":
-        op(BuiltinOperator.RELU, null, n, tensors(in.get(0)));
-        return;
       case "Relu6":
-        op(BuiltinOperator.RELU6, null, n, tensors(in.get(0)));
-        return;
       case "Sigmoid":
-        op(BuiltinOperator.LOGISTIC, null, n, tensors(in.get(0)));
-        return;
       case "Tanh":
-        op(BuiltinOperator.TANH, null, n, tensors(in.get(0)));
+        op(ELEMENTWISE.get(n.op), null, n, tensors(in.get(0)));
         return;
       case "LeakyRelu":
         {
