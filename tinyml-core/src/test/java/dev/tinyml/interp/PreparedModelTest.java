@@ -12,6 +12,7 @@ import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
 import dev.tinyml.tflite.OperatorCode;
 import dev.tinyml.tflite.QuantizationParameters;
+import dev.tinyml.tflite.SoftmaxOptions;
 import dev.tinyml.tflite.SubGraph;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
@@ -129,6 +130,26 @@ class PreparedModelTest {
     assertThatThrownBy(() -> PreparedModel.prepare(m))
         .isInstanceOf(InterpreterException.class)
         .hasMessageStartingWith("op #0 GATHER: unsupported op");
+  }
+
+  @Test
+  void optionsOfAnotherOpAreRefusedNamingTheOp() {
+    Model m = int8Dense(TensorType.INT8);
+    m.subgraphs().get(0).operators().get(0).setOptions(new SoftmaxOptions(1f));
+    assertThatThrownBy(() -> PreparedModel.prepare(m))
+        .isInstanceOf(InterpreterException.class)
+        .hasMessageStartingWith("op #0 FULLY_CONNECTED: options SoftmaxOptions")
+        .hasMessageContaining("are not FullyConnectedOptions");
+  }
+
+  @Test
+  void weightsWithoutDimensionsAreRefusedNamingTheTensor() {
+    Model m = int8Dense(TensorType.INT8);
+    m.subgraphs().get(0).tensors().get(1).setShape();
+    assertThatThrownBy(() -> PreparedModel.prepare(m))
+        .isInstanceOf(InterpreterException.class)
+        .hasMessageContaining("weights 'w' INT8[]")
+        .hasMessageContaining("need a non-empty last dimension");
   }
 
   @Test
