@@ -40,6 +40,9 @@ final class OpContext {
   }
 
   int out(int i) {
+    if (i >= op.outputs().length) {
+      throw fail("output " + i + " is missing");
+    }
     return op.outputs()[i];
   }
 

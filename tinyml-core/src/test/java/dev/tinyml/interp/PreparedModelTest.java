@@ -153,6 +153,26 @@ class PreparedModelTest {
   }
 
   @Test
+  void tensorIndicesOutsideTheSubgraphAreRefusedNamingTheOp() {
+    Model m = int8Dense(TensorType.INT8);
+    m.subgraphs().get(0).operators().get(0).setInputs(0, 7, 2);
+    assertThatThrownBy(() -> PreparedModel.prepare(m))
+        .isInstanceOf(InterpreterException.class)
+        .hasMessage(
+            "op #0 FULLY_CONNECTED: tensor index 7 is outside the subgraph's 4 tensors;"
+                + " the model file is corrupt");
+  }
+
+  @Test
+  void operatorCodeIndicesOutsideTheModelAreRefused() {
+    Model m = int8Dense(TensorType.INT8);
+    m.subgraphs().get(0).operators().get(0).setOpcodeIndex(3);
+    assertThatThrownBy(() -> PreparedModel.prepare(m))
+        .isInstanceOf(InterpreterException.class)
+        .hasMessageStartingWith("op #0: operator code index 3 is outside the model's 1 operator");
+  }
+
+  @Test
   void tooNewOpVersionsAreRefused() {
     Model m = int8Dense(TensorType.INT8);
     m.operatorCodes().set(0, new OperatorCode(BuiltinOperator.FULLY_CONNECTED, 99));
