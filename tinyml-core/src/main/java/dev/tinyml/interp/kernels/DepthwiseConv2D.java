@@ -95,7 +95,7 @@ public final class DepthwiseConv2D {
     int outH = outputShape[1];
     int outW = outputShape[2];
     int outC = outputShape[3];
-    if (filterShape[3] != outC || outC % inC != 0) {
+    if (filterShape[3] != outC || inC <= 0 || outC % inC != 0) {
       throw new IllegalArgumentException(
           "filter channels "
               + filterShape[3]
