@@ -128,6 +128,28 @@ final class OpPlanner {
     }
   }
 
+  /**
+   * Fails unless the optional bias input {@code i} is absent or holds {@code channels} values of
+   * {@code type}: the kernels index it by output channel.
+   */
+  private static void checkBias(OpContext c, int i, TensorType type, int channels) {
+    int t = c.in(i);
+    if (t < 0) {
+      return;
+    }
+    Tensor b = c.tensor(t);
+    if (b.type() != type || b.elementCount() < channels) {
+      throw c.fail(
+          "bias "
+              + OpContext.describe(b)
+              + " must hold "
+              + channels
+              + " "
+              + type
+              + " values, one per output channel");
+    }
+  }
+
   private static Prepared fullyConnected(OpContext c) {
     FullyConnectedOptions o = c.optionsOrNull(FullyConnectedOptions.class);
     Activation act = c.activation(o == null ? ActivationFunctionType.NONE : o.fusedActivation());
@@ -157,6 +179,7 @@ final class OpPlanner {
     int bi = c.in(2);
     int oi = c.out(0);
     if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
+      checkBias(c, 2, TensorType.FLOAT32, outDepth);
       FullyConnected.Plan p = FullyConnected.prepareFloat(outElements, accumDepth, outDepth, act);
       return simple(
           (t, s) ->
@@ -171,6 +194,7 @@ final class OpPlanner {
         && w.type() == TensorType.INT8
         && out.type() == TensorType.INT8
         && (bi < 0 || c.tensor(bi).type() == TensorType.INT32)) {
+      checkBias(c, 2, TensorType.INT32, outDepth);
       float[] wScales = c.scales(w);
       ChannelMultipliers m =
           wScales.length > 1
@@ -243,6 +267,7 @@ final class OpPlanner {
     Tensor w = c.input(1);
     Tensor out = c.output(0);
     boolean isFloat = convIsFloat(c, in, w, out);
+    checkBias(c, 2, isFloat ? TensorType.FLOAT32 : TensorType.INT32, out.shape()[3]);
     int ii = c.in(0);
     int wi = c.in(1);
     int bi = c.in(2);
@@ -304,6 +329,7 @@ final class OpPlanner {
     Tensor w = c.input(1);
     Tensor out = c.output(0);
     boolean isFloat = convIsFloat(c, in, w, out);
+    checkBias(c, 2, isFloat ? TensorType.FLOAT32 : TensorType.INT32, out.shape()[3]);
     int ii = c.in(0);
     int wi = c.in(1);
     int bi = c.in(2);
@@ -868,6 +894,7 @@ final class OpPlanner {
         && wt.type() == TensorType.FLOAT32
         && state.type() == TensorType.FLOAT32
         && out.type() == TensorType.FLOAT32) {
+      checkBias(c, 3, TensorType.FLOAT32, filters / rank);
       Svdf.Plan p =
           Svdf.prepareFloat(
               batches, inputSize, filters, rank, memory, c.activation(o.fusedActivation()));
@@ -893,6 +920,7 @@ final class OpPlanner {
         && out.type() == TensorType.INT8
         && (int16 || int8)
         && (bi < 0 || c.tensor(bi).type() == TensorType.INT32)) {
+      checkBias(c, 3, TensorType.INT32, filters / rank);
       Svdf.Plan p =
           Svdf.prepareInt8(
               batches,

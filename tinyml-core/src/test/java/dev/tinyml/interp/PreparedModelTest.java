@@ -153,6 +153,17 @@ class PreparedModelTest {
   }
 
   @Test
+  void biasShorterThanTheOutputChannelsIsRefusedBeforeInvoke() {
+    Model m = int8Dense(TensorType.INT8);
+    m.subgraphs().get(0).tensors().get(2).setShape(0);
+    assertThatThrownBy(() -> PreparedModel.prepare(m))
+        .isInstanceOf(InterpreterException.class)
+        .hasMessage(
+            "op #0 FULLY_CONNECTED: bias 'b' INT32[0] must hold 1 INT32 values, one per output"
+                + " channel");
+  }
+
+  @Test
   void tensorIndicesOutsideTheSubgraphAreRefusedNamingTheOp() {
     Model m = int8Dense(TensorType.INT8);
     m.subgraphs().get(0).operators().get(0).setInputs(0, 7, 2);
