@@ -175,6 +175,28 @@ class Conv2DTest {
   }
 
   @Test
+  void zeroStrideIsRejectedRatherThanDividedBy() {
+    assertThatThrownBy(
+            () ->
+                Conv2D.prepare(
+                    new int[] {1, 3, 3, 1},
+                    new int[] {1, 2, 2, 1},
+                    new int[] {1, 2, 2, 1},
+                    false,
+                    0,
+                    1,
+                    1,
+                    1,
+                    Activation.NONE,
+                    0,
+                    1f,
+                    0,
+                    null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("filter height 2, stride 0 and dilation 1 must all be at least 1");
+  }
+
+  @Test
   void filterWhoseChannelsDoNotFitTheTensorsIsRejected() {
     // 3 input channels cannot be split into groups of 2 filter input channels.
     assertThatThrownBy(
