@@ -150,6 +150,18 @@ final class OpPlanner {
     }
   }
 
+  /** Fails unless an element-wise op's output has as many elements as its input. */
+  private static void requireSameCount(OpContext c, Tensor in, Tensor out) {
+    if (in.elementCount() != out.elementCount()) {
+      throw c.fail(
+          "input "
+              + OpContext.describe(in)
+              + " and output "
+              + OpContext.describe(out)
+              + " differ in element count");
+    }
+  }
+
   private static Prepared fullyConnected(OpContext c) {
     FullyConnectedOptions o = c.optionsOrNull(FullyConnectedOptions.class);
     Activation act = c.activation(o == null ? ActivationFunctionType.NONE : o.fusedActivation());
@@ -170,7 +182,8 @@ final class OpPlanner {
     int accumDepth = ws[ws.length - 1];
     int outDepth = os[os.length - 1];
     int outElements = out.elementCount();
-    if (in.elementCount() != (outElements / outDepth) * accumDepth) {
+    if (in.elementCount() != (outElements / outDepth) * accumDepth
+        || w.elementCount() != (long) outDepth * accumDepth) {
       throw c.fail(
           "input " + OpContext.describe(in) + " does not match weights " + OpContext.describe(w));
     }
@@ -405,6 +418,16 @@ final class OpPlanner {
     if (!isFloat && !isInt8) {
       throw c.unsupportedTypes();
     }
+    c.requireRank(in, 4, "input");
+    c.requireRank(out, 4, "output");
+    if (in.shape()[0] != out.shape()[0] || in.shape()[3] != out.shape()[3]) {
+      throw c.fail(
+          "input "
+              + OpContext.describe(in)
+              + " and output "
+              + OpContext.describe(out)
+              + " differ in batches or channels");
+    }
     if (isInt8
         && (Math.abs(c.scale(in) - c.scale(out)) > 1e-6 || c.zeroPoint(in) != c.zeroPoint(out))) {
       throw c.fail(
@@ -452,14 +475,7 @@ final class OpPlanner {
     if (in.type() != out.type()) {
       throw c.unsupportedTypes();
     }
-    if (in.elementCount() != out.elementCount()) {
-      throw c.fail(
-          "input "
-              + OpContext.describe(in)
-              + " and output "
-              + OpContext.describe(out)
-              + " differ in element count");
-    }
+    requireSameCount(c, in, out);
     int ii = c.in(0);
     int oi = c.out(0);
     int n = in.elementCount();
@@ -471,6 +487,7 @@ final class OpPlanner {
     float beta = o == null ? 1f : o.beta();
     Tensor in = c.input(0);
     Tensor out = c.output(0);
+    requireSameCount(c, in, out);
     int[] shape = in.shape();
     int depth = shape.length == 0 ? 1 : shape[shape.length - 1];
     int n = in.elementCount();
@@ -506,6 +523,7 @@ final class OpPlanner {
   private static Prepared logisticOrTanh(OpContext c, boolean tanh) {
     Tensor in = c.input(0);
     Tensor out = c.output(0);
+    requireSameCount(c, in, out);
     int n = in.elementCount();
     int ii = c.in(0);
     int oi = c.out(0);
@@ -532,6 +550,7 @@ final class OpPlanner {
   private static Prepared relu(OpContext c, boolean six) {
     Tensor in = c.input(0);
     Tensor out = c.output(0);
+    requireSameCount(c, in, out);
     int n = in.elementCount();
     int ii = c.in(0);
     int oi = c.out(0);
@@ -558,6 +577,7 @@ final class OpPlanner {
     float alpha = c.options(LeakyReluOptions.class).alpha();
     Tensor in = c.input(0);
     Tensor out = c.output(0);
+    requireSameCount(c, in, out);
     int n = in.elementCount();
     int ii = c.in(0);
     int oi = c.out(0);
@@ -800,6 +820,7 @@ final class OpPlanner {
   private static Prepared quantize(OpContext c) {
     Tensor in = c.input(0);
     Tensor out = c.output(0);
+    requireSameCount(c, in, out);
     if (out.quantization() == null || out.quantization().scale().length != 1) {
       throw c.fail("output " + OpContext.describe(out) + " needs per-tensor quantization");
     }
@@ -1120,6 +1141,7 @@ final class OpPlanner {
   private static Prepared dequantize(OpContext c) {
     Tensor in = c.input(0);
     Tensor out = c.output(0);
+    requireSameCount(c, in, out);
     if (out.type() != TensorType.FLOAT32
         || (in.type() != TensorType.INT8 && in.type() != TensorType.INT16)) {
       throw c.unsupportedTypes();

@@ -109,6 +109,10 @@ public final class Conv2D {
               + outC
               + " output channels: it must be [outC, kH, kW, inC / groups], groups dividing both");
     }
+    if (inputShape[0] != outputShape[0]) {
+      throw new IllegalArgumentException(
+          "input batches " + inputShape[0] + " and output batches " + outputShape[0] + " differ");
+    }
     ConvGeometry.checkOutput(samePadding, inH, kH, strideH, dilationH, outH, "height");
     ConvGeometry.checkOutput(samePadding, inW, kW, strideW, dilationW, outW, "width");
     int padH = ConvGeometry.padding(strideH, dilationH, inH, kH, outH);

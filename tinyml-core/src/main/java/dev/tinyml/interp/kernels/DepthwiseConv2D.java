@@ -104,6 +104,10 @@ public final class DepthwiseConv2D {
               + " must be equal and a multiple of input channels "
               + inC);
     }
+    if (inputShape[0] != outputShape[0]) {
+      throw new IllegalArgumentException(
+          "input batches " + inputShape[0] + " and output batches " + outputShape[0] + " differ");
+    }
     ConvGeometry.checkOutput(samePadding, inH, kH, strideH, dilationH, outH, "height");
     ConvGeometry.checkOutput(samePadding, inW, kW, strideW, dilationW, outW, "width");
     int[] range =
