@@ -158,7 +158,11 @@ final class OpContext {
   }
 
   InterpreterException fail(String message) {
-    return new InterpreterException("op #" + index + " " + opName + ": " + message);
+    return fail(message, null);
+  }
+
+  InterpreterException fail(String message, Throwable cause) {
+    return new InterpreterException("op #" + index + " " + opName + ": " + message, cause);
   }
 
   InterpreterException unsupportedTypes() {

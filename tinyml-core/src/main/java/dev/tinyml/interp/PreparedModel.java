@@ -35,6 +35,7 @@ public final class PreparedModel {
   private final boolean[] variable;
   private final Object[] variableInitial;
   private final Step[] steps;
+  private final String[] opNames;
   private final int scratchInts;
   private final int scratchFloats;
 
@@ -46,6 +47,7 @@ public final class PreparedModel {
       boolean[] variable,
       Object[] variableInitial,
       Step[] steps,
+      String[] opNames,
       int scratchInts,
       int scratchFloats) {
     this.inputs = inputs;
@@ -55,6 +57,7 @@ public final class PreparedModel {
     this.variable = variable;
     this.variableInitial = variableInitial;
     this.steps = steps;
+    this.opNames = opNames;
     this.scratchInts = scratchInts;
     this.scratchFloats = scratchFloats;
   }
@@ -93,6 +96,7 @@ public final class PreparedModel {
       }
     }
     List<Step> steps = new ArrayList<>();
+    List<String> opNames = new ArrayList<>();
     int ints = 0;
     int floats = 0;
     List<Operator> ops = graph.operators();
@@ -143,8 +147,19 @@ public final class PreparedModel {
           throw ctx.fail("output " + OpContext.describe(tensors[t]) + " is a constant tensor");
         }
       }
-      OpPlanner.Prepared p = OpPlanner.prepare(ctx, builtin);
+      OpPlanner.Prepared p;
+      try {
+        p = OpPlanner.prepare(ctx, builtin);
+      } catch (IndexOutOfBoundsException | ClassCastException | ArithmeticException e) {
+        // The planner checks what its kernels rely on; a model that slips past still fails named.
+        throw ctx.fail(
+            "cannot be prepared ("
+                + e
+                + "): its tensors' shapes or types do not fit the op; check or re-convert the model",
+            e);
+      }
       steps.add(p.step());
+      opNames.add(name);
       ints = Math.max(ints, p.scratchInts());
       floats = Math.max(floats, p.scratchFloats());
     }
@@ -156,6 +171,7 @@ public final class PreparedModel {
         variable,
         variableInitial,
         steps.toArray(new Step[0]),
+        opNames.toArray(new String[0]),
         ints,
         floats);
   }
@@ -269,6 +285,11 @@ public final class PreparedModel {
 
   Step[] steps() {
     return steps;
+  }
+
+  /** How errors name op {@code k}, as {@link OpContext#fail} does at prepare time. */
+  String describeOp(int k) {
+    return "op #" + k + " " + opNames[k];
   }
 
   Scratch newScratch() {
