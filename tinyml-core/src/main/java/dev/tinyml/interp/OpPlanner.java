@@ -34,6 +34,7 @@ import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 import dev.tinyml.tflite.UnidirectionalSequenceLSTMOptions;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -44,32 +45,35 @@ final class OpPlanner {
   private OpPlanner() {}
 
   /** The newest version of each builtin op whose semantics the kernels implement. */
-  static final Map<BuiltinOperator, Integer> MAX_VERSION = new EnumMap<>(BuiltinOperator.class);
+  static final Map<BuiltinOperator, Integer> MAX_VERSION =
+      Collections.unmodifiableMap(maxVersions());
 
-  static {
-    MAX_VERSION.put(BuiltinOperator.FULLY_CONNECTED, 13);
-    MAX_VERSION.put(BuiltinOperator.CONV_2D, 8);
-    MAX_VERSION.put(BuiltinOperator.DEPTHWISE_CONV_2D, 7);
-    MAX_VERSION.put(BuiltinOperator.AVERAGE_POOL_2D, 3);
-    MAX_VERSION.put(BuiltinOperator.MAX_POOL_2D, 3);
-    MAX_VERSION.put(BuiltinOperator.RESHAPE, 1);
-    MAX_VERSION.put(BuiltinOperator.SQUEEZE, 2);
-    MAX_VERSION.put(BuiltinOperator.SOFTMAX, 3);
-    MAX_VERSION.put(BuiltinOperator.LOGISTIC, 3);
-    MAX_VERSION.put(BuiltinOperator.TANH, 3);
-    MAX_VERSION.put(BuiltinOperator.RELU, 3);
-    MAX_VERSION.put(BuiltinOperator.RELU6, 3);
-    MAX_VERSION.put(BuiltinOperator.LEAKY_RELU, 2);
-    MAX_VERSION.put(BuiltinOperator.ADD, 5);
-    MAX_VERSION.put(BuiltinOperator.SUB, 5);
-    MAX_VERSION.put(BuiltinOperator.MUL, 7);
-    MAX_VERSION.put(BuiltinOperator.MEAN, 3);
-    MAX_VERSION.put(BuiltinOperator.PAD, 4);
-    MAX_VERSION.put(BuiltinOperator.CONCATENATION, 4);
-    MAX_VERSION.put(BuiltinOperator.QUANTIZE, 3);
-    MAX_VERSION.put(BuiltinOperator.DEQUANTIZE, 6);
-    MAX_VERSION.put(BuiltinOperator.SVDF, 4);
-    MAX_VERSION.put(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 4);
+  private static Map<BuiltinOperator, Integer> maxVersions() {
+    Map<BuiltinOperator, Integer> versions = new EnumMap<>(BuiltinOperator.class);
+    versions.put(BuiltinOperator.FULLY_CONNECTED, 13);
+    versions.put(BuiltinOperator.CONV_2D, 8);
+    versions.put(BuiltinOperator.DEPTHWISE_CONV_2D, 7);
+    versions.put(BuiltinOperator.AVERAGE_POOL_2D, 3);
+    versions.put(BuiltinOperator.MAX_POOL_2D, 3);
+    versions.put(BuiltinOperator.RESHAPE, 1);
+    versions.put(BuiltinOperator.SQUEEZE, 2);
+    versions.put(BuiltinOperator.SOFTMAX, 3);
+    versions.put(BuiltinOperator.LOGISTIC, 3);
+    versions.put(BuiltinOperator.TANH, 3);
+    versions.put(BuiltinOperator.RELU, 3);
+    versions.put(BuiltinOperator.RELU6, 3);
+    versions.put(BuiltinOperator.LEAKY_RELU, 2);
+    versions.put(BuiltinOperator.ADD, 5);
+    versions.put(BuiltinOperator.SUB, 5);
+    versions.put(BuiltinOperator.MUL, 7);
+    versions.put(BuiltinOperator.MEAN, 3);
+    versions.put(BuiltinOperator.PAD, 4);
+    versions.put(BuiltinOperator.CONCATENATION, 4);
+    versions.put(BuiltinOperator.QUANTIZE, 3);
+    versions.put(BuiltinOperator.DEQUANTIZE, 6);
+    versions.put(BuiltinOperator.SVDF, 4);
+    versions.put(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 4);
+    return versions;
   }
 
   /** Up to this many input channels, int8 depthwise convolutions run row by row. */
