@@ -73,11 +73,27 @@ public final class Interpreter {
     return outputs.length;
   }
 
-  /** Runs every op once, in model order. */
+  /**
+   * Runs every op once, in model order.
+   *
+   * @throws InterpreterException naming the op if it fails on tensors that preparation could not
+   *     prove consistent
+   */
   public void invoke() {
     Step[] steps = model.steps();
-    for (Step s : steps) {
-      s.run(arrays, scratch);
+    int k = 0;
+    try {
+      for (; k < steps.length; k++) {
+        steps[k].run(arrays, scratch);
+      }
+    } catch (IndexOutOfBoundsException | ClassCastException | ArithmeticException e) {
+      // Preparation checks what the kernels rely on; a model that slips past still fails named.
+      throw new InterpreterException(
+          model.describeOp(k)
+              + ": failed while running ("
+              + e
+              + "); its tensors' shapes or types do not fit the op, check or re-convert the model",
+          e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.tinyml.interp;
 
 import dev.tinyml.interp.kernels.Activation;
 import dev.tinyml.tflite.ActivationFunctionType;
+import dev.tinyml.tflite.BuiltinOptions;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
 import dev.tinyml.tflite.QuantizationParameters;
@@ -39,6 +40,9 @@ final class OpContext {
   }
 
   int out(int i) {
+    if (i >= op.outputs().length) {
+      throw fail("output " + i + " is missing");
+    }
     return op.outputs()[i];
   }
 
@@ -74,6 +78,43 @@ final class OpContext {
       throw fail(what + " (input " + i + ", " + describe(input(i)) + ") must be a constant");
     }
     return c;
+  }
+
+  /**
+   * The op's options as a {@code type} record, or {@code null} when the op has none. Options of
+   * another kind ({@link dev.tinyml.tflite.UnknownOptions} from a newer schema or an enum value
+   * outside it) fail rather than be ignored: running with default options would compute the wrong
+   * thing.
+   */
+  <T extends BuiltinOptions> T optionsOrNull(Class<T> type) {
+    BuiltinOptions o = op.options();
+    if (o == null || type.isInstance(o)) {
+      return type.cast(o);
+    }
+    throw fail(
+        "options "
+            + o
+            + " are not "
+            + type.getSimpleName()
+            + " (a field of a newer schema or a value outside it?); convert the model with a"
+            + " TensorFlow version whose schema the interpreter knows");
+  }
+
+  /** The op's options as a {@code type} record; they must be present. */
+  <T extends BuiltinOptions> T options(Class<T> type) {
+    T o = optionsOrNull(type);
+    if (o == null) {
+      throw fail(
+          "has no " + type.getSimpleName() + "; the model file is incomplete, re-convert it");
+    }
+    return o;
+  }
+
+  /** Fails unless {@code t}, the op's {@code role} tensor, has exactly {@code rank} dimensions. */
+  void requireRank(Tensor t, int rank, String role) {
+    if (t.shape().length != rank) {
+      throw fail(role + " " + describe(t) + " must have " + rank + " dimensions");
+    }
   }
 
   static String describe(Tensor t) {
@@ -117,7 +158,11 @@ final class OpContext {
   }
 
   InterpreterException fail(String message) {
-    return new InterpreterException("op #" + index + " " + opName + ": " + message);
+    return fail(message, null);
+  }
+
+  InterpreterException fail(String message, Throwable cause) {
+    return new InterpreterException("op #" + index + " " + opName + ": " + message, cause);
   }
 
   InterpreterException unsupportedTypes() {

@@ -9,10 +9,13 @@ import dev.tinyml.interp.kernels.DataMovement;
 import dev.tinyml.interp.kernels.DepthwiseConv2D;
 import dev.tinyml.interp.kernels.FullyConnected;
 import dev.tinyml.interp.kernels.Logistic;
+import dev.tinyml.interp.kernels.Lstm;
 import dev.tinyml.interp.kernels.Mean;
 import dev.tinyml.interp.kernels.Pooling;
 import dev.tinyml.interp.kernels.Quantization;
 import dev.tinyml.interp.kernels.Softmax;
+import dev.tinyml.interp.kernels.Svdf;
+import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.AddOptions;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.ConcatenationOptions;
@@ -24,12 +27,17 @@ import dev.tinyml.tflite.MulOptions;
 import dev.tinyml.tflite.Padding;
 import dev.tinyml.tflite.Pool2DOptions;
 import dev.tinyml.tflite.ReducerOptions;
+import dev.tinyml.tflite.SVDFOptions;
 import dev.tinyml.tflite.SoftmaxOptions;
 import dev.tinyml.tflite.SubOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import dev.tinyml.tflite.UnidirectionalSequenceLSTMOptions;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Validates one op and turns it into a {@link Step} with its kernel plan computed once. */
 final class OpPlanner {
@@ -37,32 +45,35 @@ final class OpPlanner {
   private OpPlanner() {}
 
   /** The newest version of each builtin op whose semantics the kernels implement. */
-  static final Map<BuiltinOperator, Integer> MAX_VERSION = new EnumMap<>(BuiltinOperator.class);
+  static final Map<BuiltinOperator, Integer> MAX_VERSION =
+      Collections.unmodifiableMap(maxVersions());
 
-  static {
-    MAX_VERSION.put(BuiltinOperator.FULLY_CONNECTED, 13);
-    MAX_VERSION.put(BuiltinOperator.CONV_2D, 8);
-    MAX_VERSION.put(BuiltinOperator.DEPTHWISE_CONV_2D, 7);
-    MAX_VERSION.put(BuiltinOperator.AVERAGE_POOL_2D, 3);
-    MAX_VERSION.put(BuiltinOperator.MAX_POOL_2D, 3);
-    MAX_VERSION.put(BuiltinOperator.RESHAPE, 1);
-    MAX_VERSION.put(BuiltinOperator.SQUEEZE, 2);
-    MAX_VERSION.put(BuiltinOperator.SOFTMAX, 3);
-    MAX_VERSION.put(BuiltinOperator.LOGISTIC, 3);
-    MAX_VERSION.put(BuiltinOperator.TANH, 3);
-    MAX_VERSION.put(BuiltinOperator.RELU, 3);
-    MAX_VERSION.put(BuiltinOperator.RELU6, 3);
-    MAX_VERSION.put(BuiltinOperator.LEAKY_RELU, 2);
-    MAX_VERSION.put(BuiltinOperator.ADD, 5);
-    MAX_VERSION.put(BuiltinOperator.SUB, 5);
-    MAX_VERSION.put(BuiltinOperator.MUL, 7);
-    MAX_VERSION.put(BuiltinOperator.MEAN, 3);
-    MAX_VERSION.put(BuiltinOperator.PAD, 4);
-    MAX_VERSION.put(BuiltinOperator.CONCATENATION, 4);
-    MAX_VERSION.put(BuiltinOperator.QUANTIZE, 3);
-    MAX_VERSION.put(BuiltinOperator.DEQUANTIZE, 6);
-    MAX_VERSION.put(BuiltinOperator.SVDF, 4);
-    MAX_VERSION.put(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 4);
+  private static Map<BuiltinOperator, Integer> maxVersions() {
+    Map<BuiltinOperator, Integer> versions = new EnumMap<>(BuiltinOperator.class);
+    versions.put(BuiltinOperator.FULLY_CONNECTED, 13);
+    versions.put(BuiltinOperator.CONV_2D, 8);
+    versions.put(BuiltinOperator.DEPTHWISE_CONV_2D, 7);
+    versions.put(BuiltinOperator.AVERAGE_POOL_2D, 3);
+    versions.put(BuiltinOperator.MAX_POOL_2D, 3);
+    versions.put(BuiltinOperator.RESHAPE, 1);
+    versions.put(BuiltinOperator.SQUEEZE, 2);
+    versions.put(BuiltinOperator.SOFTMAX, 3);
+    versions.put(BuiltinOperator.LOGISTIC, 3);
+    versions.put(BuiltinOperator.TANH, 3);
+    versions.put(BuiltinOperator.RELU, 3);
+    versions.put(BuiltinOperator.RELU6, 3);
+    versions.put(BuiltinOperator.LEAKY_RELU, 2);
+    versions.put(BuiltinOperator.ADD, 5);
+    versions.put(BuiltinOperator.SUB, 5);
+    versions.put(BuiltinOperator.MUL, 7);
+    versions.put(BuiltinOperator.MEAN, 3);
+    versions.put(BuiltinOperator.PAD, 4);
+    versions.put(BuiltinOperator.CONCATENATION, 4);
+    versions.put(BuiltinOperator.QUANTIZE, 3);
+    versions.put(BuiltinOperator.DEQUANTIZE, 6);
+    versions.put(BuiltinOperator.SVDF, 4);
+    versions.put(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 4);
+    return versions;
   }
 
   /** Up to this many input channels, int8 depthwise convolutions run row by row. */
@@ -121,20 +132,62 @@ final class OpPlanner {
     }
   }
 
+  /**
+   * Fails unless the optional bias input {@code i} is absent or holds {@code channels} values of
+   * {@code type}: the kernels index it by output channel.
+   */
+  private static void checkBias(OpContext c, int i, TensorType type, int channels) {
+    int t = c.in(i);
+    if (t < 0) {
+      return;
+    }
+    Tensor b = c.tensor(t);
+    if (b.type() != type || b.elementCount() < channels) {
+      throw c.fail(
+          "bias "
+              + OpContext.describe(b)
+              + " must hold "
+              + channels
+              + " "
+              + type
+              + " values, one per output channel");
+    }
+  }
+
+  /** Fails unless an element-wise op's output has as many elements as its input. */
+  private static void requireSameCount(OpContext c, Tensor in, Tensor out) {
+    if (in.elementCount() != out.elementCount()) {
+      throw c.fail(
+          "input "
+              + OpContext.describe(in)
+              + " and output "
+              + OpContext.describe(out)
+              + " differ in element count");
+    }
+  }
+
   private static Prepared fullyConnected(OpContext c) {
-    FullyConnectedOptions o = (FullyConnectedOptions) c.op.options();
-    Activation act =
-        c.activation(
-            o == null ? dev.tinyml.tflite.ActivationFunctionType.NONE : o.fusedActivation());
+    FullyConnectedOptions o = c.optionsOrNull(FullyConnectedOptions.class);
+    Activation act = c.activation(o == null ? ActivationFunctionType.NONE : o.fusedActivation());
     Tensor in = c.input(0);
     Tensor w = c.input(1);
     Tensor out = c.output(0);
     requireHybridFree(c, in, w);
     int[] ws = w.shape();
+    int[] os = out.shape();
+    if (ws.length == 0 || os.length == 0 || os[os.length - 1] == 0) {
+      throw c.fail(
+          "weights "
+              + OpContext.describe(w)
+              + " and output "
+              + OpContext.describe(out)
+              + " need a non-empty last dimension");
+    }
     int accumDepth = ws[ws.length - 1];
-    int outDepth = out.shape()[out.shape().length - 1];
+    int outDepth = os[os.length - 1];
     int outElements = out.elementCount();
-    if (in.elementCount() != (outElements / outDepth) * accumDepth) {
+    if (in.elementCount() != (outElements / outDepth) * accumDepth
+        || w.elementCount() != (long) outDepth * accumDepth) {
       throw c.fail(
           "input " + OpContext.describe(in) + " does not match weights " + OpContext.describe(w));
     }
@@ -143,6 +196,7 @@ final class OpPlanner {
     int bi = c.in(2);
     int oi = c.out(0);
     if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
+      checkBias(c, 2, TensorType.FLOAT32, outDepth);
       FullyConnected.Plan p = FullyConnected.prepareFloat(outElements, accumDepth, outDepth, act);
       return simple(
           (t, s) ->
@@ -157,6 +211,7 @@ final class OpPlanner {
         && w.type() == TensorType.INT8
         && out.type() == TensorType.INT8
         && (bi < 0 || c.tensor(bi).type() == TensorType.INT32)) {
+      checkBias(c, 2, TensorType.INT32, outDepth);
       float[] wScales = c.scales(w);
       ChannelMultipliers m =
           wScales.length > 1
@@ -202,17 +257,12 @@ final class OpPlanner {
     return ChannelMultipliers.of(c.scale(in), ws, c.scale(out), channels);
   }
 
-  private static Prepared conv2d(OpContext c) {
-    Conv2DOptions o = (Conv2DOptions) c.op.options();
-    Activation act = c.activation(o.fusedActivation());
-    Tensor in = c.input(0);
-    Tensor w = c.input(1);
-    Tensor out = c.output(0);
+  /**
+   * Checks a convolution's tensors (NHWC input and output, 4-D filter) and tells whether it runs in
+   * float ({@code true}) or int8 ({@code false}); other type mixes fail.
+   */
+  private static boolean convIsFloat(OpContext c, Tensor in, Tensor w, Tensor out) {
     requireHybridFree(c, in, w);
-    int ii = c.in(0);
-    int wi = c.in(1);
-    int bi = c.in(2);
-    int oi = c.out(0);
     boolean isFloat = in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32;
     boolean isInt8 =
         in.type() == TensorType.INT8
@@ -221,6 +271,24 @@ final class OpPlanner {
     if (!isFloat && !isInt8) {
       throw c.unsupportedTypes();
     }
+    c.requireRank(in, 4, "input");
+    c.requireRank(w, 4, "filter");
+    c.requireRank(out, 4, "output");
+    return isFloat;
+  }
+
+  private static Prepared conv2d(OpContext c) {
+    Conv2DOptions o = c.options(Conv2DOptions.class);
+    Activation act = c.activation(o.fusedActivation());
+    Tensor in = c.input(0);
+    Tensor w = c.input(1);
+    Tensor out = c.output(0);
+    boolean isFloat = convIsFloat(c, in, w, out);
+    checkBias(c, 2, isFloat ? TensorType.FLOAT32 : TensorType.INT32, out.shape()[3]);
+    int ii = c.in(0);
+    int wi = c.in(1);
+    int bi = c.in(2);
+    int oi = c.out(0);
     Conv2D.Plan p;
     try {
       p =
@@ -272,24 +340,17 @@ final class OpPlanner {
   }
 
   private static Prepared depthwise(OpContext c) {
-    DepthwiseConv2DOptions o = (DepthwiseConv2DOptions) c.op.options();
+    DepthwiseConv2DOptions o = c.options(DepthwiseConv2DOptions.class);
     Activation act = c.activation(o.fusedActivation());
     Tensor in = c.input(0);
     Tensor w = c.input(1);
     Tensor out = c.output(0);
-    requireHybridFree(c, in, w);
+    boolean isFloat = convIsFloat(c, in, w, out);
+    checkBias(c, 2, isFloat ? TensorType.FLOAT32 : TensorType.INT32, out.shape()[3]);
     int ii = c.in(0);
     int wi = c.in(1);
     int bi = c.in(2);
     int oi = c.out(0);
-    boolean isFloat = in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32;
-    boolean isInt8 =
-        in.type() == TensorType.INT8
-            && w.type() == TensorType.INT8
-            && out.type() == TensorType.INT8;
-    if (!isFloat && !isInt8) {
-      throw c.unsupportedTypes();
-    }
     DepthwiseConv2D.Plan p;
     try {
       p =
@@ -350,7 +411,7 @@ final class OpPlanner {
   }
 
   private static Prepared pool(OpContext c, boolean max) {
-    Pool2DOptions o = (Pool2DOptions) c.op.options();
+    Pool2DOptions o = c.options(Pool2DOptions.class);
     Activation act = c.activation(o.fusedActivation());
     Tensor in = c.input(0);
     Tensor out = c.output(0);
@@ -360,6 +421,16 @@ final class OpPlanner {
     boolean isInt8 = in.type() == TensorType.INT8 && out.type() == TensorType.INT8;
     if (!isFloat && !isInt8) {
       throw c.unsupportedTypes();
+    }
+    c.requireRank(in, 4, "input");
+    c.requireRank(out, 4, "output");
+    if (in.shape()[0] != out.shape()[0] || in.shape()[3] != out.shape()[3]) {
+      throw c.fail(
+          "input "
+              + OpContext.describe(in)
+              + " and output "
+              + OpContext.describe(out)
+              + " differ in batches or channels");
     }
     if (isInt8
         && (Math.abs(c.scale(in) - c.scale(out)) > 1e-6 || c.zeroPoint(in) != c.zeroPoint(out))) {
@@ -408,14 +479,7 @@ final class OpPlanner {
     if (in.type() != out.type()) {
       throw c.unsupportedTypes();
     }
-    if (in.elementCount() != out.elementCount()) {
-      throw c.fail(
-          "input "
-              + OpContext.describe(in)
-              + " and output "
-              + OpContext.describe(out)
-              + " differ in element count");
-    }
+    requireSameCount(c, in, out);
     int ii = c.in(0);
     int oi = c.out(0);
     int n = in.elementCount();
@@ -423,10 +487,11 @@ final class OpPlanner {
   }
 
   private static Prepared softmax(OpContext c) {
-    SoftmaxOptions o = (SoftmaxOptions) c.op.options();
+    SoftmaxOptions o = c.optionsOrNull(SoftmaxOptions.class);
     float beta = o == null ? 1f : o.beta();
     Tensor in = c.input(0);
     Tensor out = c.output(0);
+    requireSameCount(c, in, out);
     int[] shape = in.shape();
     int depth = shape.length == 0 ? 1 : shape[shape.length - 1];
     int n = in.elementCount();
@@ -462,6 +527,7 @@ final class OpPlanner {
   private static Prepared logisticOrTanh(OpContext c, boolean tanh) {
     Tensor in = c.input(0);
     Tensor out = c.output(0);
+    requireSameCount(c, in, out);
     int n = in.elementCount();
     int ii = c.in(0);
     int oi = c.out(0);
@@ -488,6 +554,7 @@ final class OpPlanner {
   private static Prepared relu(OpContext c, boolean six) {
     Tensor in = c.input(0);
     Tensor out = c.output(0);
+    requireSameCount(c, in, out);
     int n = in.elementCount();
     int ii = c.in(0);
     int oi = c.out(0);
@@ -511,9 +578,10 @@ final class OpPlanner {
   }
 
   private static Prepared leakyRelu(OpContext c) {
-    float alpha = ((LeakyReluOptions) c.op.options()).alpha();
+    float alpha = c.options(LeakyReluOptions.class).alpha();
     Tensor in = c.input(0);
     Tensor out = c.output(0);
+    requireSameCount(c, in, out);
     int n = in.elementCount();
     int ii = c.in(0);
     int oi = c.out(0);
@@ -531,14 +599,12 @@ final class OpPlanner {
   }
 
   private static Prepared arithmetic(OpContext c, Arithmetic.Op op) {
-    dev.tinyml.tflite.ActivationFunctionType a = dev.tinyml.tflite.ActivationFunctionType.NONE;
-    if (c.op.options() instanceof AddOptions o) {
-      a = o.fusedActivation();
-    } else if (c.op.options() instanceof SubOptions o) {
-      a = o.fusedActivation();
-    } else if (c.op.options() instanceof MulOptions o) {
-      a = o.fusedActivation();
-    }
+    ActivationFunctionType a =
+        switch (op) {
+          case ADD -> fusedOrNone(c.optionsOrNull(AddOptions.class), AddOptions::fusedActivation);
+          case SUB -> fusedOrNone(c.optionsOrNull(SubOptions.class), SubOptions::fusedActivation);
+          case MUL -> fusedOrNone(c.optionsOrNull(MulOptions.class), MulOptions::fusedActivation);
+        };
     Activation act = c.activation(a);
     Tensor x = c.input(0);
     Tensor y = c.input(1);
@@ -580,6 +646,11 @@ final class OpPlanner {
     throw c.unsupportedTypes();
   }
 
+  private static <T> ActivationFunctionType fusedOrNone(
+      T options, Function<T, ActivationFunctionType> fused) {
+    return options == null ? ActivationFunctionType.NONE : fused.apply(options);
+  }
+
   private static void checkSize(OpContext c, Arithmetic.Plan p, Tensor out) {
     if (p.broadcast().size() != out.elementCount()) {
       throw c.fail(
@@ -588,10 +659,13 @@ final class OpPlanner {
   }
 
   private static Prepared mean(OpContext c) {
-    boolean keepDims = c.op.options() instanceof ReducerOptions r && r.keepDims();
+    ReducerOptions reducer = c.optionsOrNull(ReducerOptions.class);
+    boolean keepDims = reducer != null && reducer.keepDims();
     Tensor in = c.input(0);
     Tensor out = c.output(0);
-    int[] axes = (int[]) c.requireConstant(1, "the axis tensor");
+    if (!(c.requireConstant(1, "the axis tensor") instanceof int[] axes)) {
+      throw c.fail("the axis tensor " + OpContext.describe(c.input(1)) + " must be INT32");
+    }
     int ii = c.in(0);
     int oi = c.out(0);
     boolean isFloat = in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32;
@@ -638,10 +712,13 @@ final class OpPlanner {
     } else if (paddings instanceof long[] lp) {
       pads = new int[lp.length];
       for (int i = 0; i < lp.length; i++) {
-        pads[i] = Math.toIntExact(lp[i]);
+        if (lp[i] != (int) lp[i]) {
+          throw c.fail("padding " + lp[i] + " (paddings entry " + i + ") is out of range");
+        }
+        pads[i] = (int) lp[i];
       }
     } else {
-      throw c.fail("paddings must be INT32 or INT64");
+      throw c.fail("paddings " + OpContext.describe(c.input(1)) + " must be INT32 or INT64");
     }
     if (in.type() != out.type()) {
       throw c.unsupportedTypes();
@@ -652,22 +729,29 @@ final class OpPlanner {
     } catch (IllegalArgumentException e) {
       throw c.fail(e.getMessage());
     }
-    if (!java.util.Arrays.equals(p.outputShape(), out.shape())) {
+    if (!Arrays.equals(p.outputShape(), out.shape())) {
       throw c.fail(
           "output "
               + OpContext.describe(out)
               + " is not the padded input shape "
-              + java.util.Arrays.toString(p.outputShape()));
+              + Arrays.toString(p.outputShape()));
     }
     int ii = c.in(0);
     int oi = c.out(0);
     Object constValue = c.inputCount() > 2 ? c.constant(2) : null;
+    if (constValue != null && (c.input(2).type() != in.type() || c.input(2).elementCount() != 1)) {
+      throw c.fail(
+          "constant value "
+              + OpContext.describe(c.input(2))
+              + " must be one element of the input type "
+              + in.type());
+    }
     switch (in.type()) {
       case FLOAT32 -> {
         float v = constValue == null ? 0f : ((float[]) constValue)[0];
         return simple(
             (t, s) -> {
-              java.util.Arrays.fill((float[]) t[oi], v);
+              Arrays.fill((float[]) t[oi], v);
               DataMovement.pad(p, t[ii], t[oi]);
             });
       }
@@ -675,7 +759,7 @@ final class OpPlanner {
         byte v = constValue == null ? (byte) c.zeroPoint(out) : ((byte[]) constValue)[0];
         return simple(
             (t, s) -> {
-              java.util.Arrays.fill((byte[]) t[oi], v);
+              Arrays.fill((byte[]) t[oi], v);
               DataMovement.pad(p, t[ii], t[oi]);
             });
       }
@@ -683,7 +767,7 @@ final class OpPlanner {
         short v = constValue == null ? 0 : ((short[]) constValue)[0];
         return simple(
             (t, s) -> {
-              java.util.Arrays.fill((short[]) t[oi], v);
+              Arrays.fill((short[]) t[oi], v);
               DataMovement.pad(p, t[ii], t[oi]);
             });
       }
@@ -691,7 +775,7 @@ final class OpPlanner {
         int v = constValue == null ? 0 : ((int[]) constValue)[0];
         return simple(
             (t, s) -> {
-              java.util.Arrays.fill((int[]) t[oi], v);
+              Arrays.fill((int[]) t[oi], v);
               DataMovement.pad(p, t[ii], t[oi]);
             });
       }
@@ -700,8 +784,8 @@ final class OpPlanner {
   }
 
   private static Prepared concat(OpContext c) {
-    ConcatenationOptions o = (ConcatenationOptions) c.op.options();
-    if (o.fusedActivation() != dev.tinyml.tflite.ActivationFunctionType.NONE) {
+    ConcatenationOptions o = c.options(ConcatenationOptions.class);
+    if (o.fusedActivation() != ActivationFunctionType.NONE) {
       throw c.fail(
           "fused activation " + o.fusedActivation() + " on CONCATENATION is not supported by TFLM");
     }
@@ -740,6 +824,7 @@ final class OpPlanner {
   private static Prepared quantize(OpContext c) {
     Tensor in = c.input(0);
     Tensor out = c.output(0);
+    requireSameCount(c, in, out);
     if (out.quantization() == null || out.quantization().scale().length != 1) {
       throw c.fail("output " + OpContext.describe(out) + " needs per-tensor quantization");
     }
@@ -786,7 +871,7 @@ final class OpPlanner {
   }
 
   private static Prepared svdf(OpContext c) {
-    dev.tinyml.tflite.SVDFOptions o = (dev.tinyml.tflite.SVDFOptions) c.op.options();
+    SVDFOptions o = c.options(SVDFOptions.class);
     Tensor in = c.input(0);
     Tensor wf = c.input(1);
     Tensor wt = c.input(2);
@@ -795,13 +880,15 @@ final class OpPlanner {
     if (!state.isVariable()) {
       throw c.fail("activation state " + OpContext.describe(state) + " must be a variable tensor");
     }
+    c.requireRank(in, 2, "input");
+    c.requireRank(wf, 2, "feature weights");
+    c.requireRank(wt, 2, "time weights");
     int rank = o.rank();
     int batches = in.shape()[0];
     int inputSize = in.shape()[1];
     int filters = wf.shape()[0];
     int memory = wt.shape()[1];
-    if (in.shape().length != 2
-        || rank <= 0
+    if (rank <= 0
         || filters % rank != 0
         || wf.shape()[1] != inputSize
         || wt.shape()[0] != filters
@@ -832,12 +919,13 @@ final class OpPlanner {
         && wt.type() == TensorType.FLOAT32
         && state.type() == TensorType.FLOAT32
         && out.type() == TensorType.FLOAT32) {
-      dev.tinyml.interp.kernels.Svdf.Plan p =
-          dev.tinyml.interp.kernels.Svdf.prepareFloat(
+      checkBias(c, 3, TensorType.FLOAT32, filters / rank);
+      Svdf.Plan p =
+          Svdf.prepareFloat(
               batches, inputSize, filters, rank, memory, c.activation(o.fusedActivation()));
       return new Prepared(
           (t, s) ->
-              dev.tinyml.interp.kernels.Svdf.evalFloat(
+              Svdf.evalFloat(
                   p,
                   (float[]) t[ii],
                   (float[]) t[fi],
@@ -857,8 +945,9 @@ final class OpPlanner {
         && out.type() == TensorType.INT8
         && (int16 || int8)
         && (bi < 0 || c.tensor(bi).type() == TensorType.INT32)) {
-      dev.tinyml.interp.kernels.Svdf.Plan p =
-          dev.tinyml.interp.kernels.Svdf.prepareInt8(
+      checkBias(c, 3, TensorType.INT32, filters / rank);
+      Svdf.Plan p =
+          Svdf.prepareInt8(
               batches,
               inputSize,
               filters,
@@ -876,7 +965,7 @@ final class OpPlanner {
       if (int16) {
         return new Prepared(
             (t, s) ->
-                dev.tinyml.interp.kernels.Svdf.evalInt8(
+                Svdf.evalInt8(
                     p,
                     (byte[]) t[ii],
                     (byte[]) t[fi],
@@ -890,7 +979,7 @@ final class OpPlanner {
       }
       return new Prepared(
           (t, s) ->
-              dev.tinyml.interp.kernels.Svdf.evalInt8(
+              Svdf.evalInt8(
                   p,
                   (byte[]) t[ii],
                   (byte[]) t[fi],
@@ -906,8 +995,7 @@ final class OpPlanner {
   }
 
   private static Prepared lstm(OpContext c) {
-    dev.tinyml.tflite.UnidirectionalSequenceLSTMOptions o =
-        (dev.tinyml.tflite.UnidirectionalSequenceLSTMOptions) c.op.options();
+    UnidirectionalSequenceLSTMOptions o = c.options(UnidirectionalSequenceLSTMOptions.class);
     if (c.inputCount() != 24) {
       throw c.fail("expects 24 inputs, has " + c.inputCount());
     }
@@ -947,8 +1035,12 @@ final class OpPlanner {
               + ", cell "
               + OpContext.describe(cell));
     }
-    if (o.fusedActivation() != dev.tinyml.tflite.ActivationFunctionType.TANH) {
+    if (o.fusedActivation() != ActivationFunctionType.TANH) {
       throw c.fail("cell gate activation " + o.fusedActivation() + " is not supported (TANH only)");
+    }
+    c.requireRank(in, 3, "input");
+    if (hidden.shape().length == 0) {
+      throw c.fail("hidden state " + OpContext.describe(hidden) + " has no units dimension");
     }
     boolean timeMajor = o.timeMajor();
     int[] is = in.shape();
@@ -1005,8 +1097,8 @@ final class OpPlanner {
               + units
               + " units");
     }
-    dev.tinyml.interp.kernels.Lstm.Plan p =
-        dev.tinyml.interp.kernels.Lstm.prepareInt8(
+    Lstm.Plan p =
+        Lstm.prepareInt8(
             timeMajor,
             batches,
             steps,
@@ -1036,7 +1128,7 @@ final class OpPlanner {
     int oi = c.out(0);
     return new Prepared(
         (t, s) ->
-            dev.tinyml.interp.kernels.Lstm.evalInt8(
+            Lstm.evalInt8(
                 p,
                 (byte[]) t[ii],
                 inW,
@@ -1053,6 +1145,7 @@ final class OpPlanner {
   private static Prepared dequantize(OpContext c) {
     Tensor in = c.input(0);
     Tensor out = c.output(0);
+    requireSameCount(c, in, out);
     if (out.type() != TensorType.FLOAT32
         || (in.type() != TensorType.INT8 && in.type() != TensorType.INT16)) {
       throw c.unsupportedTypes();

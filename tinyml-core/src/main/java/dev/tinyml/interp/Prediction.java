@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tinyml.plan.ArenaPlanner;
+import dev.tinyml.plan.PlanningException;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.TensorType;
 import dev.tinyml.tflite.TfliteFormatException;
@@ -16,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One run of a model on input files, as the {@code predict} goal does it: the outputs (raw and
@@ -78,8 +81,18 @@ public record Prediction(
       TensorBuffer b = it.output(k);
       outs.add(new Output(b.info(), b.values(), b.dequantized()));
     }
-    return new Prediction(
-        model, outs, ArenaPlanner.tflmGreedy(m).totalBytes(), ArenaPlanner.planned(m).totalBytes());
+    try {
+      return new Prediction(
+          model,
+          outs,
+          ArenaPlanner.tflmGreedy(m).totalBytes(),
+          ArenaPlanner.planned(m).totalBytes());
+    } catch (PlanningException e) {
+      // Reported as this method's one exception, so that callers such as the predict goal need
+      // not know the planner.
+      throw new InterpreterException(
+          "ran " + model + " but cannot plan its arena: " + e.getMessage(), e);
+    }
   }
 
   private static String describe(List<TensorInfo> infos) {
@@ -101,7 +114,7 @@ public record Prediction(
       for (Output o : outputs) {
         g.writeStartObject();
         g.writeStringField("name", o.info().name());
-        g.writeStringField("type", o.info().type().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeStringField("type", o.info().type().name().toLowerCase(Locale.ROOT));
         g.writeArrayFieldStart("shape");
         for (int d : o.info().shape()) {
           g.writeNumber(d);
@@ -164,7 +177,7 @@ public record Prediction(
       }
       sb.append(o.info().describe()).append(": argmax ").append(arg);
       if (o.values().length <= 16) {
-        sb.append(", values ").append(java.util.Arrays.toString(o.dequantized()));
+        sb.append(", values ").append(Arrays.toString(o.dequantized()));
       }
       sb.append('\n');
     }

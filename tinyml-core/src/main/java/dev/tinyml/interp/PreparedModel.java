@@ -7,6 +7,7 @@ import dev.tinyml.tflite.OperatorCode;
 import dev.tinyml.tflite.QuantizationParameters;
 import dev.tinyml.tflite.SubGraph;
 import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class PreparedModel {
   private final boolean[] variable;
   private final Object[] variableInitial;
   private final Step[] steps;
+  private final String[] opNames;
   private final int scratchInts;
   private final int scratchFloats;
 
@@ -45,6 +47,7 @@ public final class PreparedModel {
       boolean[] variable,
       Object[] variableInitial,
       Step[] steps,
+      String[] opNames,
       int scratchInts,
       int scratchFloats) {
     this.inputs = inputs;
@@ -54,6 +57,7 @@ public final class PreparedModel {
     this.variable = variable;
     this.variableInitial = variableInitial;
     this.steps = steps;
+    this.opNames = opNames;
     this.scratchInts = scratchInts;
     this.scratchFloats = scratchFloats;
   }
@@ -65,6 +69,9 @@ public final class PreparedModel {
    *     type combination or shape is not supported
    */
   public static PreparedModel prepare(Model model) {
+    if (model.subgraphs().isEmpty()) {
+      throw new InterpreterException("the model has no subgraph; re-convert it");
+    }
     SubGraph graph = model.primarySubgraph();
     int n = graph.tensors().size();
     Tensor[] tensors = graph.tensors().toArray(new Tensor[0]);
@@ -79,7 +86,7 @@ public final class PreparedModel {
         // TFLM ignores a variable's stored data: it resets int8 state to the zero point, others to
         // 0.
         variable[i] = true;
-        if (t.type() == dev.tinyml.tflite.TensorType.INT8) {
+        if (t.type() == TensorType.INT8) {
           QuantizationParameters q = t.quantization();
           byte zp = q != null && q.zeroPoint().length > 0 ? (byte) q.zeroPoint()[0] : 0;
           variableInitial[i] = zp;
@@ -89,11 +96,22 @@ public final class PreparedModel {
       }
     }
     List<Step> steps = new ArrayList<>();
+    List<String> opNames = new ArrayList<>();
     int ints = 0;
     int floats = 0;
     List<Operator> ops = graph.operators();
     for (int k = 0; k < ops.size(); k++) {
       Operator op = ops.get(k);
+      if (op.opcodeIndex() < 0 || op.opcodeIndex() >= model.operatorCodes().size()) {
+        throw new InterpreterException(
+            "op #"
+                + k
+                + ": operator code index "
+                + op.opcodeIndex()
+                + " is outside the model's "
+                + model.operatorCodes().size()
+                + " operator codes; the model file is corrupt");
+      }
       OperatorCode code = model.operatorCodes().get(op.opcodeIndex());
       String name = code.displayName();
       OpContext ctx = new OpContext(model, graph, constants, k, op, name);
@@ -121,13 +139,27 @@ public final class PreparedModel {
         checkStorable(ctx, tensors, t);
       }
       for (int t : op.outputs()) {
+        if (t < 0) {
+          throw ctx.fail("output tensor index " + t + " is negative; the model file is corrupt");
+        }
         checkStorable(ctx, tensors, t);
         if (constants[t] != null) {
           throw ctx.fail("output " + OpContext.describe(tensors[t]) + " is a constant tensor");
         }
       }
-      OpPlanner.Prepared p = OpPlanner.prepare(ctx, builtin);
+      OpPlanner.Prepared p;
+      try {
+        p = OpPlanner.prepare(ctx, builtin);
+      } catch (IndexOutOfBoundsException | ClassCastException | ArithmeticException e) {
+        // The planner checks what its kernels rely on; a model that slips past still fails named.
+        throw ctx.fail(
+            "cannot be prepared ("
+                + e
+                + "): its tensors' shapes or types do not fit the op; check or re-convert the model",
+            e);
+      }
       steps.add(p.step());
+      opNames.add(name);
       ints = Math.max(ints, p.scratchInts());
       floats = Math.max(floats, p.scratchFloats());
     }
@@ -139,13 +171,22 @@ public final class PreparedModel {
         variable,
         variableInitial,
         steps.toArray(new Step[0]),
+        opNames.toArray(new String[0]),
         ints,
         floats);
   }
 
   private static void checkStorable(OpContext ctx, Tensor[] tensors, int t) {
     if (t < 0) {
-      return;
+      return; // an optional input left out
+    }
+    if (t >= tensors.length) {
+      throw ctx.fail(
+          "tensor index "
+              + t
+              + " is outside the subgraph's "
+              + tensors.length
+              + " tensors; the model file is corrupt");
     }
     Tensor tensor = tensors[t];
     if (!TensorArrays.storable(tensor.type())) {
@@ -187,6 +228,16 @@ public final class PreparedModel {
       SubGraph graph, Tensor[] tensors, int[] indices, String role) {
     List<TensorInfo> list = new ArrayList<>();
     for (int i : indices) {
+      if (i < 0 || i >= tensors.length) {
+        throw new InterpreterException(
+            "model "
+                + role
+                + " tensor index "
+                + i
+                + " is outside the subgraph's "
+                + tensors.length
+                + " tensors; the model file is corrupt");
+      }
       Tensor t = tensors[i];
       if (!TensorArrays.storable(t.type()) || t.elementCount() < 0) {
         throw new InterpreterException(
@@ -234,6 +285,11 @@ public final class PreparedModel {
 
   Step[] steps() {
     return steps;
+  }
+
+  /** How errors name op {@code k}, as {@link OpContext#fail} does at prepare time. */
+  String describeOp(int k) {
+    return "op #" + k + " " + opNames[k];
   }
 
   Scratch newScratch() {

@@ -83,20 +83,13 @@ public final class ArenaPlanner {
 
   private static ArenaPlan compact(
       List<ArenaBuffer> buffers, List<InPlaceOverlap> overlaps, int[] tensorCounts) {
-    int n = buffers.size();
-    int[] sizes = new int[n];
-    int[] first = new int[n];
-    int[] last = new int[n];
-    for (int i = 0; i < n; i++) {
-      sizes[i] = buffers.get(i).alignedBytes();
-      first[i] = buffers.get(i).firstUse();
-      last[i] = buffers.get(i).lastUse();
-    }
-    int[] online = new int[n];
+    Lifetimes lifetimes = Lifetimes.of(buffers);
+    int[] online = new int[buffers.size()];
     Arrays.fill(online, TflmGreedyPlacer.ONLINE);
-    int[] greedy = TflmGreedyPlacer.place(sizes, first, last, online);
-    int greedySize = TflmGreedyPlacer.size(sizes, greedy);
-    CompactPlacer placer = new CompactPlacer(sizes, first, last, overlaps);
+    int[] greedy = lifetimes.place(online);
+    int greedySize = lifetimes.size(greedy);
+    CompactPlacer placer =
+        new CompactPlacer(lifetimes.sizes(), lifetimes.first(), lifetimes.last(), overlaps);
     // A candidate's cost is what TFLM makes of it once embedded: its tensor offsets fixed, the
     // scratch buffers placed online around them. The greedy plan itself is embedded as nothing.
     int[] best =
@@ -105,14 +98,13 @@ public final class ArenaPlanner {
             candidate ->
                 candidate == greedy
                     ? greedySize
-                    : replaySize(sizes, first, last, fixTensors(buffers, candidate)),
+                    : lifetimes.size(lifetimes.place(fixTensors(buffers, candidate))),
             overlaps.isEmpty() ? placer.lowerBound() : 0);
     if (best == greedy) {
       return replay(ArenaPlan.COMPACT, buffers, online, List.of(), tensorCounts);
     }
     int[] offline = fixTensors(buffers, best);
-    List<InPlaceOverlap> used =
-        usedOverlaps(buffers, overlaps, replayOffsets(sizes, first, last, offline));
+    List<InPlaceOverlap> used = usedOverlaps(buffers, overlaps, lifetimes.place(offline));
     return replay(ArenaPlan.COMPACT, buffers, offline, used, tensorCounts);
   }
 
@@ -125,12 +117,29 @@ public final class ArenaPlanner {
     return offline;
   }
 
-  private static int replaySize(int[] sizes, int[] first, int[] last, int[] offline) {
-    return TflmGreedyPlacer.size(sizes, replayOffsets(sizes, first, last, offline));
-  }
+  /** Each buffer's aligned size and first and last use, as the placers take them. */
+  private record Lifetimes(int[] sizes, int[] first, int[] last) {
+    static Lifetimes of(List<ArenaBuffer> buffers) {
+      int n = buffers.size();
+      int[] sizes = new int[n];
+      int[] first = new int[n];
+      int[] last = new int[n];
+      for (int i = 0; i < n; i++) {
+        sizes[i] = buffers.get(i).alignedBytes();
+        first[i] = buffers.get(i).firstUse();
+        last[i] = buffers.get(i).lastUse();
+      }
+      return new Lifetimes(sizes, first, last);
+    }
 
-  private static int[] replayOffsets(int[] sizes, int[] first, int[] last, int[] offline) {
-    return TflmGreedyPlacer.place(sizes, first, last, offline);
+    /** TFLM's greedy placement around the {@code offline} offsets it is given. */
+    int[] place(int[] offline) {
+      return TflmGreedyPlacer.place(sizes, first, last, offline);
+    }
+
+    int size(int[] offsets) {
+      return TflmGreedyPlacer.size(sizes, offsets);
+    }
   }
 
   /** The overlaps the final offsets actually use (buffers sharing memory while both live). */
@@ -156,24 +165,10 @@ public final class ArenaPlanner {
       int[] offline,
       List<InPlaceOverlap> overlaps,
       int[] tensorCounts) {
-    int n = buffers.size();
-    int[] sizes = new int[n];
-    int[] first = new int[n];
-    int[] last = new int[n];
-    for (int i = 0; i < n; i++) {
-      sizes[i] = buffers.get(i).alignedBytes();
-      first[i] = buffers.get(i).firstUse();
-      last[i] = buffers.get(i).lastUse();
-    }
-    int[] offsets = TflmGreedyPlacer.place(sizes, first, last, offline);
+    Lifetimes lifetimes = Lifetimes.of(buffers);
+    int[] offsets = lifetimes.place(offline);
     return new ArenaPlan(
-        method,
-        buffers,
-        offsets,
-        offline,
-        overlaps,
-        tensorCounts,
-        TflmGreedyPlacer.size(sizes, offsets));
+        method, buffers, offsets, offline, overlaps, tensorCounts, lifetimes.size(offsets));
   }
 
   private static int[] tensorCounts(Model model) {

@@ -1,5 +1,8 @@
 package dev.tinyml.tflite;
 
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
 /**
  * Converts between the typed options records and their tables. A table whose type is not modelled,
  * that holds a field the record does not model (a newer schema) or an enum value outside the schema
@@ -13,446 +16,223 @@ final class OptionsCodec {
    * {@link UnknownOptions}.
    */
   static BuiltinOptions decode(int type, RawTable t) {
+    Fields f = new Fields(t);
     return switch (type) {
-      case Conv2DOptions.TYPE -> {
-        if (!onlySlots(t, 0x7fL)) {
-          yield null;
-        }
-        Padding padding = Padding.fromCode((int) t.scalar(0, 0));
-        int strideW = (int) t.scalar(1, 0);
-        int strideH = (int) t.scalar(2, 0);
-        ActivationFunctionType fusedActivation =
-            ActivationFunctionType.fromCode((int) t.scalar(3, 0));
-        int dilationWFactor = (int) t.scalar(4, 1);
-        int dilationHFactor = (int) t.scalar(5, 1);
-        TensorType quantizedBiasType = TensorType.fromCode((int) t.scalar(6, 0));
-        yield padding == null || fusedActivation == null || quantizedBiasType == null
-            ? null
-            : new Conv2DOptions(
-                padding,
-                strideW,
-                strideH,
-                fusedActivation,
-                dilationWFactor,
-                dilationHFactor,
-                quantizedBiasType);
-      }
-      case DepthwiseConv2DOptions.TYPE -> {
-        if (!onlySlots(t, 0x7fL)) {
-          yield null;
-        }
-        Padding padding = Padding.fromCode((int) t.scalar(0, 0));
-        int strideW = (int) t.scalar(1, 0);
-        int strideH = (int) t.scalar(2, 0);
-        int depthMultiplier = (int) t.scalar(3, 0);
-        ActivationFunctionType fusedActivation =
-            ActivationFunctionType.fromCode((int) t.scalar(4, 0));
-        int dilationWFactor = (int) t.scalar(5, 1);
-        int dilationHFactor = (int) t.scalar(6, 1);
-        yield padding == null || fusedActivation == null
-            ? null
-            : new DepthwiseConv2DOptions(
-                padding,
-                strideW,
-                strideH,
-                depthMultiplier,
-                fusedActivation,
-                dilationWFactor,
-                dilationHFactor);
-      }
-      case Pool2DOptions.TYPE -> {
-        if (!onlySlots(t, 0x3fL)) {
-          yield null;
-        }
-        Padding padding = Padding.fromCode((int) t.scalar(0, 0));
-        int strideW = (int) t.scalar(1, 0);
-        int strideH = (int) t.scalar(2, 0);
-        int filterWidth = (int) t.scalar(3, 0);
-        int filterHeight = (int) t.scalar(4, 0);
-        ActivationFunctionType fusedActivation =
-            ActivationFunctionType.fromCode((int) t.scalar(5, 0));
-        yield padding == null || fusedActivation == null
-            ? null
-            : new Pool2DOptions(
-                padding, strideW, strideH, filterWidth, filterHeight, fusedActivation);
-      }
-      case SVDFOptions.TYPE -> {
-        if (!onlySlots(t, 0x7L)) {
-          yield null;
-        }
-        int rank = (int) t.scalar(0, 0);
-        ActivationFunctionType fusedActivation =
-            ActivationFunctionType.fromCode((int) t.scalar(1, 0));
-        Boolean asymmetricQuantizeInputs = bool(t, 2, false);
-        yield fusedActivation == null || asymmetricQuantizeInputs == null
-            ? null
-            : new SVDFOptions(rank, fusedActivation, asymmetricQuantizeInputs);
-      }
-      case FullyConnectedOptions.TYPE -> {
-        if (!onlySlots(t, 0x1fL)) {
-          yield null;
-        }
-        ActivationFunctionType fusedActivation =
-            ActivationFunctionType.fromCode((int) t.scalar(0, 0));
-        FullyConnectedOptionsWeightsFormat weightsFormat =
-            FullyConnectedOptionsWeightsFormat.fromCode((int) t.scalar(1, 0));
-        Boolean keepNumDims = bool(t, 2, false);
-        Boolean asymmetricQuantizeInputs = bool(t, 3, false);
-        TensorType quantizedBiasType = TensorType.fromCode((int) t.scalar(4, 0));
-        yield fusedActivation == null
-                || weightsFormat == null
-                || keepNumDims == null
-                || asymmetricQuantizeInputs == null
-                || quantizedBiasType == null
-            ? null
-            : new FullyConnectedOptions(
-                fusedActivation,
-                weightsFormat,
-                keepNumDims,
-                asymmetricQuantizeInputs,
-                quantizedBiasType);
-      }
-      case SoftmaxOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        float beta = t.floatScalar(0, 0f);
-        yield new SoftmaxOptions(beta);
-      }
-      case ConcatenationOptions.TYPE -> {
-        if (!onlySlots(t, 0x3L)) {
-          yield null;
-        }
-        int axis = (int) t.scalar(0, 0);
-        ActivationFunctionType fusedActivation =
-            ActivationFunctionType.fromCode((int) t.scalar(1, 0));
-        yield fusedActivation == null ? null : new ConcatenationOptions(axis, fusedActivation);
-      }
-      case AddOptions.TYPE -> {
-        if (!onlySlots(t, 0x3L)) {
-          yield null;
-        }
-        ActivationFunctionType fusedActivation =
-            ActivationFunctionType.fromCode((int) t.scalar(0, 0));
-        Boolean potScaleInt16 = bool(t, 1, true);
-        yield fusedActivation == null || potScaleInt16 == null
-            ? null
-            : new AddOptions(fusedActivation, potScaleInt16);
-      }
-      case L2NormOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        ActivationFunctionType fusedActivation =
-            ActivationFunctionType.fromCode((int) t.scalar(0, 0));
-        yield fusedActivation == null ? null : new L2NormOptions(fusedActivation);
-      }
-      case ResizeBilinearOptions.TYPE -> {
-        if (!onlySlots(t, 0xcL)) {
-          yield null;
-        }
-        Boolean alignCorners = bool(t, 2, false);
-        Boolean halfPixelCenters = bool(t, 3, false);
-        yield alignCorners == null || halfPixelCenters == null
-            ? null
-            : new ResizeBilinearOptions(alignCorners, halfPixelCenters);
-      }
-      case ReshapeOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        int[] newShape = t.ints(0);
-        yield new ReshapeOptions(newShape);
-      }
-      case SpaceToDepthOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        int blockSize = (int) t.scalar(0, 0);
-        yield new SpaceToDepthOptions(blockSize);
-      }
-      case MulOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        ActivationFunctionType fusedActivation =
-            ActivationFunctionType.fromCode((int) t.scalar(0, 0));
-        yield fusedActivation == null ? null : new MulOptions(fusedActivation);
-      }
-      case PadOptions.TYPE -> {
-        if (!onlySlots(t, 0x0L)) {
-          yield null;
-        }
-        yield new PadOptions();
-      }
-      case GatherOptions.TYPE -> {
-        if (!onlySlots(t, 0x3L)) {
-          yield null;
-        }
-        int axis = (int) t.scalar(0, 0);
-        int batchDims = (int) t.scalar(1, 0);
-        yield new GatherOptions(axis, batchDims);
-      }
-      case BatchToSpaceNDOptions.TYPE -> {
-        if (!onlySlots(t, 0x0L)) {
-          yield null;
-        }
-        yield new BatchToSpaceNDOptions();
-      }
-      case SpaceToBatchNDOptions.TYPE -> {
-        if (!onlySlots(t, 0x0L)) {
-          yield null;
-        }
-        yield new SpaceToBatchNDOptions();
-      }
-      case TransposeOptions.TYPE -> {
-        if (!onlySlots(t, 0x0L)) {
-          yield null;
-        }
-        yield new TransposeOptions();
-      }
-      case ReducerOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        Boolean keepDims = bool(t, 0, false);
-        yield keepDims == null ? null : new ReducerOptions(keepDims);
-      }
-      case SubOptions.TYPE -> {
-        if (!onlySlots(t, 0x3L)) {
-          yield null;
-        }
-        ActivationFunctionType fusedActivation =
-            ActivationFunctionType.fromCode((int) t.scalar(0, 0));
-        Boolean potScaleInt16 = bool(t, 1, true);
-        yield fusedActivation == null || potScaleInt16 == null
-            ? null
-            : new SubOptions(fusedActivation, potScaleInt16);
-      }
-      case DivOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        ActivationFunctionType fusedActivation =
-            ActivationFunctionType.fromCode((int) t.scalar(0, 0));
-        yield fusedActivation == null ? null : new DivOptions(fusedActivation);
-      }
-      case SqueezeOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        int[] squeezeDims = t.ints(0);
-        yield new SqueezeOptions(squeezeDims);
-      }
-      case StridedSliceOptions.TYPE -> {
-        if (!onlySlots(t, 0x3fL)) {
-          yield null;
-        }
-        int beginMask = (int) t.scalar(0, 0);
-        int endMask = (int) t.scalar(1, 0);
-        int ellipsisMask = (int) t.scalar(2, 0);
-        int newAxisMask = (int) t.scalar(3, 0);
-        int shrinkAxisMask = (int) t.scalar(4, 0);
-        Boolean offset = bool(t, 5, false);
-        yield offset == null
-            ? null
-            : new StridedSliceOptions(
-                beginMask, endMask, ellipsisMask, newAxisMask, shrinkAxisMask, offset);
-      }
-      case SplitOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        int numSplits = (int) t.scalar(0, 0);
-        yield new SplitOptions(numSplits);
-      }
-      case LogSoftmaxOptions.TYPE -> {
-        if (!onlySlots(t, 0x0L)) {
-          yield null;
-        }
-        yield new LogSoftmaxOptions();
-      }
-      case CastOptions.TYPE -> {
-        if (!onlySlots(t, 0x3L)) {
-          yield null;
-        }
-        TensorType inDataType = TensorType.fromCode((int) t.scalar(0, 0));
-        TensorType outDataType = TensorType.fromCode((int) t.scalar(1, 0));
-        yield inDataType == null || outDataType == null
-            ? null
-            : new CastOptions(inDataType, outDataType);
-      }
-      case DequantizeOptions.TYPE -> {
-        if (!onlySlots(t, 0x0L)) {
-          yield null;
-        }
-        yield new DequantizeOptions();
-      }
-      case MaximumMinimumOptions.TYPE -> {
-        if (!onlySlots(t, 0x0L)) {
-          yield null;
-        }
-        yield new MaximumMinimumOptions();
-      }
-      case ArgMaxOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        TensorType outputType = TensorType.fromCode((int) t.scalar(0, 0));
-        yield outputType == null ? null : new ArgMaxOptions(outputType);
-      }
-      case PadV2Options.TYPE -> {
-        if (!onlySlots(t, 0x0L)) {
-          yield null;
-        }
-        yield new PadV2Options();
-      }
-      case TransposeConvOptions.TYPE -> {
-        if (!onlySlots(t, 0x1fL)) {
-          yield null;
-        }
-        Padding padding = Padding.fromCode((int) t.scalar(0, 0));
-        int strideW = (int) t.scalar(1, 0);
-        int strideH = (int) t.scalar(2, 0);
-        ActivationFunctionType fusedActivation =
-            ActivationFunctionType.fromCode((int) t.scalar(3, 0));
-        TensorType quantizedBiasType = TensorType.fromCode((int) t.scalar(4, 0));
-        yield padding == null || fusedActivation == null || quantizedBiasType == null
-            ? null
-            : new TransposeConvOptions(
-                padding, strideW, strideH, fusedActivation, quantizedBiasType);
-      }
-      case ExpandDimsOptions.TYPE -> {
-        if (!onlySlots(t, 0x0L)) {
-          yield null;
-        }
-        yield new ExpandDimsOptions();
-      }
-      case ShapeOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        TensorType outType = TensorType.fromCode((int) t.scalar(0, 0));
-        yield outType == null ? null : new ShapeOptions(outType);
-      }
-      case ArgMinOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        TensorType outputType = TensorType.fromCode((int) t.scalar(0, 0));
-        yield outputType == null ? null : new ArgMinOptions(outputType);
-      }
-      case PackOptions.TYPE -> {
-        if (!onlySlots(t, 0x3L)) {
-          yield null;
-        }
-        int valuesCount = (int) t.scalar(0, 0);
-        int axis = (int) t.scalar(1, 0);
-        yield new PackOptions(valuesCount, axis);
-      }
-      case UnpackOptions.TYPE -> {
-        if (!onlySlots(t, 0x3L)) {
-          yield null;
-        }
-        int num = (int) t.scalar(0, 0);
-        int axis = (int) t.scalar(1, 0);
-        yield new UnpackOptions(num, axis);
-      }
-      case UnidirectionalSequenceLSTMOptions.TYPE -> {
-        if (!onlySlots(t, 0x3fL)) {
-          yield null;
-        }
-        ActivationFunctionType fusedActivation =
-            ActivationFunctionType.fromCode((int) t.scalar(0, 0));
-        float cellClip = t.floatScalar(1, 0f);
-        float projClip = t.floatScalar(2, 0f);
-        Boolean timeMajor = bool(t, 3, false);
-        Boolean asymmetricQuantizeInputs = bool(t, 4, false);
-        Boolean diagonalRecurrentTensors = bool(t, 5, false);
-        yield fusedActivation == null
-                || timeMajor == null
-                || asymmetricQuantizeInputs == null
-                || diagonalRecurrentTensors == null
-            ? null
-            : new UnidirectionalSequenceLSTMOptions(
-                fusedActivation,
-                cellClip,
-                projClip,
-                timeMajor,
-                asymmetricQuantizeInputs,
-                diagonalRecurrentTensors);
-      }
-      case ResizeNearestNeighborOptions.TYPE -> {
-        if (!onlySlots(t, 0x3L)) {
-          yield null;
-        }
-        Boolean alignCorners = bool(t, 0, false);
-        Boolean halfPixelCenters = bool(t, 1, false);
-        yield alignCorners == null || halfPixelCenters == null
-            ? null
-            : new ResizeNearestNeighborOptions(alignCorners, halfPixelCenters);
-      }
-      case LeakyReluOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        float alpha = t.floatScalar(0, 0f);
-        yield new LeakyReluOptions(alpha);
-      }
-      case SplitVOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        int numSplits = (int) t.scalar(0, 0);
-        yield new SplitVOptions(numSplits);
-      }
-      case QuantizeOptions.TYPE -> {
-        if (!onlySlots(t, 0x0L)) {
-          yield null;
-        }
-        yield new QuantizeOptions();
-      }
-      case HardSwishOptions.TYPE -> {
-        if (!onlySlots(t, 0x0L)) {
-          yield null;
-        }
-        yield new HardSwishOptions();
-      }
-      case DepthToSpaceOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        int blockSize = (int) t.scalar(0, 0);
-        yield new DepthToSpaceOptions(blockSize);
-      }
-      case BatchMatMulOptions.TYPE -> {
-        if (!onlySlots(t, 0x7L)) {
-          yield null;
-        }
-        Boolean adjX = bool(t, 0, false);
-        Boolean adjY = bool(t, 1, false);
-        Boolean asymmetricQuantizeInputs = bool(t, 2, false);
-        yield adjX == null || adjY == null || asymmetricQuantizeInputs == null
-            ? null
-            : new BatchMatMulOptions(adjX, adjY, asymmetricQuantizeInputs);
-      }
-      case CumsumOptions.TYPE -> {
-        if (!onlySlots(t, 0x3L)) {
-          yield null;
-        }
-        Boolean exclusive = bool(t, 0, false);
-        Boolean reverse = bool(t, 1, false);
-        yield exclusive == null || reverse == null ? null : new CumsumOptions(exclusive, reverse);
-      }
-      case GeluOptions.TYPE -> {
-        if (!onlySlots(t, 0x1L)) {
-          yield null;
-        }
-        Boolean approximate = bool(t, 0, false);
-        yield approximate == null ? null : new GeluOptions(approximate);
-      }
+      case Conv2DOptions.TYPE ->
+          f.record(
+              0x7fL,
+              () ->
+                  new Conv2DOptions(
+                      f.enumValue(0, Padding::fromCode),
+                      f.int32(1, 0),
+                      f.int32(2, 0),
+                      f.enumValue(3, ActivationFunctionType::fromCode),
+                      f.int32(4, 1),
+                      f.int32(5, 1),
+                      f.enumValue(6, TensorType::fromCode)));
+      case DepthwiseConv2DOptions.TYPE ->
+          f.record(
+              0x7fL,
+              () ->
+                  new DepthwiseConv2DOptions(
+                      f.enumValue(0, Padding::fromCode),
+                      f.int32(1, 0),
+                      f.int32(2, 0),
+                      f.int32(3, 0),
+                      f.enumValue(4, ActivationFunctionType::fromCode),
+                      f.int32(5, 1),
+                      f.int32(6, 1)));
+      case Pool2DOptions.TYPE ->
+          f.record(
+              0x3fL,
+              () ->
+                  new Pool2DOptions(
+                      f.enumValue(0, Padding::fromCode),
+                      f.int32(1, 0),
+                      f.int32(2, 0),
+                      f.int32(3, 0),
+                      f.int32(4, 0),
+                      f.enumValue(5, ActivationFunctionType::fromCode)));
+      case SVDFOptions.TYPE ->
+          f.record(
+              0x7L,
+              () ->
+                  new SVDFOptions(
+                      f.int32(0, 0),
+                      f.enumValue(1, ActivationFunctionType::fromCode),
+                      f.bool(2, false)));
+      case FullyConnectedOptions.TYPE ->
+          f.record(
+              0x1fL,
+              () ->
+                  new FullyConnectedOptions(
+                      f.enumValue(0, ActivationFunctionType::fromCode),
+                      f.enumValue(1, FullyConnectedOptionsWeightsFormat::fromCode),
+                      f.bool(2, false),
+                      f.bool(3, false),
+                      f.enumValue(4, TensorType::fromCode)));
+      case SoftmaxOptions.TYPE -> f.record(0x1L, () -> new SoftmaxOptions(f.float32(0)));
+      case ConcatenationOptions.TYPE ->
+          f.record(
+              0x3L,
+              () ->
+                  new ConcatenationOptions(
+                      f.int32(0, 0), f.enumValue(1, ActivationFunctionType::fromCode)));
+      case AddOptions.TYPE ->
+          f.record(
+              0x3L,
+              () ->
+                  new AddOptions(
+                      f.enumValue(0, ActivationFunctionType::fromCode), f.bool(1, true)));
+      case L2NormOptions.TYPE ->
+          f.record(0x1L, () -> new L2NormOptions(f.enumValue(0, ActivationFunctionType::fromCode)));
+      case ResizeBilinearOptions.TYPE ->
+          // Slots 0 and 1 (new_height, new_width) are deprecated; a table using them stays unknown.
+          f.record(0xcL, () -> new ResizeBilinearOptions(f.bool(2, false), f.bool(3, false)));
+      case ReshapeOptions.TYPE -> f.record(0x1L, () -> new ReshapeOptions(t.ints(0)));
+      case SpaceToDepthOptions.TYPE -> f.record(0x1L, () -> new SpaceToDepthOptions(f.int32(0, 0)));
+      case MulOptions.TYPE ->
+          f.record(0x1L, () -> new MulOptions(f.enumValue(0, ActivationFunctionType::fromCode)));
+      case PadOptions.TYPE -> f.record(0x0L, PadOptions::new);
+      case GatherOptions.TYPE ->
+          f.record(0x3L, () -> new GatherOptions(f.int32(0, 0), f.int32(1, 0)));
+      case BatchToSpaceNDOptions.TYPE -> f.record(0x0L, BatchToSpaceNDOptions::new);
+      case SpaceToBatchNDOptions.TYPE -> f.record(0x0L, SpaceToBatchNDOptions::new);
+      case TransposeOptions.TYPE -> f.record(0x0L, TransposeOptions::new);
+      case ReducerOptions.TYPE -> f.record(0x1L, () -> new ReducerOptions(f.bool(0, false)));
+      case SubOptions.TYPE ->
+          f.record(
+              0x3L,
+              () ->
+                  new SubOptions(
+                      f.enumValue(0, ActivationFunctionType::fromCode), f.bool(1, true)));
+      case DivOptions.TYPE ->
+          f.record(0x1L, () -> new DivOptions(f.enumValue(0, ActivationFunctionType::fromCode)));
+      case SqueezeOptions.TYPE -> f.record(0x1L, () -> new SqueezeOptions(t.ints(0)));
+      case StridedSliceOptions.TYPE ->
+          f.record(
+              0x3fL,
+              () ->
+                  new StridedSliceOptions(
+                      f.int32(0, 0),
+                      f.int32(1, 0),
+                      f.int32(2, 0),
+                      f.int32(3, 0),
+                      f.int32(4, 0),
+                      f.bool(5, false)));
+      case SplitOptions.TYPE -> f.record(0x1L, () -> new SplitOptions(f.int32(0, 0)));
+      case LogSoftmaxOptions.TYPE -> f.record(0x0L, LogSoftmaxOptions::new);
+      case CastOptions.TYPE ->
+          f.record(
+              0x3L,
+              () ->
+                  new CastOptions(
+                      f.enumValue(0, TensorType::fromCode), f.enumValue(1, TensorType::fromCode)));
+      case DequantizeOptions.TYPE -> f.record(0x0L, DequantizeOptions::new);
+      case MaximumMinimumOptions.TYPE -> f.record(0x0L, MaximumMinimumOptions::new);
+      case ArgMaxOptions.TYPE ->
+          f.record(0x1L, () -> new ArgMaxOptions(f.enumValue(0, TensorType::fromCode)));
+      case PadV2Options.TYPE -> f.record(0x0L, PadV2Options::new);
+      case TransposeConvOptions.TYPE ->
+          f.record(
+              0x1fL,
+              () ->
+                  new TransposeConvOptions(
+                      f.enumValue(0, Padding::fromCode),
+                      f.int32(1, 0),
+                      f.int32(2, 0),
+                      f.enumValue(3, ActivationFunctionType::fromCode),
+                      f.enumValue(4, TensorType::fromCode)));
+      case ExpandDimsOptions.TYPE -> f.record(0x0L, ExpandDimsOptions::new);
+      case ShapeOptions.TYPE ->
+          f.record(0x1L, () -> new ShapeOptions(f.enumValue(0, TensorType::fromCode)));
+      case ArgMinOptions.TYPE ->
+          f.record(0x1L, () -> new ArgMinOptions(f.enumValue(0, TensorType::fromCode)));
+      case PackOptions.TYPE -> f.record(0x3L, () -> new PackOptions(f.int32(0, 0), f.int32(1, 0)));
+      case UnpackOptions.TYPE ->
+          f.record(0x3L, () -> new UnpackOptions(f.int32(0, 0), f.int32(1, 0)));
+      case UnidirectionalSequenceLSTMOptions.TYPE ->
+          f.record(
+              0x3fL,
+              () ->
+                  new UnidirectionalSequenceLSTMOptions(
+                      f.enumValue(0, ActivationFunctionType::fromCode),
+                      f.float32(1),
+                      f.float32(2),
+                      f.bool(3, false),
+                      f.bool(4, false),
+                      f.bool(5, false)));
+      case ResizeNearestNeighborOptions.TYPE ->
+          f.record(
+              0x3L, () -> new ResizeNearestNeighborOptions(f.bool(0, false), f.bool(1, false)));
+      case LeakyReluOptions.TYPE -> f.record(0x1L, () -> new LeakyReluOptions(f.float32(0)));
+      case SplitVOptions.TYPE -> f.record(0x1L, () -> new SplitVOptions(f.int32(0, 0)));
+      case QuantizeOptions.TYPE -> f.record(0x0L, QuantizeOptions::new);
+      case HardSwishOptions.TYPE -> f.record(0x0L, HardSwishOptions::new);
+      case DepthToSpaceOptions.TYPE -> f.record(0x1L, () -> new DepthToSpaceOptions(f.int32(0, 0)));
+      case BatchMatMulOptions.TYPE ->
+          f.record(
+              0x7L,
+              () -> new BatchMatMulOptions(f.bool(0, false), f.bool(1, false), f.bool(2, false)));
+      case CumsumOptions.TYPE ->
+          f.record(0x3L, () -> new CumsumOptions(f.bool(0, false), f.bool(1, false)));
+      case GeluOptions.TYPE -> f.record(0x1L, () -> new GeluOptions(f.bool(0, false)));
       default -> null;
     };
+  }
+
+  /**
+   * Reads the fields of one options table and remembers whether any of them held a value the typed
+   * records cannot carry (an enum code outside the schema, a bool byte other than 0 or 1): such a
+   * table is kept as {@link UnknownOptions} so that writing it back reproduces the original bytes.
+   */
+  private static final class Fields {
+    private final RawTable table;
+    private boolean representable = true;
+
+    Fields(RawTable table) {
+      this.table = table;
+    }
+
+    /**
+     * The record built from this table, or {@code null} if the table holds a slot outside {@code
+     * slotMask} (a field of a newer schema) or a value the record cannot carry.
+     */
+    BuiltinOptions record(long slotMask, Supplier<BuiltinOptions> build) {
+      if (!onlySlots(table, slotMask)) {
+        return null;
+      }
+      BuiltinOptions options = build.get();
+      return representable ? options : null;
+    }
+
+    int int32(int slot, int defaultValue) {
+      return (int) table.scalar(slot, defaultValue);
+    }
+
+    float float32(int slot) {
+      return table.floatScalar(slot, 0f);
+    }
+
+    boolean bool(int slot, boolean defaultValue) {
+      long v = table.scalar(slot, defaultValue ? 1 : 0);
+      if (v != 0 && v != 1) {
+        representable = false;
+      }
+      return v == 1;
+    }
+
+    /**
+     * An enum field; every schema enum has code 0 as default, which stands in for an unknown code.
+     */
+    <E> E enumValue(int slot, IntFunction<E> fromCode) {
+      E value = fromCode.apply(int32(slot, 0));
+      if (value == null) {
+        representable = false;
+        return fromCode.apply(0);
+      }
+      return value;
+    }
   }
 
   /** The table of a typed record; {@code UnknownOptions} are handled by the caller. */
@@ -490,14 +270,14 @@ final class OptionsCodec {
     if (options instanceof SVDFOptions o) {
       t.putScalarIfNot(0, o.rank(), 4, 0);
       t.putScalarIfNot(1, o.fusedActivation().code(), 1, 0);
-      t.putScalarIfNot(2, o.asymmetricQuantizeInputs() ? 1 : 0, 1, 0);
+      putBool(t, 2, o.asymmetricQuantizeInputs(), false);
       return t;
     }
     if (options instanceof FullyConnectedOptions o) {
       t.putScalarIfNot(0, o.fusedActivation().code(), 1, 0);
       t.putScalarIfNot(1, o.weightsFormat().code(), 1, 0);
-      t.putScalarIfNot(2, o.keepNumDims() ? 1 : 0, 1, 0);
-      t.putScalarIfNot(3, o.asymmetricQuantizeInputs() ? 1 : 0, 1, 0);
+      putBool(t, 2, o.keepNumDims(), false);
+      putBool(t, 3, o.asymmetricQuantizeInputs(), false);
       t.putScalarIfNot(4, o.quantizedBiasType().code(), 1, 0);
       return t;
     }
@@ -512,7 +292,7 @@ final class OptionsCodec {
     }
     if (options instanceof AddOptions o) {
       t.putScalarIfNot(0, o.fusedActivation().code(), 1, 0);
-      t.putScalarIfNot(1, o.potScaleInt16() ? 1 : 0, 1, 1);
+      putBool(t, 1, o.potScaleInt16(), true);
       return t;
     }
     if (options instanceof L2NormOptions o) {
@@ -520,8 +300,8 @@ final class OptionsCodec {
       return t;
     }
     if (options instanceof ResizeBilinearOptions o) {
-      t.putScalarIfNot(2, o.alignCorners() ? 1 : 0, 1, 0);
-      t.putScalarIfNot(3, o.halfPixelCenters() ? 1 : 0, 1, 0);
+      putBool(t, 2, o.alignCorners(), false);
+      putBool(t, 3, o.halfPixelCenters(), false);
       return t;
     }
     if (options instanceof ReshapeOptions o) {
@@ -554,12 +334,12 @@ final class OptionsCodec {
       return t;
     }
     if (options instanceof ReducerOptions o) {
-      t.putScalarIfNot(0, o.keepDims() ? 1 : 0, 1, 0);
+      putBool(t, 0, o.keepDims(), false);
       return t;
     }
     if (options instanceof SubOptions o) {
       t.putScalarIfNot(0, o.fusedActivation().code(), 1, 0);
-      t.putScalarIfNot(1, o.potScaleInt16() ? 1 : 0, 1, 1);
+      putBool(t, 1, o.potScaleInt16(), true);
       return t;
     }
     if (options instanceof DivOptions o) {
@@ -576,7 +356,7 @@ final class OptionsCodec {
       t.putScalarIfNot(2, o.ellipsisMask(), 4, 0);
       t.putScalarIfNot(3, o.newAxisMask(), 4, 0);
       t.putScalarIfNot(4, o.shrinkAxisMask(), 4, 0);
-      t.putScalarIfNot(5, o.offset() ? 1 : 0, 1, 0);
+      putBool(t, 5, o.offset(), false);
       return t;
     }
     if (options instanceof SplitOptions o) {
@@ -637,14 +417,14 @@ final class OptionsCodec {
       t.putScalarIfNot(0, o.fusedActivation().code(), 1, 0);
       t.putFloatIfNot(1, o.cellClip(), 0f);
       t.putFloatIfNot(2, o.projClip(), 0f);
-      t.putScalarIfNot(3, o.timeMajor() ? 1 : 0, 1, 0);
-      t.putScalarIfNot(4, o.asymmetricQuantizeInputs() ? 1 : 0, 1, 0);
-      t.putScalarIfNot(5, o.diagonalRecurrentTensors() ? 1 : 0, 1, 0);
+      putBool(t, 3, o.timeMajor(), false);
+      putBool(t, 4, o.asymmetricQuantizeInputs(), false);
+      putBool(t, 5, o.diagonalRecurrentTensors(), false);
       return t;
     }
     if (options instanceof ResizeNearestNeighborOptions o) {
-      t.putScalarIfNot(0, o.alignCorners() ? 1 : 0, 1, 0);
-      t.putScalarIfNot(1, o.halfPixelCenters() ? 1 : 0, 1, 0);
+      putBool(t, 0, o.alignCorners(), false);
+      putBool(t, 1, o.halfPixelCenters(), false);
       return t;
     }
     if (options instanceof LeakyReluOptions o) {
@@ -666,21 +446,26 @@ final class OptionsCodec {
       return t;
     }
     if (options instanceof BatchMatMulOptions o) {
-      t.putScalarIfNot(0, o.adjX() ? 1 : 0, 1, 0);
-      t.putScalarIfNot(1, o.adjY() ? 1 : 0, 1, 0);
-      t.putScalarIfNot(2, o.asymmetricQuantizeInputs() ? 1 : 0, 1, 0);
+      putBool(t, 0, o.adjX(), false);
+      putBool(t, 1, o.adjY(), false);
+      putBool(t, 2, o.asymmetricQuantizeInputs(), false);
       return t;
     }
     if (options instanceof CumsumOptions o) {
-      t.putScalarIfNot(0, o.exclusive() ? 1 : 0, 1, 0);
-      t.putScalarIfNot(1, o.reverse() ? 1 : 0, 1, 0);
+      putBool(t, 0, o.exclusive(), false);
+      putBool(t, 1, o.reverse(), false);
       return t;
     }
     if (options instanceof GeluOptions o) {
-      t.putScalarIfNot(0, o.approximate() ? 1 : 0, 1, 0);
+      putBool(t, 0, o.approximate(), false);
       return t;
     }
     throw new IllegalArgumentException("Not a typed options record: " + options);
+  }
+
+  /** A bool field, left out when it equals the schema default (as flatc's builders do). */
+  private static void putBool(RawTable t, int slot, boolean value, boolean defaultValue) {
+    t.putScalarIfNot(slot, value ? 1 : 0, 1, defaultValue ? 1 : 0);
   }
 
   private static boolean onlySlots(RawTable t, long mask) {
@@ -690,11 +475,5 @@ final class OptionsCodec {
       }
     }
     return true;
-  }
-
-  /** A bool field; {@code null} for a byte other than 0 or 1, which could not be written back. */
-  private static Boolean bool(RawTable t, int slot, boolean defaultValue) {
-    long v = t.scalar(slot, defaultValue ? 1 : 0);
-    return v == 0 ? Boolean.FALSE : v == 1 ? Boolean.TRUE : null;
   }
 }

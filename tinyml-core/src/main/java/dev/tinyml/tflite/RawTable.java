@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -358,11 +357,5 @@ public final class RawTable {
   @Override
   public String toString() {
     return "RawTable" + fields;
-  }
-
-  static boolean equalOrBothEmpty(RawTable a, RawTable b) {
-    boolean aEmpty = a == null || a.isEmpty();
-    boolean bEmpty = b == null || b.isEmpty();
-    return aEmpty && bEmpty || Objects.equals(a, b);
   }
 }

@@ -12,6 +12,7 @@ import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
 import dev.tinyml.tflite.OperatorCode;
 import dev.tinyml.tflite.QuantizationParameters;
+import dev.tinyml.tflite.SoftmaxOptions;
 import dev.tinyml.tflite.SubGraph;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
@@ -129,6 +130,57 @@ class PreparedModelTest {
     assertThatThrownBy(() -> PreparedModel.prepare(m))
         .isInstanceOf(InterpreterException.class)
         .hasMessageStartingWith("op #0 GATHER: unsupported op");
+  }
+
+  @Test
+  void optionsOfAnotherOpAreRefusedNamingTheOp() {
+    Model m = int8Dense(TensorType.INT8);
+    m.subgraphs().get(0).operators().get(0).setOptions(new SoftmaxOptions(1f));
+    assertThatThrownBy(() -> PreparedModel.prepare(m))
+        .isInstanceOf(InterpreterException.class)
+        .hasMessageStartingWith("op #0 FULLY_CONNECTED: options SoftmaxOptions")
+        .hasMessageContaining("are not FullyConnectedOptions");
+  }
+
+  @Test
+  void weightsWithoutDimensionsAreRefusedNamingTheTensor() {
+    Model m = int8Dense(TensorType.INT8);
+    m.subgraphs().get(0).tensors().get(1).setShape();
+    assertThatThrownBy(() -> PreparedModel.prepare(m))
+        .isInstanceOf(InterpreterException.class)
+        .hasMessageContaining("weights 'w' INT8[]")
+        .hasMessageContaining("need a non-empty last dimension");
+  }
+
+  @Test
+  void biasShorterThanTheOutputChannelsIsRefusedBeforeInvoke() {
+    Model m = int8Dense(TensorType.INT8);
+    m.subgraphs().get(0).tensors().get(2).setShape(0);
+    assertThatThrownBy(() -> PreparedModel.prepare(m))
+        .isInstanceOf(InterpreterException.class)
+        .hasMessage(
+            "op #0 FULLY_CONNECTED: bias 'b' INT32[0] must hold 1 INT32 values, one per output"
+                + " channel");
+  }
+
+  @Test
+  void tensorIndicesOutsideTheSubgraphAreRefusedNamingTheOp() {
+    Model m = int8Dense(TensorType.INT8);
+    m.subgraphs().get(0).operators().get(0).setInputs(0, 7, 2);
+    assertThatThrownBy(() -> PreparedModel.prepare(m))
+        .isInstanceOf(InterpreterException.class)
+        .hasMessage(
+            "op #0 FULLY_CONNECTED: tensor index 7 is outside the subgraph's 4 tensors;"
+                + " the model file is corrupt");
+  }
+
+  @Test
+  void operatorCodeIndicesOutsideTheModelAreRefused() {
+    Model m = int8Dense(TensorType.INT8);
+    m.subgraphs().get(0).operators().get(0).setOpcodeIndex(3);
+    assertThatThrownBy(() -> PreparedModel.prepare(m))
+        .isInstanceOf(InterpreterException.class)
+        .hasMessageStartingWith("op #0: operator code index 3 is outside the model's 1 operator");
   }
 
   @Test

@@ -46,6 +46,14 @@ import java.util.Set;
 final class Lowering {
   private static final Set<String> WEIGHTED = Set.of("MatMul", "Conv2D", "DepthwiseConv2dNative");
 
+  /** Element-wise TensorFlow ops that become one option-less builtin of the same input. */
+  private static final Map<String, BuiltinOperator> ELEMENTWISE =
+      Map.of(
+          "Relu", BuiltinOperator.RELU,
+          "Relu6", BuiltinOperator.RELU6,
+          "Sigmoid", BuiltinOperator.LOGISTIC,
+          "Tanh", BuiltinOperator.TANH);
+
   private final GraphImporter.Imported graph;
   private final Model model = Model.empty();
   private final SubGraph sub = new SubGraph();
@@ -167,16 +175,10 @@ final class Lowering {
         emitBinary(n, BuiltinOperator.MUL);
         return;
       case "Relu":
-        op(BuiltinOperator.RELU, null, n, tensors(in.get(0)));
-        return;
       case "Relu6":
-        op(BuiltinOperator.RELU6, null, n, tensors(in.get(0)));
-        return;
       case "Sigmoid":
-        op(BuiltinOperator.LOGISTIC, null, n, tensors(in.get(0)));
-        return;
       case "Tanh":
-        op(BuiltinOperator.TANH, null, n, tensors(in.get(0)));
+        op(ELEMENTWISE.get(n.op), null, n, tensors(in.get(0)));
         return;
       case "LeakyRelu":
         {
@@ -194,20 +196,15 @@ final class Lowering {
         {
           int[] k = ShapeInference.poolWindow(n);
           int[] st = ShapeInference.poolStrides(n);
-          Node last = n;
-          ActivationFunctionType act = ActivationFunctionType.NONE;
-          Node r = activationAfter(n);
-          if (r != null) {
-            act = activation(r);
-            last = r;
-          }
-          Pool2DOptions o = new Pool2DOptions(padding(n), st[2], st[1], k[2], k[1], act);
+          Fused fused = fuseActivation(n);
+          Pool2DOptions o =
+              new Pool2DOptions(padding(n), st[2], st[1], k[2], k[1], fused.activation());
           op(
               n.op.startsWith("MaxPool")
                   ? BuiltinOperator.MAX_POOL_2D
                   : BuiltinOperator.AVERAGE_POOL_2D,
               o,
-              last,
+              fused.last(),
               tensors(in.get(0)));
           return;
         }
@@ -247,14 +244,12 @@ final class Lowering {
           for (int i = 0; i < k; i++) {
             ts[i] = tensor(in.get(i));
           }
-          Node last = n;
-          ActivationFunctionType act = ActivationFunctionType.NONE;
-          Node r = activationAfter(n);
-          if (r != null) {
-            act = activation(r);
-            last = r;
-          }
-          op(BuiltinOperator.CONCATENATION, new ConcatenationOptions(axis, act), last, ts);
+          Fused fused = fuseActivation(n);
+          op(
+              BuiltinOperator.CONCATENATION,
+              new ConcatenationOptions(axis, fused.activation()),
+              fused.last(),
+              ts);
           return;
         }
       case "FusedBatchNorm":
@@ -271,14 +266,12 @@ final class Lowering {
               new MulOptions(ActivationFunctionType.NONE),
               new int[] {tensor(in.get(0)), scale},
               mid);
-          Node last = n;
-          ActivationFunctionType act = ActivationFunctionType.NONE;
-          Node r = activationAfter(n);
-          if (r != null) {
-            act = activation(r);
-            last = r;
-          }
-          op(BuiltinOperator.ADD, new AddOptions(act, false), last, new int[] {mid, shift});
+          Fused fused = fuseActivation(n);
+          op(
+              BuiltinOperator.ADD,
+              new AddOptions(fused.activation(), false),
+              fused.last(),
+              new int[] {mid, shift});
           return;
         }
       case "FakeQuantWithMinMaxVars":
@@ -345,18 +338,13 @@ final class Lowering {
   }
 
   private void emitBinary(Node n, BuiltinOperator op) throws SavedModelException {
-    Node last = n;
-    ActivationFunctionType act = ActivationFunctionType.NONE;
-    Node r = activationAfter(n);
-    if (r != null) {
-      act = activation(r);
-      last = r;
-    }
+    Fused fused = fuseActivation(n);
+    ActivationFunctionType act = fused.activation();
     BuiltinOptions options =
         op == BuiltinOperator.ADD
             ? new AddOptions(act, false)
             : op == BuiltinOperator.SUB ? new SubOptions(act, false) : new MulOptions(act);
-    op(op, options, last, new int[] {tensor(n.inputs.get(0)), tensor(n.inputs.get(1))});
+    op(op, options, fused.last(), new int[] {tensor(n.inputs.get(0)), tensor(n.inputs.get(1))});
   }
 
   /** MatMul/Conv2D/DepthwiseConv2dNative with everything it absorbs. */
@@ -552,13 +540,17 @@ final class Lowering {
     return new float[][] {scale, shift};
   }
 
-  private Node activationAfter(Node n) {
+  /** An op with the activation it absorbed: {@code last} is the node whose output it produces. */
+  private record Fused(Node last, ActivationFunctionType activation) {}
+
+  /** {@code n} with the Relu or Relu6 that alone reads it absorbed, as the converter fuses it. */
+  private Fused fuseActivation(Node n) {
     Node r = soleReader(n.out(0));
     if (r != null && (r.op.equals("Relu") || r.op.equals("Relu6"))) {
       absorbed.add(r);
-      return r;
+      return new Fused(r, activation(r));
     }
-    return null;
+    return new Fused(n, ActivationFunctionType.NONE);
   }
 
   private static ActivationFunctionType activation(Node r) {

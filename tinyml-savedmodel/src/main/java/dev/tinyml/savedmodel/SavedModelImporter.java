@@ -62,12 +62,11 @@ public final class SavedModelImporter {
     GraphImporter.Imported graph =
         onLargeStack(() -> GraphImporter.importSignature(mg, sig, signature, variables, batchSize));
     String tfVersion = mg.getMetaInfoDef().getTensorflowVersion();
-    Model model =
-        Lowering.lower(
-            graph,
-            signature,
-            "tinyml SavedModel importer"
-                + (tfVersion.isEmpty() ? "" : " (TensorFlow " + tfVersion + ")"));
+    String description =
+        "tinyml SavedModel importer"
+            + (tfVersion.isEmpty() ? "" : " (TensorFlow " + tfVersion + ")");
+    // Lowering marks reachable nodes recursively too, as deep as the graph.
+    Model model = onLargeStack(() -> Lowering.lower(graph, signature, description));
     int folded = 0;
     for (Node n : graph.nodes()) {
       if (!n.isConstant() && n.values[0] != null) {
@@ -82,8 +81,8 @@ public final class SavedModelImporter {
   }
 
   /**
-   * Graph import walks the graph recursively (depth grows with the longest path), so it runs on a
-   * thread with a large stack rather than the caller's.
+   * Graph import and lowering walk the graph recursively (depth grows with the longest path), so
+   * they run on a thread with a large stack rather than the caller's.
    */
   private static <T> T onLargeStack(Step<T> step) throws SavedModelException {
     Object[] result = new Object[1];

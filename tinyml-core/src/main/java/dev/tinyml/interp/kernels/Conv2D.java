@@ -1,5 +1,7 @@
 package dev.tinyml.interp.kernels;
 
+import java.util.Arrays;
+
 /**
  * CONV_2D over NHWC input with OHWI filters, float32 or int8 (per-channel multipliers, int32 bias),
  * with SAME/VALID padding, strides, dilation and grouped filters, as TFLM's {@code ConvPerChannel}
@@ -89,6 +91,28 @@ public final class Conv2D {
     int kW = filterShape[2];
     int outH = outputShape[1];
     int outW = outputShape[2];
+    int inC = inputShape[3];
+    int filterInC = filterShape[3];
+    int outC = outputShape[3];
+    // Grouped convolution: inC / filterInC groups, each producing outC / groups channels.
+    if (filterShape[0] != outC
+        || inC <= 0
+        || filterInC <= 0
+        || inC % filterInC != 0
+        || outC % (inC / filterInC) != 0) {
+      throw new IllegalArgumentException(
+          "filter "
+              + Arrays.toString(filterShape)
+              + " does not fit "
+              + inC
+              + " input and "
+              + outC
+              + " output channels: it must be [outC, kH, kW, inC / groups], groups dividing both");
+    }
+    if (inputShape[0] != outputShape[0]) {
+      throw new IllegalArgumentException(
+          "input batches " + inputShape[0] + " and output batches " + outputShape[0] + " differ");
+    }
     ConvGeometry.checkOutput(samePadding, inH, kH, strideH, dilationH, outH, "height");
     ConvGeometry.checkOutput(samePadding, inW, kW, strideW, dilationW, outW, "width");
     int padH = ConvGeometry.padding(strideH, dilationH, inH, kH, outH);
@@ -101,13 +125,13 @@ public final class Conv2D {
         inputShape[0],
         inH,
         inW,
-        inputShape[3],
+        inC,
         outH,
         outW,
-        outputShape[3],
+        outC,
         kH,
         kW,
-        filterShape[3],
+        filterInC,
         strideH,
         strideW,
         dilationH,

@@ -24,7 +24,8 @@ public final class ConvGeometry {
   /**
    * Checks that an output extent recorded in the model is the one the padding rule gives.
    *
-   * @throws IllegalArgumentException naming the axis and both sizes
+   * @throws IllegalArgumentException naming the axis and both sizes, or when the filter size,
+   *     stride or dilation is below 1
    */
   public static void checkOutput(
       boolean samePadding,
@@ -34,6 +35,18 @@ public final class ConvGeometry {
       int dilation,
       int outSize,
       String axis) {
+    if (filterSize < 1 || stride < 1 || dilation < 1) {
+      throw new IllegalArgumentException(
+          "filter "
+              + axis
+              + " "
+              + filterSize
+              + ", stride "
+              + stride
+              + " and dilation "
+              + dilation
+              + " must all be at least 1");
+    }
     int expected = outSize(samePadding, inSize, filterSize, stride, dilation);
     if (expected != outSize) {
       throw new IllegalArgumentException(

@@ -95,7 +95,7 @@ public final class DepthwiseConv2D {
     int outH = outputShape[1];
     int outW = outputShape[2];
     int outC = outputShape[3];
-    if (filterShape[3] != outC || outC % inC != 0) {
+    if (filterShape[3] != outC || inC <= 0 || outC % inC != 0) {
       throw new IllegalArgumentException(
           "filter channels "
               + filterShape[3]
@@ -103,6 +103,10 @@ public final class DepthwiseConv2D {
               + outC
               + " must be equal and a multiple of input channels "
               + inC);
+    }
+    if (inputShape[0] != outputShape[0]) {
+      throw new IllegalArgumentException(
+          "input batches " + inputShape[0] + " and output batches " + outputShape[0] + " differ");
     }
     ConvGeometry.checkOutput(samePadding, inH, kH, strideH, dilationH, outH, "height");
     ConvGeometry.checkOutput(samePadding, inW, kW, strideW, dilationW, outW, "width");

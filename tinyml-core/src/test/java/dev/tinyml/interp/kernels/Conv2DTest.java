@@ -175,6 +175,51 @@ class Conv2DTest {
   }
 
   @Test
+  void zeroStrideIsRejectedRatherThanDividedBy() {
+    assertThatThrownBy(
+            () ->
+                Conv2D.prepare(
+                    new int[] {1, 3, 3, 1},
+                    new int[] {1, 2, 2, 1},
+                    new int[] {1, 2, 2, 1},
+                    false,
+                    0,
+                    1,
+                    1,
+                    1,
+                    Activation.NONE,
+                    0,
+                    1f,
+                    0,
+                    null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("filter height 2, stride 0 and dilation 1 must all be at least 1");
+  }
+
+  @Test
+  void filterWhoseChannelsDoNotFitTheTensorsIsRejected() {
+    // 3 input channels cannot be split into groups of 2 filter input channels.
+    assertThatThrownBy(
+            () ->
+                Conv2D.prepare(
+                    new int[] {1, 3, 3, 3},
+                    new int[] {4, 1, 1, 2},
+                    new int[] {1, 3, 3, 4},
+                    false,
+                    1,
+                    1,
+                    1,
+                    1,
+                    Activation.NONE,
+                    0,
+                    1f,
+                    0,
+                    null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("filter [4, 1, 1, 2] does not fit 3 input and 4 output channels");
+  }
+
+  @Test
   void transposedInt8KernelEqualsTheReferenceLoopOnRandomData() {
     java.util.Random r = new java.util.Random(7);
     int[] inShape = {2, 7, 6, 5};
