@@ -18,11 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A float classifier made with the object model: input → fully connected → softmax. */
-final class TinyFloatModel {
+public final class TinyFloatModel {
   private TinyFloatModel() {}
 
   /** Writes a float32 {@code [1, inputs]} → {@code [1, classes]} model with fixed weights. */
-  static Path write(Path file, int inputs, int classes) throws Exception {
+  public static Path write(Path file, int inputs, int classes) throws Exception {
     Model model = Model.empty();
     SubGraph g = new SubGraph();
     model.subgraphs().add(g);
