@@ -489,20 +489,21 @@ public class ConvertMojo extends AbstractMojo {
               + " and "
               + windowStride);
     }
+    ImageNormalization normalization;
     try {
-      ImageNormalization normalization =
+      normalization =
           ImageNormalization.fromId(imageNormalization == null ? "zero-one" : imageNormalization);
+    } catch (PreprocessException e) {
+      throw new MojoFailureException("tinyml.imageNormalization: " + e.getMessage(), e);
+    }
+    try {
       return SamplePreprocessing.named(
           preprocessing,
           normalization,
           windowSize == null ? 0 : windowSize,
           windowStride == null ? 0 : windowStride);
     } catch (PreprocessException e) {
-      String param =
-          e.getMessage().contains("normalization")
-              ? "tinyml.imageNormalization"
-              : "tinyml.preprocessing";
-      throw new MojoFailureException(param + ": " + e.getMessage(), e);
+      throw new MojoFailureException("tinyml.preprocessing: " + e.getMessage(), e);
     }
   }
 

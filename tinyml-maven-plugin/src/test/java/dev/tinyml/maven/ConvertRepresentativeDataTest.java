@@ -89,6 +89,23 @@ class ConvertRepresentativeDataTest {
   }
 
   @Test
+  void imagesAreResizedToAFloatImageModelsInput(@TempDir Path dir) throws Exception {
+    CapturingLog log = new CapturingLog();
+    ConvertMojo m = mojo(dir.resolve("o"), log);
+    m.tfliteModel =
+        TinyFloatModel.write(dir.resolve("vww_float.tflite"), new int[] {1, 48, 48, 1}, 2).toFile();
+    m.representativeData = Fixtures.path("images/person_detection").toFile();
+    m.preprocessing = "image";
+    m.imageNormalization = "minus-one-one";
+    m.execute();
+
+    assertThat(Files.readString(dir.resolve("o/report.md"))).contains("calibrated on 2 samples");
+    assertThat(log.infos)
+        .anySatisfy(
+            l -> assertThat(l).contains("2 representative samples from 2 files").contains("image"));
+  }
+
+  @Test
   void skippedFilesAreReportedAsAWarning(@TempDir Path dir) throws Exception {
     Path data = clips(dir);
     Files.writeString(data.resolve("LICENSE.txt"), "CC-BY 4.0");

@@ -23,10 +23,19 @@ public final class TinyFloatModel {
 
   /** Writes a float32 {@code [1, inputs]} → {@code [1, classes]} model with fixed weights. */
   public static Path write(Path file, int inputs, int classes) throws Exception {
+    return write(file, new int[] {1, inputs}, classes);
+  }
+
+  /** The same for any input shape; fully connected flattens it. */
+  public static Path write(Path file, int[] inputShape, int classes) throws Exception {
+    int inputs = 1;
+    for (int d : inputShape) {
+      inputs *= d;
+    }
     Model model = Model.empty();
     SubGraph g = new SubGraph();
     model.subgraphs().add(g);
-    int x = g.addTensor(new Tensor("features", TensorType.FLOAT32, 1, inputs));
+    int x = g.addTensor(new Tensor("features", TensorType.FLOAT32, inputShape));
     float[] w = new float[classes * inputs];
     for (int i = 0; i < w.length; i++) {
       w[i] = (float) (0.002 * Math.sin(0.37 * i));
