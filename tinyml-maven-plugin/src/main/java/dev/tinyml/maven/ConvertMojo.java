@@ -496,15 +496,33 @@ public class ConvertMojo extends AbstractMojo {
     } catch (PreprocessException e) {
       throw new MojoFailureException("tinyml.imageNormalization: " + e.getMessage(), e);
     }
+    SamplePreprocessing p;
     try {
-      return SamplePreprocessing.named(
-          preprocessing,
-          normalization,
-          windowSize == null ? 0 : windowSize,
-          windowStride == null ? 0 : windowStride);
+      p =
+          SamplePreprocessing.named(
+              preprocessing,
+              normalization,
+              windowSize == null ? 0 : windowSize,
+              windowStride == null ? 0 : windowStride);
     } catch (PreprocessException e) {
       throw new MojoFailureException("tinyml.preprocessing: " + e.getMessage(), e);
     }
+    if ((windowSize != null || windowStride != null) && !p.name().equals("time-series")) {
+      getLog()
+          .warn(
+              "tinyml.windowSize/tinyml.windowStride apply to preprocessing time-series only;"
+                  + " preprocessing "
+                  + p.name()
+                  + " ignores them.");
+    }
+    if (normalization != ImageNormalization.ZERO_ONE && !p.name().equals("image")) {
+      getLog()
+          .warn(
+              "tinyml.imageNormalization applies to preprocessing image only; preprocessing "
+                  + p.name()
+                  + " ignores it.");
+    }
+    return p;
   }
 
   /** The project's runtime classpath when a dataset class is configured, else nothing. */

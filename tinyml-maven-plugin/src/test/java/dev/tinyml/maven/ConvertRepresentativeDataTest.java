@@ -106,6 +106,23 @@ class ConvertRepresentativeDataTest {
   }
 
   @Test
+  void optionsOfAnotherPreprocessingAreReportedAsIgnored(@TempDir Path dir) throws Exception {
+    CapturingLog log = new CapturingLog();
+    ConvertMojo m = mojo(dir.resolve("o"), log);
+    m.tfliteModel = Fixtures.path("tflite/hello_world/hello_world_int8.tflite").toFile();
+    m.windowSize = 64;
+    m.imageNormalization = "minus-one-one";
+    m.execute();
+
+    assertThat(log.warnings)
+        .contains(
+            "tinyml.windowSize/tinyml.windowStride apply to preprocessing time-series only;"
+                + " preprocessing none ignores them.",
+            "tinyml.imageNormalization applies to preprocessing image only; preprocessing none"
+                + " ignores it.");
+  }
+
+  @Test
   void skippedFilesAreReportedAsAWarning(@TempDir Path dir) throws Exception {
     Path data = clips(dir);
     Files.writeString(data.resolve("LICENSE.txt"), "CC-BY 4.0");
