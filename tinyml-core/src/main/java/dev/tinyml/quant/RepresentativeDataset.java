@@ -10,6 +10,11 @@ import java.util.List;
  * {@link #iterator()} must yield the same samples in the same order (calibration is deterministic
  * only if its data is).
  *
+ * <p>The {@code convert} goal instantiates an implementation named by {@code
+ * representativeDatasetClass} from the project's classpath (a public class with a public
+ * no-argument constructor); {@link dev.tinyml.preprocess.SampleDirectory} makes samples from a
+ * directory of WAV, image, CSV or {@code .npy} files.
+ *
  * <pre>{@code
  * RepresentativeDataset data = () -> Files.lines(csv).map(Features::parse).map(f -> new float[][] {f}).iterator();
  * }</pre>

@@ -11,6 +11,10 @@ import dev.tinyml.codegen.FirmwareResult;
 import dev.tinyml.codegen.Footprint;
 import dev.tinyml.codegen.SketchTemplate;
 import dev.tinyml.codegen.TfliteFirmware;
+import dev.tinyml.preprocess.ImageNormalization;
+import dev.tinyml.preprocess.PreprocessException;
+import dev.tinyml.preprocess.SampleDirectory;
+import dev.tinyml.preprocess.SamplePreprocessing;
 import dev.tinyml.quant.IoType;
 import dev.tinyml.quant.ModelQuantizer;
 import dev.tinyml.quant.QuantizationException;
@@ -28,16 +32,21 @@ import dev.tinyml.tflite.TfliteReader;
 import dev.tinyml.tflite.TfliteWriter;
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -46,6 +55,7 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
@@ -60,7 +70,8 @@ import org.apache.maven.project.MavenProjectHelper;
     name = "convert",
     defaultPhase = LifecyclePhase.PACKAGE,
     threadSafe = true,
-    requiresProject = false)
+    requiresProject = false,
+    requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class ConvertMojo extends AbstractMojo {
   private static final List<String> IO_TYPES = List.of("int8", "uint8", "int16", "float32");
 
@@ -76,9 +87,44 @@ public class ConvertMojo extends AbstractMojo {
   @Parameter(property = "tinyml.signature", defaultValue = "serving_default")
   String signature = "serving_default";
 
-  /** A directory of representative samples for int8 calibration. */
+  /**
+   * A directory of representative samples for int8 calibration (read recursively, in path order),
+   * turned into model inputs by {@link #preprocessing}.
+   */
   @Parameter(property = "tinyml.representativeData")
   File representativeData;
+
+  /**
+   * How the files of {@code representativeData} become model inputs: {@code none} ({@code .npy} and
+   * {@code .csv} already shaped like the input), {@code micro-frontend}, {@code mfcc}, {@code
+   * log-mel} (WAV clips), {@code image} (PNG, JPEG, BMP, GIF) or {@code time-series} (CSV tables
+   * cut into windows).
+   */
+  @Parameter(property = "tinyml.preprocessing", defaultValue = "none")
+  String preprocessing = "none";
+
+  /** For {@code preprocessing=image}: {@code zero-one}, {@code minus-one-one} or {@code none}. */
+  @Parameter(property = "tinyml.imageNormalization", defaultValue = "zero-one")
+  String imageNormalization = "zero-one";
+
+  /**
+   * For {@code preprocessing=time-series}: rows per window; default: the model input's values
+   * divided by the CSV's columns.
+   */
+  @Parameter(property = "tinyml.windowSize")
+  Integer windowSize;
+
+  /** For {@code preprocessing=time-series}: rows between window starts; default: windowSize. */
+  @Parameter(property = "tinyml.windowStride")
+  Integer windowStride;
+
+  /**
+   * Instead of {@code representativeData}: the name of a class on the project's runtime classpath
+   * (for example in {@code src/main/java}) that implements {@code
+   * dev.tinyml.quant.RepresentativeDataset} and has a public no-argument constructor.
+   */
+  @Parameter(property = "tinyml.representativeDatasetClass")
+  String representativeDatasetClass;
 
   /** {@code int8} (full-integer quantization) or {@code none}. */
   @Parameter(property = "tinyml.quantization", defaultValue = "int8")
@@ -157,6 +203,7 @@ public class ConvertMojo extends AbstractMojo {
     }
     checkIoType("inputType", inputType);
     checkIoType("outputType", outputType);
+    SamplePreprocessing samplePreprocessing = samplePreprocessing();
     checkRepresentativeData();
     List<String> labelList = labels();
     Path out = outputDirectory().toPath();
@@ -164,13 +211,16 @@ public class ConvertMojo extends AbstractMojo {
 
     String hash;
     try {
-      hash =
+      ConvertFingerprint fingerprint =
           new ConvertFingerprint()
               .config(configuration(generator))
               .path("model", source)
               .path("labels", labelsFile())
-              .path("representativeData", path(representativeData))
-              .hex();
+              .path("representativeData", path(representativeData));
+      for (Path element : datasetClasspath()) {
+        fingerprint.path("classpath:" + element.getFileName(), element);
+      }
+      hash = fingerprint.hex();
       if (ConvertFingerprint.upToDate(out, hash)) {
         getLog()
             .info(
@@ -194,11 +244,25 @@ public class ConvertMojo extends AbstractMojo {
     List<ConversionReport.TensorSqnr> worst = List.of();
     if (quant.equals("int8") && isFloat) {
       Model floatModel = loaded.model;
-      RepresentativeDataset data = representativeDataset(source, floatModel);
-      Loaded quantized = quantize(source, floatModel, data);
-      loaded = quantized;
-      agreement = parse(() -> ConversionQuality.agreement(floatModel, quantized.model, data));
-      worst = parse(() -> ConversionQuality.worstTensors(floatModel, quantized.model, data, 5));
+      try (URLClassLoader loader = datasetClassLoader()) {
+        RepresentativeDataset data =
+            loader != null
+                ? datasetFromClass(loader)
+                : representativeDataset(source, floatModel, samplePreprocessing);
+        Loaded quantized = quantize(source, floatModel, data);
+        loaded = quantized;
+        agreement =
+            userData(
+                () -> parse(() -> ConversionQuality.agreement(floatModel, quantized.model, data)));
+        worst =
+            userData(
+                () ->
+                    parse(
+                        () ->
+                            ConversionQuality.worstTensors(floatModel, quantized.model, data, 5)));
+      } catch (IOException e) {
+        throw new MojoExecutionException("Cannot close the project class loader: " + e, e);
+      }
       quantDone =
           "int8 (quantized from float32, calibrated on " + agreement.samples() + " samples)";
     } else {
@@ -356,21 +420,205 @@ public class ConvertMojo extends AbstractMojo {
     }
   }
 
-  private RepresentativeDataset representativeDataset(Path source, Model floatModel)
+  private RepresentativeDataset representativeDataset(
+      Path source, Model floatModel, SamplePreprocessing samplePreprocessing)
       throws MojoFailureException {
     if (representativeData == null) {
       throw new MojoFailureException(
           "Quantizing the float model "
               + source.getFileName()
               + " to int8 needs representative samples: set tinyml.representativeData to a"
-              + " directory of .npy or .csv samples shaped like the model input, or set"
+              + " directory of samples (with tinyml.preprocessing for WAV, image or time-series"
+              + " files), or tinyml.representativeDatasetClass to a class of the project, or set"
               + " tinyml.quantization=none to put the float model on the board.");
     }
-    List<Integer> counts = new ArrayList<>();
-    for (int i : floatModel.primarySubgraph().inputs()) {
-      counts.add(floatModel.primarySubgraph().tensor(i).elementCount());
+    int[] inputs = floatModel.primarySubgraph().inputs();
+    if (inputs.length != 1) {
+      throw new MojoFailureException(
+          "tinyml.representativeData: the model has "
+              + inputs.length
+              + " inputs; a directory of samples feeds single-input models only. Give a"
+              + " tinyml.representativeDatasetClass that yields one float[] per input.");
     }
-    return RepresentativeData.load(path(representativeData), counts);
+    Path dir = path(representativeData);
+    int[] shape = floatModel.primarySubgraph().tensor(inputs[0]).shape();
+    SampleDirectory.Samples samples;
+    try {
+      samples = SampleDirectory.read(dir, samplePreprocessing, shape);
+    } catch (PreprocessException e) {
+      throw new MojoFailureException("tinyml.representativeData: " + e.getMessage(), e);
+    }
+    if (!samples.skipped().isEmpty()) {
+      getLog()
+          .warn(
+              "tinyml.representativeData: skipped "
+                  + samples.skipped().size()
+                  + " files that preprocessing "
+                  + samplePreprocessing.name()
+                  + " does not read ("
+                  + String.join(", ", samplePreprocessing.extensions())
+                  + "): "
+                  + String.join(
+                      ", ", samples.skipped().subList(0, Math.min(5, samples.skipped().size())))
+                  + (samples.skipped().size() > 5 ? ", ..." : ""));
+    }
+    getLog()
+        .info(
+            "tinyml:convert: "
+                + samples.samples().size()
+                + " representative samples from "
+                + samples.files().size()
+                + " files in "
+                + dir
+                + " (preprocessing "
+                + samplePreprocessing.name()
+                + ")");
+    return RepresentativeDataset.ofSingleInput(samples.samples());
+  }
+
+  private SamplePreprocessing samplePreprocessing() throws MojoFailureException {
+    if (representativeData != null && representativeDatasetClass != null) {
+      throw new MojoFailureException(
+          "Both tinyml.representativeData and tinyml.representativeDatasetClass are set; give"
+              + " one source of representative samples.");
+    }
+    if (windowSize != null && windowSize <= 0 || windowStride != null && windowStride <= 0) {
+      throw new MojoFailureException(
+          "tinyml.windowSize and tinyml.windowStride must be positive, got "
+              + windowSize
+              + " and "
+              + windowStride);
+    }
+    ImageNormalization normalization;
+    try {
+      normalization =
+          ImageNormalization.fromId(imageNormalization == null ? "zero-one" : imageNormalization);
+    } catch (PreprocessException e) {
+      throw new MojoFailureException("tinyml.imageNormalization: " + e.getMessage(), e);
+    }
+    SamplePreprocessing p;
+    try {
+      p =
+          SamplePreprocessing.named(
+              preprocessing,
+              normalization,
+              windowSize == null ? 0 : windowSize,
+              windowStride == null ? 0 : windowStride);
+    } catch (PreprocessException e) {
+      throw new MojoFailureException("tinyml.preprocessing: " + e.getMessage(), e);
+    }
+    if ((windowSize != null || windowStride != null) && !p.name().equals("time-series")) {
+      getLog()
+          .warn(
+              "tinyml.windowSize/tinyml.windowStride apply to preprocessing time-series only;"
+                  + " preprocessing "
+                  + p.name()
+                  + " ignores them.");
+    }
+    if (normalization != ImageNormalization.ZERO_ONE && !p.name().equals("image")) {
+      getLog()
+          .warn(
+              "tinyml.imageNormalization applies to preprocessing image only; preprocessing "
+                  + p.name()
+                  + " ignores it.");
+    }
+    return p;
+  }
+
+  /** The project's runtime classpath when a dataset class is configured, else nothing. */
+  private List<Path> datasetClasspath() throws MojoExecutionException {
+    if (representativeDatasetClass == null || representativeDatasetClass.isBlank()) {
+      return List.of();
+    }
+    if (project == null || project.getFile() == null) {
+      return List.of(); // no project: the class can only come from the plugin's own classpath
+    }
+    try {
+      return project.getRuntimeClasspathElements().stream().map(Path::of).toList();
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException(
+          "The project's runtime classpath is not resolved: " + e.getMessage(), e);
+    }
+  }
+
+  /** A loader over the project's runtime classpath, or null without a dataset class. */
+  private URLClassLoader datasetClassLoader() throws MojoExecutionException {
+    if (representativeDatasetClass == null || representativeDatasetClass.isBlank()) {
+      return null;
+    }
+    List<Path> elements = datasetClasspath();
+    URL[] urls = new URL[elements.size()];
+    for (int i = 0; i < urls.length; i++) {
+      try {
+        urls[i] = elements.get(i).toUri().toURL();
+      } catch (MalformedURLException e) {
+        throw new MojoExecutionException("Bad classpath element " + elements.get(i) + ": " + e, e);
+      }
+    }
+    // Parent first: the dataset interface must be the plugin's own, or the cast below fails.
+    return new URLClassLoader(urls, RepresentativeDataset.class.getClassLoader());
+  }
+
+  private RepresentativeDataset datasetFromClass(ClassLoader loader) throws MojoFailureException {
+    String name = representativeDatasetClass.trim();
+    String what = "tinyml.representativeDatasetClass " + name;
+    Class<?> type;
+    try {
+      type = Class.forName(name, true, loader);
+    } catch (ClassNotFoundException e) {
+      throw new MojoFailureException(
+          what
+              + ": no such class on the project's runtime classpath (target/classes and the"
+              + " runtime dependencies). Put it in src/main/java, or in a dependency, and give its"
+              + " fully qualified name.",
+          e);
+    } catch (LinkageError e) {
+      throw new MojoFailureException(what + " cannot be loaded: " + e, e);
+    }
+    if (!RepresentativeDataset.class.isAssignableFrom(type)) {
+      throw new MojoFailureException(
+          what
+              + " does not implement "
+              + RepresentativeDataset.class.getName()
+              + " (an Iterable<float[][]>: each sample is one float[] per model input, flattened"
+              + " row-major).");
+    }
+    if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+      throw new MojoFailureException(what + " is abstract; give a concrete class.");
+    }
+    try {
+      Object dataset = type.getConstructor().newInstance();
+      getLog().info("tinyml:convert: representative samples from " + name);
+      return (RepresentativeDataset) dataset;
+    } catch (NoSuchMethodException e) {
+      throw new MojoFailureException(
+          what + " has no public no-argument constructor; add one (the goal instantiates it).", e);
+    } catch (IllegalAccessException e) {
+      throw new MojoFailureException(
+          what + " is not accessible; make the class and its no-argument constructor public.", e);
+    } catch (InvocationTargetException e) {
+      throw new MojoFailureException(
+          what + ": its constructor threw " + e.getCause(), e.getCause());
+    } catch (InstantiationException e) {
+      throw new MojoFailureException(what + " cannot be instantiated: " + e, e);
+    }
+  }
+
+  private interface Step<T> {
+    T get() throws MojoFailureException;
+  }
+
+  /** Runs a step that iterates the dataset; the user's own dataset class may throw anything. */
+  private <T> T userData(Step<T> step) throws MojoFailureException {
+    try {
+      return step.get();
+    } catch (RuntimeException e) {
+      if (representativeDatasetClass == null) {
+        throw e;
+      }
+      throw new MojoFailureException(
+          "tinyml.representativeDatasetClass " + representativeDatasetClass + " failed: " + e, e);
+    }
   }
 
   private Loaded quantize(Path source, Model floatModel, RepresentativeDataset data)
@@ -383,10 +631,23 @@ public class ConvertMojo extends AbstractMojo {
       return new Loaded(int8, TfliteWriter.write(int8));
     } catch (QuantizationException e) {
       throw new MojoFailureException(
-          "Cannot quantize " + source.getFileName() + " to int8: " + e.getMessage(), e);
+          "Cannot quantize "
+              + source.getFileName()
+              + " to int8: "
+              + e.getMessage()
+              + (representativeDatasetClass == null
+                  ? ""
+                  : " (samples from " + representativeDatasetClass + ")"),
+          e);
     } catch (TfliteFormatException e) {
       throw new MojoFailureException(
           "The int8 model made from " + source.getFileName() + " cannot be written: " + e, e);
+    } catch (RuntimeException e) {
+      if (representativeDatasetClass == null) {
+        throw e;
+      }
+      throw new MojoFailureException(
+          "tinyml.representativeDatasetClass " + representativeDatasetClass + " failed: " + e, e);
     }
   }
 
@@ -473,9 +734,14 @@ public class ConvertMojo extends AbstractMojo {
   }
 
   private void warnUnusedData() {
-    if (representativeData != null) {
+    if (representativeData != null || representativeDatasetClass != null) {
       getLog()
-          .warn("tinyml.representativeData is not used: the model is not quantized in this run.");
+          .warn(
+              "tinyml."
+                  + (representativeData != null
+                      ? "representativeData"
+                      : "representativeDatasetClass")
+                  + " is not used: the model is not quantized in this run.");
     }
   }
 
@@ -524,6 +790,11 @@ public class ConvertMojo extends AbstractMojo {
     c.put("templateParameters", templateParameters == null ? "{}" : templateParameters.toString());
     c.put("name", name);
     c.put("offlinePlan", Boolean.toString(offlinePlan));
+    c.put("preprocessing", preprocessing);
+    c.put("imageNormalization", imageNormalization);
+    c.put("windowSize", windowSize == null ? null : windowSize.toString());
+    c.put("windowStride", windowStride == null ? null : windowStride.toString());
+    c.put("representativeDatasetClass", representativeDatasetClass);
     c.put("libraryVersion", libraryVersion());
     return c;
   }

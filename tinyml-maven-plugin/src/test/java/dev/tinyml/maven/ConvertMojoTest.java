@@ -129,19 +129,6 @@ class ConvertMojoTest {
   }
 
   @Test
-  void samplesThatAreNotModelInputsPointToTheFeaturesGoal(@TempDir Path dir) throws Exception {
-    Path data = Files.createDirectories(dir.resolve("data"));
-    Files.write(data.resolve("clip.wav"), new byte[] {1, 2, 3});
-    ConvertMojo m = mojo(dir.resolve("o"), new CapturingLog());
-    m.tfliteModel = fixture("tflite/hello_world/hello_world_float.tflite");
-    m.representativeData = data.toFile();
-    assertThatThrownBy(m::execute)
-        .isInstanceOf(MojoFailureException.class)
-        .hasMessageContaining("clip.wav")
-        .hasMessageContaining("tinyml:features");
-  }
-
-  @Test
   void overBudgetModelFailsWithItsNumbers(@TempDir Path dir) {
     Path out = dir.resolve("o");
     ConvertMojo m = mojo(out, new CapturingLog());

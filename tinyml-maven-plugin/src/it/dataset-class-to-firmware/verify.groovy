@@ -1,0 +1,7 @@
+def out = new File(basedir, 'target/tinyml')
+['model.tflite', 'model.h', 'hello_world_float/hello_world_float.ino', 'hello_world_float-arduino.zip'].each {
+  assert new File(out, it).isFile() : "missing output $it"
+}
+assert new File(out, 'report.md').text.contains('int8 (quantized from float32, calibrated on 50 samples)')
+assert new File(basedir, 'build.log').text.contains('representative samples from com.example.calibration.SineInputs')
+return true
