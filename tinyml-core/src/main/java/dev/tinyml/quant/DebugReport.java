@@ -55,7 +55,24 @@ public record DebugReport(long samples, List<TensorError> tensors) {
     }
   }
 
-  /** A plain-text table, worst tensors first. */
+  /**
+   * A name that fits the table's 40 columns. The converter names a fused tensor after every op
+   * folded into it, {@code a/Relu;a/BatchNorm;...;a/Conv2D}, and its first part names the layer, so
+   * that part is kept; what is still too long keeps its end.
+   */
+  static String shortName(String name) {
+    String n = name;
+    int fused = n.indexOf(';');
+    if (n.length() > 40 && fused > 0) {
+      n = n.substring(0, fused) + ";…";
+    }
+    return n.length() > 40 ? "…" + n.substring(n.length() - 39) : n;
+  }
+
+  /**
+   * A plain-text table, worst tensors first; long fused names are shortened (see {@link #toJson()}
+   * for the full names).
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
@@ -74,7 +91,7 @@ public record DebugReport(long samples, List<TensorError> tensors) {
           String.format(
               Locale.ROOT,
               "%-40s %10.2f %12.6g %12.6g %8.2f%n",
-              e.name().length() > 40 ? "…" + e.name().substring(e.name().length() - 39) : e.name(),
+              shortName(e.name()),
               e.stats().sqnrDb(),
               e.stats().maxAbsError(),
               e.stats().mse(),

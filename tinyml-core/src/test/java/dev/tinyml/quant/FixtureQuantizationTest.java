@@ -23,11 +23,17 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The quantizer on real float models from the fixtures. */
 class FixtureQuantizationTest {
+
+  /** Prints a figure into the test output (the console and surefire's XML report). */
+  private static void report(String title, String body) {
+    System.out.printf(Locale.ROOT, "%s: %s%n", title, body);
+  }
 
   private static Model read(String path) throws Exception {
     return TfliteReader.read(Fixtures.path(path));
@@ -178,8 +184,14 @@ class FixtureQuantizationTest {
   void magicWandAgreesOnTop1ForAtLeast99PercentOfHeldOutGestures() throws Exception {
     Model f = read("tflite/magic_wand/magic_wand.tflite");
     Model q = ModelQuantizer.quantize(f, RepresentativeDataset.ofSingleInput(gestures(1, 200)));
-    QuantAssertions.assertTop1Agreement(
-        f, q, RepresentativeDataset.ofSingleInput(gestures(2, 400)), 0.99);
+    RepresentativeDataset heldOut = RepresentativeDataset.ofSingleInput(gestures(2, 400));
+    // Measured 99.0 %, right at the bound (held-out seeds 3-5: 98.5-99.25 %); with bias
+    // correction 99.25 %
+    // (magicWandWithBiasCorrectionAgreesOnTop1ForAtLeast99PercentOfHeldOutGestures).
+    report(
+        "magic_wand top-1 agreement, converter recipe",
+        String.format(Locale.ROOT, "%.4f", QuantAssertions.top1Agreement(f, q, heldOut)));
+    QuantAssertions.assertTop1Agreement(f, q, heldOut, 0.99);
     // The origin test's expectations hold for the int8 model too: ring -> 1, slope -> 2.
     Interpreter it = PreparedModel.prepare(q).newInterpreter();
     it.input(0).setReal(toDouble(readCsv("sensor/magic_wand/ring_accel_128x3.csv")));
@@ -191,11 +203,30 @@ class FixtureQuantizationTest {
   }
 
   @Test
+  void magicWandWithBiasCorrectionAgreesOnTop1ForAtLeast99PercentOfHeldOutGestures()
+      throws Exception {
+    Model f = read("tflite/magic_wand/magic_wand.tflite");
+    Model q =
+        ModelQuantizer.quantize(
+            f,
+            RepresentativeDataset.ofSingleInput(gestures(1, 200)),
+            QuantizationOptions.defaults().withBiasCorrection(true));
+    RepresentativeDataset heldOut = RepresentativeDataset.ofSingleInput(gestures(2, 400));
+    // Measured 99.25 % (converter recipe: 99.0 %); held-out seeds 3-5: 99.25-99.75 %
+    // (converter recipe: 98.5-99.25 %).
+    report(
+        "magic_wand top-1 agreement, bias correction",
+        String.format(Locale.ROOT, "%.4f", QuantAssertions.top1Agreement(f, q, heldOut)));
+    QuantAssertions.assertTop1Agreement(f, q, heldOut, 0.99);
+  }
+
+  @Test
   void debuggerReportsMagicWandsWorstTensors() throws Exception {
     Model f = read("tflite/magic_wand/magic_wand.tflite");
     Model q = ModelQuantizer.quantize(f, RepresentativeDataset.ofSingleInput(gestures(1, 200)));
     DebugReport report =
         QuantizationDebugger.compare(f, q, RepresentativeDataset.ofSingleInput(gestures(2, 50)));
+    report("magic_wand worst tensors by SQNR", report.toString());
     assertThat(report.tensors()).hasSize(8);
     assertThat(report.worst(3)).hasSize(3);
     assertThat(report.worst(1).get(0).stats().sqnrDb())
@@ -247,6 +278,68 @@ class FixtureQuantizationTest {
     return out;
   }
 
+  /**
+   * MFCC features of the four micro_speech clips as the MLPerf Tiny KWS pipeline computes them
+   * ({@code get_dataset.py}): each clip divided by its largest sample, the background-noise clip
+   * mixed in at a volume drawn from [0, 0.1) for 80 % of the samples (its training augmentation),
+   * clipped to [-1, 1]. The unnormalised clips of {@link #speechFeatures} lie outside what the
+   * model was trained on: it never answers "silence" for them.
+   */
+  private static List<float[]> pipelineSpeechFeatures(long seed, int n) {
+    String[] names = {"yes", "no", "silence", "noise"};
+    float[][] clips = new float[4][];
+    for (int i = 0; i < 4; i++) {
+      clips[i] =
+          Wav.read(Fixtures.path("audio/micro_speech/" + names[i] + "_1000ms.wav")).samples();
+    }
+    float[] background = clips[3];
+    SpectralFeatures mfcc = new SpectralFeatures(SpectralConfig.defaults(), FeatureKind.MFCC);
+    Random r = new Random(seed);
+    List<float[]> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      float[] clip = clips[i % 4];
+      float peak = Float.NEGATIVE_INFINITY;
+      for (float v : clip) {
+        peak = Math.max(peak, v);
+      }
+      double volume = r.nextDouble() < 0.8 ? 0.1 * r.nextDouble() : 0;
+      float[] x = new float[16000];
+      for (int t = 0; t < x.length; t++) {
+        double v = clip[t] / peak + volume * background[t];
+        x[t] = (float) Math.max(-1, Math.min(1, v));
+      }
+      float[][] frames = mfcc.compute(x);
+      float[] flat = new float[49 * 10];
+      for (int k = 0; k < 49; k++) {
+        System.arraycopy(frames[k], 0, flat, k * 10, 10);
+      }
+      out.add(flat);
+    }
+    return out;
+  }
+
+  @Test
+  void kwsAgreesOnTop1ForAtLeast99PercentOfClipsPreparedAsItsTrainingPipelineDoes()
+      throws Exception {
+    Model hybrid = read("tflite/kws_mlperf_tiny/kws_ref_model_float32.tflite");
+    Model q =
+        ModelQuantizer.quantize(
+            hybrid, RepresentativeDataset.ofSingleInput(pipelineSpeechFeatures(1, 100)));
+    RepresentativeDataset heldOut =
+        RepresentativeDataset.ofSingleInput(pipelineSpeechFeatures(2, 300));
+    // Measured 100 % (held-out seeds 2-4); TensorFlow's own int8 file, calibrated on Speech
+    // Commands, agrees on 99.0 % of these samples.
+    report(
+        "kws top-1 agreement",
+        String.format(Locale.ROOT, "%.4f", QuantAssertions.top1Agreement(hybrid, q, heldOut)));
+    report(
+        "kws worst tensors by SQNR",
+        QuantizationDebugger.compare(
+                hybrid, q, RepresentativeDataset.ofSingleInput(pipelineSpeechFeatures(2, 50)))
+            .toString());
+    QuantAssertions.assertTop1Agreement(hybrid, q, heldOut, 0.99);
+  }
+
   @Test
   void hybridKwsModelBecomesAFullInt8ModelTflmAccepts() throws Exception {
     Model hybrid = read("tflite/kws_mlperf_tiny/kws_ref_model_float32.tflite");
@@ -264,8 +357,11 @@ class FixtureQuantizationTest {
         assertThat(c.version()).isEqualTo(3); // not the hybrid version 2 TFLM refuses
       }
     }
-    // Measured 98.3 % on 300 augmented clips: augmenting four clips leaves many samples between
-    // "silence" and "unknown", where the float model itself is undecided.
+    // Measured 98.3 % on 300 augmented clips (TensorFlow's own int8 file: 95.3 %). These clips are
+    // not peak-normalised as in training and carry white noise, so the float model answers
+    // "unknown" for silence and noise, and a quarter of the samples (the "no" clip, shifted by up
+    // to 0.1 s) sit on its "no"/"go" boundary: all disagreements are there. Representative clips:
+    // kwsAgreesOnTop1ForAtLeast99PercentOfClipsPreparedAsItsTrainingPipelineDoes.
     QuantAssertions.assertTop1Agreement(
         hybrid, q, RepresentativeDataset.ofSingleInput(speechFeatures(2, 300)), 0.98);
   }
