@@ -11,6 +11,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.framework.optimizers.Adam;
+import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
@@ -19,6 +20,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
  * Trains a {@link Network} with TensorFlow Java's Adam optimizer in a graph session.
@@ -99,7 +101,7 @@ public final class Trainer {
           objective instanceof Objective.Classification
               ? tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(flatOut, y).loss(), tf.constant(0))
               : tf.math.mean(tf.math.squaredDifference(flatOut, y), tf.constant(new int[] {0, 1}));
-      Op minimize = new Adam(graph, config.learningRate()).minimize(loss, "train");
+      Op minimize = gatedMinimize(tf, new Adam(graph, config.learningRate()), loss);
       try (Session session = deterministicSession(graph)) {
         session.initialize();
         Random order = new Random(config.seed() ^ 0x5DEECE66DL);
@@ -161,6 +163,33 @@ public final class Trainer {
         return trained;
       }
     }
+  }
+
+  /**
+   * Adam's update step, applied only once every gradient has been computed. The parameters are
+   * reference variables that the backward pass reads in place; without the gate, the executor's
+   * threads (the caller's and the inter-op pool's, even with one pool thread) could update a
+   * variable while another gradient still reads it, so the result of a step depended on thread
+   * timing and two runs with one seed drifted apart.
+   */
+  private static Op gatedMinimize(Ops tf, Optimizer optimizer, Operand<TFloat32> loss) {
+    List<Optimizer.GradAndVar<?>> gradients = optimizer.computeGradients(loss);
+    List<Op> computed = new ArrayList<>();
+    for (Optimizer.GradAndVar<?> g : gradients) {
+      computed.add(tf.identity(g.getGradient()));
+    }
+    Ops afterAll = tf.withControlDependencies(computed);
+    List<Optimizer.GradAndVar<? extends TType>> gated = new ArrayList<>();
+    for (Optimizer.GradAndVar<?> g : gradients) {
+      gated.add(gate(afterAll, g));
+    }
+    return optimizer.applyGradients(gated, "train");
+  }
+
+  private static <T extends TType> Optimizer.GradAndVar<T> gate(
+      Ops afterAll, Optimizer.GradAndVar<T> g) {
+    return new Optimizer.GradAndVar<>(
+        afterAll.identity(g.getGradient()).asOutput(), g.getVariable());
   }
 
   static Shape batchShape(long batch, int[] example) {
