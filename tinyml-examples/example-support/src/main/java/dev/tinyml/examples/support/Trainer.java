@@ -25,8 +25,11 @@ import org.tensorflow.types.family.TType;
 /**
  * Trains a {@link Network} with TensorFlow Java's Adam optimizer in a graph session.
  *
- * <p>Runs are reproducible: the initial weights and the shuffling come from seeded {@link Random}s,
- * and the session uses one thread for intra- and inter-op work so reductions sum in a fixed order.
+ * <p>The initial weights and the shuffling come from seeded {@link Random}s, the session uses one
+ * thread for intra- and inter-op work, and the update waits for every gradient. That makes most
+ * runs repeat bit for bit, but not all: TensorFlow Java 1.1.0 still lets two runs of one seed
+ * differ in the last bits now and then (measured in docs/examples.md), which Adam's first steps can
+ * amplify.
  */
 public final class Trainer {
 
@@ -169,8 +172,8 @@ public final class Trainer {
    * Adam's update step, applied only once every gradient has been computed. The parameters are
    * reference variables that the backward pass reads in place; without the gate, the executor's
    * threads (the caller's and the inter-op pool's, even with one pool thread) could update a
-   * variable while another gradient still reads it, so the result of a step depended on thread
-   * timing and two runs with one seed drifted apart.
+   * variable while another gradient still reads it, so a step's result could depend on thread
+   * timing.
    */
   private static Op gatedMinimize(Ops tf, Optimizer optimizer, Operand<TFloat32> loss) {
     List<Optimizer.GradAndVar<?>> gradients = optimizer.computeGradients(loss);
