@@ -19,6 +19,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.family.TType;
 
@@ -32,6 +33,10 @@ import org.tensorflow.types.family.TType;
  * amplify.
  */
 public final class Trainer {
+
+  /** Runs a step's ops on the calling thread only, in one fixed order. */
+  static final RunOptions IN_CALLER_THREAD =
+      RunOptions.newBuilder().setInterOpThreadPool(-1).build();
 
   private final PrintStream log;
 
@@ -139,6 +144,7 @@ public final class Trainer {
                         .runner()
                         .feed(x, xt)
                         .feed(y, yt)
+                        .setOptions(IN_CALLER_THREAD)
                         .addTarget(minimize)
                         .fetch(loss)
                         .run()) {
