@@ -15,6 +15,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,13 +134,15 @@ public final class PngCharts {
     BufferedImage image = canvas(WIDTH, HEIGHT);
     Graphics2D g = graphics(image);
     title(g, title, WIDTH);
-    Plot plot = new Plot(70, 50, WIDTH - 220, HEIGHT - 110, 0, 1, 0, 1);
+    // The legend sits inside the plot, bottom right, where ROC curves above chance never go.
+    Plot plot = new Plot(70, 50, WIDTH - 100, HEIGHT - 110, 0, 1, 0, 1);
     plot.axes(g, "false-positive rate", "true-positive rate");
     g.setColor(GRID);
     g.setStroke(
         new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 4f, new float[] {4f}, 0));
     g.drawLine(plot.x(0), plot.y(0), plot.x(1), plot.y(1));
     int k = 0;
+    List<String> legendTexts = new ArrayList<>();
     for (Map.Entry<String, RocCurve> e : curves.entrySet()) {
       Path2D.Double path = new Path2D.Double();
       boolean first = true;
@@ -154,12 +157,7 @@ public final class PngCharts {
       g.setColor(SERIES[k]);
       g.setStroke(new BasicStroke(2f));
       g.draw(path);
-      legend(
-          g,
-          k,
-          String.format(Locale.ROOT, "%s (AUC %.3f)", e.getKey(), e.getValue().auc()),
-          SERIES[k],
-          plot);
+      legendTexts.add(String.format(Locale.ROOT, "%s (AUC %.3f)", e.getKey(), e.getValue().auc()));
       k++;
     }
     if (marked != null) {
@@ -168,8 +166,13 @@ public final class PngCharts {
       g.setColor(INK);
       g.fillOval(x - 5, y - 5, 10, 10);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-      g.drawString(String.format(Locale.ROOT, "threshold %.4g", marked.threshold()), x + 8, y + 16);
+      String label = String.format(Locale.ROOT, "threshold %.4g", marked.threshold());
+      int w = g.getFontMetrics().stringWidth(label);
+      // Left of the point when the label would run past the plot's right edge.
+      int tx = x + 8 + w <= plot.left + plot.width ? x + 8 : x - 8 - w;
+      g.drawString(label, tx, y + 16);
     }
+    legendBox(g, legendTexts, plot);
     g.dispose();
     return png(image);
   }
@@ -283,14 +286,31 @@ public final class PngCharts {
     g.drawString(text, cx - fm.stringWidth(text) / 2, cy + (fm.getAscent() - fm.getDescent()) / 2);
   }
 
-  private static void legend(Graphics2D g, int index, String text, Color color, Plot plot) {
-    int x = plot.left + plot.width + 14;
-    int y = plot.top + 10 + index * 22;
-    g.setColor(color);
-    g.fillRect(x, y - 8, 14, 4);
-    g.setColor(INK);
+  /** A framed legend in the plot's bottom-right corner, as wide as its longest entry. */
+  private static void legendBox(Graphics2D g, List<String> texts, Plot plot) {
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    g.drawString(text, x + 20, y - 2);
+    FontMetrics fm = g.getFontMetrics();
+    int textWidth = 0;
+    for (String t : texts) {
+      textWidth = Math.max(textWidth, fm.stringWidth(t));
+    }
+    int lineHeight = 20;
+    int boxWidth = 12 + 14 + 6 + textWidth + 12;
+    int boxHeight = 8 + texts.size() * lineHeight;
+    int x = plot.left + plot.width - boxWidth - 10;
+    int y = plot.top + plot.height - boxHeight - 10;
+    g.setColor(Color.WHITE);
+    g.fillRect(x, y, boxWidth, boxHeight);
+    g.setColor(GRID);
+    g.setStroke(new BasicStroke(1f));
+    g.drawRect(x, y, boxWidth, boxHeight);
+    for (int i = 0; i < texts.size(); i++) {
+      int baseline = y + 4 + (i + 1) * lineHeight - 6;
+      g.setColor(SERIES[i]);
+      g.fillRect(x + 12, baseline - 6, 14, 4);
+      g.setColor(INK);
+      g.drawString(texts.get(i), x + 12 + 14 + 6, baseline);
+    }
   }
 
   private static Color heat(double share) {

@@ -39,6 +39,23 @@ class PngChartsTest {
   }
 
   @Test
+  void rocLegendWithLongNamesStaysInsideTheImage() throws IOException {
+    RocCurve c =
+        RocCurve.of(new double[] {0.9, 0.1, 0.8, 0.3}, new boolean[] {true, false, true, false});
+    Map<String, RocCurve> curves = new LinkedHashMap<>();
+    curves.put("autoencoder float", c);
+    curves.put("autoencoder int8", c);
+    curves.put("K-means baseline", c);
+    BufferedImage image = decode(PngCharts.roc(curves, "ROC", new RocPoint(0.5, 1.0, 1.0)));
+    // Nothing is drawn in the 20-pixel margin right of the plot: no legend or label is cut off.
+    for (int x = image.getWidth() - 20; x < image.getWidth(); x++) {
+      for (int y = 0; y < image.getHeight(); y++) {
+        assertThat(image.getRGB(x, y) & 0xFFFFFF).as("pixel %d,%d", x, y).isEqualTo(0xFFFFFF);
+      }
+    }
+  }
+
+  @Test
   void rocChartDrawsCurvesAndIsDeterministic() throws IOException {
     RocCurve c =
         RocCurve.of(new double[] {0.9, 0.1, 0.8, 0.3}, new boolean[] {true, false, true, false});

@@ -15,6 +15,7 @@ import dev.tinyml.preprocess.ImageNormalization;
 import dev.tinyml.preprocess.PreprocessException;
 import dev.tinyml.preprocess.SampleDirectory;
 import dev.tinyml.preprocess.SamplePreprocessing;
+import dev.tinyml.quant.CalibrationMethod;
 import dev.tinyml.quant.IoType;
 import dev.tinyml.quant.ModelQuantizer;
 import dev.tinyml.quant.QuantizationException;
@@ -130,6 +131,22 @@ public class ConvertMojo extends AbstractMojo {
   @Parameter(property = "tinyml.quantization", defaultValue = "int8")
   String quantization = "int8";
 
+  /**
+   * How int8 calibration picks each tensor's range from the representative samples: {@code minmax}
+   * (default, as TensorFlow's converter), {@code percentile:P} (clip at the P-th percentile, e.g.
+   * {@code percentile:99.99}), {@code mse} (least expected quantization error), {@code entropy}
+   * (least KL divergence) or {@code moving-average:C} (moving averages of batch min and max).
+   */
+  @Parameter(property = "tinyml.calibration", defaultValue = "minmax")
+  String calibration = "minmax";
+
+  /**
+   * Subtract each layer's expected weight-quantization error from its int8 bias, {@code (Wq - W)
+   * E[x]} over the representative samples (not done by TensorFlow's converter).
+   */
+  @Parameter(property = "tinyml.biasCorrection", defaultValue = "false")
+  boolean biasCorrection;
+
   /** The model input type after conversion: int8, uint8, int16 or float32; default: as is. */
   @Parameter(property = "tinyml.inputType")
   String inputType;
@@ -204,6 +221,7 @@ public class ConvertMojo extends AbstractMojo {
     checkIoType("inputType", inputType);
     checkIoType("outputType", outputType);
     SamplePreprocessing samplePreprocessing = samplePreprocessing();
+    CalibrationMethod method = calibrationMethod(calibration);
     checkRepresentativeData();
     List<String> labelList = labels();
     Path out = outputDirectory().toPath();
@@ -249,7 +267,7 @@ public class ConvertMojo extends AbstractMojo {
             loader != null
                 ? datasetFromClass(loader)
                 : representativeDataset(source, floatModel, samplePreprocessing);
-        Loaded quantized = quantize(source, floatModel, data);
+        Loaded quantized = quantize(source, floatModel, data, method);
         loaded = quantized;
         agreement =
             userData(
@@ -264,7 +282,11 @@ public class ConvertMojo extends AbstractMojo {
         throw new MojoExecutionException("Cannot close the project class loader: " + e, e);
       }
       quantDone =
-          "int8 (quantized from float32, calibrated on " + agreement.samples() + " samples)";
+          "int8 (quantized from float32, calibrated on "
+              + agreement.samples()
+              + " samples"
+              + calibrationNote()
+              + ")";
     } else {
       quantDone =
           quant.equals("int8")
@@ -621,11 +643,14 @@ public class ConvertMojo extends AbstractMojo {
     }
   }
 
-  private Loaded quantize(Path source, Model floatModel, RepresentativeDataset data)
+  private Loaded quantize(
+      Path source, Model floatModel, RepresentativeDataset data, CalibrationMethod method)
       throws MojoFailureException {
     QuantizationOptions options =
         QuantizationOptions.defaults()
-            .withIoTypes(ioType("inputType", inputType), ioType("outputType", outputType));
+            .withIoTypes(ioType("inputType", inputType), ioType("outputType", outputType))
+            .withCalibration(method)
+            .withBiasCorrection(biasCorrection);
     try {
       Model int8 = ModelQuantizer.quantize(floatModel, data, options);
       return new Loaded(int8, TfliteWriter.write(int8));
@@ -649,6 +674,59 @@ public class ConvertMojo extends AbstractMojo {
       throw new MojoFailureException(
           "tinyml.representativeDatasetClass " + representativeDatasetClass + " failed: " + e, e);
     }
+  }
+
+  /** The non-default calibration settings, for the report ("" with the defaults). */
+  private String calibrationNote() {
+    String c = calibration == null ? "minmax" : calibration.trim().toLowerCase(Locale.ROOT);
+    return (c.equals("minmax") ? "" : ", " + c + " ranges")
+        + (biasCorrection ? ", bias correction" : "");
+  }
+
+  /** Parses {@code tinyml.calibration}; see the parameter's documentation for the forms. */
+  static CalibrationMethod calibrationMethod(String value) throws MojoFailureException {
+    String v = value == null ? "minmax" : value.trim().toLowerCase(Locale.ROOT);
+    int colon = v.indexOf(':');
+    String kind = colon < 0 ? v : v.substring(0, colon).trim();
+    String arg = colon < 0 ? null : v.substring(colon + 1).trim();
+    try {
+      switch (kind) {
+        case "minmax":
+          if (arg == null) {
+            return CalibrationMethod.minMax();
+          }
+          break;
+        case "mse":
+          if (arg == null) {
+            return CalibrationMethod.mseOptimal();
+          }
+          break;
+        case "entropy":
+          if (arg == null) {
+            return CalibrationMethod.entropy();
+          }
+          break;
+        case "percentile":
+          if (arg != null) {
+            return CalibrationMethod.percentile(Double.parseDouble(arg));
+          }
+          break;
+        case "moving-average":
+          if (arg != null) {
+            return CalibrationMethod.movingAverageMinMax(Double.parseDouble(arg));
+          }
+          break;
+        default:
+          break;
+      }
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("tinyml.calibration=" + value + ": " + e.getMessage(), e);
+    }
+    throw new MojoFailureException(
+        "tinyml.calibration="
+            + value
+            + ": use minmax, mse, entropy, percentile:P (e.g. percentile:99.99) or"
+            + " moving-average:C (e.g. moving-average:0.01).");
   }
 
   private static IoType ioType(String param, String value) throws MojoFailureException {
@@ -782,6 +860,8 @@ public class ConvertMojo extends AbstractMojo {
     c.put("quantization", quantization);
     c.put("inputType", inputType);
     c.put("outputType", outputType);
+    c.put("calibration", calibration);
+    c.put("biasCorrection", Boolean.toString(biasCorrection));
     c.put("labels", labels);
     c.put("board", board);
     c.put("flashBytes", flashBytes == null ? null : flashBytes.toString());

@@ -3,6 +3,7 @@ package dev.tinyml.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tinyml.quant.CalibrationMethod;
 import dev.tinyml.testing.Fixtures;
 import java.io.File;
 import java.nio.file.Files;
@@ -126,6 +127,53 @@ class ConvertMojoTest {
         .contains("Top-1 agreement 100.00 % on 64 samples")
         .contains("](histograms/");
     assertThat(Files.readString(out.resolve("report.json"))).contains("\"sqnrDb\"");
+  }
+
+  @Test
+  void calibrationMethodAndBiasCorrectionReachTheQuantizer(@TempDir Path dir) throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    StringBuilder csv = new StringBuilder();
+    for (int i = 0; i < 64; i++) {
+      csv.append(i * 2 * Math.PI / 63).append('\n');
+    }
+    Files.writeString(data.resolve("x.csv"), csv);
+    Path plain = dir.resolve("plain");
+    ConvertMojo a = mojo(plain, new CapturingLog());
+    a.tfliteModel = fixture("tflite/hello_world/hello_world_float.tflite");
+    a.representativeData = data.toFile();
+    a.execute();
+    Path tuned = dir.resolve("tuned");
+    ConvertMojo b = mojo(tuned, new CapturingLog());
+    b.tfliteModel = fixture("tflite/hello_world/hello_world_float.tflite");
+    b.representativeData = data.toFile();
+    b.calibration = "percentile:99";
+    b.biasCorrection = true;
+    b.execute();
+    assertThat(Files.readString(tuned.resolve("report.md")))
+        .contains("calibrated on 64 samples, percentile:99 ranges, bias correction)");
+    assertThat(Files.readAllBytes(tuned.resolve("model.tflite")))
+        .isNotEqualTo(Files.readAllBytes(plain.resolve("model.tflite")));
+  }
+
+  @Test
+  void calibrationValuesAreParsedOrNamedInTheError() throws Exception {
+    assertThat(ConvertMojo.calibrationMethod("minmax")).isEqualTo(CalibrationMethod.minMax());
+    assertThat(ConvertMojo.calibrationMethod(" MSE ")).isEqualTo(CalibrationMethod.mseOptimal());
+    assertThat(ConvertMojo.calibrationMethod("entropy")).isEqualTo(CalibrationMethod.entropy());
+    assertThat(ConvertMojo.calibrationMethod("percentile:99.99"))
+        .isEqualTo(CalibrationMethod.percentile(99.99));
+    assertThat(ConvertMojo.calibrationMethod("moving-average:0.01"))
+        .isEqualTo(CalibrationMethod.movingAverageMinMax(0.01));
+    assertThatThrownBy(() -> ConvertMojo.calibrationMethod("percentile"))
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("tinyml.calibration=percentile")
+        .hasMessageContaining("percentile:P");
+    assertThatThrownBy(() -> ConvertMojo.calibrationMethod("percentile:40"))
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("percentile must be in (50, 100]");
+    assertThatThrownBy(() -> ConvertMojo.calibrationMethod("kl"))
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("tinyml.calibration=kl");
   }
 
   @Test

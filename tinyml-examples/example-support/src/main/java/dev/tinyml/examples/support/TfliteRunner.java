@@ -37,6 +37,14 @@ public final class TfliteRunner {
     return model;
   }
 
+  /**
+   * The input of the last {@link #predict} as the model saw it: quantized and read back
+   * (dequantized), which is what the firmware compares a reconstruction with.
+   */
+  public float[] lastInput() {
+    return interpreter.input(0).dequantized();
+  }
+
   /** The model's (dequantized) output for one input example. */
   public float[] predict(float[] example) {
     TensorBuffer input = interpreter.input(0);

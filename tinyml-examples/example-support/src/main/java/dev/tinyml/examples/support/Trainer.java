@@ -11,6 +11,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.framework.optimizers.Adam;
+import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
@@ -18,15 +19,24 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
  * Trains a {@link Network} with TensorFlow Java's Adam optimizer in a graph session.
  *
- * <p>Runs are reproducible: the initial weights and the shuffling come from seeded {@link Random}s,
- * and the session uses one thread for intra- and inter-op work so reductions sum in a fixed order.
+ * <p>The initial weights and the shuffling come from seeded {@link Random}s, the session uses one
+ * thread for intra- and inter-op work, and the update waits for every gradient. That makes most
+ * runs repeat bit for bit, but not all: TensorFlow Java 1.1.0 still lets two runs of one seed
+ * differ in the last bits now and then (measured in docs/examples.md), which Adam's first steps can
+ * amplify.
  */
 public final class Trainer {
+
+  /** Runs a step's ops on the calling thread only, in one fixed order. */
+  static final RunOptions IN_CALLER_THREAD =
+      RunOptions.newBuilder().setInterOpThreadPool(-1).build();
 
   private final PrintStream log;
 
@@ -99,7 +109,7 @@ public final class Trainer {
           objective instanceof Objective.Classification
               ? tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(flatOut, y).loss(), tf.constant(0))
               : tf.math.mean(tf.math.squaredDifference(flatOut, y), tf.constant(new int[] {0, 1}));
-      Op minimize = new Adam(graph, config.learningRate()).minimize(loss, "train");
+      Op minimize = gatedMinimize(tf, new Adam(graph, config.learningRate()), loss);
       try (Session session = deterministicSession(graph)) {
         session.initialize();
         Random order = new Random(config.seed() ^ 0x5DEECE66DL);
@@ -134,6 +144,7 @@ public final class Trainer {
                         .runner()
                         .feed(x, xt)
                         .feed(y, yt)
+                        .setOptions(IN_CALLER_THREAD)
                         .addTarget(minimize)
                         .fetch(loss)
                         .run()) {
@@ -161,6 +172,33 @@ public final class Trainer {
         return trained;
       }
     }
+  }
+
+  /**
+   * Adam's update step, applied only once every gradient has been computed. The parameters are
+   * reference variables that the backward pass reads in place; without the gate, the executor's
+   * threads (the caller's and the inter-op pool's, even with one pool thread) could update a
+   * variable while another gradient still reads it, so a step's result could depend on thread
+   * timing.
+   */
+  private static Op gatedMinimize(Ops tf, Optimizer optimizer, Operand<TFloat32> loss) {
+    List<Optimizer.GradAndVar<?>> gradients = optimizer.computeGradients(loss);
+    List<Op> computed = new ArrayList<>();
+    for (Optimizer.GradAndVar<?> g : gradients) {
+      computed.add(tf.identity(g.getGradient()));
+    }
+    Ops afterAll = tf.withControlDependencies(computed);
+    List<Optimizer.GradAndVar<? extends TType>> gated = new ArrayList<>();
+    for (Optimizer.GradAndVar<?> g : gradients) {
+      gated.add(gate(afterAll, g));
+    }
+    return optimizer.applyGradients(gated, "train");
+  }
+
+  private static <T extends TType> Optimizer.GradAndVar<T> gate(
+      Ops afterAll, Optimizer.GradAndVar<T> g) {
+    return new Optimizer.GradAndVar<>(
+        afterAll.identity(g.getGradient()).asOutput(), g.getVariable());
   }
 
   static Shape batchShape(long batch, int[] example) {

@@ -37,7 +37,7 @@ public final class SceneGenerator {
   public static final int SIZE = 96;
 
   static final int TRAIN_PER_CLASS = 500;
-  static final int TEST_PER_CLASS = 150;
+  static final int TEST_PER_CLASS = 300;
   static final long SEED = 96_96_2026L;
 
   private final Random random;
