@@ -8,6 +8,7 @@ import dev.tinyml.tflite.TfliteReader;
 import java.nio.file.Files;
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -70,6 +71,31 @@ class SignalFixtureTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"yes_1000ms, 2", "no_1000ms, 3", "silence_1000ms, 0", "noise_1000ms, 0"})
+  void fortyNineStatefulFramesClassifyAsTheOriginTestExpects(String clip, int label)
+      throws Exception {
+    short[] pcm = Wav.read(Fixtures.path("audio/micro_speech/" + clip + ".wav")).toPcm16();
+    Interpreter front = interpreter("audio_preprocessor_int8.tflite");
+    byte[] features = new byte[49 * 40];
+    short[] window = new short[480];
+    for (int f = 0; f < 49; f++) {
+      System.arraycopy(pcm, 320 * f, window, 0, 480);
+      front.input(0).setInt16(window);
+      front.invoke();
+      System.arraycopy(front.output(0).int8(), 0, features, 40 * f, 40);
+    }
+    Interpreter model = interpreter("micro_speech_quantized.tflite");
+    model.input(0).setInt8(features);
+    model.invoke();
+    byte[] scores = model.output(0).int8();
+    int best = 0;
+    for (int i = 1; i < scores.length; i++) {
+      best = scores[i] > scores[best] ? i : best;
+    }
+    assertThat(best).as("scores %s", Arrays.toString(scores)).isEqualTo(label);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"yes_30ms"})
   void stateCarriesOverInvokesAndResetStateRestoresIt(String clip) throws Exception {
     Interpreter it = interpreter("audio_preprocessor_int8.tflite");
@@ -83,5 +109,22 @@ class SignalFixtureTest {
     it.resetState();
     it.invoke();
     assertThat(it.output(0).int8()).containsExactly(first);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"no_30ms"})
+  void interpretersOfOnePreparedModelKeepSeparateState(String clip) throws Exception {
+    PreparedModel prepared =
+        PreparedModel.prepare(
+            TfliteReader.read(Fixtures.path(DIR + "audio_preprocessor_int8.tflite")));
+    Interpreter busy = prepared.newInterpreter();
+    busy.input(0).setInt16(frame(clip));
+    for (int i = 0; i < 5; i++) {
+      busy.invoke();
+    }
+    Interpreter fresh = prepared.newInterpreter();
+    fresh.input(0).setInt16(frame(clip));
+    fresh.invoke();
+    assertThat(fresh.output(0).int8()).containsExactly(expected(clip));
   }
 }
