@@ -83,6 +83,14 @@ final class SignalOpPlanner {
     return (int) v;
   }
 
+  private static boolean boolOption(OpContext c, FlexBuffers.Map m, String key) {
+    FlexBuffers.Reference r = m.get(key);
+    if (r.isBoolean()) {
+      return r.asBoolean();
+    }
+    return intOption(c, m, key) != 0;
+  }
+
   private static void requireType(OpContext c, Tensor t, TensorType type, String role) {
     if (t.type() != type) {
       throw c.fail(role + " " + OpContext.describe(t) + " must be " + type);
@@ -323,7 +331,7 @@ final class SignalOpPlanner {
             intOption(c, m, "min_signal_remaining"),
             intOption(c, m, "smoothing_bits"),
             intOption(c, m, "spectral_subtraction_bits"),
-            intOption(c, m, "clamping") != 0);
+            boolOption(c, m, "clamping"));
     Tensor in = c.input(0);
     Tensor out = c.output(0);
     Tensor noise = c.output(1);
