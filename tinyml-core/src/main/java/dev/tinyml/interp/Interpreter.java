@@ -97,8 +97,12 @@ public final class Interpreter {
     }
   }
 
-  /** Resets the model's variable (state) tensors to their initial values. */
+  /**
+   * Resets the model's variable (state) tensors to their initial values, and the state ops keep
+   * themselves (the signal library's noise estimate).
+   */
   public void resetState() {
     model.resetVariables(arrays);
+    scratch.resetStates();
   }
 }

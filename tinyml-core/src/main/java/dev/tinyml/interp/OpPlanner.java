@@ -3,11 +3,15 @@ package dev.tinyml.interp;
 import dev.tinyml.interp.kernels.Activation;
 import dev.tinyml.interp.kernels.Activations;
 import dev.tinyml.interp.kernels.Arithmetic;
+import dev.tinyml.interp.kernels.BinaryOps;
+import dev.tinyml.interp.kernels.Broadcast;
+import dev.tinyml.interp.kernels.Cast;
 import dev.tinyml.interp.kernels.ChannelMultipliers;
 import dev.tinyml.interp.kernels.Conv2D;
 import dev.tinyml.interp.kernels.DataMovement;
 import dev.tinyml.interp.kernels.DepthwiseConv2D;
 import dev.tinyml.interp.kernels.FullyConnected;
+import dev.tinyml.interp.kernels.Gather;
 import dev.tinyml.interp.kernels.Logistic;
 import dev.tinyml.interp.kernels.Lstm;
 import dev.tinyml.interp.kernels.Mean;
@@ -21,6 +25,7 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.ConcatenationOptions;
 import dev.tinyml.tflite.Conv2DOptions;
 import dev.tinyml.tflite.DepthwiseConv2DOptions;
+import dev.tinyml.tflite.DivOptions;
 import dev.tinyml.tflite.FullyConnectedOptions;
 import dev.tinyml.tflite.LeakyReluOptions;
 import dev.tinyml.tflite.MulOptions;
@@ -29,6 +34,7 @@ import dev.tinyml.tflite.Pool2DOptions;
 import dev.tinyml.tflite.ReducerOptions;
 import dev.tinyml.tflite.SVDFOptions;
 import dev.tinyml.tflite.SoftmaxOptions;
+import dev.tinyml.tflite.StridedSliceOptions;
 import dev.tinyml.tflite.SubOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
@@ -38,6 +44,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Validates one op and turns it into a {@link Step} with its kernel plan computed once. */
 final class OpPlanner {
@@ -73,14 +80,27 @@ final class OpPlanner {
     versions.put(BuiltinOperator.DEQUANTIZE, 6);
     versions.put(BuiltinOperator.SVDF, 4);
     versions.put(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 4);
+    versions.put(BuiltinOperator.CAST, 6);
+    versions.put(BuiltinOperator.STRIDED_SLICE, 8);
+    versions.put(BuiltinOperator.DIV, 2);
+    versions.put(BuiltinOperator.MINIMUM, 4);
+    versions.put(BuiltinOperator.MAXIMUM, 4);
     return versions;
   }
 
   /** Up to this many input channels, int8 depthwise convolutions run row by row. */
   static final int SMALL_DEPTHWISE_CHANNELS = 8;
 
-  /** Scratch an op needs per interpreter: {@code {ints, floats}}. */
-  record Prepared(Step step, int scratchInts, int scratchFloats) {}
+  /**
+   * A planned op: its step, the scratch it needs per interpreter ({@code ints}, {@code floats}),
+   * and a factory of its per-interpreter state (null when stateless).
+   */
+  record Prepared(
+      Step step, int scratchInts, int scratchFloats, Supplier<? extends OpState> state) {
+    Prepared(Step step, int scratchInts, int scratchFloats) {
+      this(step, scratchInts, scratchFloats, null);
+    }
+  }
 
   static Prepared prepare(OpContext c, BuiltinOperator op) {
     return switch (op) {
@@ -103,6 +123,11 @@ final class OpPlanner {
       case DEQUANTIZE -> dequantize(c);
       case SVDF -> svdf(c);
       case UNIDIRECTIONAL_SEQUENCE_LSTM -> lstm(c);
+      case CAST -> cast(c);
+      case STRIDED_SLICE -> stridedSlice(c);
+      case DIV -> binary(c, BinaryOps.Op.DIV);
+      case MINIMUM -> binary(c, BinaryOps.Op.MINIMUM);
+      case MAXIMUM -> binary(c, BinaryOps.Op.MAXIMUM);
       default ->
           throw c.fail(
               "unsupported op: the interpreter implements "
@@ -612,6 +637,19 @@ final class OpPlanner {
     int xi = c.in(0);
     int yi = c.in(1);
     int oi = c.out(0);
+    if (x.type() == TensorType.INT32
+        && y.type() == TensorType.INT32
+        && out.type() == TensorType.INT32) {
+      // TFLM's int32 ADD clamps to the full int32 range whatever the fused activation says.
+      return int32Binary(
+          c,
+          switch (op) {
+            case ADD -> BinaryOps.Op.ADD;
+            case SUB -> BinaryOps.Op.SUB;
+            case MUL -> BinaryOps.Op.MUL;
+          },
+          op == Arithmetic.Op.ADD ? Activation.NONE : act);
+    }
     try {
       if (x.type() == TensorType.FLOAT32
           && y.type() == TensorType.FLOAT32
@@ -649,6 +687,182 @@ final class OpPlanner {
   private static <T> ActivationFunctionType fusedOrNone(
       T options, Function<T, ActivationFunctionType> fused) {
     return options == null ? ActivationFunctionType.NONE : fused.apply(options);
+  }
+
+  private static Broadcast broadcast(OpContext c, Tensor x, Tensor y, Tensor out) {
+    Broadcast bc;
+    try {
+      bc = Broadcast.of(x.shape(), y.shape());
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+    if (bc.size() != out.elementCount()) {
+      throw c.fail(
+          "output " + OpContext.describe(out) + " does not have the broadcast shape of the inputs");
+    }
+    return bc;
+  }
+
+  private static Prepared int32Binary(OpContext c, BinaryOps.Op op, Activation act) {
+    Broadcast bc = broadcast(c, c.input(0), c.input(1), c.output(0));
+    // CalculateActivationRange<int32_t>: the float bounds, with NONE and RELU's open ends at the
+    // int32 limits (Java's float-to-int conversion saturates).
+    int min = (int) act.floatMin();
+    int max = (int) act.floatMax();
+    int xi = c.in(0);
+    int yi = c.in(1);
+    int oi = c.out(0);
+    return simple(
+        (t, s) ->
+            BinaryOps.evalInt32(op, bc, (int[]) t[xi], (int[]) t[yi], (int[]) t[oi], min, max));
+  }
+
+  /** DIV, MINIMUM and MAXIMUM. */
+  private static Prepared binary(OpContext c, BinaryOps.Op op) {
+    Activation act =
+        op == BinaryOps.Op.DIV
+            ? c.activation(
+                fusedOrNone(c.optionsOrNull(DivOptions.class), DivOptions::fusedActivation))
+            : Activation.NONE;
+    Tensor x = c.input(0);
+    Tensor y = c.input(1);
+    Tensor out = c.output(0);
+    TensorType type = out.type();
+    if (x.type() != type || y.type() != type) {
+      throw c.unsupportedTypes();
+    }
+    int xi = c.in(0);
+    int yi = c.in(1);
+    int oi = c.out(0);
+    switch (type) {
+      case INT32 -> {
+        return int32Binary(c, op, act);
+      }
+      case FLOAT32 -> {
+        Broadcast bc = broadcast(c, x, y, out);
+        float min = act.floatMin();
+        float max = act.floatMax();
+        return simple(
+            (t, s) ->
+                BinaryOps.evalFloat(
+                    op, bc, (float[]) t[xi], (float[]) t[yi], (float[]) t[oi], min, max));
+      }
+      case INT8, INT16 -> {
+        if (op == BinaryOps.Op.DIV) {
+          throw c.fail(
+              "quantized DIV is not implemented; only float32 and int32 DIV run in the"
+                  + " interpreter");
+        }
+        Broadcast bc = broadcast(c, x, y, out);
+        if (type == TensorType.INT8) {
+          return simple(
+              (t, s) -> BinaryOps.evalInt8(op, bc, (byte[]) t[xi], (byte[]) t[yi], (byte[]) t[oi]));
+        }
+        return simple(
+            (t, s) ->
+                BinaryOps.evalInt16(op, bc, (short[]) t[xi], (short[]) t[yi], (short[]) t[oi]));
+      }
+      default -> throw c.unsupportedTypes();
+    }
+  }
+
+  private static Prepared cast(OpContext c) {
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    requireSameCount(c, in, out);
+    TensorType from = in.type();
+    TensorType to = out.type();
+    if (!Cast.supports(from, to)) {
+      throw c.unsupportedTypes();
+    }
+    int n = in.elementCount();
+    int ii = c.in(0);
+    int oi = c.out(0);
+    return simple((t, s) -> Cast.eval(from, t[ii], to, t[oi], n));
+  }
+
+  private static Prepared stridedSlice(OpContext c) {
+    StridedSliceOptions o = c.optionsOrNull(StridedSliceOptions.class);
+    if (o != null && (o.ellipsisMask() != 0 || o.newAxisMask() != 0 || o.offset())) {
+      throw c.fail("ellipsis_mask, new_axis_mask and offset are not implemented; options " + o);
+    }
+    int beginMask = o == null ? 0 : o.beginMask();
+    int endMask = o == null ? 0 : o.endMask();
+    int shrinkMask = o == null ? 0 : o.shrinkAxisMask();
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    if (in.type() != out.type()) {
+      throw c.unsupportedTypes();
+    }
+    int[] shape = in.shape();
+    int rank = shape.length;
+    int[] begin = c.requireConstant(1, "begin") instanceof int[] b ? b : null;
+    int[] end = c.requireConstant(2, "end") instanceof int[] e ? e : null;
+    int[] strides = c.requireConstant(3, "strides") instanceof int[] st ? st : null;
+    if (begin == null
+        || end == null
+        || strides == null
+        || begin.length != rank
+        || end.length != rank
+        || strides.length != rank) {
+      throw c.fail(
+          "begin, end and strides must be INT32 constants with one value per dimension of input "
+              + OpContext.describe(in));
+    }
+    int[] start = new int[rank];
+    int[] count = new int[rank];
+    int[] step = new int[rank];
+    for (int d = 0; d < rank; d++) {
+      int dim = shape[d];
+      int st = strides[d];
+      if (st == 0) {
+        throw c.fail("stride of dimension " + d + " is 0");
+      }
+      boolean shrink = (shrinkMask & (1 << d)) != 0;
+      int b = sliceIndex(begin[d], dim, st, (beginMask & (1 << d)) != 0 && !shrink, true);
+      int e;
+      if (shrink) {
+        e = b + 1;
+        st = 1;
+      } else {
+        e = sliceIndex(end[d], dim, st, (endMask & (1 << d)) != 0, false);
+      }
+      int n = st > 0 ? Math.max(0, (e - b + st - 1) / st) : Math.max(0, (b - e - st - 1) / -st);
+      if (n > 0 && (b < 0 || b >= dim)) {
+        throw c.fail("begin " + begin[d] + " of dimension " + d + " is outside " + dim);
+      }
+      start[d] = b;
+      count[d] = n;
+      step[d] = st;
+    }
+    int[] index = Gather.stridedSliceIndices(shape, start, step, count);
+    if (index.length != out.elementCount()) {
+      throw c.fail(
+          "output "
+              + OpContext.describe(out)
+              + " does not hold the "
+              + index.length
+              + " sliced elements of input "
+              + OpContext.describe(in));
+    }
+    int ii = c.in(0);
+    int oi = c.out(0);
+    return simple((t, s) -> Gather.eval(index, t[ii], t[oi]));
+  }
+
+  /**
+   * TFLite's start/stop normalization: a masked index takes the far end in the stride's direction,
+   * a negative one counts from the back, and the result is clamped to the dimension.
+   */
+  private static int sliceIndex(int index, int dim, int stride, boolean masked, boolean isBegin) {
+    if (masked) {
+      if (isBegin) {
+        return stride > 0 ? 0 : dim - 1;
+      }
+      return stride > 0 ? dim : -1;
+    }
+    int i = index < 0 ? index + dim : index;
+    return stride > 0 ? Math.max(0, Math.min(dim, i)) : Math.max(-1, Math.min(dim - 1, i));
   }
 
   private static void checkSize(OpContext c, Arithmetic.Plan p, Tensor out) {

@@ -11,6 +11,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A TFLite model validated and prepared for the reference interpreter: every op's shapes,
@@ -38,6 +39,7 @@ public final class PreparedModel {
   private final String[] opNames;
   private final int scratchInts;
   private final int scratchFloats;
+  private final Supplier<? extends OpState>[] stateFactories;
 
   private PreparedModel(
       List<TensorInfo> inputs,
@@ -49,7 +51,8 @@ public final class PreparedModel {
       Step[] steps,
       String[] opNames,
       int scratchInts,
-      int scratchFloats) {
+      int scratchFloats,
+      Supplier<? extends OpState>[] stateFactories) {
     this.inputs = inputs;
     this.outputs = outputs;
     this.tensors = tensors;
@@ -60,6 +63,7 @@ public final class PreparedModel {
     this.opNames = opNames;
     this.scratchInts = scratchInts;
     this.scratchFloats = scratchFloats;
+    this.stateFactories = stateFactories;
   }
 
   /**
@@ -96,6 +100,7 @@ public final class PreparedModel {
       }
     }
     List<Step> steps = new ArrayList<>();
+    List<Supplier<? extends OpState>> states = new ArrayList<>();
     List<String> opNames = new ArrayList<>();
     int ints = 0;
     int floats = 0;
@@ -116,17 +121,22 @@ public final class PreparedModel {
       String name = code.displayName();
       OpContext ctx = new OpContext(model, graph, constants, k, op, name);
       BuiltinOperator builtin = code.builtinCode();
-      if (builtin == null
-          || builtin == BuiltinOperator.CUSTOM
-          || !OpPlanner.MAX_VERSION.containsKey(builtin)) {
+      boolean signal =
+          builtin == BuiltinOperator.CUSTOM && SignalOpPlanner.NAMES.contains(code.customCode());
+      if (!signal
+          && (builtin == null
+              || builtin == BuiltinOperator.CUSTOM
+              || !OpPlanner.MAX_VERSION.containsKey(builtin))) {
         throw ctx.fail(
             "unsupported op"
                 + (builtin == BuiltinOperator.CUSTOM ? " (custom op)" : "")
                 + ": the reference interpreter implements "
                 + OpPlanner.MAX_VERSION.keySet()
+                + " and the custom ops "
+                + SignalOpPlanner.NAMES
                 + "; run this model on TFLite Micro or replace the op");
       }
-      int max = OpPlanner.MAX_VERSION.get(builtin);
+      int max = signal ? SignalOpPlanner.MAX_VERSION : OpPlanner.MAX_VERSION.get(builtin);
       if (code.version() > max) {
         throw ctx.fail(
             "op version "
@@ -149,7 +159,10 @@ public final class PreparedModel {
       }
       OpPlanner.Prepared p;
       try {
-        p = OpPlanner.prepare(ctx, builtin);
+        p =
+            signal
+                ? SignalOpPlanner.prepare(ctx, code.customCode())
+                : OpPlanner.prepare(ctx, builtin);
       } catch (IndexOutOfBoundsException | ClassCastException | ArithmeticException e) {
         // The planner checks what its kernels rely on; a model that slips past still fails named.
         throw ctx.fail(
@@ -159,6 +172,7 @@ public final class PreparedModel {
             e);
       }
       steps.add(p.step());
+      states.add(p.state());
       opNames.add(name);
       ints = Math.max(ints, p.scratchInts());
       floats = Math.max(floats, p.scratchFloats());
@@ -173,7 +187,8 @@ public final class PreparedModel {
         steps.toArray(new Step[0]),
         opNames.toArray(new String[0]),
         ints,
-        floats);
+        floats,
+        states.toArray(new Supplier[0]));
   }
 
   private static void checkStorable(OpContext ctx, Tensor[] tensors, int t) {
@@ -293,7 +308,11 @@ public final class PreparedModel {
   }
 
   Scratch newScratch() {
-    return new Scratch(scratchInts, scratchFloats);
+    OpState[] states = new OpState[stateFactories.length];
+    for (int k = 0; k < states.length; k++) {
+      states[k] = stateFactories[k] == null ? null : stateFactories[k].get();
+    }
+    return new Scratch(scratchInts, scratchFloats, states);
   }
 
   /**

@@ -5,8 +5,20 @@ final class Scratch {
   final int[] ints;
   final float[] floats;
 
-  Scratch(int intCount, int floatCount) {
+  /** Each op's per-interpreter state by op index (null for stateless ops). */
+  final OpState[] states;
+
+  Scratch(int intCount, int floatCount, OpState[] states) {
     this.ints = new int[intCount];
     this.floats = new float[floatCount];
+    this.states = states;
+  }
+
+  void resetStates() {
+    for (OpState s : states) {
+      if (s != null) {
+        s.reset();
+      }
+    }
   }
 }

@@ -12,7 +12,7 @@ final class TensorArrays {
   /** True when the interpreter can hold tensors of this type. */
   static boolean storable(TensorType type) {
     return switch (type) {
-      case FLOAT32, INT8, UINT8, BOOL, INT16, INT32, INT64 -> true;
+      case FLOAT32, INT8, UINT8, BOOL, INT16, INT32, UINT32, INT64, UINT64 -> true;
       default -> false;
     };
   }
@@ -23,8 +23,8 @@ final class TensorArrays {
       case FLOAT32 -> new float[n];
       case INT8, UINT8, BOOL -> new byte[n];
       case INT16 -> new short[n];
-      case INT32 -> new int[n];
-      case INT64 -> new long[n];
+      case INT32, UINT32 -> new int[n];
+      case INT64, UINT64 -> new long[n];
       default -> throw new IllegalArgumentException("no storage for " + type);
     };
   }

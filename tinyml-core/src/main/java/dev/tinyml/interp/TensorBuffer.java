@@ -171,15 +171,27 @@ public final class TensorBuffer {
     return TensorArrays.encode(array);
   }
 
-  /** Every element as a double (integers exactly; UINT8 as unsigned). */
+  /**
+   * Every element as a double (integers exactly up to 2^53; UINT8 and UINT32 as unsigned, UINT64 as
+   * unsigned rounded to double).
+   */
   public double[] values() {
     int n = info.elementCount();
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
-      double x = TensorArrays.get(array, i);
-      v[i] = info.type() == TensorType.UINT8 ? ((int) x) & 0xFF : x;
+      v[i] =
+          switch (info.type()) {
+            case UINT8 -> ((byte[]) array)[i] & 0xFF;
+            case UINT32 -> Integer.toUnsignedLong(((int[]) array)[i]);
+            case UINT64 -> unsigned(((long[]) array)[i]);
+            default -> TensorArrays.get(array, i);
+          };
     }
     return v;
+  }
+
+  private static double unsigned(long x) {
+    return x >= 0 ? x : (double) (x >>> 1) * 2 + (x & 1);
   }
 
   /**

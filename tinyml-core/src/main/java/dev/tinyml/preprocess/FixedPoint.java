@@ -1,7 +1,10 @@
 package dev.tinyml.preprocess;
 
-/** Integer helpers of TFLM's micro frontend ({@code bits.h}, the square roots of filterbank.c). */
-final class FixedPoint {
+/**
+ * Integer helpers of TFLM's micro frontend ({@code bits.h}, the square roots of filterbank.c),
+ * which the signal library's {@code Sqrt64} shares.
+ */
+public final class FixedPoint {
   private FixedPoint() {}
 
   /** Position of the highest set bit plus one (0 for 0), of {@code x} read as unsigned 32-bit. */
@@ -37,8 +40,11 @@ final class FixedPoint {
   /**
    * Rounded integer square root of an unsigned 64-bit value. Values below 2^32 take the 32-bit path
    * (and its saturation at 0xFFFF) exactly as the C code does.
+   *
+   * @param num the value, read as unsigned
+   * @return the root, an unsigned 32-bit value in a long
    */
-  static long sqrt64(long num) {
+  public static long sqrt64(long num) {
     if ((num >>> 32) == 0) {
       return sqrt32(num);
     }

@@ -8,7 +8,7 @@ package dev.tinyml.preprocess;
  * sizes are needed here (the frontend rounds the window up to one), so the complex stages are the
  * radix-4 and radix-2 butterflies.
  */
-final class KissFftQ15 {
+public final class KissFftQ15 {
   private final int nfft;
   private final int ncfft;
   private final int[] factors;
@@ -22,7 +22,12 @@ final class KissFftQ15 {
   private final int stages;
   private final int[] strides;
 
-  KissFftQ15(int nfft) {
+  /**
+   * Prepares the twiddle factors and work buffers; one instance per thread.
+   *
+   * @param nfft the real FFT size, a power of two of at least 4
+   */
+  public KissFftQ15(int nfft) {
     if (nfft < 4 || Integer.bitCount(nfft) != 1) {
       throw new PreprocessException(
           "Fixed-point FFT size must be a power of two of at least 4, got " + nfft);
@@ -68,7 +73,7 @@ final class KissFftQ15 {
    * @param outRe real parts, at least {@code nfft/2+1}
    * @param outIm imaginary parts, at least {@code nfft/2+1}
    */
-  void forward(short[] in, short[] outRe, short[] outIm) {
+  public void forward(short[] in, short[] outRe, short[] outIm) {
     transform(in);
     short tdcR = divScalar(bufRe[0], 2);
     short tdcI = divScalar(bufIm[0], 2);

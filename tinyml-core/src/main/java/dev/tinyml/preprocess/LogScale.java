@@ -3,9 +3,10 @@ package dev.tinyml.preprocess;
 /**
  * The micro frontend's fixed-point natural logarithm ({@code log_scale.c}, {@code log_lut.c}): log2
  * from the position of the top bit plus a 128-segment interpolated correction table, converted to
- * ln and scaled by {@code 2^scaleShift}, saturating at 65535.
+ * ln and scaled by {@code 2^scaleShift}, saturating at 65535. The signal library's {@code Log32} is
+ * the same computation with an arbitrary output multiplier ({@link #log32}).
  */
-final class LogScale {
+public final class LogScale {
   private static final int LOG_SCALE_LOG2 = 16;
   private static final int LOG_SEGMENTS_LOG2 = 7;
   private static final long LOG_SCALE = 65536;
@@ -49,12 +50,23 @@ final class LogScale {
   }
 
   static long log(long x, int scaleShift) {
+    return log32(x, 1L << scaleShift);
+  }
+
+  /**
+   * TFLM's {@code Log32}: {@code round(ln(x) * outScale)} in unsigned 32-bit fixed point.
+   *
+   * @param x the value, unsigned 32-bit, above 1
+   * @param outScale the multiplier of the natural log
+   * @return the scaled log, an unsigned 32-bit value in a long
+   */
+  public static long log32(long x, long outScale) {
     int integer = FixedPoint.msb32(x) - 1;
     long fraction = log2FractionPart(x, integer);
     long log2 = (((long) integer << LOG_SCALE_LOG2) + fraction) & 0xFFFFFFFFL;
     long round = LOG_SCALE / 2;
     long loge = ((LOG_COEFF * log2 + round) >>> LOG_SCALE_LOG2) & 0xFFFFFFFFL;
-    return ((((loge << scaleShift) & 0xFFFFFFFFL) + round) & 0xFFFFFFFFL) >>> LOG_SCALE_LOG2;
+    return ((((loge * outScale) & 0xFFFFFFFFL) + round) & 0xFFFFFFFFL) >>> LOG_SCALE_LOG2;
   }
 
   private static long log2FractionPart(long x, int log2x) {

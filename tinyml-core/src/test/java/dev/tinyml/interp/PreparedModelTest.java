@@ -124,6 +124,25 @@ class PreparedModelTest {
   }
 
   @Test
+  void customOpsOutsideTheSignalLibraryAreRefused() {
+    Model m = int8Dense(TensorType.INT8);
+    m.operatorCodes().set(0, OperatorCode.custom("MyFancyOp", 1));
+    assertThatThrownBy(() -> PreparedModel.prepare(m))
+        .isInstanceOf(InterpreterException.class)
+        .hasMessageStartingWith("op #0 MyFancyOp: unsupported op (custom op)")
+        .hasMessageContaining("SignalRfft");
+  }
+
+  @Test
+  void signalOpsWithoutTheirFlexBufferOptionsAreRefusedAtPrepare() {
+    Model m = int8Dense(TensorType.INT8);
+    m.operatorCodes().set(0, OperatorCode.custom("SignalWindow", 1));
+    assertThatThrownBy(() -> PreparedModel.prepare(m))
+        .isInstanceOf(InterpreterException.class)
+        .hasMessageStartingWith("op #0 SignalWindow: has no custom options");
+  }
+
+  @Test
   void unsupportedOpsAreNamedWithTheirIndex() {
     Model m = int8Dense(TensorType.INT8);
     m.operatorCodes().set(0, new OperatorCode(BuiltinOperator.GATHER, 1));
