@@ -750,8 +750,8 @@ final class OpPlanner {
       case INT8, INT16 -> {
         if (op == BinaryOps.Op.DIV) {
           throw c.fail(
-              "quantized DIV is not implemented; only float32 and int32 DIV run in the"
-                  + " interpreter");
+              "quantized DIV is not supported by this interpreter; only float32 and int32 DIV"
+                  + " run (keep DIV in float or fold it into a constant MUL before quantizing)");
         }
         Broadcast bc = broadcast(c, x, y, out);
         if (type == TensorType.INT8) {
@@ -784,7 +784,10 @@ final class OpPlanner {
   private static Prepared stridedSlice(OpContext c) {
     StridedSliceOptions o = c.optionsOrNull(StridedSliceOptions.class);
     if (o != null && (o.ellipsisMask() != 0 || o.newAxisMask() != 0 || o.offset())) {
-      throw c.fail("ellipsis_mask, new_axis_mask and offset are not implemented; options " + o);
+      throw c.fail(
+          "ellipsis_mask, new_axis_mask and offset are not supported by this interpreter;"
+              + " rewrite the slice with explicit begin/end per axis; options "
+              + o);
     }
     int beginMask = o == null ? 0 : o.beginMask();
     int endMask = o == null ? 0 : o.endMask();
