@@ -18,8 +18,11 @@ import java.util.TreeMap;
  *
  * <p>Every template folder lists its files in {@code files.txt}; {@code sketch.ino} becomes {@code
  * <sketch name>.ino}. The files of {@code common/} ({@code model_ops.h}, {@code tensor_io.h}) go
- * with every template. Every value the generator supplies must be used by some file of the set, and
- * every placeholder must have a value, so templates and generator cannot drift apart silently.
+ * with every template. The fragments listed in {@code partials/files.txt} are code the templates
+ * share: a template places {@code partials/<name>.inc} with the placeholder <code>
+ * &#123;&#123;name&#125;&#125;</code> on a line of its own (the fragment's final newline is the
+ * line's). Every value the generator supplies must be used by some file of the set, and every
+ * placeholder must have a value, so templates and generator cannot drift apart silently.
  */
 public final class SketchGenerator {
   /** Where the templates live on the classpath. */
@@ -27,6 +30,8 @@ public final class SketchGenerator {
 
   /** The files of {@code common/} that the Arduino library puts in {@code src/}. */
   static final List<String> COMMON_FILES = List.of("model_ops.h", "tensor_io.h");
+
+  private static final String PARTIAL_SUFFIX = ".inc";
 
   private final String generator;
 
@@ -85,12 +90,26 @@ public final class SketchGenerator {
     for (String file : listing("common")) {
       sources.put(file, resource("common/" + file));
     }
+    // A shared fragment is filled (with the same values) only for the templates that place it.
+    Map<String, String> partials = partials(values, template);
+    Map<String, String> filled = new LinkedHashMap<>(values);
     Set<String> used = new LinkedHashSet<>();
+    for (Map.Entry<String, String> e : sources.entrySet()) {
+      for (String placeholder :
+          TemplateEngine.placeholders(template.id() + "/" + e.getKey(), e.getValue())) {
+        used.add(placeholder);
+        String partial = partials.get(placeholder);
+        if (partial != null && !filled.containsKey(placeholder)) {
+          String partialName = partialPath(placeholder);
+          used.addAll(TemplateEngine.placeholders(partialName, partial));
+          filled.put(placeholder, TemplateEngine.render(partialName, partial, values));
+        }
+      }
+    }
     SortedMap<String, String> out = new TreeMap<>();
     for (Map.Entry<String, String> e : sources.entrySet()) {
       String name = template.id() + "/" + e.getKey();
-      used.addAll(TemplateEngine.placeholders(name, e.getValue()));
-      out.put(e.getKey(), TemplateEngine.render(name, e.getValue(), values));
+      out.put(e.getKey(), TemplateEngine.render(name, e.getValue(), filled));
     }
     List<String> unused = new ArrayList<>(values.keySet());
     unused.removeAll(used);
@@ -103,6 +122,45 @@ public final class SketchGenerator {
               + "; the templates in arduino-sketches and the generator disagree.");
     }
     return out;
+  }
+
+  /**
+   * The shared fragments by placeholder name, each without its final newline so that a placeholder
+   * alone on a line stands for the fragment's lines.
+   */
+  private static Map<String, String> partials(Map<String, String> values, SketchTemplate template)
+      throws CodegenException {
+    Map<String, String> partials = new LinkedHashMap<>();
+    for (String file : listing("partials")) {
+      if (!file.endsWith(PARTIAL_SUFFIX)) {
+        throw new CodegenException(
+            "Sketch template resource "
+                + RESOURCES
+                + "partials/files.txt lists '"
+                + file
+                + "'; shared fragments are <name>"
+                + PARTIAL_SUFFIX
+                + " files.");
+      }
+      String name = file.substring(0, file.length() - PARTIAL_SUFFIX.length());
+      if (values.containsKey(name)) {
+        throw new CodegenException(
+            "Template "
+                + template.id()
+                + " value '"
+                + name
+                + "' has the name of the shared fragment "
+                + partialPath(name)
+                + "; rename one of them.");
+      }
+      String text = resource(partialPath(name));
+      partials.put(name, text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
+    }
+    return partials;
+  }
+
+  private static String partialPath(String name) {
+    return "partials/" + name + PARTIAL_SUFFIX;
   }
 
   private static List<String> listing(String folder) throws CodegenException {

@@ -70,9 +70,12 @@ final class FrontendFilterbank {
     work = new long[channelsPlus1];
   }
 
-  /** TFLM's {@code FreqToMel}, in single precision like the C code. */
+  /**
+   * TFLM's {@code FreqToMel}, in single precision with the C library's {@code log1pf} (not the
+   * correctly rounded one: see {@link SinglePrecisionLog1p}).
+   */
   static float freqToMel(float freq) {
-    return 1127.0f * (float) Math.log1p(freq / 700.0f);
+    return 1127.0f * SinglePrecisionLog1p.log1p(freq / 700.0f);
   }
 
   private static float[] centerFrequencies(int count, float lower, float upper) {

@@ -46,6 +46,28 @@ class SketchGeneratorTest {
 
   @ParameterizedTest
   @EnumSource(SketchTemplate.class)
+  void everyTemplateSetsUpTheInterpreterWithTheSharedFragmentOnce(SketchTemplate t)
+      throws Exception {
+    String fragment = sketchResource("partials/interpreter_setup.inc");
+
+    String ino = render(t).get("demo.ino");
+
+    assertThat(ino).contains("\n" + fragment).containsOnlyOnce("tflite::GetModel(g_model)");
+    assertThat(render(t)).doesNotContainKeys("interpreter_setup.inc", "halt.inc");
+  }
+
+  private static String sketchResource(String path) throws Exception {
+    try (var in =
+        SketchGeneratorTest.class
+            .getClassLoader()
+            .getResourceAsStream(SketchGenerator.RESOURCES + path)) {
+      assertThat(in).as(SketchGenerator.RESOURCES + path).isNotNull();
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SketchTemplate.class)
   void resolverRegistersExactlyTheModelsOps(SketchTemplate t) throws Exception {
     ModelDescription model = modelFor(t);
     String ops = render(t).get("model_ops.h");

@@ -22,37 +22,6 @@ class MicroFrontendTest {
     return Fixtures.files("expected/micro_frontend", ".json").stream();
   }
 
-  private static int[][] matrix(JsonNode rows) {
-    int[][] m = new int[rows.size()][];
-    for (int i = 0; i < m.length; i++) {
-      JsonNode row = rows.get(i);
-      m[i] = new int[row.size()];
-      for (int j = 0; j < m[i].length; j++) {
-        m[i][j] = row.get(j).asInt();
-      }
-    }
-    return m;
-  }
-
-  private static MicroFrontendConfig config(JsonNode c) {
-    return new MicroFrontendConfig(
-        c.get("window_size_ms").asInt(),
-        c.get("window_step_ms").asInt(),
-        c.get("num_channels").asInt(),
-        (float) c.get("lower_band_limit").asDouble(),
-        (float) c.get("upper_band_limit").asDouble(),
-        c.get("smoothing_bits").asInt(),
-        (float) c.get("even_smoothing").asDouble(),
-        (float) c.get("odd_smoothing").asDouble(),
-        (float) c.get("min_signal_remaining").asDouble(),
-        c.get("enable_pcan").asInt() != 0,
-        (float) c.get("pcan_strength").asDouble(),
-        (float) c.get("pcan_offset").asDouble(),
-        c.get("pcan_gain_bits").asInt(),
-        c.get("enable_log").asInt() != 0,
-        c.get("scale_shift").asInt());
-  }
-
   @ParameterizedTest
   @MethodSource("expectedFiles")
   void uint16FeaturesEqualTflmFrontendExactly(Path expectedFile) throws IOException {
@@ -60,17 +29,18 @@ class MicroFrontendTest {
     AudioClip clip = Wav.read(Fixtures.path(expected.get("wav").asText()));
 
     int[][] actual =
-        MicroFrontend.compute(config(expected.get("config")), clip.sampleRate(), clip.toPcm16());
+        MicroFrontend.compute(
+            FrontendFixtureJson.config(expected.get("config")), clip.sampleRate(), clip.toPcm16());
 
-    assertThat(actual).isDeepEqualTo(matrix(expected.get("features_uint16")));
+    assertThat(actual).isDeepEqualTo(FrontendFixtureJson.matrix(expected.get("features_uint16")));
   }
 
   @ParameterizedTest
   @MethodSource("expectedFiles")
   void int8ModelInputEqualsMicroSpeechConversion(Path expectedFile) throws IOException {
     JsonNode expected = JSON.readTree(expectedFile.toFile());
-    int[][] uint16 = matrix(expected.get("features_uint16"));
-    int[][] int8 = matrix(expected.get("features_int8"));
+    int[][] uint16 = FrontendFixtureJson.matrix(expected.get("features_uint16"));
+    int[][] int8 = FrontendFixtureJson.matrix(expected.get("features_int8"));
 
     byte[] actual = MicroFrontend.toMicroSpeechInt8(uint16);
 
@@ -86,7 +56,8 @@ class MicroFrontendTest {
     JsonNode expected =
         JSON.readTree(Fixtures.path("expected/micro_frontend/yes_1000ms.json").toFile());
 
-    assertThat(MicroFrontendConfig.microSpeech()).isEqualTo(config(expected.get("config")));
+    assertThat(MicroFrontendConfig.microSpeech())
+        .isEqualTo(FrontendFixtureJson.config(expected.get("config")));
   }
 
   @Test

@@ -20,12 +20,7 @@ bool g_line_overflow = false;
 alignas(16) uint8_t g_arena[kTensorArenaSize];
 tflite::MicroInterpreter* g_interpreter = nullptr;
 
-void Halt(const char* message) {
-  Serial.println(message);
-  while (true) {
-    delay(1000);
-  }
-}
+{{halt}}
 
 // Parses the line into the input tensor; false (with a message) when it does not fit.
 bool ParseLine(const char* line, TfLiteTensor* input) {
@@ -98,19 +93,7 @@ void setup() {
   Serial.begin(115200);
   while (!Serial) {
   }
-  const tflite::Model* model = tflite::GetModel(g_model);
-  if (model->version() != TFLITE_SCHEMA_VERSION) Halt("Model schema version mismatch");
-  static ModelOpResolver resolver;
-  if (RegisterModelOps(resolver) != kTfLiteOk) Halt("Op registration failed");
-  static tflite::MicroInterpreter interpreter(model, resolver, g_arena, kTensorArenaSize);
-  g_interpreter = &interpreter;
-  if (g_interpreter->AllocateTensors() != kTfLiteOk) {
-    Halt("AllocateTensors failed: increase kTensorArenaSize in model.h");
-  }
-  if (!IsSupportedIoType(g_interpreter->input(0)->type) ||
-      !IsSupportedIoType(g_interpreter->output(0)->type)) {
-    Halt("Unsupported input or output tensor type");
-  }
+{{interpreter_setup}}
   Serial.print("Ready: send ");
   Serial.print(kInputElementCount);
   Serial.println(" numbers per line.");

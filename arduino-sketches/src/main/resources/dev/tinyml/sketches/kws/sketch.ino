@@ -54,12 +54,7 @@ CommandRecognizer<kClasses, 64> g_recognizer(
     static_cast<int>(sizeof(kIgnoredLabels) / sizeof(kIgnoredLabels[0])));
 uint32_t g_led_off_at_ms = 0;
 
-void Halt(const char* message) {
-  Serial.println(message);
-  while (true) {
-    delay(1000);
-  }
-}
+{{halt}}
 
 // PDM interrupt: append the new samples to the ring buffer.
 void OnPdmData() {
@@ -131,32 +126,10 @@ void RunInference(uint32_t now_ms) {
 }
 
 void setup() {
-  Serial.begin(115200);
-  const uint32_t start = millis();
-  while (!Serial && millis() - start < 3000) {
-  }
-#if defined(LEDR) && defined(LEDG) && defined(LEDB)
-  pinMode(LEDR, OUTPUT);
-  pinMode(LEDG, OUTPUT);
-  pinMode(LEDB, OUTPUT);
-#else
-  pinMode(LED_BUILTIN, OUTPUT);
-#endif
+{{serial_and_led_setup}}
   SetLed(false, false, false);
 
-  const tflite::Model* model = tflite::GetModel(g_model);
-  if (model->version() != TFLITE_SCHEMA_VERSION) Halt("Model schema version mismatch");
-  static ModelOpResolver resolver;
-  if (RegisterModelOps(resolver) != kTfLiteOk) Halt("Op registration failed");
-  static tflite::MicroInterpreter interpreter(model, resolver, g_arena, kTensorArenaSize);
-  g_interpreter = &interpreter;
-  if (g_interpreter->AllocateTensors() != kTfLiteOk) {
-    Halt("AllocateTensors failed: increase kTensorArenaSize in model.h");
-  }
-  if (!IsSupportedIoType(g_interpreter->input(0)->type) ||
-      !IsSupportedIoType(g_interpreter->output(0)->type)) {
-    Halt("Unsupported input or output tensor type");
-  }
+{{interpreter_setup}}
 
   struct FrontendConfig config;
   FrontendFillConfigWithDefaults(&config);

@@ -29,12 +29,7 @@ uint8_t g_frame[kCameraWidth * kCameraHeight];
 alignas(16) uint8_t g_arena[kTensorArenaSize];
 tflite::MicroInterpreter* g_interpreter = nullptr;
 
-void Halt(const char* message) {
-  Serial.println(message);
-  while (true) {
-    delay(1000);
-  }
-}
+{{halt}}
 
 void SetLed(bool red, bool green) {
 #if defined(LEDR) && defined(LEDG) && defined(LEDB)
@@ -65,32 +60,10 @@ void FillInput(TfLiteTensor* input) {
 }
 
 void setup() {
-  Serial.begin(115200);
-  const uint32_t start = millis();
-  while (!Serial && millis() - start < 3000) {
-  }
-#if defined(LEDR) && defined(LEDG) && defined(LEDB)
-  pinMode(LEDR, OUTPUT);
-  pinMode(LEDG, OUTPUT);
-  pinMode(LEDB, OUTPUT);
-#else
-  pinMode(LED_BUILTIN, OUTPUT);
-#endif
+{{serial_and_led_setup}}
   SetLed(false, false);
 
-  const tflite::Model* model = tflite::GetModel(g_model);
-  if (model->version() != TFLITE_SCHEMA_VERSION) Halt("Model schema version mismatch");
-  static ModelOpResolver resolver;
-  if (RegisterModelOps(resolver) != kTfLiteOk) Halt("Op registration failed");
-  static tflite::MicroInterpreter interpreter(model, resolver, g_arena, kTensorArenaSize);
-  g_interpreter = &interpreter;
-  if (g_interpreter->AllocateTensors() != kTfLiteOk) {
-    Halt("AllocateTensors failed: increase kTensorArenaSize in model.h");
-  }
-  if (!IsSupportedIoType(g_interpreter->input(0)->type) ||
-      !IsSupportedIoType(g_interpreter->output(0)->type)) {
-    Halt("Unsupported input or output tensor type");
-  }
+{{interpreter_setup}}
   if (!Camera.begin(QQVGA, GRAYSCALE, 1, OV7675)) Halt("Camera failed to start");
   Serial.print("Watching; arena used ");
   Serial.print(static_cast<unsigned long>(g_interpreter->arena_used_bytes()));
