@@ -5,7 +5,6 @@ import dev.tinyml.examples.support.EvaluationReport;
 import dev.tinyml.examples.support.Network;
 import dev.tinyml.examples.support.SavedModelPredictor;
 import dev.tinyml.examples.support.TfliteRunner;
-import dev.tinyml.examples.support.WeightHistograms;
 import dev.tinyml.metrics.ConfusionMatrix;
 import dev.tinyml.metrics.PngCharts;
 import dev.tinyml.metrics.RocCurve;
@@ -154,16 +153,7 @@ public final class Evaluate {
     }
     curves.put("K-means", kmeansRoc);
     report.image("roc.png", "ROC curves", PngCharts.roc(curves, "ROC, held-out windows", marked));
-    for (Map.Entry<String, byte[]> chart : WeightHistograms.ofFloat(weights).entrySet()) {
-      report.image(chart.getKey(), chart.getKey(), chart.getValue());
-    }
-    if (int8 != null) {
-      for (Map.Entry<String, byte[]> chart : WeightHistograms.ofInt8(int8.model()).entrySet()) {
-        report.image(chart.getKey(), chart.getKey(), chart.getValue());
-      }
-    }
-    report.write(reportDir);
-    System.out.print(report.json());
+    report.weightHistograms(weights, int8).writeAndPrint(reportDir, System.out);
   }
 
   /** The float autoencoder's reconstruction error of every window of {@code windows}. */
@@ -198,21 +188,16 @@ public final class Evaluate {
 
   private static String row(
       String name, double auc, double[] scores, boolean[] positive, double threshold) {
-    int tp = 0;
-    int fp = 0;
+    Alarms alarms = Alarms.of(scores, positive, threshold);
     int p = count(positive);
     int n = positive.length - p;
-    for (int i = 0; i < scores.length; i++) {
-      if (scores[i] > threshold) {
-        if (positive[i]) {
-          tp++;
-        } else {
-          fp++;
-        }
-      }
-    }
     return String.format(
-        Locale.ROOT, "| %s | %.4f | %.3f | %.3f |%n", name, auc, (double) tp / p, (double) fp / n);
+        Locale.ROOT,
+        "| %s | %.4f | %.3f | %.3f |%n",
+        name,
+        auc,
+        (double) alarms.truePositives() / p,
+        (double) alarms.falsePositives() / n);
   }
 
   private static String confusion(double[] scores, boolean[] positive, double threshold) {
@@ -245,19 +230,30 @@ public final class Evaluate {
   /** The ROC point of alarming when a score is strictly above {@code threshold}. */
   private static RocPoint pointAt(
       RocCurve curve, double[] scores, boolean[] positive, double threshold) {
-    int tp = 0;
-    int fp = 0;
-    for (int i = 0; i < scores.length; i++) {
-      if (scores[i] > threshold) {
-        if (positive[i]) {
-          tp++;
-        } else {
-          fp++;
+    Alarms alarms = Alarms.of(scores, positive, threshold);
+    return new RocPoint(
+        threshold,
+        (double) alarms.falsePositives() / curve.negatives(),
+        (double) alarms.truePositives() / curve.positives());
+  }
+
+  /** How many positives and negatives raise the alarm: score strictly above the threshold. */
+  private record Alarms(int truePositives, int falsePositives) {
+
+    static Alarms of(double[] scores, boolean[] positive, double threshold) {
+      int tp = 0;
+      int fp = 0;
+      for (int i = 0; i < scores.length; i++) {
+        if (scores[i] > threshold) {
+          if (positive[i]) {
+            tp++;
+          } else {
+            fp++;
+          }
         }
       }
+      return new Alarms(tp, fp);
     }
-    return new RocPoint(
-        threshold, (double) fp / curve.negatives(), (double) tp / curve.positives());
   }
 
   private static float[] toFloats(double[] values) {

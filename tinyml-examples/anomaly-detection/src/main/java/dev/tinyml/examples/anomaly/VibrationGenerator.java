@@ -1,5 +1,6 @@
 package dev.tinyml.examples.anomaly;
 
+import dev.tinyml.examples.support.Shuffle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ public final class VibrationGenerator {
     for (int i = TEST_NORMAL; i < total; i++) {
       labels[i] = 1;
     }
-    shuffle(labels, generator.random);
+    Shuffle.inPlace(labels, generator.random);
     StringBuilder test = new StringBuilder();
     int faults = 0;
     Fault[] kinds = Fault.values();
@@ -149,15 +150,6 @@ public final class VibrationGenerator {
       }
     }
     return out;
-  }
-
-  private static void shuffle(int[] values, Random random) {
-    for (int i = values.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int tmp = values[i];
-      values[i] = values[j];
-      values[j] = tmp;
-    }
   }
 
   private static void appendRow(StringBuilder out, int label, double[] window) {

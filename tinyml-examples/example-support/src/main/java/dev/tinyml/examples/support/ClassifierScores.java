@@ -1,6 +1,7 @@
 package dev.tinyml.examples.support;
 
 import dev.tinyml.metrics.ConfusionMatrix;
+import dev.tinyml.metrics.PngCharts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,41 @@ public record ClassifierScores(
     }
     return new ClassifierScores(
         floatMatrix, ConfusionMatrix.of(labels, actual, int8Predicted), weights, int8);
+  }
+
+  /**
+   * Starts a classifier's report: the accuracy of the float and, when there is one, the int8 model
+   * on the held-out examples.
+   *
+   * @param title the report's heading
+   */
+  public EvaluationReport report(String title) {
+    return new EvaluationReport(
+        title, "accuracy", floatMatrix.accuracy(), int8Accuracy(), (int) floatMatrix.total());
+  }
+
+  /**
+   * Adds the confusion matrices of both models to {@code report}, as a text section and as PNG
+   * charts ({@code confusion-float.png}, {@code confusion-int8.png}), then the weight histograms.
+   */
+  public EvaluationReport addConfusionMatricesAndWeights(EvaluationReport report) {
+    report.section(
+        "Confusion matrices",
+        "Float model:\n\n```\n"
+            + floatMatrix
+            + "```\n"
+            + (int8Matrix == null ? "" : "\nInt8 model:\n\n```\n" + int8Matrix + "```\n"));
+    report.image(
+        "confusion-float.png",
+        "confusion matrix, float",
+        PngCharts.confusionMatrix(floatMatrix, "float model"));
+    if (int8Matrix != null) {
+      report.image(
+          "confusion-int8.png",
+          "confusion matrix, int8",
+          PngCharts.confusionMatrix(int8Matrix, "int8 model"));
+    }
+    return report.weightHistograms(floatWeights, int8Model);
   }
 
   /** The int8 accuracy, or {@code null} without an int8 model. */

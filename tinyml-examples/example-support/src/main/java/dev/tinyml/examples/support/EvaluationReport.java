@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +64,28 @@ public final class EvaluationReport {
     images.put(fileName, png);
     body.append("\n![").append(caption).append("](").append(fileName).append(")\n");
     return this;
+  }
+
+  /**
+   * Adds the {@link WeightHistograms}: one picture per float kernel and, with an int8 model, one
+   * per int8 constant tensor.
+   *
+   * @param floatWeights the trained kernels and biases read back from the SavedModel
+   * @param int8Model the converted model, or {@code null} without one
+   */
+  public EvaluationReport weightHistograms(
+      Map<String, float[]> floatWeights, TfliteRunner int8Model) {
+    images(WeightHistograms.ofFloat(floatWeights));
+    if (int8Model != null) {
+      images(WeightHistograms.ofInt8(int8Model.model()));
+    }
+    return this;
+  }
+
+  private void images(Map<String, byte[]> charts) {
+    for (Map.Entry<String, byte[]> chart : charts.entrySet()) {
+      image(chart.getKey(), chart.getKey(), chart.getValue());
+    }
   }
 
   /** A score as a percentage with two decimals, or {@code n/a}. */
@@ -137,6 +160,15 @@ public final class EvaluationReport {
       throw new UncheckedIOException(
           "cannot write the evaluation to " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Writes the report into {@code dir} as {@link #write} does and prints {@code evaluation.json} to
+   * {@code out}, which the build log shows.
+   */
+  public void writeAndPrint(Path dir, PrintStream out) {
+    write(dir);
+    out.print(json());
   }
 
   private static void writeAtomically(Path file, byte[] bytes) throws IOException {

@@ -118,7 +118,7 @@ public final class Trainer {
           index[i] = i;
         }
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-          shuffle(index, order);
+          Shuffle.inPlace(index, order);
           double sum = 0;
           int batches = 0;
           for (int start = 0; start < index.length; start += config.batchSize()) {
@@ -208,14 +208,5 @@ public final class Trainer {
       dims[i + 1] = example[i];
     }
     return Shape.of(dims);
-  }
-
-  private static void shuffle(int[] values, Random random) {
-    for (int i = values.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int tmp = values[i];
-      values[i] = values[j];
-      values[j] = tmp;
-    }
   }
 }

@@ -4,12 +4,9 @@ import dev.tinyml.examples.support.ClassifierScores;
 import dev.tinyml.examples.support.EvaluationArgs;
 import dev.tinyml.examples.support.EvaluationReport;
 import dev.tinyml.examples.support.Network;
-import dev.tinyml.examples.support.WeightHistograms;
 import dev.tinyml.metrics.ConfusionMatrix;
-import dev.tinyml.metrics.PngCharts;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Scores the float keyword spotter (TensorFlow Java) and the converted int8 model (reference
@@ -36,13 +33,7 @@ public final class Evaluate {
         ClassifierScores.of(
             network, KwsData.LABELS, test.features(), test.labels(), a.savedModel(), a.int8Model());
 
-    EvaluationReport report =
-        new EvaluationReport(
-            "Keyword spotting: yes / no / unknown / silence",
-            "accuracy",
-            scores.floatMatrix().accuracy(),
-            scores.int8Accuracy(),
-            test.size());
+    EvaluationReport report = scores.report("Keyword spotting: yes / no / unknown / silence");
     report.section(
         "Held-out data",
         String.format(
@@ -70,36 +61,7 @@ public final class Evaluate {
             + " False-accept rate: share of all other clips (unknown words, silence, the other"
             + " keyword) classified as the keyword.\n\n"
             + rates);
-    report.section(
-        "Confusion matrices",
-        "Float model:\n\n```\n"
-            + scores.floatMatrix()
-            + "```\n"
-            + (scores.int8Matrix() == null
-                ? ""
-                : "\nInt8 model:\n\n```\n" + scores.int8Matrix() + "```\n"));
-    report.image(
-        "confusion-float.png",
-        "confusion matrix, float",
-        PngCharts.confusionMatrix(scores.floatMatrix(), "float model"));
-    if (scores.int8Matrix() != null) {
-      report.image(
-          "confusion-int8.png",
-          "confusion matrix, int8",
-          PngCharts.confusionMatrix(scores.int8Matrix(), "int8 model"));
-    }
-    for (Map.Entry<String, byte[]> chart :
-        WeightHistograms.ofFloat(scores.floatWeights()).entrySet()) {
-      report.image(chart.getKey(), chart.getKey(), chart.getValue());
-    }
-    if (scores.int8Model() != null) {
-      for (Map.Entry<String, byte[]> chart :
-          WeightHistograms.ofInt8(scores.int8Model().model()).entrySet()) {
-        report.image(chart.getKey(), chart.getKey(), chart.getValue());
-      }
-    }
-    report.write(a.reportDir());
-    System.out.print(report.json());
+    scores.addConfusionMatricesAndWeights(report).writeAndPrint(a.reportDir(), System.out);
   }
 
   private static String rateRow(String keyword, String model, ConfusionMatrix m) {

@@ -1,78 +1,39 @@
 package dev.tinyml.examples.kws;
 
-import dev.tinyml.examples.support.Network;
+import dev.tinyml.examples.support.ExampleTraining;
 import dev.tinyml.examples.support.Objective;
-import dev.tinyml.examples.support.RepresentativeSamples;
-import dev.tinyml.examples.support.SavedModelExport;
-import dev.tinyml.examples.support.Trainer;
-import dev.tinyml.examples.support.TrainingStamp;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
+import dev.tinyml.examples.support.TrainingArgs;
+import dev.tinyml.examples.support.TrainingRecipe;
+import dev.tinyml.examples.support.TrainingSet;
 
 /** Trains the keyword spotter on the training clips and exports it as a SavedModel. */
 public final class Train {
-
-  /** Training examples handed to the converter for int8 calibration. */
-  static final int REPRESENTATIVE_SAMPLES = 200;
 
   private Train() {}
 
   /**
    * Entry point.
    *
-   * @param args the data directory, the SavedModel directory to write, the directory to write the
-   *     representative samples for int8 calibration to, and optionally {@code true} to retrain
-   *     although the model is up to date
+   * @param args see {@link TrainingArgs}
    */
   public static void main(String[] args) {
-    if (args.length < 3) {
-      throw new IllegalArgumentException(
-          "usage: Train <data dir> <saved model dir> <representative dir> [force: true|false]");
-    }
-    Path data = Path.of(args[0]);
-    Path savedModel = Path.of(args[1]);
-    Path representative = Path.of(args[2]);
-    boolean force = args.length > 3 && Boolean.parseBoolean(args[3]);
-    Network network = KwsModel.network();
-    TrainingStamp stamp =
-        TrainingStamp.of(
-            savedModel.resolveSibling(savedModel.getFileName() + ".stamp"),
-            List.of(data),
-            network + " " + KwsModel.TRAINING + " variants " + KwsModel.TRAIN_VARIANTS);
-    if (!force && stamp.upToDate(savedModel) && Files.isDirectory(representative)) {
-      System.out.println("SavedModel " + savedModel + " is up to date with " + data);
-      return;
-    }
+    TrainingArgs a = TrainingArgs.parse(args);
+    TrainingRecipe recipe =
+        new TrainingRecipe(
+            KwsModel.network(), KwsModel.TRAINING, "variants " + KwsModel.TRAIN_VARIANTS);
+    new ExampleTraining(a, recipe, System.out).run(a.data(), () -> trainingSet(a));
+  }
+
+  /** The augmented training clips as micro frontend features. */
+  private static TrainingSet trainingSet(TrainingArgs a) {
     long start = System.nanoTime();
     KwsData.Examples train =
         KwsData.augment(
-            KwsData.read(data, false), KwsModel.TRAIN_VARIANTS, KwsModel.TRAINING.seed());
+            KwsData.read(a.data(), false), KwsModel.TRAIN_VARIANTS, KwsModel.TRAINING.seed());
     System.out.printf(
         "computed micro frontend features of %d training examples in %.1f s%n",
         train.size(), (System.nanoTime() - start) / 1e9);
-    Map<String, float[]> weights =
-        new Trainer(System.out)
-            .train(
-                network,
-                train.features(),
-                new Objective.Classification(train.labels(), KwsData.LABELS.size()),
-                KwsModel.TRAINING);
-    SavedModelExport.export(network, weights, savedModel);
-    RepresentativeSamples.write(
-        Arrays.asList(train.features()),
-        network.inputShape(),
-        REPRESENTATIVE_SAMPLES,
-        representative);
-    stamp.write();
-    System.out.printf(
-        "trained %s (%d parameters, %d MACs) in %.1f s; SavedModel in %s%n",
-        network.name(),
-        network.parameterCount(),
-        network.macCount(),
-        (System.nanoTime() - start) / 1e9,
-        savedModel);
+    return new TrainingSet(
+        train.features(), new Objective.Classification(train.labels(), KwsData.LABELS.size()));
   }
 }

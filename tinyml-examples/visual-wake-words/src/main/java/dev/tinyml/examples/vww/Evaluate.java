@@ -4,13 +4,10 @@ import dev.tinyml.examples.support.ClassifierScores;
 import dev.tinyml.examples.support.EvaluationArgs;
 import dev.tinyml.examples.support.EvaluationReport;
 import dev.tinyml.examples.support.Network;
-import dev.tinyml.examples.support.WeightHistograms;
-import dev.tinyml.metrics.PngCharts;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Scores the float person detector (TensorFlow Java) and the converted int8 model (reference
@@ -36,48 +33,14 @@ public final class Evaluate {
             network, VwwData.LABELS, test.pixels(), test.labels(), a.savedModel(), a.int8Model());
 
     EvaluationReport report =
-        new EvaluationReport(
-            "Visual wake words: person / no person (synthetic scenes)",
-            "accuracy",
-            scores.floatMatrix().accuracy(),
-            scores.int8Accuracy(),
-            test.size());
+        scores.report("Visual wake words: person / no person (synthetic scenes)");
     report.section(
         "Held-out data",
         test.size()
             + " rendered 96 x 96 grayscale scenes from data/test (half with a drawn person),"
             + " never seen in training. The scenes are synthetic: see the README.");
     report.section("Cost: depthwise-separable against standard convolutions", costTable());
-    report.section(
-        "Confusion matrices",
-        "Float model:\n\n```\n"
-            + scores.floatMatrix()
-            + "```\n"
-            + (scores.int8Matrix() == null
-                ? ""
-                : "\nInt8 model:\n\n```\n" + scores.int8Matrix() + "```\n"));
-    report.image(
-        "confusion-float.png",
-        "confusion matrix, float",
-        PngCharts.confusionMatrix(scores.floatMatrix(), "float model"));
-    if (scores.int8Matrix() != null) {
-      report.image(
-          "confusion-int8.png",
-          "confusion matrix, int8",
-          PngCharts.confusionMatrix(scores.int8Matrix(), "int8 model"));
-    }
-    for (Map.Entry<String, byte[]> chart :
-        WeightHistograms.ofFloat(scores.floatWeights()).entrySet()) {
-      report.image(chart.getKey(), chart.getKey(), chart.getValue());
-    }
-    if (scores.int8Model() != null) {
-      for (Map.Entry<String, byte[]> chart :
-          WeightHistograms.ofInt8(scores.int8Model().model()).entrySet()) {
-        report.image(chart.getKey(), chart.getKey(), chart.getValue());
-      }
-    }
-    report.write(a.reportDir());
-    System.out.print(report.json());
+    scores.addConfusionMatricesAndWeights(report).writeAndPrint(a.reportDir(), System.out);
   }
 
   /**
