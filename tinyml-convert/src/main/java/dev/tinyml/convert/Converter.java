@@ -146,10 +146,10 @@ public final class Converter {
               .template(request.template())
               .board(request.board())
               .templateParameters(request.templateParameters())
-              .libraryVersion(request.libraryVersion())
               .generator(request.generator())
               .source(sourceName)
               .quantization(quantDone + (prepared.offlinePlan() ? ", offline memory plan" : ""));
+      libraryVersion(firmware, request);
       if (quality != null) {
         firmware.agreement(quality.agreement()).worstTensors(quality.worstTensors());
       }
@@ -163,8 +163,6 @@ public final class Converter {
       }
     } catch (CodegenException e) {
       throw new ConversionException(e.getMessage(), e);
-    } catch (IllegalArgumentException e) {
-      throw new ConversionException(request.setting("libraryVersion") + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new IOException("Cannot write the outputs to " + out + ": " + e, e);
     }
@@ -173,6 +171,15 @@ public final class Converter {
     request.log().info("wrote " + result.files().size() + " files to " + out);
     return new ConversionResult(
         out, result.files(), result.libraryZip(), false, Optional.of(report));
+  }
+
+  private static void libraryVersion(FirmwareRequest.Builder firmware, ConversionRequest request)
+      throws ConversionException {
+    try {
+      firmware.libraryVersion(request.libraryVersion());
+    } catch (IllegalArgumentException e) {
+      throw new ConversionException(e.getMessage(), e);
+    }
   }
 
   private static String summary(String source, ConversionRequest request, Footprint f) {
