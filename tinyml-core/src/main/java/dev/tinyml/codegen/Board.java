@@ -164,6 +164,27 @@ public record Board(
   }
 
   /**
+   * The board a configuration names: a known board by id, or {@code custom} with its budgets.
+   *
+   * @param id a known id (case-insensitive) or {@code custom}
+   * @param flashBytes the program flash of a custom board; ignored otherwise, may be null
+   * @param ramBytes the RAM of a custom board; ignored otherwise, may be null
+   * @return the board
+   * @throws CodegenException listing the known boards, or naming the budget a custom board lacks
+   */
+  public static Board resolve(String id, Long flashBytes, Long ramBytes) throws CodegenException {
+    if (!"custom".equalsIgnoreCase(id.trim())) {
+      return named(id);
+    }
+    if (flashBytes == null || ramBytes == null) {
+      throw new CodegenException(
+          "Board 'custom' needs flashBytes and ramBytes (the board's program flash and RAM in"
+              + " bytes).");
+    }
+    return custom(flashBytes, ramBytes);
+  }
+
+  /**
    * A board given only by its budgets. The core's own use is estimated like an mbed board's.
    *
    * @param flashBytes the program flash available

@@ -59,8 +59,12 @@ public final class TfliteFirmware {
    * Computes the arena and, if asked, embeds this project's tighter memory plan as {@code
    * OfflineMemoryAllocation} metadata (the model is then changed in place and re-serialized).
    *
+   * <p>The model is serialised at most once: not at all when {@code flatbuffer} is given and no
+   * plan is embedded, once otherwise.
+   *
    * @param model the model
-   * @param flatbuffer the model's bytes as read (kept as they are without an offline plan)
+   * @param flatbuffer the model's bytes as read (kept as they are without an offline plan), or
+   *     {@code null} for a model made in memory, which is then written here
    * @param offlinePlan whether to embed the offline plan
    * @return the bytes and the arena size
    * @throws CodegenException when the model cannot be planned or written
@@ -70,7 +74,8 @@ public final class TfliteFirmware {
     try {
       if (!offlinePlan) {
         ArenaEstimate e = ArenaPlanner.estimate(model, Target.CORTEX_M_32BIT);
-        return new Prepared(flatbuffer, withMargin(e.totalBytes()), e.plannedBytes(), false);
+        byte[] bytes = flatbuffer != null ? flatbuffer : TfliteWriter.write(model);
+        return new Prepared(bytes, withMargin(e.totalBytes()), e.plannedBytes(), false);
       }
       ArenaPlan plan = ArenaPlanner.planned(model);
       OfflineMemoryPlan.attach(model, plan);
@@ -81,7 +86,11 @@ public final class TfliteFirmware {
       throw new CodegenException("Cannot plan the tensor arena: " + e.getMessage(), e);
     } catch (TfliteFormatException e) {
       throw new CodegenException(
-          "Cannot write the model with its offline memory plan: " + e.getMessage(), e);
+          (offlinePlan
+                  ? "Cannot write the model with its offline memory plan: "
+                  : "Cannot write the model: ")
+              + e.getMessage(),
+          e);
     }
   }
 

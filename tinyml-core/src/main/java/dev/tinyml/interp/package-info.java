@@ -5,8 +5,8 @@
  * <p>{@link dev.tinyml.interp.PreparedModel#prepare} validates a {@link dev.tinyml.tflite.Model}
  * and computes every op's plan once; the prepared model is immutable and shared between threads.
  * Each thread runs it through its own {@link dev.tinyml.interp.Interpreter}, filling inputs and
- * reading outputs through {@link dev.tinyml.interp.TensorBuffer}. {@link
- * dev.tinyml.interp.Prediction} is the one-call form used by the {@code predict} goal. Errors are
- * {@link dev.tinyml.interp.InterpreterException}s naming the op index, op name and tensors.
+ * reading outputs through {@link dev.tinyml.interp.TensorBuffer}. Errors are {@link
+ * dev.tinyml.interp.InterpreterException}s naming the op index, op name and tensors. Running a
+ * model on files (the {@code predict} goal) is {@code dev.tinyml.predict.Prediction}.
  */
 package dev.tinyml.interp;

@@ -128,7 +128,7 @@ final class FrontendFilterbank {
       unweightAcc = 0;
     }
     for (int i = 0; i < numChannels; i++) {
-      out[i] = (FixedPoint.sqrt64(work[i + 1]) >>> scaleDownShift) & 0xFFFFFFFFL;
+      out[i] = (FrontendIntegerMath.sqrt64(work[i + 1]) >>> scaleDownShift) & 0xFFFFFFFFL;
     }
   }
 }

@@ -61,7 +61,7 @@ public final class LogScale {
    * @return the scaled log, an unsigned 32-bit value in a long
    */
   public static long log32(long x, long outScale) {
-    int integer = FixedPoint.msb32(x) - 1;
+    int integer = FrontendIntegerMath.msb32(x) - 1;
     long fraction = log2FractionPart(x, integer);
     long log2 = (((long) integer << LOG_SCALE_LOG2) + fraction) & 0xFFFFFFFFL;
     long round = LOG_SCALE / 2;

@@ -73,7 +73,8 @@ public final class MicroFrontend {
     filterbank = new FrontendFilterbank(config, sampleRate, fftSize / 2 + 1);
     energy = new int[filterbank.endIndex()];
     noiseReduction = new NoiseReduction(config);
-    correctionBits = FixedPoint.msb32(fftSize) - 1 - (FrontendFilterbank.FILTERBANK_BITS / 2);
+    correctionBits =
+        FrontendIntegerMath.msb32(fftSize) - 1 - (FrontendFilterbank.FILTERBANK_BITS / 2);
     pcan = config.enablePcan() ? new PcanGainControl(config, correctionBits) : null;
     logScale = new LogScale(config);
     channels = new long[config.numChannels()];
@@ -176,7 +177,7 @@ public final class MicroFrontend {
         maxAbs = abs;
       }
     }
-    int inputShift = 15 - FixedPoint.msb32(maxAbs);
+    int inputShift = 15 - FrontendIntegerMath.msb32(maxAbs);
     for (int i = 0; i < windowSize; i++) {
       fftInput[i] = (short) ((windowed[i] & 0xFFFF) << inputShift);
     }

@@ -55,7 +55,7 @@ final class PcanGainControl {
     if (x <= 2) {
       return lut[(int) x];
     }
-    int interval = FixedPoint.msb32(x);
+    int interval = FrontendIntegerMath.msb32(x);
     int base = 4 * interval - 6;
     long shifted = interval < 11 ? (x << (11 - interval)) : (x >>> (interval - 11));
     int frac = (short) (shifted & 0x3FF);

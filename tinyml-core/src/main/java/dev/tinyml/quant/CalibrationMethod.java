@@ -1,13 +1,58 @@
 package dev.tinyml.quant;
 
+import java.math.BigDecimal;
+import java.util.Locale;
+
 /**
  * How a tensor's calibration range is chosen from the values seen on the representative data. Each
  * method makes a fresh {@link RangeObserver} per tensor.
  */
 public sealed interface CalibrationMethod {
 
+  /** The forms {@link #parse} accepts, for error messages. */
+  String FORMS =
+      "minmax, mse, entropy, percentile:P (e.g. percentile:99.99) or moving-average:C (e.g."
+          + " moving-average:0.01)";
+
   /** A new observer for one tensor. */
   RangeObserver newObserver();
+
+  /**
+   * The method as {@link #parse} reads it, e.g. {@code minmax} or {@code percentile:99.99}.
+   *
+   * @return the text form
+   */
+  String id();
+
+  /**
+   * Reads a method from its text form: {@code minmax}, {@code mse}, {@code entropy}, {@code
+   * percentile:P} or {@code moving-average:C} (case and surrounding blanks ignored).
+   *
+   * @param text the text; {@code null} means {@code minmax}
+   * @return the method
+   * @throws IllegalArgumentException listing the accepted forms, or saying which argument is out of
+   *     range
+   */
+  static CalibrationMethod parse(String text) {
+    String v = text == null ? "minmax" : text.trim().toLowerCase(Locale.ROOT);
+    int colon = v.indexOf(':');
+    String kind = colon < 0 ? v : v.substring(0, colon).trim();
+    String arg = colon < 0 ? null : v.substring(colon + 1).trim();
+    CalibrationMethod m =
+        switch (kind) {
+          case "minmax" -> arg == null ? minMax() : null;
+          case "mse" -> arg == null ? mseOptimal() : null;
+          case "entropy" -> arg == null ? entropy() : null;
+          case "percentile" -> arg == null ? null : percentile(Double.parseDouble(arg));
+          case "moving-average" ->
+              arg == null ? null : movingAverageMinMax(Double.parseDouble(arg));
+          default -> null;
+        };
+    if (m == null) {
+      throw new IllegalArgumentException("use " + FORMS + ".");
+    }
+    return m;
+  }
 
   /** The smallest and largest value seen: TensorFlow's converter's default. */
   static CalibrationMethod minMax() {
@@ -52,6 +97,11 @@ public sealed interface CalibrationMethod {
     public RangeObserver newObserver() {
       return new MinMaxObserver(this);
     }
+
+    @Override
+    public String id() {
+      return "minmax";
+    }
   }
 
   /**
@@ -72,6 +122,11 @@ public sealed interface CalibrationMethod {
     public RangeObserver newObserver() {
       return new MovingAverageMinMaxObserver(this, averagingConstant);
     }
+
+    @Override
+    public String id() {
+      return "moving-average:" + plain(averagingConstant);
+    }
   }
 
   /**
@@ -91,6 +146,11 @@ public sealed interface CalibrationMethod {
     public RangeObserver newObserver() {
       return new HistogramObserver(this);
     }
+
+    @Override
+    public String id() {
+      return "percentile:" + plain(percentile);
+    }
   }
 
   /** See {@link CalibrationMethod#mseOptimal()}. */
@@ -98,6 +158,11 @@ public sealed interface CalibrationMethod {
     @Override
     public RangeObserver newObserver() {
       return new HistogramObserver(this);
+    }
+
+    @Override
+    public String id() {
+      return "mse";
     }
   }
 
@@ -107,5 +172,15 @@ public sealed interface CalibrationMethod {
     public RangeObserver newObserver() {
       return new HistogramObserver(this);
     }
+
+    @Override
+    public String id() {
+      return "entropy";
+    }
+  }
+
+  /** A number without a needless fraction: 99 for 99.0, 99.99 as is. */
+  private static String plain(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 }

@@ -65,6 +65,31 @@ public final class Histogram {
     return new Histogram(min, max, counts);
   }
 
+  /**
+   * Builds a histogram over [-m, m], m the largest magnitude of the values (1 when all are 0), so
+   * that 0 sits in the middle.
+   *
+   * @param values the values
+   * @param bins number of bins, positive
+   * @return the histogram
+   */
+  public static Histogram symmetric(float[] values, int bins) {
+    if (bins <= 0) {
+      throw new IllegalArgumentException("histogram needs at least one bin, got " + bins);
+    }
+    double max = 0;
+    for (float x : values) {
+      max = Math.max(max, Math.abs(x));
+    }
+    max = max == 0 ? 1 : max;
+    long[] counts = new long[bins];
+    for (float x : values) {
+      int bin = (int) Math.floor((x + max) / (2 * max) * bins);
+      counts[Math.max(0, Math.min(bins - 1, bin))]++;
+    }
+    return new Histogram(-max, max, counts);
+  }
+
   /** Lower edge of the first bin. */
   public double min() {
     return min;

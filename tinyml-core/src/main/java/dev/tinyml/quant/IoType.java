@@ -1,9 +1,29 @@
 package dev.tinyml.quant;
 
+import java.util.Locale;
+
 /** The element type of a quantized model's inputs or outputs. */
 public enum IoType {
   /** Int8 tensors: the caller quantizes inputs and dequantizes outputs (TFLM's usual setup). */
   INT8,
   /** Float32 tensors, with QUANTIZE after each input and DEQUANTIZE before each output. */
-  FLOAT32
+  FLOAT32;
+
+  /**
+   * The type by name: {@code int8} or {@code float32} (case and surrounding blanks ignored).
+   *
+   * @param name the name; {@code null} means {@code int8}
+   * @return the type
+   * @throws IllegalArgumentException naming the two types the quantizer makes
+   */
+  public static IoType parse(String name) {
+    String n = name == null ? "int8" : name.trim().toLowerCase(Locale.ROOT);
+    return switch (n) {
+      case "int8" -> INT8;
+      case "float32" -> FLOAT32;
+      default ->
+          throw new IllegalArgumentException(
+              "the quantizer makes int8 or float32 inputs and outputs; use one of those.");
+    };
+  }
 }

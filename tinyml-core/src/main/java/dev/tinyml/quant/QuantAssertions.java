@@ -37,7 +37,7 @@ public final class QuantAssertions {
    */
   public static double top1Agreement(
       Model floatModel, Model int8Model, RepresentativeDataset data) {
-    return compareTop1(floatModel, int8Model, data).share();
+    return compareTop1(floatModel, int8Model, data).top1Agreement();
   }
 
   /**
@@ -52,11 +52,11 @@ public final class QuantAssertions {
    */
   public static void assertTop1Agreement(
       Model floatModel, Model int8Model, RepresentativeDataset data, double minShare) {
-    Top1 result = compareTop1(floatModel, int8Model, data);
+    ModelComparison.Result result = compareTop1(floatModel, int8Model, data);
     if (result.samples() == 0) {
       throw new AssertionError("no samples to compare top-1 agreement on");
     }
-    if (result.share() < minShare) {
+    if (result.top1Agreement() < minShare) {
       throw new AssertionError(
           String.format(
               Locale.ROOT,
@@ -64,10 +64,10 @@ public final class QuantAssertions {
                   + " expected at least %.2f%%; first disagreements (sample: float vs int8 class,"
                   + " float output of its class minus that of the int8 model's class):"
                   + " %s",
-              100 * result.share(),
+              100 * result.top1Agreement(),
               result.samples(),
               100 * minShare,
-              String.join(", ", result.examples())));
+              String.join(", ", result.disagreements())));
     }
   }
 
@@ -125,42 +125,13 @@ public final class QuantAssertions {
     }
   }
 
-  private record Top1(long samples, long agreeing, List<String> examples) {
-    double share() {
-      return samples == 0 ? 0 : (double) agreeing / samples;
-    }
-  }
-
-  private static Top1 compareTop1(Model floatModel, Model int8Model, RepresentativeDataset data) {
-    ModelRunner f = new ModelRunner(floatModel, "the float model");
-    ModelRunner q = new ModelRunner(int8Model, "the int8 model");
-    long n = 0;
-    long agree = 0;
-    List<String> examples = new ArrayList<>();
-    for (float[][] sample : data) {
-      float[] fo = f.run(sample, n)[0];
-      int a = argMax(fo);
-      int b = argMax(q.run(sample, n)[0]);
-      if (a == b) {
-        agree++;
-      } else if (examples.size() < EXAMPLES) {
-        // The float model's own margin tells a borderline sample from a real regression.
-        examples.add(
-            String.format(Locale.ROOT, "%d: %d vs %d (float margin %.3g)", n, a, b, fo[a] - fo[b]));
-      }
-      n++;
-    }
-    return new Top1(n, agree, examples);
+  private static ModelComparison.Result compareTop1(
+      Model floatModel, Model int8Model, RepresentativeDataset data) {
+    return ModelComparison.outputs(floatModel, int8Model, data);
   }
 
   static int argMax(float[] v) {
-    int best = 0;
-    for (int i = 1; i < v.length; i++) {
-      if (v[i] > v[best]) {
-        best = i;
-      }
-    }
-    return best;
+    return ModelComparison.argMax(v);
   }
 
   /** Each output's int8 scale; for a float output, that of the int8 tensor its DEQUANTIZE reads. */

@@ -18,18 +18,18 @@ class FrontendStagesTest {
     Random random = new Random(1);
     for (int i = 0; i < 100_000; i++) {
       long x = random.nextInt(Integer.MAX_VALUE) & 0xFFFFFFFFL;
-      assertThat(FixedPoint.sqrt32(x)).isEqualTo((long) Math.floor(Math.sqrt(x) + 0.5));
+      assertThat(FrontendIntegerMath.sqrt32(x)).isEqualTo((long) Math.floor(Math.sqrt(x) + 0.5));
     }
     for (int i = 0; i < 100_000; i++) {
       long x = (1L << 32) + (random.nextLong() >>> 14);
-      assertThat(FixedPoint.sqrt64(x)).isEqualTo((long) Math.floor(Math.sqrt(x) + 0.5));
+      assertThat(FrontendIntegerMath.sqrt64(x)).isEqualTo((long) Math.floor(Math.sqrt(x) + 0.5));
     }
   }
 
   @Test
   void sqrt32SaturatesJustBelowTwoToThe32() {
     // The C code's 32-bit path cannot round up past 0xFFFF.
-    assertThat(FixedPoint.sqrt32(0xFFFFFFFFL)).isEqualTo(0xFFFFL);
+    assertThat(FrontendIntegerMath.sqrt32(0xFFFFFFFFL)).isEqualTo(0xFFFFL);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.tinyml.maven;
 
 import dev.tinyml.interp.InterpreterException;
-import dev.tinyml.interp.Prediction;
+import dev.tinyml.predict.Prediction;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,7 +3,6 @@ package dev.tinyml.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tinyml.quant.CalibrationMethod;
 import dev.tinyml.testing.Fixtures;
 import java.io.File;
 import java.nio.file.Files;
@@ -156,22 +155,20 @@ class ConvertMojoTest {
   }
 
   @Test
-  void calibrationValuesAreParsedOrNamedInTheError() throws Exception {
-    assertThat(ConvertMojo.calibrationMethod("minmax")).isEqualTo(CalibrationMethod.minMax());
-    assertThat(ConvertMojo.calibrationMethod(" MSE ")).isEqualTo(CalibrationMethod.mseOptimal());
-    assertThat(ConvertMojo.calibrationMethod("entropy")).isEqualTo(CalibrationMethod.entropy());
-    assertThat(ConvertMojo.calibrationMethod("percentile:99.99"))
-        .isEqualTo(CalibrationMethod.percentile(99.99));
-    assertThat(ConvertMojo.calibrationMethod("moving-average:0.01"))
-        .isEqualTo(CalibrationMethod.movingAverageMinMax(0.01));
-    assertThatThrownBy(() -> ConvertMojo.calibrationMethod("percentile"))
+  void badCalibrationValuesAreNamedInTheError(@TempDir Path out) {
+    ConvertMojo m = mojo(out, new CapturingLog());
+    m.tfliteModel = fixture("tflite/hello_world/hello_world_int8.tflite");
+    m.calibration = "percentile";
+    assertThatThrownBy(m::execute)
         .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("tinyml.calibration=percentile")
         .hasMessageContaining("percentile:P");
-    assertThatThrownBy(() -> ConvertMojo.calibrationMethod("percentile:40"))
+    m.calibration = "percentile:40";
+    assertThatThrownBy(m::execute)
         .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("percentile must be in (50, 100]");
-    assertThatThrownBy(() -> ConvertMojo.calibrationMethod("kl"))
+    m.calibration = "kl";
+    assertThatThrownBy(m::execute)
         .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("tinyml.calibration=kl");
   }

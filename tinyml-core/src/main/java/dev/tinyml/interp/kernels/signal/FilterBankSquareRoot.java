@@ -1,6 +1,6 @@
 package dev.tinyml.interp.kernels.signal;
 
-import dev.tinyml.preprocess.FixedPoint;
+import dev.tinyml.preprocess.FrontendIntegerMath;
 
 /** {@code SignalFilterBankSquareRoot}: rounded square root of each channel, shifted right. */
 public final class FilterBankSquareRoot {
@@ -15,7 +15,7 @@ public final class FilterBankSquareRoot {
    */
   public static void eval(long[] in, int scaleDownBits, int[] out) {
     for (int i = 0; i < out.length; i++) {
-      out[i] = (int) (FixedPoint.sqrt64(in[i]) >>> scaleDownBits);
+      out[i] = (int) (FrontendIntegerMath.sqrt64(in[i]) >>> scaleDownBits);
     }
   }
 }

@@ -1,22 +1,23 @@
 package dev.tinyml.examples.support;
 
 import dev.tinyml.metrics.PngCharts;
-import dev.tinyml.tflite.Buffer;
+import dev.tinyml.quant.Histogram;
 import dev.tinyml.tflite.Model;
-import dev.tinyml.tflite.SubGraph;
-import dev.tinyml.tflite.Tensor;
-import dev.tinyml.tflite.TensorType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Histograms of a model's weights, as PNG charts: the float values of every trained kernel, and the
  * int8 values of every int8 constant tensor of a converted model (which show how much of the [-127,
- * 127] range each quantized tensor uses).
+ * 127] range each quantized tensor uses). The counting is {@link
+ * dev.tinyml.quant.WeightHistograms}'s and {@link Histogram#symmetric}'s; this class names and
+ * draws the charts of the evaluation report.
  */
 public final class WeightHistograms {
 
   private static final int BINS = 41;
+
+  private static final int MIN_INT8_VALUES = 16;
 
   private WeightHistograms() {}
 
@@ -27,20 +28,10 @@ public final class WeightHistograms {
       if (e.getKey().endsWith("_bias")) {
         continue;
       }
-      float[] v = e.getValue();
-      double max = 0;
-      for (float x : v) {
-        max = Math.max(max, Math.abs(x));
-      }
-      max = max == 0 ? 1 : max;
-      long[] counts = new long[BINS];
-      for (float x : v) {
-        int bin = (int) Math.floor((x + max) / (2 * max) * BINS);
-        counts[Math.max(0, Math.min(BINS - 1, bin))]++;
-      }
+      Histogram h = Histogram.symmetric(e.getValue(), BINS);
       charts.put(
           "weights-float-" + e.getKey() + ".png",
-          PngCharts.histogram("float weights " + e.getKey(), -max, max, counts));
+          PngCharts.histogram("float weights " + e.getKey(), h.min(), h.max(), h.counts()));
     }
     return charts;
   }
@@ -48,24 +39,12 @@ public final class WeightHistograms {
   /** One chart per int8 constant tensor of {@code model} with at least 16 values. */
   public static Map<String, byte[]> ofInt8(Model model) {
     Map<String, byte[]> charts = new LinkedHashMap<>();
-    SubGraph graph = model.primarySubgraph();
-    for (Tensor t : graph.tensors()) {
-      if (t.type() != TensorType.INT8 || t.buffer() <= 0) {
-        continue;
-      }
-      Buffer buffer = model.buffers().get(t.buffer());
-      byte[] data = buffer.data();
-      if (data == null || data.length < 16) {
-        continue;
-      }
-      long[] counts = new long[256];
-      for (byte b : data) {
-        counts[b + 128]++;
-      }
-      String name = t.name().replaceAll("[^A-Za-z0-9_.-]", "_");
+    for (dev.tinyml.quant.WeightHistograms.Entry e :
+        dev.tinyml.quant.WeightHistograms.int8Constants(model, MIN_INT8_VALUES)) {
+      String name = e.name().replaceAll("[^A-Za-z0-9_.-]", "_");
       charts.put(
           "weights-int8-" + name + ".png",
-          PngCharts.histogram("int8 values " + t.name(), -128, 127, counts));
+          PngCharts.histogram("int8 values " + e.name(), -128, 127, e.histogram().counts()));
     }
     return charts;
   }

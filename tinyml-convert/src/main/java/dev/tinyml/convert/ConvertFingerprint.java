@@ -1,4 +1,4 @@
-package dev.tinyml.maven;
+package dev.tinyml.convert;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +83,18 @@ final class ConvertFingerprint {
       rel.put(outputDirectory.relativize(f).toString().replace('\\', '/'), true);
     }
     return hash + "\n" + String.join("\n", rel.keySet()) + "\n";
+  }
+
+  /** The files a stamp lists, resolved against {@code outputDirectory}. */
+  static List<Path> files(Path outputDirectory) throws IOException {
+    List<String> lines = Files.readAllLines(outputDirectory.resolve(STAMP), StandardCharsets.UTF_8);
+    List<Path> files = new ArrayList<>();
+    for (String f : lines.subList(Math.min(1, lines.size()), lines.size())) {
+      if (!f.isBlank()) {
+        files.add(outputDirectory.resolve(f));
+      }
+    }
+    return files;
   }
 
   /** Whether the stamp in {@code outputDirectory} has {@code hash} and all its files exist. */

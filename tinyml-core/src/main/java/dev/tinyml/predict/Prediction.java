@@ -1,8 +1,13 @@
-package dev.tinyml.interp;
+package dev.tinyml.predict;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tinyml.interp.Interpreter;
+import dev.tinyml.interp.InterpreterException;
+import dev.tinyml.interp.PreparedModel;
+import dev.tinyml.interp.TensorBuffer;
+import dev.tinyml.interp.TensorInfo;
 import dev.tinyml.plan.ArenaPlanner;
 import dev.tinyml.plan.PlanningException;
 import dev.tinyml.tflite.Model;

@@ -4,8 +4,8 @@ package dev.tinyml.preprocess;
  * Integer helpers of TFLM's micro frontend ({@code bits.h}, the square roots of filterbank.c),
  * which the signal library's {@code Sqrt64} shares.
  */
-public final class FixedPoint {
-  private FixedPoint() {}
+public final class FrontendIntegerMath {
+  private FrontendIntegerMath() {}
 
   /** Position of the highest set bit plus one (0 for 0), of {@code x} read as unsigned 32-bit. */
   static int msb32(long x) {

@@ -1,7 +1,9 @@
-package dev.tinyml.interp;
+package dev.tinyml.predict;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tinyml.interp.InterpreterException;
+import dev.tinyml.interp.TensorBuffer;
 import dev.tinyml.preprocess.Npy;
 import dev.tinyml.preprocess.NpyArray;
 import dev.tinyml.preprocess.PreprocessException;

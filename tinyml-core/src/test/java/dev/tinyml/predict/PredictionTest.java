@@ -1,8 +1,9 @@
-package dev.tinyml.interp;
+package dev.tinyml.predict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tinyml.interp.InterpreterException;
 import dev.tinyml.preprocess.Npy;
 import dev.tinyml.preprocess.NpyArray;
 import dev.tinyml.testing.Fixtures;

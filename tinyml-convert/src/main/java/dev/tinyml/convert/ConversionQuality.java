@@ -1,0 +1,95 @@
+package dev.tinyml.convert;
+
+import dev.tinyml.codegen.ConversionReport;
+import dev.tinyml.interp.InterpreterException;
+import dev.tinyml.metrics.PngCharts;
+import dev.tinyml.quant.DebugReport;
+import dev.tinyml.quant.Histogram;
+import dev.tinyml.quant.ModelComparison;
+import dev.tinyml.quant.QuantizationException;
+import dev.tinyml.quant.RepresentativeDataset;
+import dev.tinyml.quant.TensorError;
+import dev.tinyml.quant.WeightHistograms;
+import dev.tinyml.tflite.Model;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The quality figures of the conversion report: float-vs-int8 agreement and the tensors with the
+ * lowest SQNR, measured in one pass over the samples, and charts of the largest weight tensors.
+ *
+ * <pre>{@code
+ * ConversionQuality.Measured q = ConversionQuality.measure(floatModel, int8Model, heldOut, 5);
+ * System.out.println(q.agreement().top1Agreement());
+ * }</pre>
+ */
+public final class ConversionQuality {
+  private ConversionQuality() {}
+
+  /**
+   * What {@link #measure} found.
+   *
+   * @param agreement top-1 agreement and mean absolute difference of the first output
+   * @param worstTensors the tensors with the lowest SQNR, worst first
+   */
+  public record Measured(
+      ConversionReport.Agreement agreement, List<ConversionReport.TensorSqnr> worstTensors) {
+    /** Copies the list. */
+    public Measured {
+      worstTensors = List.copyOf(worstTensors);
+    }
+  }
+
+  /**
+   * Runs the float and the quantized model once over the samples and compares their first output
+   * (how often the arg-max agrees; the mean absolute difference of the dequantized values) and
+   * every activation tensor the two share by name.
+   *
+   * @param floatModel the float model
+   * @param quantized the quantized model
+   * @param data the samples
+   * @param worst how many of the lowest-SQNR tensors to keep
+   * @return the figures
+   * @throws ConversionException when the models cannot run on the samples or share no tensor
+   */
+  public static Measured measure(
+      Model floatModel, Model quantized, RepresentativeDataset data, int worst)
+      throws ConversionException {
+    ModelComparison.Result r;
+    try {
+      r = ModelComparison.outputsAndTensors(floatModel, quantized, data);
+    } catch (QuantizationException | InterpreterException e) {
+      throw new ConversionException("Cannot compare float and int8 models: " + e.getMessage(), e);
+    }
+    DebugReport tensors = r.tensors();
+    List<ConversionReport.TensorSqnr> lowest = new ArrayList<>();
+    for (TensorError e : tensors.worst(worst)) {
+      lowest.add(new ConversionReport.TensorSqnr(e.name(), e.stats().sqnrDb()));
+    }
+    ConversionReport.Agreement agreement =
+        new ConversionReport.Agreement((int) r.samples(), r.top1Agreement(), r.meanAbsoluteError());
+    return new Measured(agreement, lowest);
+  }
+
+  /**
+   * Charts of the {@code n} largest weight tensors ({@link WeightHistograms#largest}), titled with
+   * the tensor name and its kind.
+   *
+   * @param model the model
+   * @param n how many tensors
+   * @return tensor name to PNG bytes, largest tensor first
+   */
+  public static Map<String, byte[]> weightHistograms(Model model, int n) {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    for (WeightHistograms.Entry e : WeightHistograms.largest(model, n)) {
+      Histogram h = e.histogram();
+      double max = h.max() > h.min() ? h.max() : h.min() + 1;
+      out.put(
+          e.name(),
+          PngCharts.histogram(e.name() + " (" + e.kind() + ")", h.min(), max, h.counts()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.tinyml.convert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tinyml.codegen.SketchTemplate;
+import dev.tinyml.quant.CalibrationMethod;
+import dev.tinyml.tflite.TensorType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConversionSettingsTest {
+  private static ConversionSettings tflite(Path dir) {
+    return new ConversionSettings()
+        .tfliteModel(dir.resolve("model.tflite"))
+        .outputDirectory(dir.resolve("out"));
+  }
+
+  @Test
+  void textSettingsBecomeTypedRequestValues(@TempDir Path dir) throws Exception {
+    ConversionRequest r =
+        tflite(dir)
+            .quantization("NONE")
+            .calibration("percentile:99.9")
+            .ioTypes("float32", null)
+            .board("custom", 2048L, 1024L)
+            .template("kws", Map.of("detection_threshold", "0.7f"))
+            .labels("yes, no")
+            .toRequest();
+    assertThat(r.quantization()).isEqualTo(Quantization.NONE);
+    assertThat(r.calibration()).isEqualTo(CalibrationMethod.percentile(99.9));
+    assertThat(r.inputType()).isEqualTo(TensorType.FLOAT32);
+    assertThat(r.outputType()).isNull();
+    assertThat(r.board().flashBytes()).isEqualTo(2048L);
+    assertThat(r.template()).isEqualTo(SketchTemplate.KWS);
+    assertThat(r.labels()).containsExactly("yes", "no");
+    assertThat(r.source()).isEqualTo(ModelSource.tflite(dir.resolve("model.tflite")));
+  }
+
+  @Test
+  void aLabelsFileIsReadOneLabelPerLine(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("labels.txt"), "cat\n\ndog\n");
+    ConversionRequest r = tflite(dir).baseDirectory(dir).labels("labels.txt").toRequest();
+    assertThat(r.labels()).containsExactly("cat", "dog");
+  }
+
+  @Test
+  void errorsNameTheSettingWithThePrefix(@TempDir Path dir) {
+    assertThatThrownBy(() -> tflite(dir).names("tinyml.", "").quantization("int4").toRequest())
+        .isInstanceOf(ConversionException.class)
+        .hasMessage("tinyml.quantization must be int8 or none, got 'int4'");
+    assertThatThrownBy(() -> tflite(dir).calibration("kl").toRequest())
+        .hasMessage("calibration=kl: use " + CalibrationMethod.FORMS + ".");
+    assertThatThrownBy(() -> tflite(dir).ioTypes("int4", null).toRequest())
+        .hasMessage("inputType must be one of [int8, uint8, int16, float32], got 'int4'");
+    assertThatThrownBy(() -> tflite(dir).board("custom", null, 1L).toRequest())
+        .hasMessageContaining("Board 'custom' needs flashBytes and ramBytes");
+  }
+
+  @Test
+  void noModelSaysWhereSettingsAreGiven() {
+    assertThatThrownBy(
+            () ->
+                new ConversionSettings()
+                    .names("tinyml.", "in the plugin configuration or with -D")
+                    .toRequest())
+        .hasMessage(
+            "No model to convert: set tinyml.tfliteModel (a .tflite file) or tinyml.savedModel (a"
+                + " SavedModel directory), in the plugin configuration or with -D.");
+  }
+
+  @Test
+  void aDatasetClassAndASampleDirectoryAreOneSourceTooMany(@TempDir Path dir) {
+    assertThatThrownBy(
+            () ->
+                tflite(dir)
+                    .representativeData(dir)
+                    .representativeDatasetClass("com.example.Samples", List.of())
+                    .toRequest())
+        .hasMessageContaining("Both representativeData and representativeDatasetClass are set");
+  }
+}
