@@ -6,9 +6,10 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Conv2DOptions;
 import dev.tinyml.tflite.Padding;
 import dev.tinyml.tflite.Tensor;
+import java.util.Optional;
 
 /** CONV_2D over NHWC input with OHWI filters, float32 or int8 with per-channel multipliers. */
-public final class Conv2DOp implements Op<Conv2DOp.Plan> {
+public final class Conv2DOp implements Op<Conv2DOp.Plan>, TflmFootprint {
 
   /** Which loop runs the convolution. */
   public enum Kernel {
@@ -50,6 +51,11 @@ public final class Conv2DOp implements Op<Conv2DOp.Plan> {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.CONV_2D;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddConv2D");
   }
 
   @Override
@@ -125,5 +131,39 @@ public final class Conv2DOp implements Op<Conv2DOp.Plan> {
               (byte[]) t[p.output()],
               s.ints());
     }
+  }
+
+  /** Output rows are written in order, each reading input rows from its window's top on. */
+  @Override
+  public InPlaceRule inPlace(OpNode node) {
+    if (!(node.options() instanceof Conv2DOptions o)) {
+      return InPlaceRule.NONE;
+    }
+    return new InPlaceRule.Rows(
+        o.strideH(), ConvolutionChecks.filterHeight(node), o.dilationHFactor(), o.padding());
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(28, 4);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return abi.pointerSize() == 8 ? 72 : 56;
+  }
+
+  @Override
+  public int[] prepareAllocations(OpNode node) {
+    int[] f = node.inputShape(1);
+    if (f.length != 4) {
+      throw new IllegalArgumentException("lacks its 4-D filter (input 1); malformed model.");
+    }
+    return TflmFootprint.perChannel(f[0]);
+  }
+
+  @Override
+  public int[] scratchRequests(OpNode node) {
+    return TflmFootprint.int4FilterScratch(node);
   }
 }

@@ -53,4 +53,10 @@ final class ConvolutionChecks {
     }
     return ChannelMultipliers.of(c.scale(c.input(0)), ws, c.scale(c.output(0)), channels);
   }
+
+  /** The height of a 4-D filter (input 1), -1 when there is none. */
+  static int filterHeight(OpNode node) {
+    int[] f = node.inputShape(1);
+    return f.length == 4 ? f[1] : -1;
+  }
 }

@@ -3,7 +3,7 @@ package dev.tinyml.ops;
 import dev.tinyml.tflite.Tensor;
 
 /** Ops that only reinterpret the shape (RESHAPE, SQUEEZE): the data is copied unchanged. */
-public abstract class CopyOp implements Op<CopyOp.Plan> {
+public abstract class CopyOp implements Op<CopyOp.Plan>, TflmFootprint {
 
   /**
    * A prepared copy.
@@ -30,5 +30,10 @@ public abstract class CopyOp implements Op<CopyOp.Plan> {
   @Override
   public void eval(Plan p, Object[] t, Scratch s) {
     System.arraycopy(t[p.input()], 0, t[p.output()], 0, p.count());
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(36, 4);
   }
 }

@@ -6,9 +6,10 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.DepthwiseConv2DOptions;
 import dev.tinyml.tflite.Padding;
 import dev.tinyml.tflite.Tensor;
+import java.util.Optional;
 
 /** DEPTHWISE_CONV_2D, float32 or int8 with per-channel multipliers. */
-public final class DepthwiseConv2DOp implements Op<DepthwiseConv2DOp.Plan> {
+public final class DepthwiseConv2DOp implements Op<DepthwiseConv2DOp.Plan>, TflmFootprint {
 
   /** Up to this many input channels, int8 depthwise convolutions run row by row. */
   static final int SMALL_DEPTHWISE_CHANNELS = 8;
@@ -54,6 +55,11 @@ public final class DepthwiseConv2DOp implements Op<DepthwiseConv2DOp.Plan> {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.DEPTHWISE_CONV_2D;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddDepthwiseConv2D");
   }
 
   @Override
@@ -125,5 +131,39 @@ public final class DepthwiseConv2DOp implements Op<DepthwiseConv2DOp.Plan> {
               (byte[]) t[p.output()],
               s.ints());
     }
+  }
+
+  /** Output rows are written in order, each reading input rows from its window's top on. */
+  @Override
+  public InPlaceRule inPlace(OpNode node) {
+    if (!(node.options() instanceof DepthwiseConv2DOptions o)) {
+      return InPlaceRule.NONE;
+    }
+    return new InPlaceRule.Rows(
+        o.strideH(), ConvolutionChecks.filterHeight(node), o.dilationHFactor(), o.padding());
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(28, 4);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return abi.pointerSize() == 8 ? 72 : 56;
+  }
+
+  @Override
+  public int[] prepareAllocations(OpNode node) {
+    int[] f = node.inputShape(1);
+    if (f.length != 4) {
+      throw new IllegalArgumentException("lacks its 4-D filter (input 1); malformed model.");
+    }
+    return TflmFootprint.perChannel(f[3]);
+  }
+
+  @Override
+  public int[] scratchRequests(OpNode node) {
+    return TflmFootprint.int4FilterScratch(node);
   }
 }

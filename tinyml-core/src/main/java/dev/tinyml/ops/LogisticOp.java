@@ -3,6 +3,7 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Logistic;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
+import java.util.Optional;
 
 /** LOGISTIC (sigmoid), float32 or int8 with an output zero point of -128. */
 public final class LogisticOp extends SigmoidOp {
@@ -10,6 +11,11 @@ public final class LogisticOp extends SigmoidOp {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.LOGISTIC;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddLogistic");
   }
 
   @Override

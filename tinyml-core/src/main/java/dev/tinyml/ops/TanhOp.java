@@ -3,6 +3,7 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Logistic;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
+import java.util.Optional;
 
 /** TANH, float32 or int8. */
 public final class TanhOp extends SigmoidOp {
@@ -10,6 +11,11 @@ public final class TanhOp extends SigmoidOp {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.TANH;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddTanh");
   }
 
   @Override
