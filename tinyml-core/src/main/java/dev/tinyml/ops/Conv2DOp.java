@@ -9,7 +9,7 @@ import dev.tinyml.tflite.Tensor;
 import java.util.Optional;
 
 /** CONV_2D over NHWC input with OHWI filters, float32 or int8 with per-channel multipliers. */
-public final class Conv2DOp implements Op<Conv2DOp.Plan>, TflmFootprint {
+public final class Conv2DOp implements Op<Conv2DOp.Plan>, TflmFootprint, Int8Rules {
 
   /** Which loop runs the convolution. */
   public enum Kernel {
@@ -165,5 +165,15 @@ public final class Conv2DOp implements Op<Conv2DOp.Plan>, TflmFootprint {
   @Override
   public int[] scratchRequests(OpNode node) {
     return TflmFootprint.int4FilterScratch(node);
+  }
+
+  @Override
+  public int weightsChannelAxis() {
+    return 0;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 3;
   }
 }

@@ -9,7 +9,8 @@ import dev.tinyml.tflite.Tensor;
 import java.util.Optional;
 
 /** DEPTHWISE_CONV_2D, float32 or int8 with per-channel multipliers. */
-public final class DepthwiseConv2DOp implements Op<DepthwiseConv2DOp.Plan>, TflmFootprint {
+public final class DepthwiseConv2DOp
+    implements Op<DepthwiseConv2DOp.Plan>, TflmFootprint, Int8Rules {
 
   /** Up to this many input channels, int8 depthwise convolutions run row by row. */
   static final int SMALL_DEPTHWISE_CHANNELS = 8;
@@ -165,5 +166,15 @@ public final class DepthwiseConv2DOp implements Op<DepthwiseConv2DOp.Plan>, Tflm
   @Override
   public int[] scratchRequests(OpNode node) {
     return TflmFootprint.int4FilterScratch(node);
+  }
+
+  @Override
+  public int weightsChannelAxis() {
+    return 3;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 3;
   }
 }

@@ -1,5 +1,8 @@
 package dev.tinyml.quant;
 
+import dev.tinyml.ops.Int8Rules;
+import dev.tinyml.ops.OpNode;
+import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.tflite.Buffer;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Conv2DOptions;
@@ -41,31 +44,22 @@ import java.util.TreeMap;
  */
 public final class ModelQuantizer {
 
-  /** The ops the quantizer can rewrite (the int8 kernels of the reference interpreter). */
-  static final Set<BuiltinOperator> SUPPORTED =
-      EnumSet.of(
-          BuiltinOperator.FULLY_CONNECTED,
-          BuiltinOperator.CONV_2D,
-          BuiltinOperator.DEPTHWISE_CONV_2D,
-          BuiltinOperator.AVERAGE_POOL_2D,
-          BuiltinOperator.MAX_POOL_2D,
-          BuiltinOperator.RESHAPE,
-          BuiltinOperator.SQUEEZE,
-          BuiltinOperator.SOFTMAX,
-          BuiltinOperator.LOGISTIC,
-          BuiltinOperator.TANH,
-          BuiltinOperator.RELU,
-          BuiltinOperator.RELU6,
-          BuiltinOperator.LEAKY_RELU,
-          BuiltinOperator.ADD,
-          BuiltinOperator.SUB,
-          BuiltinOperator.MUL,
-          BuiltinOperator.MEAN,
-          BuiltinOperator.PAD,
-          BuiltinOperator.CONCATENATION);
+  /** The ops the quantizer can rewrite: those whose op class has {@link Int8Rules}. */
+  static final Set<BuiltinOperator> SUPPORTED = quantizableOps();
 
-  private static final QuantParams SIGMOID_OUT = new QuantParams(1f / 256, -128);
-  private static final QuantParams TANH_OUT = new QuantParams(1f / 128, 0);
+  private static Set<BuiltinOperator> quantizableOps() {
+    Set<BuiltinOperator> ops = EnumSet.noneOf(BuiltinOperator.class);
+    for (BuiltinOperator b : OpRegistry.builtins()) {
+      OpRegistry.int8Rules(b).filter(Int8Rules::quantizable).ifPresent(r -> ops.add(b));
+    }
+    return ops;
+  }
+
+  /** The rules of an op that validation found {@link #SUPPORTED}. */
+  private static Int8Rules rules(BuiltinOperator b) {
+    return OpRegistry.int8Rules(b)
+        .orElseThrow(() -> new IllegalArgumentException("no int8 rules for " + b));
+  }
 
   private final Model source;
   private final SubGraph graph;
@@ -153,10 +147,7 @@ public final class ModelQuantizer {
       for (int t : op.outputs()) {
         requireFloat(k, b, t, "output");
       }
-      boolean weighted =
-          b == BuiltinOperator.CONV_2D
-              || b == BuiltinOperator.DEPTHWISE_CONV_2D
-              || b == BuiltinOperator.FULLY_CONNECTED;
+      boolean weighted = rules(b).weightsChannelAxis() >= 0;
       for (int j = 0; j < op.inputs().length; j++) {
         int t = op.inputs()[j];
         if (t < 0) {
@@ -241,11 +232,7 @@ public final class ModelQuantizer {
     }
     checkFinite(t, what + " of op #" + k + " (" + b + ")");
     if (j == 1) {
-      int axis =
-          switch (b) {
-            case DEPTHWISE_CONV_2D -> 3;
-            default -> 0;
-          };
+      int axis = rules(b).weightsChannelAxis();
       WeightUse use = new WeightUse(k, b, op.inputs()[0], t, axis);
       WeightUse prior = weights.putIfAbsent(t, use);
       if (prior != null && (prior.builtin() != b || prior.axis() != axis)) {
@@ -406,19 +393,17 @@ public final class ModelQuantizer {
       BuiltinOperator b = source.opOf(op);
       int[] in = op.inputs();
       int out = op.outputs()[0];
-      boolean weighted =
-          b == BuiltinOperator.CONV_2D
-              || b == BuiltinOperator.DEPTHWISE_CONV_2D
-              || b == BuiltinOperator.FULLY_CONNECTED;
+      boolean weighted = rules(b).weightsChannelAxis() >= 0;
       for (int j = 0; j < in.length; j++) {
         int t = in[j];
         if (t >= 0 && constant[t] && tensors.get(t).type() == TensorType.FLOAT32 && !weighted) {
           ranges.computeIfAbsent(t, x -> valueRange(x));
         }
       }
-      switch (b) {
-        case MAX_POOL_2D, AVERAGE_POOL_2D, RESHAPE, SQUEEZE, PAD -> union(parent, in[0], out);
-        case CONCATENATION -> {
+      Int8Rules rule = rules(b);
+      switch (rule.outputParams()) {
+        case SHARED_WITH_INPUT -> union(parent, in[0], out);
+        case SHARED_WITH_ALL_INPUTS -> {
           // TFLM's concatenation needs one scale for all inputs and the output. An input whose
           // parameters are fixed (a softmax, logistic or tanh output) keeps them and is
           // requantized into the shared ones by a QUANTIZE op, as the converter does.
@@ -438,9 +423,9 @@ public final class ModelQuantizer {
             }
           }
         }
-        case SOFTMAX, LOGISTIC -> fixed.put(out, SIGMOID_OUT);
-        case TANH -> fixed.put(out, TANH_OUT);
-        default -> {}
+        case FIXED ->
+            fixed.put(out, new QuantParams(rule.fixedOutputScale(), rule.fixedOutputZeroPoint()));
+        case CALIBRATED -> {}
       }
     }
     // Each group of tensors that must share parameters: fixed ones win, else the union range.
@@ -558,7 +543,7 @@ public final class ModelQuantizer {
       WeightUse use = e.getValue();
       Tensor nt = g.tensors().get(t);
       boolean perChannel =
-          use.builtin() != BuiltinOperator.FULLY_CONNECTED || options.perChannelFullyConnected();
+          !rules(use.builtin()).perTensorWeightsByDefault() || options.perChannelFullyConnected();
       QuantizedWeights q;
       try {
         double[] floor = biasRangeFloor(use, perChannel, nt.shape(), params);
@@ -885,20 +870,7 @@ public final class ModelQuantizer {
   private static void setOpVersions(Model out, SubGraph g) {
     int[] versions = new int[out.operatorCodes().size()];
     for (Operator op : g.operators()) {
-      BuiltinOperator b = out.opOf(op);
-      double mulRescale = 0;
-      boolean subBroadcast = false;
-      if (b == BuiltinOperator.MUL) {
-        mulRescale =
-            (double) scale(g, op.inputs()[0])
-                * scale(g, op.inputs()[1])
-                / scale(g, op.outputs()[0]);
-      } else if (b == BuiltinOperator.SUB) {
-        int[] a = g.tensors().get(op.inputs()[0]).shape();
-        int[] c = g.tensors().get(op.inputs()[1]).shape();
-        subBroadcast = !Arrays.equals(a, c) && Math.max(a.length, c.length) > 4;
-      }
-      int v = OpVersions.int8Version(op, b, mulRescale, subBroadcast);
+      int v = rules(out.opOf(op)).int8Version(new OpNode(out, g, op));
       versions[op.opcodeIndex()] = Math.max(versions[op.opcodeIndex()], v);
     }
     for (int i = 0; i < versions.length; i++) {
@@ -906,9 +878,5 @@ public final class ModelQuantizer {
         out.operatorCodes().get(i).setVersion(versions[i]);
       }
     }
-  }
-
-  private static float scale(SubGraph g, int t) {
-    return g.tensors().get(t).quantization().scale()[0];
   }
 }
