@@ -5,13 +5,10 @@ import dev.tinyml.ops.OpNode;
 import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.tflite.Buffer;
 import dev.tinyml.tflite.BuiltinOperator;
-import dev.tinyml.tflite.Conv2DOptions;
-import dev.tinyml.tflite.DepthwiseConv2DOptions;
 import dev.tinyml.tflite.DequantizeOptions;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
 import dev.tinyml.tflite.OperatorCode;
-import dev.tinyml.tflite.Padding;
 import dev.tinyml.tflite.QuantizationParameters;
 import dev.tinyml.tflite.QuantizeOptions;
 import dev.tinyml.tflite.SubGraph;
@@ -56,7 +53,7 @@ public final class ModelQuantizer {
   }
 
   /** The rules of an op that validation found {@link #SUPPORTED}. */
-  private static Int8Rules rules(BuiltinOperator b) {
+  static Int8Rules rules(BuiltinOperator b) {
     return OpRegistry.int8Rules(b)
         .orElseThrow(() -> new IllegalArgumentException("no int8 rules for " + b));
   }
@@ -66,16 +63,14 @@ public final class ModelQuantizer {
   private final List<Tensor> tensors;
   private final QuantizationOptions options;
   private final boolean[] constant;
-  private final Map<Integer, WeightUse> weights = new TreeMap<>();
-  private final Map<Integer, WeightUse> biases = new TreeMap<>();
-  private final Map<Integer, Integer> meanPeriods = new TreeMap<>();
+  private final Map<Integer, WeightUse> weights;
+  private final Map<Integer, WeightUse> biases;
+  private final Map<Integer, Integer> meanPeriods;
+  private final BiasCorrection biasCorrection;
   private final boolean carriesTrainedRanges;
 
   /** Concatenation inputs (op index to input positions) with fixed parameters of their own. */
   private final Map<Integer, List<Integer>> requantized = new TreeMap<>();
-
-  /** How a constant weight or bias tensor is used: by which op, with which input. */
-  private record WeightUse(int op, BuiltinOperator builtin, int input, int weights, int axis) {}
 
   private ModelQuantizer(Model source, QuantizationOptions options) {
     this.source = source;
@@ -95,6 +90,16 @@ public final class ModelQuantizer {
           b > 0 && b < source.buffers().size() && source.dataOf(tensors.get(i)).length > 0;
     }
     this.carriesTrainedRanges = hasTrainedRanges();
+    QuantizerInputCheck check = new QuantizerInputCheck(source, graph, constant);
+    check.run();
+    this.weights = check.weights;
+    this.biases = check.biases;
+    this.meanPeriods = check.meanPeriods;
+    this.biasCorrection = new BiasCorrection(graph, this::floats);
+  }
+
+  private float[] floats(int t) {
+    return QuantizerInputCheck.floats(source, tensors.get(t));
   }
 
   /**
@@ -125,163 +130,7 @@ public final class ModelQuantizer {
   public static Model quantize(
       Model floatModel, RepresentativeDataset data, QuantizationOptions options) {
     ModelQuantizer q = new ModelQuantizer(HybridWeights.toFloat(floatModel), options);
-    q.validate();
     return q.rewrite(q.calibrate(data));
-  }
-
-  // ---------------------------------------------------------------- validation
-
-  private void validate() {
-    List<Operator> ops = graph.operators();
-    for (int k = 0; k < ops.size(); k++) {
-      Operator op = ops.get(k);
-      BuiltinOperator b = source.opOf(op);
-      if (b == null || !SUPPORTED.contains(b)) {
-        String name = source.operatorCodeOf(op).displayName();
-        String hint =
-            b == BuiltinOperator.QUANTIZE || b == BuiltinOperator.DEQUANTIZE
-                ? "; the model already holds quantization ops: give the quantizer the float model"
-                : "; supported: " + SUPPORTED;
-        throw new QuantizationException("op #" + k + " (" + name + ") cannot be quantized" + hint);
-      }
-      for (int t : op.outputs()) {
-        requireFloat(k, b, t, "output");
-      }
-      boolean weighted = rules(b).weightsChannelAxis() >= 0;
-      for (int j = 0; j < op.inputs().length; j++) {
-        int t = op.inputs()[j];
-        if (t < 0) {
-          continue;
-        }
-        Tensor tensor = tensors.get(t);
-        if (weighted && j >= 1) {
-          checkWeightOrBias(k, b, op, j, t);
-        } else if (tensor.type() == TensorType.FLOAT32) {
-          if (constant[t]) {
-            checkFinite(t, "constant input of op #" + k + " (" + b + ")");
-          }
-        } else if (!constant[t]) {
-          throw alreadyQuantized(k, b, t);
-        }
-      }
-    }
-    for (int t : graph.inputs()) {
-      requireFloat(-1, null, t, "model input");
-    }
-  }
-
-  private void requireFloat(int k, BuiltinOperator b, int t, String role) {
-    Tensor tensor = tensors.get(t);
-    if (tensor.type() != TensorType.FLOAT32) {
-      if (tensor.type() == TensorType.INT8
-          || tensor.type() == TensorType.UINT8
-          || tensor.type() == TensorType.INT16) {
-        throw alreadyQuantized(k, b, t);
-      }
-      throw new QuantizationException(
-          role
-              + " '"
-              + Calibrator.nameOf(tensor, t)
-              + "'"
-              + (k >= 0 ? " of op #" + k + " (" + b + ")" : "")
-              + " has type "
-              + tensor.type()
-              + "; the quantizer takes float32 activations");
-    }
-  }
-
-  private QuantizationException alreadyQuantized(int k, BuiltinOperator b, int t) {
-    Tensor tensor = tensors.get(t);
-    return new QuantizationException(
-        "tensor '"
-            + Calibrator.nameOf(tensor, t)
-            + "'"
-            + (k >= 0 ? " of op #" + k + " (" + b + ")" : "")
-            + " is already "
-            + tensor.type()
-            + "; the model is (partly) quantized. Quantize the float32 model it came from");
-  }
-
-  private void checkWeightOrBias(int k, BuiltinOperator b, Operator op, int j, int t) {
-    Tensor tensor = tensors.get(t);
-    String what = j == 1 ? "weights" : "bias";
-    if (!constant[t]) {
-      throw new QuantizationException(
-          what
-              + " '"
-              + Calibrator.nameOf(tensor, t)
-              + "' of op #"
-              + k
-              + " ("
-              + b
-              + ") are not constant; the int8 kernels need constant "
-              + what);
-    }
-    if (tensor.type() != TensorType.FLOAT32) {
-      throw new QuantizationException(
-          what
-              + " '"
-              + Calibrator.nameOf(tensor, t)
-              + "' of op #"
-              + k
-              + " ("
-              + b
-              + ") are "
-              + tensor.type()
-              + ": expected float32 (or int8 with a scale, from a hybrid model)");
-    }
-    checkFinite(t, what + " of op #" + k + " (" + b + ")");
-    if (j == 1) {
-      int axis = rules(b).weightsChannelAxis();
-      WeightUse use = new WeightUse(k, b, op.inputs()[0], t, axis);
-      WeightUse prior = weights.putIfAbsent(t, use);
-      if (prior != null && (prior.builtin() != b || prior.axis() != axis)) {
-        throw new QuantizationException(
-            "weights '"
-                + Calibrator.nameOf(tensor, t)
-                + "' are shared by op #"
-                + prior.op()
-                + " and op #"
-                + k
-                + " with different layouts; give each op its own copy");
-      }
-      int period =
-          b == BuiltinOperator.FULLY_CONNECTED
-              ? tensor.shape()[tensor.shape().length - 1]
-              : lastDim(tensors.get(op.inputs()[0]));
-      meanPeriods.putIfAbsent(op.inputs()[0], period);
-    } else {
-      biases.putIfAbsent(t, new WeightUse(k, b, op.inputs()[0], op.inputs()[1], 0));
-    }
-  }
-
-  private static int lastDim(Tensor t) {
-    int[] s = t.shape();
-    return s.length == 0 ? 1 : s[s.length - 1];
-  }
-
-  private void checkFinite(int t, String role) {
-    float[] v = floats(t);
-    for (int i = 0; i < v.length; i++) {
-      if (!Float.isFinite(v[i])) {
-        throw new QuantizationException(
-            role
-                + ": tensor '"
-                + Calibrator.nameOf(tensors.get(t), t)
-                + "' holds "
-                + v[i]
-                + " at index "
-                + i
-                + "; the float model itself is broken (retrain or repair it)");
-      }
-    }
-  }
-
-  private float[] floats(int t) {
-    byte[] data = source.dataOf(tensors.get(t));
-    float[] v = new float[data.length / 4];
-    ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-    return v;
   }
 
   // ---------------------------------------------------------------- calibration
@@ -580,7 +429,7 @@ public final class ModelQuantizer {
             "bias '" + Calibrator.nameOf(nt, t) + "' is shared by ops whose scales differ");
       }
       if (options.biasCorrection()) {
-        bias = correctedBias(use, w, bias, calibration.channelMeans().get(use.input()));
+        bias = biasCorrection.corrected(use, w, bias, calibration.channelMeans().get(use.input()));
       }
       int[] q = QuantMath.quantizeBias(bias, scales);
       ByteBuffer bb = ByteBuffer.allocate(q.length * 4).order(ByteOrder.LITTLE_ENDIAN);
@@ -659,128 +508,6 @@ public final class ModelQuantizer {
     } else {
       nt.setBuffer(out.addBuffer(new Buffer(data)));
     }
-  }
-
-  private float[] correctedBias(WeightUse use, QuantizedWeights w, float[] bias, double[] mean) {
-    Tensor wt = tensors.get(use.weights());
-    int[] shape = wt.shape();
-    float[] real = floats(use.weights());
-    float[] deq = QuantMath.dequantize(w, shape);
-    double[] delta = new double[bias.length];
-    switch (use.builtin()) {
-      case FULLY_CONNECTED -> {
-        int perOut = real.length / shape[0];
-        for (int o = 0; o < shape[0]; o++) {
-          double d = 0;
-          for (int k = 0; k < perOut; k++) {
-            int i = o * perOut + k;
-            d += (deq[i] - real[i]) * mean[k % mean.length];
-          }
-          delta[o] = d;
-        }
-      }
-      case CONV_2D -> {
-        // OHWI: element k of an output channel's filter is tap k / I, input channel k % I.
-        double[] share = tapShares(use.op(), shape[1], shape[2]);
-        int depth = shape[3];
-        int perOut = real.length / shape[0];
-        for (int o = 0; o < shape[0]; o++) {
-          double d = 0;
-          for (int k = 0; k < perOut; k++) {
-            int i = o * perOut + k;
-            d += (deq[i] - real[i]) * mean[(k % depth) % mean.length] * share[k / depth];
-          }
-          delta[o] = d;
-        }
-      }
-      case DEPTHWISE_CONV_2D -> {
-        int channels = shape[3];
-        int multiplier =
-            graph.operators().get(use.op()).options() instanceof DepthwiseConv2DOptions o
-                ? Math.max(1, o.depthMultiplier())
-                : 1;
-        double[] share = tapShares(use.op(), shape[1], shape[2]);
-        for (int i = 0; i < real.length; i++) {
-          int c = i % channels;
-          delta[c] +=
-              (deq[i] - real[i]) * mean[(c / multiplier) % mean.length] * share[i / channels];
-        }
-      }
-      default -> throw new IllegalStateException("no weights for " + use.builtin());
-    }
-    float[] corrected = new float[bias.length];
-    for (int c = 0; c < bias.length; c++) {
-      corrected[c] = (float) (bias[c] - delta[c]);
-    }
-    return corrected;
-  }
-
-  /**
-   * For each kernel tap of a convolution (row-major over its height and width), the share of output
-   * positions at which it reads the input rather than the zero padding around it: the weight error
-   * at a tap only shifts the output where the tap sees data, so bias correction weighs it by this.
-   */
-  private double[] tapShares(int opIndex, int kernelH, int kernelW) {
-    Operator op = graph.operators().get(opIndex);
-    int[] in = tensors.get(op.inputs()[0]).shape();
-    int[] out = tensors.get(op.outputs()[0]).shape();
-    Padding padding;
-    int strideH;
-    int strideW;
-    int dilationH;
-    int dilationW;
-    if (op.options() instanceof Conv2DOptions c) {
-      padding = c.padding();
-      strideH = c.strideH();
-      strideW = c.strideW();
-      dilationH = c.dilationHFactor();
-      dilationW = c.dilationWFactor();
-    } else if (op.options() instanceof DepthwiseConv2DOptions c) {
-      padding = c.padding();
-      strideH = c.strideH();
-      strideW = c.strideW();
-      dilationH = c.dilationHFactor();
-      dilationW = c.dilationWFactor();
-    } else {
-      padding = Padding.VALID;
-      strideH = 1;
-      strideW = 1;
-      dilationH = 1;
-      dilationW = 1;
-    }
-    double[] rows =
-        axisShares(in[1], out[1], kernelH, Math.max(1, strideH), Math.max(1, dilationH), padding);
-    double[] cols =
-        axisShares(in[2], out[2], kernelW, Math.max(1, strideW), Math.max(1, dilationW), padding);
-    double[] share = new double[kernelH * kernelW];
-    for (int y = 0; y < kernelH; y++) {
-      for (int x = 0; x < kernelW; x++) {
-        share[y * kernelW + x] = rows[y] * cols[x];
-      }
-    }
-    return share;
-  }
-
-  /** Along one axis, the share of output positions at which each tap lands inside the input. */
-  static double[] axisShares(
-      int in, int out, int kernel, int stride, int dilation, Padding padding) {
-    int before = 0;
-    if (padding == Padding.SAME) {
-      int total = Math.max((out - 1) * stride + (kernel - 1) * dilation + 1 - in, 0);
-      before = total / 2;
-    }
-    double[] share = new double[kernel];
-    for (int k = 0; k < kernel; k++) {
-      int inside = 0;
-      for (int o = 0; o < out; o++) {
-        int pos = o * stride - before + k * dilation;
-        if (pos >= 0 && pos < in) {
-          inside++;
-        }
-      }
-      share[k] = out == 0 ? 0 : (double) inside / out;
-    }
-    return share;
   }
 
   private void insertRequantizations(Model out, SubGraph g) {
