@@ -1,0 +1,36 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Arithmetic;
+import dev.tinyml.tflite.ActivationFunctionType;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.MulOptions;
+
+/** MUL: the element-wise product with broadcasting, float32, int8 and int32. */
+public final class MulOp extends ArithmeticOp {
+
+  /** The op. */
+  public MulOp() {
+    super(Arithmetic.Op.MUL, BuiltinOperator.MUL, 7, "AddMul", 36);
+  }
+
+  @Override
+  ActivationFunctionType fusedActivation(OpContext c) {
+    MulOptions o = c.optionsOrNull(MulOptions.class);
+    return o == null ? ActivationFunctionType.NONE : o.fusedActivation();
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return abi.shortEnums() ? new CStruct(1, 1) : new CStruct(4, 4);
+  }
+
+  /** 3 when {@code input1Scale * input2Scale / outputScale} is at least 1, else 2. */
+  @Override
+  public int int8Version(OpNode quantized) {
+    double rescale =
+        (double) quantized.input(0).quantization().scale()[0]
+            * quantized.input(1).quantization().scale()[0]
+            / quantized.output(0).quantization().scale()[0];
+    return rescale >= 1.0 ? 3 : 2;
+  }
+}

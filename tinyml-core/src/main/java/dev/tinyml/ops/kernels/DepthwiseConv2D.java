@@ -1,0 +1,189 @@
+package dev.tinyml.ops.kernels;
+
+/**
+ * DEPTHWISE_CONV_2D over NHWC input with a {@code [1, kH, kW, inC * depthMultiplier]} filter,
+ * float32 or int8 with per-channel multipliers, as TFLM's {@code DepthwiseConvPerChannel}. Output
+ * channel {@code ic * depthMultiplier + m} reads input channel {@code ic}.
+ */
+public final class DepthwiseConv2D {
+
+  private DepthwiseConv2D() {}
+
+  /**
+   * Builds the parameters from NHWC input, {@code [1, kH, kW, outC]} filter and NHWC output shapes.
+   *
+   * @param quantization null for float
+   * @throws IllegalArgumentException when the filter channels are not the output channels, or those
+   *     are not a multiple of the input channels, batches differ or an output extent is not the one
+   *     the padding gives
+   */
+  public static ConvParams prepare(
+      int[] inputShape,
+      int[] filterShape,
+      int[] outputShape,
+      ConvParams.Window window,
+      Activation act,
+      ConvParams.Quantization quantization) {
+    int inC = inputShape[3];
+    int outC = outputShape[3];
+    if (filterShape[3] != outC || inC <= 0 || outC % inC != 0) {
+      throw new IllegalArgumentException(
+          "filter channels "
+              + filterShape[3]
+              + " and output channels "
+              + outC
+              + " must be equal and a multiple of input channels "
+              + inC);
+    }
+    return ConvParams.of(inputShape, filterShape, outputShape, 1, window, act, quantization);
+  }
+
+  /**
+   * Float eval. Each output sums its taps in filter row, then column order, then adds the bias, as
+   * the reference does; {@code acc} is a scratch of {@link ConvParams#scratchSize()} floats.
+   */
+  public static void evalFloat(
+      ConvParams p, float[] in, float[] filter, float[] bias, float[] out, float[] acc) {
+    int inC = p.inC();
+    int outC = p.outC();
+    int dm = p.depthMultiplier();
+    for (int b = 0; b < p.batches(); b++) {
+      for (int oy = 0; oy < p.outH(); oy++) {
+        int iy0 = oy * p.strideH() - p.padH();
+        int ky0 = ConvGeometry.firstTap(iy0, p.dilationH(), p.kH());
+        int ky1 = ConvGeometry.endTap(iy0, p.dilationH(), p.kH(), p.inH());
+        for (int ox = 0; ox < p.outW(); ox++) {
+          int ix0 = ox * p.strideW() - p.padW();
+          int kx0 = ConvGeometry.firstTap(ix0, p.dilationW(), p.kW());
+          int kx1 = ConvGeometry.endTap(ix0, p.dilationW(), p.kW(), p.inW());
+          java.util.Arrays.fill(acc, 0, outC, 0f);
+          for (int ky = ky0; ky < ky1; ky++) {
+            int iy = iy0 + p.dilationH() * ky;
+            for (int kx = kx0; kx < kx1; kx++) {
+              int ix = ix0 + p.dilationW() * kx;
+              int inBase = ((b * p.inH() + iy) * p.inW() + ix) * inC;
+              int fBase = (ky * p.kW() + kx) * outC;
+              for (int ic = 0; ic < inC; ic++) {
+                float x = in[inBase + ic];
+                int oc0 = ic * dm;
+                for (int m = 0; m < dm; m++) {
+                  acc[oc0 + m] += x * filter[fBase + oc0 + m];
+                }
+              }
+            }
+          }
+          p.storeFloat(acc, bias, out, ((b * p.outH() + oy) * p.outW() + ox) * outC);
+        }
+      }
+    }
+  }
+
+  /** Int8 eval; {@code acc} is a scratch of {@link ConvParams#scratchSize()} ints. */
+  public static void evalInt8(
+      ConvParams p, byte[] in, byte[] filter, int[] bias, byte[] out, int[] acc) {
+    int inC = p.inC();
+    int outC = p.outC();
+    int dm = p.depthMultiplier();
+    int inOff = p.inputOffset();
+    for (int b = 0; b < p.batches(); b++) {
+      for (int oy = 0; oy < p.outH(); oy++) {
+        int iy0 = oy * p.strideH() - p.padH();
+        int ky0 = ConvGeometry.firstTap(iy0, p.dilationH(), p.kH());
+        int ky1 = ConvGeometry.endTap(iy0, p.dilationH(), p.kH(), p.inH());
+        for (int ox = 0; ox < p.outW(); ox++) {
+          int ix0 = ox * p.strideW() - p.padW();
+          int kx0 = ConvGeometry.firstTap(ix0, p.dilationW(), p.kW());
+          int kx1 = ConvGeometry.endTap(ix0, p.dilationW(), p.kW(), p.inW());
+          p.initAccumulators(acc, bias);
+          for (int ky = ky0; ky < ky1; ky++) {
+            int iy = iy0 + p.dilationH() * ky;
+            for (int kx = kx0; kx < kx1; kx++) {
+              int ix = ix0 + p.dilationW() * kx;
+              int inBase = ((b * p.inH() + iy) * p.inW() + ix) * inC;
+              int fBase = (ky * p.kW() + kx) * outC;
+              if (dm == 1) {
+                for (int c = 0; c < outC; c++) {
+                  acc[c] += filter[fBase + c] * (in[inBase + c] + inOff);
+                }
+              } else {
+                for (int ic = 0; ic < inC; ic++) {
+                  int x = in[inBase + ic] + inOff;
+                  int oc0 = ic * dm;
+                  for (int m = 0; m < dm; m++) {
+                    acc[oc0 + m] += filter[fBase + oc0 + m] * x;
+                  }
+                }
+              }
+            }
+          }
+          p.storeInt8(acc, out, ((b * p.outH() + oy) * p.outW() + ox) * outC);
+        }
+      }
+    }
+  }
+
+  /**
+   * Int8 eval for few input channels (TFLM's loop order makes the channel loop too short to
+   * vectorize): one output row at a time, the inputs a tap sees along the row are gathered first,
+   * and each output channel accumulates along the row. Taps outside the image contribute {@code f *
+   * 0}, which equals skipping them in integer arithmetic, so the result is bit-exact. {@code
+   * scratch} holds {@link ConvParams#rowScratchSize()} ints.
+   */
+  public static void evalInt8Rows(
+      ConvParams p, byte[] in, byte[] filter, int[] bias, byte[] out, int[] scratch) {
+    int inC = p.inC();
+    int outC = p.outC();
+    int outW = p.outW();
+    int inW = p.inW();
+    int dm = p.depthMultiplier();
+    int inOff = p.inputOffset();
+    int xrow = outW * outC;
+    int[] mult = p.multipliers().multiplier();
+    int[] shift = p.multipliers().shift();
+    for (int b = 0; b < p.batches(); b++) {
+      for (int oy = 0; oy < p.outH(); oy++) {
+        for (int oc = 0; oc < outC; oc++) {
+          java.util.Arrays.fill(scratch, oc * outW, (oc + 1) * outW, bias != null ? bias[oc] : 0);
+        }
+        int iy0 = oy * p.strideH() - p.padH();
+        for (int ky = 0; ky < p.kH(); ky++) {
+          int iy = iy0 + p.dilationH() * ky;
+          if (iy < 0 || iy >= p.inH()) {
+            continue;
+          }
+          int rowBase = (b * p.inH() + iy) * inW;
+          for (int kx = 0; kx < p.kW(); kx++) {
+            int ixStart = -p.padW() + p.dilationW() * kx;
+            int fBase = (ky * p.kW() + kx) * outC;
+            for (int ic = 0; ic < inC; ic++) {
+              for (int ox = 0; ox < outW; ox++) {
+                int ix = ixStart + ox * p.strideW();
+                scratch[xrow + ox] =
+                    ix >= 0 && ix < inW ? in[(rowBase + ix) * inC + ic] + inOff : 0;
+              }
+              for (int m = 0; m < dm; m++) {
+                int oc = ic * dm + m;
+                int f = filter[fBase + oc];
+                int base = oc * outW;
+                for (int ox = 0; ox < outW; ox++) {
+                  scratch[base + ox] += f * scratch[xrow + ox];
+                }
+              }
+            }
+          }
+        }
+        int outBase = (b * p.outH() + oy) * outW * outC;
+        for (int oc = 0; oc < outC; oc++) {
+          int base = oc * outW;
+          for (int ox = 0; ox < outW; ox++) {
+            int v =
+                FixedPoint.multiplyByQuantizedMultiplier(scratch[base + ox], mult[oc], shift[oc])
+                    + p.outputOffset();
+            v = Math.min(Math.max(v, p.actMin()), p.actMax());
+            out[outBase + ox * outC + oc] = (byte) v;
+          }
+        }
+      }
+    }
+  }
+}
