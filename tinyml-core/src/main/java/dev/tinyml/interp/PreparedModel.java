@@ -10,6 +10,7 @@ import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -39,7 +40,9 @@ public final class PreparedModel {
   private final String[] opNames;
   private final int scratchInts;
   private final int scratchFloats;
-  private final Supplier<? extends OpState>[] stateFactories;
+
+  /** One per step; null where the op keeps no state between invokes. */
+  private final List<Supplier<? extends OpState>> stateFactories;
 
   private PreparedModel(
       List<TensorInfo> inputs,
@@ -52,7 +55,7 @@ public final class PreparedModel {
       String[] opNames,
       int scratchInts,
       int scratchFloats,
-      Supplier<? extends OpState>[] stateFactories) {
+      List<Supplier<? extends OpState>> stateFactories) {
     this.inputs = inputs;
     this.outputs = outputs;
     this.tensors = tensors;
@@ -188,7 +191,7 @@ public final class PreparedModel {
         opNames.toArray(new String[0]),
         ints,
         floats,
-        states.toArray(new Supplier[0]));
+        Collections.unmodifiableList(states));
   }
 
   private static void checkStorable(OpContext ctx, Tensor[] tensors, int t) {
@@ -308,9 +311,10 @@ public final class PreparedModel {
   }
 
   Scratch newScratch() {
-    OpState[] states = new OpState[stateFactories.length];
+    OpState[] states = new OpState[stateFactories.size()];
     for (int k = 0; k < states.length; k++) {
-      states[k] = stateFactories[k] == null ? null : stateFactories[k].get();
+      Supplier<? extends OpState> factory = stateFactories.get(k);
+      states[k] = factory == null ? null : factory.get();
     }
     return new Scratch(scratchInts, scratchFloats, states);
   }

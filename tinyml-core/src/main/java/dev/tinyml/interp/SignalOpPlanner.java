@@ -1,5 +1,6 @@
 package dev.tinyml.interp;
 
+import com.google.flatbuffers.ArrayReadWriteBuf;
 import com.google.flatbuffers.FlexBuffers;
 import dev.tinyml.interp.kernels.signal.Energy;
 import dev.tinyml.interp.kernels.signal.FftAutoScale;
@@ -12,7 +13,6 @@ import dev.tinyml.interp.kernels.signal.SpectralSubtraction;
 import dev.tinyml.interp.kernels.signal.Window;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -61,7 +61,7 @@ final class SignalOpPlanner {
       throw c.fail("has no custom options; the model file is incomplete, re-convert it");
     }
     try {
-      FlexBuffers.Reference root = FlexBuffers.getRoot(ByteBuffer.wrap(bytes));
+      FlexBuffers.Reference root = FlexBuffers.getRoot(new ArrayReadWriteBuf(bytes, bytes.length));
       if (!root.isMap()) {
         throw c.fail("custom options are not a FlexBuffers map; the model file is corrupt");
       }
