@@ -56,7 +56,8 @@ public record Prediction(
     try {
       m = TfliteReader.read(model);
     } catch (TfliteFormatException e) {
-      throw new InterpreterException("cannot read model " + model + ": " + e.getMessage(), e);
+      // The reader's message already names the file, in the words every goal uses.
+      throw new InterpreterException(e.getMessage(), e);
     }
     PreparedModel prepared = PreparedModel.prepare(m);
     Interpreter it = prepared.newInterpreter();

@@ -402,14 +402,22 @@ public class ConvertMojo extends AbstractMojo {
     if (tfliteModel != null) {
       Path p = path(tfliteModel);
       if (!Files.isRegularFile(p)) {
-        throw new MojoFailureException("tinyml.tfliteModel: no such file " + p);
+        throw new MojoFailureException(
+            "tfliteModel (-Dtinyml.tfliteModel): "
+                + p
+                + (Files.isDirectory(p)
+                    ? " is a directory, not a .tflite file"
+                    : " does not exist"));
       }
       return p;
     }
     Path p = path(savedModel);
+    if (!Files.exists(p)) {
+      throw new MojoFailureException("savedModel (-Dtinyml.savedModel): " + p + " does not exist");
+    }
     if (!Files.isDirectory(p) || !Files.isRegularFile(p.resolve("saved_model.pb"))) {
       throw new MojoFailureException(
-          "tinyml.savedModel: "
+          "savedModel (-Dtinyml.savedModel): "
               + p
               + " is not a SavedModel directory (it needs saved_model.pb and variables/).");
     }

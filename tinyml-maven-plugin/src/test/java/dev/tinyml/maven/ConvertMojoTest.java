@@ -202,8 +202,7 @@ class ConvertMojoTest {
     m.tfliteModel = out.resolve("nope.tflite").toFile();
     assertThatThrownBy(m::execute)
         .isInstanceOf(MojoFailureException.class)
-        .hasMessageContaining("no such file")
-        .hasMessageContaining("nope.tflite");
+        .hasMessageContaining("nope.tflite does not exist");
   }
 
   @Test
