@@ -249,6 +249,17 @@ public final class ConversionRequest {
     return settingPrefix + setting;
   }
 
+  /**
+   * A setting named both ways a build user may have written it, e.g. {@code savedModel
+   * (-Dtinyml.savedModel)}; just the name when there is no prefix.
+   *
+   * @param setting the setting's name
+   * @return the label for messages
+   */
+  public String settingLabel(String setting) {
+    return settingPrefix.isEmpty() ? setting : setting + " (-D" + settingPrefix + setting + ")";
+  }
+
   /** Builds a {@link ConversionRequest}. */
   public static final class Builder {
     private final ModelSource source;

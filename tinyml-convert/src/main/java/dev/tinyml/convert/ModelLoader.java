@@ -25,13 +25,23 @@ final class ModelLoader {
   static void check(ConversionRequest request) throws ConversionException {
     ModelSource source = request.source();
     if (source instanceof ModelSource.TfliteFile f && !Files.isRegularFile(f.file())) {
-      throw new ConversionException(request.setting("tfliteModel") + ": no such file " + f.file());
+      throw new ConversionException(
+          request.settingLabel("tfliteModel")
+              + ": "
+              + f.file()
+              + (Files.isDirectory(f.file())
+                  ? " is a directory, not a .tflite file"
+                  : " does not exist"));
     }
     if (source instanceof ModelSource.SavedModelDirectory d) {
       Path p = d.directory();
+      if (!Files.exists(p)) {
+        throw new ConversionException(
+            request.settingLabel("savedModel") + ": " + p + " does not exist");
+      }
       if (!Files.isDirectory(p) || !Files.isRegularFile(p.resolve("saved_model.pb"))) {
         throw new ConversionException(
-            request.setting("savedModel")
+            request.settingLabel("savedModel")
                 + ": "
                 + p
                 + " is not a SavedModel directory (it needs saved_model.pb and variables/).");
@@ -69,7 +79,7 @@ final class ModelLoader {
       }
       return new Loaded(model, bytes);
     } catch (TfliteFormatException e) {
-      throw new ConversionException(file + " is not a valid .tflite model: " + e.getMessage(), e);
+      throw new ConversionException(TfliteReader.notAModel(file, e), e);
     } catch (IOException e) {
       throw new ConversionException("Cannot read " + file + ": " + e, e);
     }

@@ -155,6 +155,9 @@ final class Samples implements Closeable {
                 + " (preprocessing "
                 + preprocessing.name()
                 + ")");
+    for (String warning : samples.warnings()) {
+      request.log().warn(setting + ": " + warning);
+    }
     return RepresentativeDataset.ofSingleInput(samples.samples());
   }
 

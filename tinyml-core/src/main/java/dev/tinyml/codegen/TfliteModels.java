@@ -2,6 +2,7 @@ package dev.tinyml.codegen;
 
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
+import dev.tinyml.tflite.ModelSummary;
 import dev.tinyml.tflite.Operator;
 import dev.tinyml.tflite.OperatorCode;
 import dev.tinyml.tflite.QuantizationParameters;
@@ -101,48 +102,20 @@ public final class TfliteModels {
   }
 
   /**
-   * Multiply-accumulates of one inference of the primary subgraph, counting the ops that dominate
-   * (CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, TRANSPOSE_CONV); the others count 0.
+   * Multiply-accumulates of one inference of the primary subgraph, estimated as {@link
+   * ModelSummary} (and so the {@code inspect} goal) estimates them, op by op: the report and
+   * inspect give the same number.
    *
    * @param model the model
    * @return the MAC count
    */
   public static long macs(Model model) {
-    SubGraph g = model.primarySubgraph();
+    ModelSummary.SubgraphSummary primary = ModelSummary.of(model).subgraphs().get(0);
     long total = 0;
-    for (Operator op : g.operators()) {
-      BuiltinOperator b = model.opOf(op);
-      if (b == null || op.inputs().length < 2 || op.outputs().length < 1) {
-        continue;
-      }
-      int[] out = g.tensor(op.outputs()[0]).shape();
-      int[] w = g.tensor(op.inputs()[1]).shape();
-      long outElements = product(out);
-      total +=
-          switch (b) {
-            // filter [out_ch, kh, kw, in_ch]: each output sums kh * kw * in_ch products
-            case CONV_2D -> w.length == 4 ? outElements * w[1] * w[2] * w[3] : 0;
-            // filter [1, kh, kw, out_ch]: each output sums kh * kw products
-            case DEPTHWISE_CONV_2D -> w.length == 4 ? outElements * w[1] * w[2] : 0;
-            // weights [units, in]: each output sums `in` products
-            case FULLY_CONNECTED -> w.length == 2 ? outElements * w[1] : 0;
-            // inputs: output shape, filter [out_ch, kh, kw, in_ch], input
-            case TRANSPOSE_CONV ->
-                op.inputs().length >= 3 && w.length == 4
-                    ? product(g.tensor(op.inputs()[2]).shape()) * w[0] * w[1] * w[2]
-                    : 0;
-            default -> 0;
-          };
+    for (ModelSummary.OperatorSummary op : primary.operators()) {
+      total = op.macs() > Long.MAX_VALUE - total ? Long.MAX_VALUE : total + op.macs();
     }
     return total;
-  }
-
-  private static long product(int[] shape) {
-    long n = 1;
-    for (int d : shape) {
-      n *= Math.max(d, 0);
-    }
-    return n;
   }
 
   private static List<TensorSpec> specs(SubGraph g, int[] indices, String kind)

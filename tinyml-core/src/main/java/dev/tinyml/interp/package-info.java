@@ -6,8 +6,8 @@
  * looks every operator up in {@link dev.tinyml.ops.OpRegistry} and keeps the plan its op computed;
  * the prepared model is immutable and shared between threads. Each thread runs it through its own
  * {@link dev.tinyml.interp.Interpreter}, filling inputs and reading outputs through {@link
- * dev.tinyml.interp.TensorBuffer}. Errors are {@link dev.tinyml.interp.InterpreterException}s naming
- * the op index, op name and tensors. Running a model on files (the {@code predict} goal) is {@code
- * dev.tinyml.predict.Prediction}.
+ * dev.tinyml.interp.TensorBuffer}. Errors are {@link dev.tinyml.interp.InterpreterException}s
+ * naming the op index, op name and tensors. Running a model on files (the {@code predict} goal) is
+ * {@code dev.tinyml.predict.Prediction}.
  */
 package dev.tinyml.interp;

@@ -1,5 +1,6 @@
 package dev.tinyml.metrics;
 
+import dev.tinyml.io.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -11,10 +12,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -224,34 +222,9 @@ public final class PngCharts {
    * @throws UncheckedIOException naming the file if it cannot be written
    */
   public static void write(byte[] png, Path file) {
-    Path parent = file.toAbsolutePath().getParent();
-    Path temp = null;
     try {
-      Files.createDirectories(parent);
-      // A unique sibling name (not createTempFile, whose owner-only permissions would stick).
-      temp =
-          parent.resolve(
-              "."
-                  + file.getFileName()
-                  + "."
-                  + ProcessHandle.current().pid()
-                  + "."
-                  + System.nanoTime()
-                  + ".tmp");
-      Files.write(temp, png, java.nio.file.StandardOpenOption.CREATE_NEW);
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.write(file, png);
     } catch (IOException e) {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // The original failure is the one worth reporting.
-        }
-      }
       throw new UncheckedIOException("cannot write chart " + file + ": " + e.getMessage(), e);
     }
   }

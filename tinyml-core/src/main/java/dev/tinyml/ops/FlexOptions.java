@@ -1,7 +1,7 @@
 package dev.tinyml.ops;
 
+import com.google.flatbuffers.ArrayReadWriteBuf;
 import com.google.flatbuffers.FlexBuffers;
-import java.nio.ByteBuffer;
 
 /**
  * A custom op's FlexBuffers options map, read by key (TFLM reads the signal ops' options by the
@@ -24,7 +24,7 @@ final class FlexOptions {
       throw c.fail("has no custom options; the model file is incomplete, re-convert it");
     }
     try {
-      FlexBuffers.Reference root = FlexBuffers.getRoot(ByteBuffer.wrap(bytes));
+      FlexBuffers.Reference root = FlexBuffers.getRoot(new ArrayReadWriteBuf(bytes, bytes.length));
       if (!root.isMap()) {
         throw c.fail("custom options are not a FlexBuffers map; the model file is corrupt");
       }

@@ -18,9 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,7 +61,8 @@ public record Prediction(
     try {
       m = TfliteReader.read(model);
     } catch (TfliteFormatException e) {
-      throw new InterpreterException("cannot read model " + model + ": " + e.getMessage(), e);
+      // The reader's message already names the file, in the words every goal uses.
+      throw new InterpreterException(e.getMessage(), e);
     }
     PreparedModel prepared = PreparedModel.prepare(m);
     Interpreter it = prepared.newInterpreter();
@@ -159,15 +158,7 @@ public record Prediction(
 
   /** Writes {@link #toJson()} to {@code file} atomically (temp file, then move). */
   public void writeJson(Path file) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    try {
-      Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    dev.tinyml.io.AtomicFiles.write(file, toJson());
   }
 
   /** A few lines for a console: each output's argmax and values. */

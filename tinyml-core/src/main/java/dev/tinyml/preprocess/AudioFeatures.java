@@ -139,6 +139,47 @@ public record AudioFeatures(
   }
 
   /**
+   * The frames as an array of shape {@code [frames, features]} in the given form: {@link
+   * FeatureForm#FRAMES} as {@link #toNpy()}; {@link FeatureForm#INT8} micro_speech's int8 input
+   * ({@code |i1}); {@link FeatureForm#FLOAT} float32, micro-frontend outputs divided by {@value
+   * FeatureForm#MICRO_FRONTEND_FLOAT_DIVISOR}. The int8 and float forms are what {@code predict}
+   * takes for an int8 or float model's input.
+   *
+   * @param form which form
+   * @return the array
+   * @throws PreprocessException for the int8 form of features other than the micro frontend's
+   */
+  public NpyArray toNpy(FeatureForm form) {
+    int n = featureCount();
+    switch (form) {
+      case INT8 -> {
+        if (int8 == null) {
+          throw new PreprocessException(
+              "The int8 form exists for micro-frontend features only (micro_speech's quantized"
+                  + " input); "
+                  + kind.id()
+                  + " features are float: use the float or frames form");
+        }
+        return NpyArray.ofBytes(int8Flat(), true, frames.length, n);
+      }
+      case FLOAT -> {
+        float divisor =
+            kind == FeatureKind.MICRO_FRONTEND ? FeatureForm.MICRO_FRONTEND_FLOAT_DIVISOR : 1f;
+        float[] flat = new float[frames.length * n];
+        for (int f = 0; f < frames.length; f++) {
+          for (int c = 0; c < n; c++) {
+            flat[f * n + c] = frames[f][c] / divisor;
+          }
+        }
+        return NpyArray.ofFloats(flat, frames.length, n);
+      }
+      default -> {
+        return toNpy();
+      }
+    }
+  }
+
+  /**
    * The frames as an array: {@code <u2} of shape {@code [frames, features]} for the frontend,
    * {@code <f4} otherwise.
    *

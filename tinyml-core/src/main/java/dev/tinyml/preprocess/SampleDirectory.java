@@ -30,15 +30,25 @@ public final class SampleDirectory {
    * @param samples the model inputs, in file order
    * @param files the files read, relative to the directory, with {@code /} separators
    * @param skipped files with other extensions, relative to the directory
+   * @param warnings what the caller should tell the user: values converted on reading (float64 or
+   *     integer arrays, arrays without the batch dimension) and too few samples for calibration
    */
-  public record Samples(List<float[]> samples, List<String> files, List<String> skipped) {
+  public record Samples(
+      List<float[]> samples, List<String> files, List<String> skipped, List<String> warnings) {
     /** Copies the lists. */
     public Samples {
       samples = List.copyOf(samples);
       files = List.copyOf(files);
       skipped = List.copyOf(skipped);
+      warnings = List.copyOf(warnings);
     }
   }
+
+  /**
+   * Below this many samples int8 ranges are measured on too little data: one sample, or a handful,
+   * sets each tensor's range from its own extremes, and other inputs then clip or lose precision.
+   */
+  public static final int FEW_SAMPLES = 50;
 
   /**
    * Reads every sample file under {@code dir}.
@@ -67,18 +77,33 @@ public final class SampleDirectory {
     List<float[]> samples = new ArrayList<>();
     List<String> files = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     for (Path f : all) {
       if (!preprocessing.extensions().contains(Shapes.extension(f))) {
         skipped.add(relative(dir, f));
         continue;
       }
-      samples.addAll(preprocessing.samples(f, inputShape));
+      samples.addAll(
+          preprocessing instanceof SamplePreprocessing.AsIs asIs
+              ? asIs.samples(f, inputShape, warnings)
+              : preprocessing.samples(f, inputShape));
       files.add(relative(dir, f));
     }
     if (samples.isEmpty()) {
       throw new PreprocessException(noSamples(dir, preprocessing, all.isEmpty(), skipped));
     }
-    return new Samples(samples, files, skipped);
+    if (samples.size() < FEW_SAMPLES) {
+      warnings.add(
+          "only "
+              + samples.size()
+              + (samples.size() == 1 ? " sample" : " samples")
+              + " in "
+              + dir
+              + ": int8 ranges calibrated on fewer than about "
+              + FEW_SAMPLES
+              + " are often poor; give 100-500 inputs like those the device will see");
+    }
+    return new Samples(samples, files, skipped, warnings);
   }
 
   private static String noSamples(

@@ -139,6 +139,14 @@ public sealed interface SamplePreprocessing {
 
     @Override
     public List<float[]> samples(Path file, int[] inputShape) {
+      return samples(file, inputShape, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #samples(Path, int[])}, adding to {@code notes} what was converted on the way: a
+     * dtype other than float32, an array without the batch dimension.
+     */
+    List<float[]> samples(Path file, int[] inputShape, List<String> notes) {
       int n = Shapes.count(inputShape);
       List<float[]> out = new ArrayList<>();
       if (Shapes.extension(file).equals(".npy")) {
@@ -146,6 +154,28 @@ public sealed interface SamplePreprocessing {
         float[] v = a.toFloats();
         if (v.length == 0 || v.length % n != 0) {
           throw Shapes.mismatch(file, "holds an array", a.shape(), inputShape, "");
+        }
+        if (a.dtype() != NpyArray.Dtype.FLOAT32) {
+          notes.add(
+              file.getFileName()
+                  + ": "
+                  + a.dtype().name().toLowerCase(java.util.Locale.ROOT)
+                  + " values ("
+                  + a.dtype().descr()
+                  + ") converted to float32");
+        }
+        if (!batched(a.shape(), inputShape)) {
+          notes.add(
+              file.getFileName()
+                  + ": shape "
+                  + Arrays.toString(a.shape())
+                  + " read as "
+                  + v.length / n
+                  + " sample(s) of the input shape "
+                  + Arrays.toString(inputShape)
+                  + (v.length == n && a.shape().length == inputShape.length - 1
+                      ? " (no batch dimension)"
+                      : ""));
         }
         for (int off = 0; off < v.length; off += n) {
           out.add(Arrays.copyOfRange(v, off, off + n));
@@ -165,6 +195,21 @@ public sealed interface SamplePreprocessing {
       out.addAll(Arrays.asList(table.rows()));
       return out;
     }
+  }
+
+  /**
+   * Whether {@code shape} is {@code inputShape} or a batch of it: {@code [k, rest...]} where the
+   * input is {@code [1, rest...]}.
+   */
+  private static boolean batched(int[] shape, int[] inputShape) {
+    if (Arrays.equals(shape, inputShape)) {
+      return true;
+    }
+    return shape.length == inputShape.length
+        && inputShape.length > 0
+        && Arrays.equals(
+            Arrays.copyOfRange(shape, 1, shape.length),
+            Arrays.copyOfRange(inputShape, 1, inputShape.length));
   }
 
   /**

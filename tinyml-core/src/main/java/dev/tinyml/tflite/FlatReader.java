@@ -28,6 +28,9 @@ final class FlatReader {
   private final int limit;
   private long budget;
 
+  /** The furthest file end a failed bounds check asked for, or -1: tells truncation apart. */
+  private long needed = -1;
+
   /** A reader over {@code buffer}'s bytes from index 0 to its limit (absolute indexing). */
   FlatReader(ByteBuffer buffer) {
     this.bb = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
@@ -37,6 +40,18 @@ final class FlatReader {
 
   int limit() {
     return limit;
+  }
+
+  /**
+   * The smallest file size that the failed bounds check would have needed, or -1 if no check failed
+   * for want of bytes. A value above {@link #limit()} means the input may be truncated.
+   */
+  long needed() {
+    return needed;
+  }
+
+  private void needs(long end) {
+    needed = Math.max(needed, end);
   }
 
   /** Where in the model a value is, for error messages ({@code subgraphs[0].tensors[3].shape}). */
@@ -68,6 +83,7 @@ final class FlatReader {
   /** Checks the root offset and the file identifier, and returns the root table's position. */
   int root(String identifier) throws TfliteFormatException {
     if (limit < 8) {
+      needs(8);
       throw new TfliteFormatException(
           "offset 0: expected at least 8 bytes (root offset and "
               + (identifier == null ? "a table" : "file identifier " + identifier)
@@ -84,6 +100,7 @@ final class FlatReader {
     }
     long root = u32(0);
     if (root < 4 || root > limit - 4L) {
+      needs(root + 4);
       throw new TfliteFormatException(
           "offset 0: expected the root table offset to lie inside the "
               + limit
@@ -111,6 +128,7 @@ final class FlatReader {
   /** Reads the table at {@code pos} described by {@code desc}. */
   RawTable table(int pos, Schema.Table desc, Where where) throws TfliteFormatException {
     if (pos < 0 || pos > limit - 4L) {
+      needs(pos + 4L);
       throw error(pos, where, "expected a table inside the " + limit + "-byte file");
     }
     long vt = (long) pos - bb.getInt(pos);
@@ -120,10 +138,12 @@ final class FlatReader {
     int vtSize = u16((int) vt);
     int tableSize = u16((int) vt + 2);
     if (vtSize < 4 || (vtSize & 1) != 0 || vt + vtSize > limit) {
+      needs(vt + vtSize);
       throw error(
           vt, where, "expected an even vtable size of at least 4 inside the file, found " + vtSize);
     }
     if (tableSize < 4 || pos + (long) tableSize > limit) {
+      needs(pos + (long) tableSize);
       throw error(
           vt + 2, where, "expected a table size of at least 4 inside the file, found " + tableSize);
     }
@@ -240,10 +260,12 @@ final class FlatReader {
   /** Follows the unsigned offset stored at {@code pos}. */
   private int target(int pos, Where where) throws TfliteFormatException {
     if (pos > limit - 4) {
+      needs(pos + 4L);
       throw error(pos, where, "expected a 4-byte offset inside the file");
     }
     long target = pos + u32(pos);
     if (target > limit - 4L) {
+      needs(target + 4);
       throw error(
           pos,
           where,
@@ -257,6 +279,7 @@ final class FlatReader {
     long n = u32(vec);
     long left = limit - (vec + 4L);
     if (n * elementSize > left) {
+      needs(vec + 4L + n * elementSize);
       throw error(
           vec,
           where,
@@ -289,6 +312,9 @@ final class FlatReader {
   /** {@code length} bytes at a file offset that came from the file itself (large buffers). */
   byte[] external(long offset, long length, Where where) throws TfliteFormatException {
     if (offset < 0 || length < 0 || offset > limit || length > limit - offset) {
+      if (offset >= 0 && length >= 0) {
+        needs(offset + length);
+      }
       throw error(
           offset,
           where,

@@ -260,16 +260,7 @@ public record ModelSummary(
    * place), creating parent directories.
    */
   public void writeJson(java.nio.file.Path file) throws java.io.IOException {
-    java.nio.file.Path abs = file.toAbsolutePath();
-    java.nio.file.Files.createDirectories(abs.getParent());
-    java.nio.file.Path tmp =
-        java.nio.file.Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-    try {
-      java.nio.file.Files.writeString(tmp, toJson(), java.nio.charset.StandardCharsets.UTF_8);
-      java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      java.nio.file.Files.deleteIfExists(tmp);
-    }
+    dev.tinyml.io.AtomicFiles.write(file, toJson());
   }
 
   private static void ints(ArrayNode node, int[] values) {

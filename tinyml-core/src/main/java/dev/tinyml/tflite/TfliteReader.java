@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -32,13 +33,32 @@ public final class TfliteReader {
    */
   public static Model read(ByteBuffer buffer) throws TfliteFormatException {
     FlatReader reader = new FlatReader(buffer.slice());
-    int root = reader.root("TFL3");
-    RawTable raw = reader.table(root, Schema.table("Model"), FlatReader.Where.ROOT);
-    return new ModelDecoder(reader).model(raw);
+    try {
+      int root = reader.root("TFL3");
+      RawTable raw = reader.table(root, Schema.table("Model"), FlatReader.Where.ROOT);
+      return new ModelDecoder(reader).model(raw);
+    } catch (TfliteFormatException e) {
+      long needed = reader.needed();
+      // An offset or length pointing past the end is what a cut-off download or copy looks like;
+      // one past 2 GB cannot come from a model this reader accepts, so it is corruption instead.
+      if (needed > reader.limit() && needed <= Integer.MAX_VALUE) {
+        throw new TfliteFormatException(
+            "truncated ("
+                + reader.limit()
+                + " bytes, needs at least "
+                + needed
+                + "): "
+                + e.getMessage(),
+            e);
+      }
+      throw e;
+    }
   }
 
   /**
-   * Reads a model from a file, memory-mapped. Messages start with the file's path.
+   * Reads a model from a file, memory-mapped. Every message starts with the file's path, in the
+   * words all goals use: {@code PATH does not exist}, {@code PATH is a directory, not a .tflite
+   * file}, or {@code PATH is not a valid .tflite model: WHAT} (see {@link #notAModel}).
    *
    * @throws TfliteFormatException if the file is missing, unreadable, larger than 2 GB or malformed
    */
@@ -48,18 +68,34 @@ public final class TfliteReader {
       long size = ch.size();
       if (size > Integer.MAX_VALUE) {
         throw new TfliteFormatException(
-            file + ": " + size + " bytes; models of 2 GB or more are not supported");
+            file + " is " + size + " bytes; models of 2 GB or more are not supported");
       }
       mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
     } catch (NoSuchFileException e) {
-      throw new TfliteFormatException(file + ": no such file", e);
+      throw new TfliteFormatException(file + " does not exist", e);
     } catch (IOException e) {
-      throw new TfliteFormatException(file + ": cannot read: " + e.getMessage(), e);
+      throw new TfliteFormatException(
+          Files.isDirectory(file)
+              ? file + " is a directory, not a .tflite file"
+              : file + " cannot be read: " + e.getMessage(),
+          e);
     }
     try {
       return read(mapped);
     } catch (TfliteFormatException e) {
-      throw new TfliteFormatException(file + ": " + e.getMessage(), e);
+      throw new TfliteFormatException(notAModel(file, e), e);
     }
+  }
+
+  /**
+   * The one wording for a file whose bytes are not a model, for callers that read the bytes
+   * themselves: {@code PATH is not a valid .tflite model: } and the reader's message.
+   *
+   * @param file the file read
+   * @param e what {@link #read(byte[])} or {@link #read(ByteBuffer)} threw
+   * @return the message
+   */
+  public static String notAModel(Path file, TfliteFormatException e) {
+    return file + " is not a valid .tflite model: " + e.getMessage();
   }
 }

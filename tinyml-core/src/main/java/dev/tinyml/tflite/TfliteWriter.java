@@ -2,10 +2,7 @@ package dev.tinyml.tflite;
 
 import com.google.flatbuffers.FlatBufferBuilder;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes models as {@code .tflite} FlatBuffers (file identifier {@code TFL3}).
@@ -45,22 +42,6 @@ public final class TfliteWriter {
    * @throws IOException if the file cannot be written
    */
   public static void write(Model model, Path file) throws TfliteFormatException, IOException {
-    byte[] bytes = write(model);
-    Path abs = file.toAbsolutePath();
-    Path dir = abs.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    dev.tinyml.io.AtomicFiles.write(file, write(model));
   }
 }

@@ -67,6 +67,6 @@ class PredictionTest {
     assertThatThrownBy(() -> Prediction.run(HELLO, List.of(npy)))
         .hasMessageContaining("NPY dtype <i2 does not match");
     assertThatThrownBy(() -> Prediction.run(dir.resolve("none.tflite"), List.of(npy)))
-        .hasMessageContaining("cannot read model");
+        .hasMessage(dir.resolve("none.tflite") + " does not exist");
   }
 }

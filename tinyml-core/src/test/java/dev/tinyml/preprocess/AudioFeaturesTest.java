@@ -96,4 +96,48 @@ class AudioFeaturesTest {
         .isInstanceOf(PreprocessException.class)
         .hasMessageContaining("x.wav does not exist");
   }
+
+  @Test
+  void theInt8FormIsTheModelInputShapedFramesByFeatures() throws IOException {
+    AudioFeatures f =
+        AudioFeatures.compute(
+            Fixtures.path("audio/micro_speech/no_1000ms.wav"), FeatureKind.MICRO_FRONTEND);
+
+    NpyArray a = f.toNpy(FeatureForm.INT8);
+
+    assertThat(a.dtype()).isEqualTo(NpyArray.Dtype.INT8);
+    assertThat(a.shape()).containsExactly(49, 40);
+    assertThat(a.data())
+        .isEqualTo(Files.readAllBytes(Fixtures.path("expected/micro_speech/no_1000ms.input0.bin")));
+  }
+
+  @Test
+  void theFloatFormDividesFrontendOutputsBy25point6() {
+    AudioFeatures f =
+        AudioFeatures.compute(
+            Fixtures.path("audio/micro_speech/no_1000ms.wav"), FeatureKind.MICRO_FRONTEND);
+
+    double[] real = f.toNpy(FeatureForm.FLOAT).toDoubles();
+
+    assertThat(f.toNpy(FeatureForm.FLOAT).dtype()).isEqualTo(NpyArray.Dtype.FLOAT32);
+    assertThat(real[41]).isEqualTo(f.frames()[1][1] / 25.6f);
+  }
+
+  @Test
+  void theInt8FormOfFloatFeaturesIsRefusedNamingTheFormsThatExist() {
+    AudioFeatures f =
+        AudioFeatures.compute(Fixtures.path("audio/micro_speech/no_1000ms.wav"), FeatureKind.MFCC);
+
+    assertThatThrownBy(() -> f.toNpy(FeatureForm.INT8))
+        .isInstanceOf(PreprocessException.class)
+        .hasMessageContaining("micro-frontend features only")
+        .hasMessageContaining("use the float or frames form");
+  }
+
+  @Test
+  void anUnknownFormNamesTheValidOnes() {
+    assertThatThrownBy(() -> FeatureForm.fromId("uint16"))
+        .isInstanceOf(PreprocessException.class)
+        .hasMessage("Unknown feature form 'uint16'; valid forms are frames, int8, float");
+  }
 }

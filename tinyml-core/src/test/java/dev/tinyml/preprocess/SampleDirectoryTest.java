@@ -96,4 +96,52 @@ class SampleDirectoryTest {
                     dir.resolve("nope"), SamplePreprocessing.none(), new int[] {1}))
         .hasMessage("No such directory " + dir.resolve("nope"));
   }
+
+  private static float[] values(int n, float scale) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = scale * (i % 7 - 3);
+    }
+    return v;
+  }
+
+  @Test
+  void fiftyFloat32SamplesWithTheBatchDimensionGiveNoWarning(@TempDir Path dir) throws Exception {
+    Npy.write(dir.resolve("batch.npy"), NpyArray.ofFloats(values(50 * 5, 0.1f), 50, 5));
+
+    SampleDirectory.Samples s =
+        SampleDirectory.read(dir, SamplePreprocessing.none(), new int[] {1, 5});
+
+    assertThat(s.samples()).hasSize(50);
+    assertThat(s.warnings()).isEmpty();
+  }
+
+  @Test
+  void fewerThanFiftySamplesAreWarnedAbout(@TempDir Path dir) throws Exception {
+    Npy.write(dir.resolve("one.npy"), NpyArray.ofFloats(values(5, 0.1f), 1, 5));
+
+    SampleDirectory.Samples s =
+        SampleDirectory.read(dir, SamplePreprocessing.none(), new int[] {1, 5});
+
+    assertThat(s.warnings())
+        .singleElement()
+        .satisfies(
+            w -> assertThat(w).startsWith("only 1 sample in ").contains("fewer than about 50"));
+  }
+
+  @Test
+  void float64ArraysAndArraysWithoutTheBatchDimensionAreNamedWithWhatWasConverted(@TempDir Path dir)
+      throws Exception {
+    double[] d = new double[5];
+    Npy.write(dir.resolve("a.npy"), NpyArray.ofDoubles(d, 1, 5));
+    Npy.write(dir.resolve("b.npy"), NpyArray.ofFloats(values(5, 0.1f), 5));
+
+    SampleDirectory.Samples s =
+        SampleDirectory.read(dir, SamplePreprocessing.none(), new int[] {1, 5});
+
+    assertThat(s.warnings())
+        .contains(
+            "a.npy: float64 values (<f8) converted to float32",
+            "b.npy: shape [5] read as 1 sample(s) of the input shape [1, 5] (no batch dimension)");
+  }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -160,7 +162,41 @@ class TfliteReaderTest {
 
     assertThatThrownBy(() -> TfliteReader.read(truncated))
         .isInstanceOf(TfliteFormatException.class)
-        .hasMessageMatching("offset \\d+ \\(Model.*\\): .*");
+        .hasMessageMatching(
+            "truncated \\("
+                + truncated.length
+                + " bytes, needs at least \\d+\\): offset \\d+"
+                + " \\(Model.*\\): .*");
+  }
+
+  @Test
+  void aTruncatedFileSaysHowManyBytesItHasAndNeeds() throws Exception {
+    byte[] bytes = TfliteRoundTripTest.bytes("tflite/hello_world/hello_world_int8.tflite");
+    for (int length : new int[] {3, 100, bytes.length - 1}) {
+      byte[] truncated = Arrays.copyOf(bytes, length);
+
+      assertThatThrownBy(() -> TfliteReader.read(truncated))
+          .as("cut to %d bytes", length)
+          .isInstanceOf(TfliteFormatException.class)
+          .satisfies(
+              e -> {
+                Matcher m =
+                    Pattern.compile("truncated \\((\\d+) bytes, needs at least (\\d+)\\): .*")
+                        .matcher(e.getMessage());
+                assertThat(m.matches()).as(e.getMessage()).isTrue();
+                assertThat(Integer.parseInt(m.group(1))).isEqualTo(length);
+                assertThat(Integer.parseInt(m.group(2)))
+                    .isGreaterThan(length)
+                    .isLessThanOrEqualTo(bytes.length);
+              });
+    }
+  }
+
+  @Test
+  void aWrongIdentifierIsNotCalledTruncation() {
+    byte[] bytes = "PK\u0003\u0004 this is a zip file, not a model".getBytes();
+
+    assertThatThrownBy(() -> TfliteReader.read(bytes)).hasMessageNotContaining("truncated");
   }
 
   @Test
@@ -186,7 +222,7 @@ class TfliteReaderTest {
 
     assertThatThrownBy(() -> TfliteReader.read(missing))
         .isInstanceOf(TfliteFormatException.class)
-        .hasMessage(missing + ": no such file");
+        .hasMessage(missing + " does not exist");
   }
 
   @Test
@@ -196,7 +232,15 @@ class TfliteReaderTest {
 
     assertThatThrownBy(() -> TfliteReader.read(file))
         .isInstanceOf(TfliteFormatException.class)
-        .hasMessageStartingWith(file + ": offset 4: expected file identifier TFL3");
+        .hasMessageStartingWith(
+            file + " is not a valid .tflite model: offset 4: expected file identifier TFL3");
+  }
+
+  @Test
+  void aDirectoryIsSaidToBeOne(@TempDir Path dir) {
+    assertThatThrownBy(() -> TfliteReader.read(dir))
+        .isInstanceOf(TfliteFormatException.class)
+        .hasMessage(dir + " is a directory, not a .tflite file");
   }
 
   @Test

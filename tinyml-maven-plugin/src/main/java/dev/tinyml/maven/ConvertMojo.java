@@ -11,13 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.inject.Inject;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -166,7 +166,15 @@ public class ConvertMojo extends AbstractMojo {
   @Parameter(defaultValue = "${plugin}", readonly = true)
   PluginDescriptor plugin;
 
-  @Component MavenProjectHelper projectHelper;
+  /**
+   * Attaches the Arduino library zip to the project with classifier {@code arduino}, so that {@code
+   * install} and {@code deploy} publish it. Set it false on an extra execution whose outputs are
+   * not the project's artifact: two zips attached with one classifier replace each other.
+   */
+  @Parameter(property = "tinyml.attach", defaultValue = "true")
+  boolean attach = true;
+
+  @Inject MavenProjectHelper projectHelper;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -267,6 +275,9 @@ public class ConvertMojo extends AbstractMojo {
   }
 
   private void attach(Path zip) {
+    if (!attach) {
+      return;
+    }
     if (project == null || project.getFile() == null || projectHelper == null) {
       return; // no project (run from the command line): nothing to attach to
     }

@@ -1,8 +1,10 @@
 package dev.tinyml.maven;
 
 import dev.tinyml.preprocess.AudioFeatures;
+import dev.tinyml.preprocess.FeatureForm;
 import dev.tinyml.preprocess.FeatureKind;
 import dev.tinyml.preprocess.Npy;
+import dev.tinyml.preprocess.NpyArray;
 import dev.tinyml.preprocess.PreprocessException;
 import java.io.File;
 import java.io.IOException;
@@ -17,7 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  *
  * <pre>
  * mvn dev.tinyml:tinyml-maven-plugin:0.1.0-SNAPSHOT:features -Dtinyml.input=clip.wav \
- *     -Dtinyml.features=micro-frontend -Dtinyml.json=clip.json
+ *     -Dtinyml.features=micro-frontend -Dtinyml.json=clip.json -Dtinyml.npy=clip.npy -Dtinyml.npyForm=int8
  * </pre>
  */
 @Mojo(name = "features", requiresProject = false, threadSafe = true)
@@ -41,14 +43,31 @@ public class FeaturesMojo extends AbstractMojo {
   @Parameter(property = "tinyml.npy")
   File npy;
 
+  /**
+   * What the NPY holds: {@code frames} (as computed: uint16 for the micro frontend, float32
+   * otherwise), {@code int8} (micro_speech's int8 model input, bit-exact with the device) or {@code
+   * float} (float32 model input: micro-frontend outputs / 25.6). {@code int8} and {@code float} go
+   * straight into {@code predict}.
+   */
+  @Parameter(property = "tinyml.npyForm", defaultValue = "frames")
+  String npyForm = "frames";
+
   @Override
   public void execute() throws MojoFailureException {
     if (input == null) {
-      throw new MojoFailureException("Set the WAV file to analyse with -Dtinyml.input=FILE");
+      throw new MojoFailureException(
+          "Set the WAV file to analyse with -Dtinyml.input=FILE (or <input> in the plugin"
+              + " configuration)");
     }
     AudioFeatures result;
+    NpyArray array = null;
+    FeatureForm form;
     try {
+      form = FeatureForm.fromId(npyForm);
       result = AudioFeatures.compute(input.toPath(), FeatureKind.fromId(features));
+      if (npy != null) {
+        array = result.toNpy(form);
+      }
     } catch (PreprocessException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
@@ -57,9 +76,16 @@ public class FeaturesMojo extends AbstractMojo {
         result.writeJson(json.toPath());
         getLog().info("Wrote " + result.kind().id() + " features to " + json);
       }
-      if (npy != null) {
-        Npy.write(npy.toPath(), result.toNpy());
-        getLog().info("Wrote " + result.kind().id() + " frames to " + npy);
+      if (array != null) {
+        Npy.write(npy.toPath(), array);
+        getLog()
+            .info(
+                "Wrote "
+                    + result.kind().id()
+                    + " features as "
+                    + describe(form, array)
+                    + " to "
+                    + npy);
       }
     } catch (IOException e) {
       throw new MojoFailureException("Cannot write features: " + e.getMessage(), e);
@@ -67,5 +93,18 @@ public class FeaturesMojo extends AbstractMojo {
     for (String line : result.summary().split("\n")) {
       getLog().info(line);
     }
+  }
+
+  private static String describe(FeatureForm form, NpyArray array) {
+    String shape = java.util.Arrays.toString(array.shape());
+    return switch (form) {
+      case FRAMES ->
+          "frames "
+              + array.dtype().descr()
+              + shape
+              + " (as computed; -Dtinyml.npyForm=int8 or float gives a model input)";
+      case INT8 -> "int8 model input " + shape;
+      case FLOAT -> "float32 model input " + shape;
+    };
   }
 }

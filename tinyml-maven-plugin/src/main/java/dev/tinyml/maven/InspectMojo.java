@@ -1,5 +1,7 @@
 package dev.tinyml.maven;
 
+import dev.tinyml.savedmodel.SavedModelException;
+import dev.tinyml.savedmodel.SavedModelSummary;
 import dev.tinyml.tflite.ModelSummary;
 import dev.tinyml.tflite.TfliteFormatException;
 import java.io.File;
@@ -13,18 +15,21 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Prints a summary of a {@code .tflite} model: inputs, outputs, operators with versions and
- * estimated MACs, tensors with types, shapes and quantization, parameter count and weight bytes.
- * Runs without a project:
+ * Prints a summary of a model. For a {@code .tflite} file: inputs, outputs, operators with versions
+ * and estimated MACs, tensors with types, shapes and quantization, parameter count and weight
+ * bytes. For a SavedModel directory: each signature's inputs and outputs with types and shapes, the
+ * TensorFlow ops of its graph and whether each lowers to TFLite, and the TFLite operators the
+ * conversion makes. Runs without a project:
  *
  * <pre>
  * mvn dev.tinyml:tinyml-maven-plugin:0.1.0-SNAPSHOT:inspect -Dtinyml.model=model.tflite [-Dtinyml.json=summary.json]
+ * mvn dev.tinyml:tinyml-maven-plugin:0.1.0-SNAPSHOT:inspect -Dtinyml.model=saved_model_dir
  * </pre>
  */
 @Mojo(name = "inspect", requiresProject = false, threadSafe = true)
 public class InspectMojo extends AbstractMojo {
 
-  /** The {@code .tflite} file to inspect. */
+  /** The {@code .tflite} file or SavedModel directory to inspect. */
   @Parameter(property = "tinyml.model", required = true)
   private File model;
 
@@ -44,20 +49,12 @@ public class InspectMojo extends AbstractMojo {
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (model == null) {
       throw new MojoFailureException(
-          "No model to inspect: set -Dtinyml.model=path/to/model.tflite");
+          "No model to inspect: set -Dtinyml.model=PATH (a .tflite file or a SavedModel"
+              + " directory), or <model> in the plugin configuration.");
     }
-    Path path = model.toPath().toAbsolutePath();
-    if (!Files.isRegularFile(path)) {
-      throw new MojoFailureException(
-          "Model file not found: " + path + " (set -Dtinyml.model=path/to/model.tflite)");
-    }
-    ModelSummary summary;
-    try {
-      summary = ModelSummary.of(path);
-    } catch (TfliteFormatException e) {
-      throw new MojoFailureException("Not a TFLite model: " + e.getMessage(), e);
-    }
-    for (String line : summary.toText().split("\n", -1)) {
+    Path path = model.toPath().toAbsolutePath().normalize();
+    Summary summary = Files.isDirectory(path) ? savedModel(path) : tflite(path);
+    for (String line : summary.text().split("\n", -1)) {
       getLog().info(line);
     }
     if (json != null) {
@@ -68,5 +65,60 @@ public class InspectMojo extends AbstractMojo {
       }
       getLog().info("Wrote the summary as JSON to " + json.getAbsolutePath());
     }
+  }
+
+  /** Text and JSON of either kind of summary. */
+  private interface Summary {
+    String text();
+
+    void writeJson(Path file) throws IOException;
+  }
+
+  private static Summary tflite(Path path) throws MojoFailureException {
+    ModelSummary s;
+    try {
+      s = ModelSummary.of(path);
+    } catch (TfliteFormatException e) {
+      throw new MojoFailureException(e.getMessage() + hint(path), e);
+    }
+    return new Summary() {
+      @Override
+      public String text() {
+        return s.toText();
+      }
+
+      @Override
+      public void writeJson(Path file) throws IOException {
+        s.writeJson(file);
+      }
+    };
+  }
+
+  private static Summary savedModel(Path path) throws MojoFailureException {
+    SavedModelSummary s;
+    try {
+      s = SavedModelSummary.read(path);
+    } catch (SavedModelException e) {
+      throw new MojoFailureException(e.getMessage() + hint(path), e);
+    }
+    return new Summary() {
+      @Override
+      public String text() {
+        return s.toText();
+      }
+
+      @Override
+      public void writeJson(Path file) throws IOException {
+        s.writeJson(file);
+      }
+    };
+  }
+
+  /** For a path that does not exist, what the parameter takes. */
+  private static String hint(Path path) {
+    return Files.exists(path)
+        ? ""
+        : " (set -Dtinyml.model, or <model> in the plugin configuration, to a .tflite file or a"
+            + " SavedModel directory)";
   }
 }

@@ -43,11 +43,13 @@ public class PredictMojo extends AbstractMojo {
   @Override
   public void execute() throws MojoFailureException {
     if (model == null) {
-      throw new MojoFailureException("Set the model with -Dtinyml.model=FILE.tflite");
+      throw new MojoFailureException(
+          "Set the model with -Dtinyml.model=FILE.tflite (or <model> in the plugin configuration)");
     }
     if (input == null || input.isBlank()) {
       throw new MojoFailureException(
-          "Set the input file(s) with -Dtinyml.input=A.bin[,B.npy] (one per model input)");
+          "Set the input file(s) with -Dtinyml.input=A.bin[,B.npy] (or <input> in the plugin"
+              + " configuration), one per model input");
     }
     List<Path> inputs = new ArrayList<>();
     for (String s : input.split(",")) {

@@ -199,8 +199,7 @@ class ConvertMojoTest {
     m.tfliteModel = out.resolve("nope.tflite").toFile();
     assertThatThrownBy(m::execute)
         .isInstanceOf(MojoFailureException.class)
-        .hasMessageContaining("no such file")
-        .hasMessageContaining("nope.tflite");
+        .hasMessageContaining("nope.tflite does not exist");
   }
 
   @Test

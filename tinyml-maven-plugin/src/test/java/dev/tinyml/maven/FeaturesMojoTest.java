@@ -78,4 +78,54 @@ class FeaturesMojoTest {
         .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("is truncated");
   }
+
+  private static JsonNode predict(Path model, Path input, Path json) throws Exception {
+    PredictMojo predict = new PredictMojo();
+    predict.model = model.toFile();
+    predict.input = input.toString();
+    predict.json = json.toFile();
+    predict.execute();
+    return new ObjectMapper().readTree(json.toFile()).get("outputs").get(0);
+  }
+
+  @Test
+  void theInt8FormChainsIntoPredictAndGivesTheDevicesScores(@TempDir Path dir) throws Exception {
+    FeaturesMojo features =
+        mojo(Fixtures.path("audio/micro_speech/no_1000ms.wav").toFile(), "micro-frontend");
+    features.npy = dir.resolve("no.npy").toFile();
+    features.npyForm = "int8";
+    features.execute();
+
+    JsonNode out =
+        predict(
+            Fixtures.path("tflite/micro_speech/micro_speech_quantized.tflite"),
+            features.npy.toPath(),
+            dir.resolve("scores.json"));
+
+    JsonNode expected =
+        new ObjectMapper()
+            .readTree(Fixtures.path("expected/micro_speech/no_1000ms.json").toFile())
+            .get("outputs")
+            .get(0);
+    assertThat(out.get("values")).isEqualTo(expected.get("values"));
+  }
+
+  @Test
+  void theFloatFormChainsIntoPredictOfAnInt8Model(@TempDir Path dir) throws Exception {
+    FeaturesMojo features =
+        mojo(Fixtures.path("audio/micro_speech/no_1000ms.wav").toFile(), "micro-frontend");
+    features.npy = dir.resolve("no.npy").toFile();
+    features.npyForm = "float";
+    features.execute();
+
+    JsonNode out =
+        predict(
+            Fixtures.path("tflite/micro_speech/micro_speech_quantized.tflite"),
+            features.npy.toPath(),
+            dir.resolve("scores.json"));
+
+    // silence, unknown, yes, no: the clip says "no".
+    JsonNode v = out.get("values");
+    assertThat(v.get(3).asInt()).isGreaterThan(v.get(0).asInt()).isGreaterThan(v.get(2).asInt());
+  }
 }

@@ -9,6 +9,7 @@ import dev.tinyml.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
@@ -62,20 +63,59 @@ class InspectMojoTest {
     assertThatThrownBy(() -> mojo(notes, null, new CapturingLog()).execute())
         .isInstanceOf(MojoFailureException.class)
         .hasMessage(
-            "Not a TFLite model: "
-                + notes.toAbsolutePath()
-                + ": offset 4: expected file identifier TFL3, found \" som\"");
+            notes.toAbsolutePath()
+                + " is not a valid .tflite model: offset 4: expected file identifier TFL3, found"
+                + " \" som\"");
   }
 
   @Test
-  void aMissingFileIsNamed(@TempDir Path dir) {
+  void aTruncatedModelSaysSoWithItsSize(@TempDir Path dir) throws Exception {
+    byte[] bytes = Files.readAllBytes(Fixtures.path("tflite/hello_world/hello_world_int8.tflite"));
+    Path cut = Files.write(dir.resolve("cut.tflite"), Arrays.copyOf(bytes, 1000));
+
+    assertThatThrownBy(() -> mojo(cut, null, new CapturingLog()).execute())
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith(
+            cut.toAbsolutePath()
+                + " is not a valid .tflite model: truncated (1000 bytes, needs at least ");
+  }
+
+  @Test
+  void aMissingPathIsSaidNotToExistAndBothSpellingsOfTheParameterAreNamed(@TempDir Path dir) {
     Path missing = dir.resolve("missing.tflite");
 
     assertThatThrownBy(() -> mojo(missing, null, new CapturingLog()).execute())
         .isInstanceOf(MojoFailureException.class)
         .hasMessage(
-            "Model file not found: "
-                + missing.toAbsolutePath()
-                + " (set -Dtinyml.model=path/to/model.tflite)");
+            missing.toAbsolutePath()
+                + " does not exist (set -Dtinyml.model, or <model> in the plugin configuration, to"
+                + " a .tflite file or a SavedModel directory)");
+  }
+
+  @Test
+  void aSavedModelDirectoryShowsSignaturesTensorsAndOpsThatLower(@TempDir Path dir)
+      throws Exception {
+    Path savedModel = Fixtures.path("savedmodel/keras_sequential_dense_mlp");
+    Path json = dir.resolve("sm.json");
+    CapturingLog log = new CapturingLog();
+
+    mojo(savedModel, json, log).execute();
+
+    String text = String.join("\n", log.lines);
+    assertThat(text)
+        .contains("Signature 'serving_default': lowers to TFLite")
+        .containsPattern("input +\\S+ +float +\\[\\?, 5\\]")
+        .containsPattern("MatMul +x3 +lowers")
+        .contains("TFLite operators (float, batch 1): FULLY_CONNECTED x3, LOGISTIC x1");
+    JsonNode sig = new ObjectMapper().readTree(json.toFile()).get("metaGraphs").get(0);
+    assertThat(sig.get("tags").get(0).asText()).isEqualTo("serve");
+    assertThat(sig.get("signatures").get(0).get("lowers").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aDirectoryWithoutSavedModelPbIsNamed(@TempDir Path dir) {
+    assertThatThrownBy(() -> mojo(dir, null, new CapturingLog()).execute())
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining(dir.resolve("saved_model.pb") + " does not exist");
   }
 }

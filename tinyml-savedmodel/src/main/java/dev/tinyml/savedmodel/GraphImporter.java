@@ -47,6 +47,7 @@ final class GraphImporter {
   private final List<Node> nodes = new ArrayList<>();
   private final Set<String> names = new HashSet<>();
   private final Set<String> unsupported = new LinkedHashSet<>();
+  private final Set<String> unsupportedOps = new HashSet<>();
   private final Map<String, Node> variableNodes = new HashMap<>();
   private final Scope main;
 
@@ -126,7 +127,7 @@ final class GraphImporter {
       outputs.add(resolve(main, e.getValue().getName()));
     }
     if (!unsupported.isEmpty()) {
-      throw new SavedModelException(
+      throw new UnsupportedOpsException(
           "Signature '"
               + key
               + "' uses "
@@ -135,7 +136,9 @@ final class GraphImporter {
               + "lower to TFLite builtins:\n  "
               + String.join("\n  ", unsupported)
               + "\nReplace these layers with supported ones (see docs/savedmodel.md for the list), "
-              + "or export a signature that stops before them.");
+              + "or export a signature that stops before them.",
+          opCounts(nodes),
+          unsupportedOps);
     }
     for (int i = 0; i < outputs.size(); i++) {
       if (outputs.get(i).shape() == null) {
@@ -383,6 +386,20 @@ final class GraphImporter {
     return n;
   }
 
+  /**
+   * The op types the graph computes at run time and how often: constants, nodes folded into
+   * constants and the input placeholders are left out.
+   */
+  static Map<String, Integer> opCounts(List<Node> nodes) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (Node n : nodes) {
+      if (!n.isConstant() && n.values[0] == null && !n.op.equals("Placeholder")) {
+        counts.merge(n.op, 1, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
   private Node build(Scope s, NodeDef def) throws SavedModelException {
     List<Node.Port> inputs = new ArrayList<>();
     for (String in : dataInputs(def)) {
@@ -400,6 +417,7 @@ final class GraphImporter {
     try {
       if (!ShapeInference.infer(n)) {
         unsupported.add(n.describe());
+        unsupportedOps.add(n.op);
       }
     } catch (IllegalArgumentException e) {
       throw new SavedModelException(n.describe() + ": " + e.getMessage(), e);

@@ -299,9 +299,10 @@ final class Lowering {
         tensorOf.put(n.out(0), tensor(in.get(0)));
         return;
       default:
-        throw new SavedModelException(
-            n.describe()
-                + " has no TFLite lowering. See docs/savedmodel.md for the supported ops.");
+        throw new UnsupportedOpsException(
+            n.describe() + " has no TFLite lowering. See docs/savedmodel.md for the supported ops.",
+            GraphImporter.opCounts(graph.nodes()),
+            Set.of(n.op));
     }
   }
 

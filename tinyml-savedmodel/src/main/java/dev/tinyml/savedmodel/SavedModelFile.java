@@ -17,6 +17,22 @@ import org.tensorflow.proto.SignatureDef;
 final class SavedModelFile {
   private SavedModelFile() {}
 
+  /** Fails unless {@code dir} is an existing directory, saying which of the two it is not. */
+  static void requireDirectory(Path dir) throws SavedModelException {
+    if (!Files.exists(dir)) {
+      throw new SavedModelException(
+          dir
+              + " does not exist. Pass the SavedModel directory (the one that holds saved_model.pb"
+              + " and variables/).");
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new SavedModelException(
+          dir
+              + " is a file, not a SavedModel directory. Pass the directory that holds"
+              + " saved_model.pb and variables/.");
+    }
+  }
+
   static SavedModel read(Path dir) throws SavedModelException {
     Path pb = dir.resolve("saved_model.pb");
     byte[] bytes;

@@ -1,7 +1,6 @@
 package dev.tinyml.savedmodel;
 
 import dev.tinyml.tflite.Model;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -50,10 +49,7 @@ public final class SavedModelImporter {
    */
   public ImportResult importModel(Path dir) throws SavedModelException {
     Objects.requireNonNull(dir, "dir");
-    if (!Files.isDirectory(dir)) {
-      throw new SavedModelException(
-          dir + " is not a directory. Pass the SavedModel directory (holding saved_model.pb).");
-    }
+    SavedModelFile.requireDirectory(dir);
     SavedModel sm = SavedModelFile.read(dir);
     MetaGraphDef mg = SavedModelFile.metaGraph(sm, tags, dir);
     SignatureDef sig = SavedModelFile.signature(mg, signature, dir);
@@ -76,7 +72,7 @@ public final class SavedModelImporter {
     return new ImportResult(model, graph.inputNames(), graph.outputNames(), signature, folded);
   }
 
-  private interface Step<T> {
+  interface Step<T> {
     T run() throws SavedModelException;
   }
 
@@ -84,7 +80,7 @@ public final class SavedModelImporter {
    * Graph import and lowering walk the graph recursively (depth grows with the longest path), so
    * they run on a thread with a large stack rather than the caller's.
    */
-  private static <T> T onLargeStack(Step<T> step) throws SavedModelException {
+  static <T> T onLargeStack(Step<T> step) throws SavedModelException {
     Object[] result = new Object[1];
     Throwable[] failure = new Throwable[1];
     Thread t =

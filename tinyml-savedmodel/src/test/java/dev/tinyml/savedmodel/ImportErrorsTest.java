@@ -70,11 +70,17 @@ class ImportErrorsTest {
   }
 
   @Test
-  void missingDirectoryIsNamed() {
+  void aPathThatDoesNotExistIsSaidToNotExist() {
     Path missing = tmp.resolve("nothing");
     assertThatThrownBy(() -> importDefault(missing))
-        .hasMessageContaining(missing.toString())
-        .hasMessageContaining("not a directory");
+        .hasMessageStartingWith(missing + " does not exist.");
+  }
+
+  @Test
+  void aFileInsteadOfADirectoryIsSaidToBeAFile() throws IOException {
+    Path file = Files.writeString(tmp.resolve("model.tflite"), "x");
+    assertThatThrownBy(() -> importDefault(file))
+        .hasMessageStartingWith(file + " is a file, not a SavedModel directory.");
   }
 
   @Test

@@ -1,0 +1,5 @@
+/**
+ * File output shared by every module: {@link dev.tinyml.io.AtomicFiles} writes a file whole or not
+ * at all, with the permissions the process's umask gives any new file.
+ */
+package dev.tinyml.io;
