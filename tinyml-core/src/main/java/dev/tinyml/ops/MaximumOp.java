@@ -1,0 +1,30 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Activation;
+import dev.tinyml.ops.kernels.BinaryOps;
+import dev.tinyml.tflite.BuiltinOperator;
+import java.util.Optional;
+
+/** MAXIMUM with broadcasting: float32, int8, int16 and int32. */
+public final class MaximumOp extends BroadcastBinaryOp {
+
+  /** The op. */
+  public MaximumOp() {
+    super(BinaryOps.Op.MAXIMUM);
+  }
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.MAXIMUM;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddMaximum");
+  }
+
+  @Override
+  Activation activation(OpContext c) {
+    return Activation.NONE;
+  }
+}

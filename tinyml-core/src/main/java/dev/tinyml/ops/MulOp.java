@@ -1,0 +1,47 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Arithmetic;
+import dev.tinyml.tflite.ActivationFunctionType;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.MulOptions;
+import java.util.Optional;
+
+/** MUL: the element-wise product with broadcasting, float32, int8 and int32. */
+public final class MulOp extends ArithmeticOp implements TflmFootprint {
+
+  /** The op. */
+  public MulOp() {
+    super(Arithmetic.Op.MUL);
+  }
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.MUL;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddMul");
+  }
+
+  @Override
+  public int maxVersion() {
+    return 7;
+  }
+
+  @Override
+  ActivationFunctionType fusedActivation(OpContext c) {
+    MulOptions o = c.optionsOrNull(MulOptions.class);
+    return o == null ? ActivationFunctionType.NONE : o.fusedActivation();
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return abi.shortEnums() ? new CStruct(1, 1) : new CStruct(4, 4);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 36;
+  }
+}
