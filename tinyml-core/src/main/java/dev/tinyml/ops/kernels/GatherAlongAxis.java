@@ -64,7 +64,7 @@ public final class GatherAlongAxis {
   /**
    * Gathers {@code in} into {@code out} by {@code positions} (int32).
    *
-   * @throws IllegalArgumentException naming a position outside the axis
+   * @throws IndexOutOfBoundsException naming a position outside the axis
    */
   public static void eval(Plan p, Object in, int[] positions, Object out) {
     int inner = p.inner();
@@ -74,7 +74,7 @@ public final class GatherAlongAxis {
         for (int c = 0; c < p.coords(); c++) {
           int from = positions[batch * p.coords() + c];
           if (from < 0 || from >= p.axisSize()) {
-            throw new IllegalArgumentException(
+            throw new IndexOutOfBoundsException(
                 "GATHER position " + from + " is outside the axis of extent " + p.axisSize());
           }
           System.arraycopy(

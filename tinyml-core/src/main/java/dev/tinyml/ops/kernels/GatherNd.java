@@ -51,7 +51,7 @@ public final class GatherNd {
   /**
    * Gathers from {@code params} into {@code out} by {@code indices} (int32).
    *
-   * @throws IllegalArgumentException naming the index row whose slice leaves the params
+   * @throws IndexOutOfBoundsException naming the index row whose slice leaves the params
    */
   public static void eval(Plan plan, Object params, int[] indices, Object out) {
     for (int i = 0; i < plan.slices(); i++) {
@@ -60,7 +60,7 @@ public final class GatherNd {
         from += indices[i * plan.depth() + j] * plan.axisStride()[j];
       }
       if (from < 0 || from + plan.sliceSize() > plan.paramsSize()) {
-        throw new IllegalArgumentException(
+        throw new IndexOutOfBoundsException(
             "GATHER_ND index row " + i + " addresses data outside the params tensor");
       }
       System.arraycopy(params, from, out, i * plan.sliceSize(), plan.sliceSize());

@@ -1,7 +1,5 @@
 package dev.tinyml.ops.kernels;
 
-import dev.tinyml.interp.kernels.FixedPoint;
-
 /**
  * Int8 HARD_SWISH as TFLite's reference kernel: the input is moved to a 7-bit finer scale, a
  * "reluish" factor {@code (x + 3) / 6} clamped to [0, 1] is formed in 16-bit fixed point, and the

@@ -1,7 +1,5 @@
 package dev.tinyml.ops.kernels;
 
-import dev.tinyml.interp.kernels.FixedPoint;
-
 /**
  * L2_NORMALIZATION over the last axis. Float divides by {@code max(sqrt(sum of squares), 1e-6)},
  * summing in float in index order; int8 (output scale 1/128, zero point 0, as TFLM requires) takes

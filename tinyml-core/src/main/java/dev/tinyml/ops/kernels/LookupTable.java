@@ -1,7 +1,5 @@
 package dev.tinyml.ops.kernels;
 
-import dev.tinyml.interp.kernels.FixedPoint;
-
 /**
  * A 256-entry int8 table of a float function, built as TFLM builds ELU's: dequantize each input
  * value, apply the function in float, requantize with {@code round(y / outputScale) + zeroPoint}

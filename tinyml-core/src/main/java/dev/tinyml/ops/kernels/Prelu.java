@@ -1,7 +1,5 @@
 package dev.tinyml.ops.kernels;
 
-import dev.tinyml.interp.kernels.FixedPoint;
-
 /**
  * PRELU with a broadcast alpha: {@code x >= 0 ? x : alpha * x}. Quantized (int8 input with int8
  * alpha, or int16 input with int8 alpha) uses one multiplier for the positive branch and one for

@@ -1,7 +1,5 @@
 package dev.tinyml.ops.kernels;
 
-import dev.tinyml.interp.kernels.FixedPoint;
-
 /**
  * Quantized ABS (int8, int16) and RSQRT (int8, int16) as TFLM's {@code elementwise.cc}: ABS
  * rescales only when the scales differ; RSQRT takes TFLite's fixed-point inverse square root of the
@@ -77,11 +75,11 @@ public final class QuantizedAbsRsqrt {
   /**
    * RSQRT of one quantized value; an input at the zero point gives the type's maximum.
    *
-   * @throws IllegalArgumentException for an input below the zero point, as TFLM fails the invoke
+   * @throws ArithmeticException for an input below the zero point, as TFLM fails the invoke
    */
   public static int rsqrt(Plan p, int q) {
     if (q < p.inputOffset()) {
-      throw new IllegalArgumentException("RSQRT is only defined for non-negative inputs, got " + q);
+      throw new ArithmeticException("RSQRT is only defined for non-negative inputs, got " + q);
     }
     int value = q - p.inputOffset();
     if (value == 0) {

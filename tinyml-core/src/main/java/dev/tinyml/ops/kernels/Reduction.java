@@ -1,7 +1,5 @@
 package dev.tinyml.ops.kernels;
 
-import dev.tinyml.interp.kernels.FixedPoint;
-
 /**
  * REDUCE_MAX, REDUCE_MIN and SUM over any set of axes, as TFLM's {@code reduce_common.cc}: the
  * input is walked in row-major order and each element is folded into its output slot, so float sums

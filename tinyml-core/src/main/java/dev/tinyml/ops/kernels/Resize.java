@@ -75,10 +75,7 @@ public final class Resize {
     float scaled = (v + offset) * scale;
     int r =
         Math.min(
-            align
-                ? (int) dev.tinyml.interp.kernels.FixedPoint.roundHalfAway(scaled)
-                : (int) Math.floor(scaled),
-            inSize - 1);
+            align ? (int) FixedPoint.roundHalfAway(scaled) : (int) Math.floor(scaled), inSize - 1);
     return half ? Math.max(0, r) : r;
   }
 

@@ -1,7 +1,5 @@
 package dev.tinyml.ops.kernels;
 
-import dev.tinyml.interp.kernels.FixedPoint;
-
 /**
  * SQUARED_DIFFERENCE {@code (a - b)^2} with broadcasting: float, int32 (wrapping like C++), and
  * quantized as TFLM: both inputs are shifted left (7 bits for int8, none for int16), rescaled to

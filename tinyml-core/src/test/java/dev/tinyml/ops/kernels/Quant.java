@@ -12,7 +12,7 @@ final class Quant {
 
   /** {@code ZeroPointFromMinMax<int8_t>}. */
   static int zeroPoint8(float min, float max) {
-    return -128 + (int) dev.tinyml.interp.kernels.FixedPoint.roundHalfAway(-min / scale8(min, max));
+    return -128 + (int) FixedPoint.roundHalfAway(-min / scale8(min, max));
   }
 
   /** {@code ScaleFromMinMax<int16_t>}. */
@@ -39,7 +39,7 @@ final class Quant {
   }
 
   private static int quantize(float x, float scale, int zeroPoint) {
-    return (int) dev.tinyml.interp.kernels.FixedPoint.roundHalfAway(x / scale) + zeroPoint;
+    return (int) FixedPoint.roundHalfAway(x / scale) + zeroPoint;
   }
 
   private static int clamp(int v, int lo, int hi) {
