@@ -102,6 +102,7 @@ public final class OpRegistry {
     register(new L2NormalizationOp());
     register(new ResizeBilinearOp());
     register(new ResizeNearestNeighborOp());
+    register(new TransposeConvOp());
 
     register(new SignalWindowOp());
     register(new SignalFftAutoScaleOp());

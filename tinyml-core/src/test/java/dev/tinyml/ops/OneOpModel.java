@@ -65,6 +65,29 @@ final class OneOpModel {
     return this;
   }
 
+  /** A constant FLOAT32 operand of the given shape. */
+  OneOpModel floats(int[] shape, float... values) {
+    ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (float v : values) {
+      b.putFloat(v);
+    }
+    int buffer = model.addBuffer(new Buffer(b.array()));
+    operands.add(
+        add(new Tensor("c" + operands.size(), TensorType.FLOAT32, shape).setBuffer(buffer)));
+    return this;
+  }
+
+  /** A constant per-tensor quantized INT8 operand of the given shape. */
+  OneOpModel int8s(int[] shape, float scale, byte... values) {
+    int buffer = model.addBuffer(new Buffer(values.clone()));
+    operands.add(
+        add(
+            new Tensor("c" + operands.size(), TensorType.INT8, shape)
+                .setBuffer(buffer)
+                .setQuantization(QuantizationParameters.perTensor(scale, 0))));
+    return this;
+  }
+
   /** A constant INT32 vector operand. */
   OneOpModel ints(int... values) {
     return ints(new int[] {values.length}, values);
