@@ -103,6 +103,7 @@ public final class OpRegistry {
     register(new ResizeBilinearOp());
     register(new ResizeNearestNeighborOp());
     register(new TransposeConvOp());
+    register(new BatchMatMulOp());
 
     register(new SignalWindowOp());
     register(new SignalFftAutoScaleOp());
