@@ -7,7 +7,7 @@ import dev.tinyml.tflite.BuiltinOperator;
 import java.util.Optional;
 
 /** ADD: the element-wise sum with broadcasting, float32, int8 and int32. */
-public final class AddOp extends ArithmeticOp implements TflmFootprint {
+public final class AddOp extends ArithmeticOp implements TflmFootprint, Int8Rules {
 
   /** The op. */
   public AddOp() {
@@ -43,5 +43,10 @@ public final class AddOp extends ArithmeticOp implements TflmFootprint {
   @Override
   public int opData(OpNode node, Abi abi) {
     return 64;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

@@ -9,7 +9,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** CONCATENATION along one axis; int8 inputs must share the output's quantization. */
-public final class ConcatenationOp implements Op<ConcatenationOp.Plan>, TflmFootprint {
+public final class ConcatenationOp implements Op<ConcatenationOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared concatenation.
@@ -86,5 +86,15 @@ public final class ConcatenationOp implements Op<ConcatenationOp.Plan>, TflmFoot
   @Override
   public int opData(OpNode node, Abi abi) {
     return abi.pointerSize() == 8 ? 40 : 24;
+  }
+
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.SHARED_WITH_ALL_INPUTS;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

@@ -7,7 +7,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** DEQUANTIZE: int8 or int16 to float32. */
-public final class DequantizeOp implements Op<DequantizeOp.Plan>, TflmFootprint {
+public final class DequantizeOp implements Op<DequantizeOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared dequantization.
@@ -57,5 +57,16 @@ public final class DequantizeOp implements Op<DequantizeOp.Plan>, TflmFootprint 
   @Override
   public int opData(OpNode node, Abi abi) {
     return 32;
+  }
+
+  /** The quantizer inserts DEQUANTIZE ops; a float model holds none. */
+  @Override
+  public boolean quantizable() {
+    return false;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

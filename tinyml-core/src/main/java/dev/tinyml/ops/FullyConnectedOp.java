@@ -12,7 +12,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** FULLY_CONNECTED, float32 or int8 with per-tensor or per-channel weights. */
-public final class FullyConnectedOp implements Op<FullyConnectedOp.Plan>, TflmFootprint {
+public final class FullyConnectedOp implements Op<FullyConnectedOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared fully connected layer.
@@ -149,5 +149,27 @@ public final class FullyConnectedOp implements Op<FullyConnectedOp.Plan>, TflmFo
   @Override
   public int[] scratchRequests(OpNode node) {
     return TflmFootprint.int4FilterScratch(node);
+  }
+
+  @Override
+  public int weightsChannelAxis() {
+    return 0;
+  }
+
+  @Override
+  public boolean perTensorWeightsByDefault() {
+    return true;
+  }
+
+  /** 6 without a bias input, 5 when keeping dimensions, else 4. */
+  @Override
+  public int int8Version(OpNode quantized) {
+    if (quantized.inputCount() == 2) {
+      return 6;
+    }
+    if (quantized.options() instanceof FullyConnectedOptions o && o.keepNumDims()) {
+      return 5;
+    }
+    return 4;
   }
 }

@@ -8,7 +8,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** LEAKY_RELU, float32 or int8. */
-public final class LeakyReluOp implements Op<LeakyReluOp.Plan>, TflmFootprint {
+public final class LeakyReluOp implements Op<LeakyReluOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared leaky ReLU.
@@ -84,5 +84,10 @@ public final class LeakyReluOp implements Op<LeakyReluOp.Plan>, TflmFootprint {
   @Override
   public int opData(OpNode node, Abi abi) {
     return 24;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 1;
   }
 }

@@ -8,7 +8,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** MEAN over constant axes, float32 or int8. */
-public final class MeanOp implements Op<MeanOp.Plan>, TflmFootprint {
+public final class MeanOp implements Op<MeanOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared mean.
@@ -119,5 +119,10 @@ public final class MeanOp implements Op<MeanOp.Plan>, TflmFootprint {
     return in.type() == TensorType.INT8 || in.type() == TensorType.INT16
         ? new int[] {4 * out.elementCount(), rank, axes}
         : new int[] {rank, axes};
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

@@ -7,7 +7,7 @@ import dev.tinyml.tflite.MulOptions;
 import java.util.Optional;
 
 /** MUL: the element-wise product with broadcasting, float32, int8 and int32. */
-public final class MulOp extends ArithmeticOp implements TflmFootprint {
+public final class MulOp extends ArithmeticOp implements TflmFootprint, Int8Rules {
 
   /** The op. */
   public MulOp() {
@@ -43,5 +43,15 @@ public final class MulOp extends ArithmeticOp implements TflmFootprint {
   @Override
   public int opData(OpNode node, Abi abi) {
     return 36;
+  }
+
+  /** 3 when {@code input1Scale * input2Scale / outputScale} is at least 1, else 2. */
+  @Override
+  public int int8Version(OpNode quantized) {
+    double rescale =
+        (double) quantized.input(0).quantization().scale()[0]
+            * quantized.input(1).quantization().scale()[0]
+            / quantized.output(0).quantization().scale()[0];
+    return rescale >= 1.0 ? 3 : 2;
   }
 }

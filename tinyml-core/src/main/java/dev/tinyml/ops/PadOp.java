@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** PAD (and PADV2's constant value) of float32, int8, int16 and int32 tensors. */
-public final class PadOp implements Op<PadOp.Plan>, TflmFootprint {
+public final class PadOp implements Op<PadOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared pad.
@@ -118,5 +118,15 @@ public final class PadOp implements Op<PadOp.Plan>, TflmFootprint {
   @Override
   public int opData(OpNode node, Abi abi) {
     return 56;
+  }
+
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.SHARED_WITH_INPUT;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

@@ -7,7 +7,7 @@ import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
 /** What AVERAGE_POOL_2D and MAX_POOL_2D share: options, checks and the plan. */
-public abstract class Pool2DOp implements Op<Pool2DOp.Plan>, TflmFootprint {
+public abstract class Pool2DOp implements Op<Pool2DOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared pooling op.
@@ -95,5 +95,15 @@ public abstract class Pool2DOp implements Op<Pool2DOp.Plan>, TflmFootprint {
   @Override
   public int opData(OpNode node, Abi abi) {
     return 32;
+  }
+
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.SHARED_WITH_INPUT;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

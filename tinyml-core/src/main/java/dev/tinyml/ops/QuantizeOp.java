@@ -7,7 +7,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** QUANTIZE: float32 to int8/int16, and requantization between int8, int16 and int32. */
-public final class QuantizeOp implements Op<QuantizeOp.Plan>, TflmFootprint {
+public final class QuantizeOp implements Op<QuantizeOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared quantization: {@code requantize} is null when quantizing from float.
@@ -96,5 +96,16 @@ public final class QuantizeOp implements Op<QuantizeOp.Plan>, TflmFootprint {
   @Override
   public int opData(OpNode node, Abi abi) {
     return 32;
+  }
+
+  /** The quantizer inserts QUANTIZE ops; a float model holds none. */
+  @Override
+  public boolean quantizable() {
+    return false;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 1;
   }
 }

@@ -7,7 +7,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** RELU6, float32 or int8 (clamping in the input's quantization). */
-public final class Relu6Op implements Op<Relu6Op.Plan>, TflmFootprint {
+public final class Relu6Op implements Op<Relu6Op.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared ReLU6.
@@ -76,5 +76,10 @@ public final class Relu6Op implements Op<Relu6Op.Plan>, TflmFootprint {
   @Override
   public int opData(OpNode node, Abi abi) {
     return 8;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

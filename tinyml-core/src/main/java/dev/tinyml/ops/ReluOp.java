@@ -7,7 +7,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** RELU, float32 or int8 (requantizing to the output's scale). */
-public final class ReluOp implements Op<ReluOp.Plan>, TflmFootprint {
+public final class ReluOp implements Op<ReluOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared ReLU.
@@ -74,5 +74,10 @@ public final class ReluOp implements Op<ReluOp.Plan>, TflmFootprint {
   @Override
   public int opData(OpNode node, Abi abi) {
     return 36;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

@@ -8,7 +8,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** SOFTMAX: float32, int8 to int8 and int8 to int16. */
-public final class SoftmaxOp implements Op<SoftmaxOp.Plan>, TflmFootprint {
+public final class SoftmaxOp implements Op<SoftmaxOp.Plan>, TflmFootprint, Int8Rules {
 
   /** Which loop runs the softmax. */
   public enum Kernel {
@@ -115,5 +115,25 @@ public final class SoftmaxOp implements Op<SoftmaxOp.Plan>, TflmFootprint {
     return in != null && in.type() == TensorType.INT16
         ? new int[] {2 * INT16_LUT_ENTRIES, 2 * INT16_LUT_ENTRIES}
         : new int[0];
+  }
+
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.FIXED;
+  }
+
+  @Override
+  public float fixedOutputScale() {
+    return 1f / 256;
+  }
+
+  @Override
+  public int fixedOutputZeroPoint() {
+    return -128;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

@@ -4,10 +4,11 @@ import dev.tinyml.ops.kernels.Arithmetic;
 import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.SubOptions;
+import java.util.Arrays;
 import java.util.Optional;
 
 /** SUB: the element-wise difference with broadcasting, float32, int8 and int32. */
-public final class SubOp extends ArithmeticOp implements TflmFootprint {
+public final class SubOp extends ArithmeticOp implements TflmFootprint, Int8Rules {
 
   /** The op. */
   public SubOp() {
@@ -43,5 +44,13 @@ public final class SubOp extends ArithmeticOp implements TflmFootprint {
   @Override
   public int opData(OpNode node, Abi abi) {
     return 56;
+  }
+
+  /** 3 when the inputs broadcast with more than four dimensions, else 2. */
+  @Override
+  public int int8Version(OpNode quantized) {
+    int[] a = quantized.inputShape(0);
+    int[] b = quantized.inputShape(1);
+    return !Arrays.equals(a, b) && Math.max(a.length, b.length) > 4 ? 3 : 2;
   }
 }

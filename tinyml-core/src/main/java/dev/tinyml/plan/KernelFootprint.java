@@ -92,10 +92,7 @@ final class KernelFootprint {
   }
 
   private static TflmFootprint footprintOrNull(BuiltinOperator code) {
-    return OpRegistry.builtin(code)
-        .filter(TflmFootprint.class::isInstance)
-        .map(TflmFootprint.class::cast)
-        .orElse(null);
+    return OpRegistry.tflmFootprint(code).orElse(null);
   }
 
   private static TflmFootprint known(Model model, int subgraph, int opIndex, Operator op) {
