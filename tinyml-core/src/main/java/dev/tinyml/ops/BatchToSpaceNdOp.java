@@ -23,6 +23,13 @@ public final class BatchToSpaceNdOp extends IndexMapOp {
     return 4;
   }
 
+  /** Version 3 marks an input of rank other than 4 (op_version.cc). */
+  @Override
+  public int int8Version(OpNode quantized) {
+    Tensor in = quantized.input(0);
+    return in != null && in.shape().length != 4 ? 3 : 2;
+  }
+
   @Override
   protected Mapping map(OpContext c, Tensor in) {
     SpaceBatch.Plan p =

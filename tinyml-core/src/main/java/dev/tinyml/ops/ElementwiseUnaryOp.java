@@ -14,7 +14,7 @@ import java.util.Optional;
  * HARD_SWISH in float32, with the quantized variants TFLM has (ABS int8/int16 and raw int16, RSQRT
  * int8/int16, ELU int8 by lookup table, HARD_SWISH int8).
  */
-public final class ElementwiseUnaryOp implements Op<ElementwiseUnaryOp.Plan> {
+public final class ElementwiseUnaryOp implements Op<ElementwiseUnaryOp.Plan>, Int8Rules {
 
   /**
    * A prepared op.
@@ -105,6 +105,21 @@ public final class ElementwiseUnaryOp implements Op<ElementwiseUnaryOp.Plan> {
       case RSQRT -> 3;
       default -> 1;
     };
+  }
+
+  /** ABS, RSQRT, ELU and HARD_SWISH have int8 kernels; the other functions are float only. */
+  @Override
+  public boolean quantizable() {
+    return switch (builtin) {
+      case ABS, RSQRT, ELU, HARD_SWISH -> true;
+      default -> false;
+    };
+  }
+
+  /** Version 2 is ABS's and RSQRT's int8 version; ELU and HARD_SWISH have one version. */
+  @Override
+  public int int8Version(OpNode quantized) {
+    return builtin == BuiltinOperator.ABS || builtin == BuiltinOperator.RSQRT ? 2 : 1;
   }
 
   @Override

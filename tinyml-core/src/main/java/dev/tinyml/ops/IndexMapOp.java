@@ -8,7 +8,7 @@ import dev.tinyml.tflite.Tensor;
  * shapes and constant operands: the source index of every output element is planned once and eval
  * is a gather over any element type. Subclasses compute the mapping.
  */
-public abstract class IndexMapOp implements Op<IndexMapOp.Plan> {
+public abstract class IndexMapOp implements Op<IndexMapOp.Plan>, Int8Rules {
 
   /**
    * A prepared mapping.
@@ -56,6 +56,18 @@ public abstract class IndexMapOp implements Op<IndexMapOp.Plan> {
     }
     int pad = OpInputs.quantized(out.type()) ? c.zeroPoint(out) : 0;
     return new Plan(m.source(), padded, pad, c.in(0), c.out(0));
+  }
+
+  /** The values only move, so the int8 output shares the input's scale and zero point. */
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.SHARED_WITH_INPUT;
+  }
+
+  /** Version 2 is the int8 version of every op of this kind (op_version.cc). */
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 
   @Override

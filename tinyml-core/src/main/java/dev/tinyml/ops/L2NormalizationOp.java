@@ -12,7 +12,7 @@ import java.util.Optional;
  * L2_NORMALIZATION over the last axis of a tensor of rank 4 or less: float32, or int8 with output
  * scale 1/128 and zero point 0 (the quantization TFLite gives it); no fused activation.
  */
-public final class L2NormalizationOp implements Op<L2NormalizationOp.Plan> {
+public final class L2NormalizationOp implements Op<L2NormalizationOp.Plan>, Int8Rules {
 
   /**
    * A prepared op.
@@ -38,6 +38,27 @@ public final class L2NormalizationOp implements Op<L2NormalizationOp.Plan> {
 
   @Override
   public int maxVersion() {
+    return 2;
+  }
+
+  /** TFLM's int8 kernel writes Q7: scale 1/128, zero point 0. */
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.FIXED;
+  }
+
+  @Override
+  public float fixedOutputScale() {
+    return 1f / 128f;
+  }
+
+  @Override
+  public int fixedOutputZeroPoint() {
+    return 0;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
     return 2;
   }
 

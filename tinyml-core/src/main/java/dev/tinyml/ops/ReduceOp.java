@@ -11,7 +11,7 @@ import java.util.Optional;
  * SUM (float32, int32, int8, int16), REDUCE_MAX and REDUCE_MIN (float32, int8 with the input's
  * quantization on the output, as TFLM requires) over constant axes.
  */
-public final class ReduceOp implements Op<ReduceOp.Plan> {
+public final class ReduceOp implements Op<ReduceOp.Plan>, Int8Rules {
 
   /**
    * A prepared reduction.
@@ -54,6 +54,19 @@ public final class ReduceOp implements Op<ReduceOp.Plan> {
 
   @Override
   public int maxVersion() {
+    return 2;
+  }
+
+  /** MAX and MIN pick input values, so they share the input's parameters; SUM rescales. */
+  @Override
+  public OutputParams outputParams() {
+    return builtin == BuiltinOperator.SUM
+        ? OutputParams.CALIBRATED
+        : OutputParams.SHARED_WITH_INPUT;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
     return 2;
   }
 

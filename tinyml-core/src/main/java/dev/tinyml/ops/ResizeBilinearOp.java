@@ -8,7 +8,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** RESIZE_BILINEAR of an NHWC float32 or int8 tensor to a constant size. */
-public final class ResizeBilinearOp implements Op<ResizeBilinearOp.Plan> {
+public final class ResizeBilinearOp implements Op<ResizeBilinearOp.Plan>, Int8Rules {
 
   /**
    * A prepared resize.
@@ -34,6 +34,18 @@ public final class ResizeBilinearOp implements Op<ResizeBilinearOp.Plan> {
   @Override
   public int maxVersion() {
     return 3;
+  }
+
+  /** The int8 kernel interpolates raw values, so the output shares the input's parameters. */
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.SHARED_WITH_INPUT;
+  }
+
+  /** Version 3 marks half_pixel_centers, 2 is int8 (op_version.cc). */
+  @Override
+  public int int8Version(OpNode quantized) {
+    return quantized.options() instanceof ResizeBilinearOptions o && o.halfPixelCenters() ? 3 : 2;
   }
 
   @Override

@@ -24,6 +24,14 @@ public final class ResizeNearestNeighborOp extends IndexMapOp {
     return 4;
   }
 
+  /** Version 3 marks align_corners or half_pixel_centers (op_version.cc). */
+  @Override
+  public int int8Version(OpNode quantized) {
+    ResizeNearestNeighborOptions o =
+        quantized.options() instanceof ResizeNearestNeighborOptions r ? r : null;
+    return o != null && (o.alignCorners() || o.halfPixelCenters()) ? 3 : 2;
+  }
+
   @Override
   protected Mapping map(OpContext c, Tensor in) {
     int[] size = OpInputs.constantInts(c, 1, "size");

@@ -7,7 +7,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** SQUARED_DIFFERENCE with broadcasting: float32, int32, int8 and int16 (zero points 0). */
-public final class SquaredDifferenceOp implements Op<SquaredDifferenceOp.Plan> {
+public final class SquaredDifferenceOp implements Op<SquaredDifferenceOp.Plan>, Int8Rules {
 
   /**
    * A prepared op.
@@ -34,6 +34,11 @@ public final class SquaredDifferenceOp implements Op<SquaredDifferenceOp.Plan> {
 
   @Override
   public int maxVersion() {
+    return 2;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
     return 2;
   }
 
