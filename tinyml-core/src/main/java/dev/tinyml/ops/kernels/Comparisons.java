@@ -12,17 +12,17 @@ public final class Comparisons {
 
   /** The comparison. */
   public enum Op {
-    /** a == b. */
+    /** {@code a == b}. */
     EQUAL,
-    /** a != b. */
+    /** {@code a != b}. */
     NOT_EQUAL,
-    /** a > b. */
+    /** {@code a > b}. */
     GREATER,
-    /** a >= b. */
+    /** {@code a >= b}. */
     GREATER_EQUAL,
-    /** a < b. */
+    /** {@code a < b}. */
     LESS,
-    /** a <= b. */
+    /** {@code a <= b}. */
     LESS_EQUAL;
 
     boolean test(int c) {
