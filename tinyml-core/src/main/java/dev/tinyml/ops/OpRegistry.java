@@ -49,6 +49,61 @@ public final class OpRegistry {
     register(new SvdfOp());
     register(new TanhOp());
     register(new UnidirectionalSequenceLstmOp());
+    // Breadth ops (issue #14): data movement, element-wise math, reductions, resizing.
+    register(new TransposeOp());
+    register(new SliceOp());
+    register(new SplitOp(false));
+    register(new SplitOp(true));
+    register(new PackOp(false));
+    register(new PackOp(true));
+    register(new ExpandDimsOp());
+    register(new SpaceToDepthOp());
+    register(new DepthToSpaceOp());
+    register(new SpaceToBatchNdOp());
+    register(new BatchToSpaceNdOp());
+    register(new GatherOp(false));
+    register(new GatherOp(true));
+    register(new TensorCreationOp(BuiltinOperator.ZEROS_LIKE));
+    register(new TensorCreationOp(BuiltinOperator.FILL));
+    register(new TensorCreationOp(BuiltinOperator.SHAPE));
+    for (BuiltinOperator b :
+        new BuiltinOperator[] {
+          BuiltinOperator.ABS,
+          BuiltinOperator.SQRT,
+          BuiltinOperator.RSQRT,
+          BuiltinOperator.EXP,
+          BuiltinOperator.LOG,
+          BuiltinOperator.FLOOR,
+          BuiltinOperator.ROUND,
+          BuiltinOperator.ELU,
+          BuiltinOperator.HARD_SWISH
+        }) {
+      register(new ElementwiseUnaryOp(b));
+    }
+    register(new PreluOp());
+    register(new SquaredDifferenceOp());
+    for (BuiltinOperator b :
+        new BuiltinOperator[] {
+          BuiltinOperator.EQUAL,
+          BuiltinOperator.NOT_EQUAL,
+          BuiltinOperator.GREATER,
+          BuiltinOperator.GREATER_EQUAL,
+          BuiltinOperator.LESS,
+          BuiltinOperator.LESS_EQUAL
+        }) {
+      register(new ComparisonOp(b));
+    }
+    register(new SelectV2Op());
+    register(new ReduceOp(BuiltinOperator.SUM));
+    register(new ReduceOp(BuiltinOperator.REDUCE_MAX));
+    register(new ReduceOp(BuiltinOperator.REDUCE_MIN));
+    register(new ArgMinMaxOp(true));
+    register(new ArgMinMaxOp(false));
+    register(new L2NormalizationOp());
+    register(new ResizeBilinearOp());
+    register(new ResizeNearestNeighborOp());
+    register(new TransposeConvOp());
+    register(new BatchMatMulOp());
 
     register(new SignalWindowOp());
     register(new SignalFftAutoScaleOp());

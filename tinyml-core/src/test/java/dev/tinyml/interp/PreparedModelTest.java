@@ -145,10 +145,10 @@ class PreparedModelTest {
   @Test
   void unsupportedOpsAreNamedWithTheirIndex() {
     Model m = int8Dense(TensorType.INT8);
-    m.operatorCodes().set(0, new OperatorCode(BuiltinOperator.GATHER, 1));
+    m.operatorCodes().set(0, new OperatorCode(BuiltinOperator.CUMSUM, 1));
     assertThatThrownBy(() -> PreparedModel.prepare(m))
         .isInstanceOf(InterpreterException.class)
-        .hasMessageStartingWith("op #0 GATHER: unsupported op");
+        .hasMessageStartingWith("op #0 CUMSUM: unsupported op");
   }
 
   @Test

@@ -1,0 +1,94 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.BatchMatMul;
+import dev.tinyml.tflite.BatchMatMulOptions;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+
+/**
+ * BATCH_MATMUL of ranks 2 to 5 with broadcast batch axes and adjoints: float32, int8 and int16
+ * (zero points 0), both operands of one type, as TFLM. The Arduino library the firmware targets
+ * predates the op, so it has no resolver method.
+ */
+public final class BatchMatMulOp implements Op<BatchMatMulOp.Plan> {
+
+  /**
+   * A prepared product.
+   *
+   * @param kernel the kernel plan
+   * @param requantize the quantized requantization, null for float
+   * @param type the element type
+   * @param lhs lhs tensor index
+   * @param rhs rhs tensor index
+   * @param output output tensor index
+   */
+  public record Plan(
+      BatchMatMul.Plan kernel,
+      BatchMatMul.Requantize requantize,
+      TensorType type,
+      int lhs,
+      int rhs,
+      int output)
+      implements OpPlan {}
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.BATCH_MATMUL;
+  }
+
+  @Override
+  public int maxVersion() {
+    return 3;
+  }
+
+  @Override
+  public Plan prepare(OpContext c) {
+    Tensor lhs = c.input(0);
+    Tensor rhs = c.input(1);
+    Tensor out = c.output(0);
+    OpInputs.requireSameType(c, lhs, rhs);
+    OpInputs.requireSameType(c, lhs, out);
+    BatchMatMulOptions o = c.optionsOrNull(BatchMatMulOptions.class);
+    BatchMatMul.Plan p;
+    try {
+      p = BatchMatMul.plan(lhs.shape(), rhs.shape(), o != null && o.adjX(), o != null && o.adjY());
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+    OpInputs.requireOutput(c, out, p.outputShape());
+    TensorType t = lhs.type();
+    if (t == TensorType.FLOAT32) {
+      return new Plan(p, null, t, c.in(0), c.in(1), c.out(0));
+    }
+    if (t == TensorType.INT8 || t == TensorType.INT16) {
+      if (t == TensorType.INT16
+          && (c.zeroPoint(lhs) != 0 || c.zeroPoint(rhs) != 0 || c.zeroPoint(out) != 0)) {
+        throw c.fail("int16 operands and output need zero point 0, as TFLM requires");
+      }
+      BatchMatMul.Requantize q =
+          BatchMatMul.requantize(
+              c.scale(lhs),
+              c.zeroPoint(lhs),
+              c.scale(rhs),
+              c.zeroPoint(rhs),
+              c.scale(out),
+              c.zeroPoint(out));
+      return new Plan(p, q, t, c.in(0), c.in(1), c.out(0));
+    }
+    throw c.unsupportedTypes();
+  }
+
+  @Override
+  public void eval(Plan p, Object[] t, Scratch s) {
+    Object l = t[p.lhs()];
+    Object r = t[p.rhs()];
+    Object o = t[p.output()];
+    switch (p.type()) {
+      case FLOAT32 -> BatchMatMul.eval(p.kernel(), (float[]) l, (float[]) r, (float[]) o);
+      case INT8 -> BatchMatMul.eval(p.kernel(), p.requantize(), (byte[]) l, (byte[]) r, (byte[]) o);
+      default ->
+          BatchMatMul.eval(p.kernel(), p.requantize(), (short[]) l, (short[]) r, (short[]) o);
+    }
+  }
+}

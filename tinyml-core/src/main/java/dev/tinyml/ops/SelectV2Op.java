@@ -1,0 +1,62 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.SelectV2;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+import java.util.Optional;
+
+/** SELECT_V2: a BOOL condition picks from x or y, all three broadcast; any stored value type. */
+public final class SelectV2Op implements Op<SelectV2Op.Plan> {
+
+  /**
+   * A prepared select.
+   *
+   * @param kernel the kernel plan
+   * @param condition condition tensor index
+   * @param x x tensor index
+   * @param y y tensor index
+   * @param output output tensor index
+   */
+  public record Plan(SelectV2.Plan kernel, int condition, int x, int y, int output)
+      implements OpPlan {}
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.SELECT_V2;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddSelectV2");
+  }
+
+  @Override
+  public int maxVersion() {
+    return 1;
+  }
+
+  @Override
+  public Plan prepare(OpContext c) {
+    Tensor cond = c.input(0);
+    Tensor x = c.input(1);
+    Tensor y = c.input(2);
+    Tensor out = c.output(0);
+    c.requireType(cond, TensorType.BOOL, "condition");
+    OpInputs.requireSameType(c, x, y);
+    OpInputs.requireSameType(c, x, out);
+    SelectV2.Plan p;
+    try {
+      p = SelectV2.plan(cond.shape(), x.shape(), y.shape());
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+    OpInputs.requireOutput(c, out, p.outputShape());
+    return new Plan(p, c.in(0), c.in(1), c.in(2), c.out(0));
+  }
+
+  @Override
+  public void eval(Plan p, Object[] t, Scratch s) {
+    SelectV2.eval(p.kernel(), (byte[]) t[p.condition()], t[p.x()], t[p.y()], t[p.output()]);
+  }
+}

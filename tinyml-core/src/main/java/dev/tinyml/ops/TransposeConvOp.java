@@ -1,0 +1,216 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Activation;
+import dev.tinyml.ops.kernels.ChannelMultipliers;
+import dev.tinyml.ops.kernels.TransposeConv;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Padding;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+import dev.tinyml.tflite.TransposeConvOptions;
+import java.util.Optional;
+
+/**
+ * TRANSPOSE_CONV (inputs: constant output shape, OHWI filter, NHWC input, optional bias) in
+ * float32, int8 (per-channel filter, int32 bias) and 16x8 (int16 activations, int8 filter, int64
+ * bias), with a fused activation.
+ */
+public final class TransposeConvOp implements Op<TransposeConvOp.Plan> {
+
+  /**
+   * A prepared transpose convolution.
+   *
+   * @param geometry sizes, strides and padding
+   * @param type the input's element type
+   * @param multipliers per-channel requantization (quantized only)
+   * @param inputOffset minus the input zero point
+   * @param outputOffset the output zero point
+   * @param min the activation clamp's low end (quantized)
+   * @param max its high end (quantized)
+   * @param floatMin the float clamp's low end
+   * @param floatMax its high end
+   * @param filter filter tensor index
+   * @param input input tensor index
+   * @param bias bias tensor index, -1 when absent
+   * @param output output tensor index
+   * @param outputCount output elements
+   * @param opIndex the operator's index, which keys its 16x8 accumulators
+   */
+  public record Plan(
+      TransposeConv.Geometry geometry,
+      TensorType type,
+      ChannelMultipliers multipliers,
+      int inputOffset,
+      int outputOffset,
+      int min,
+      int max,
+      float floatMin,
+      float floatMax,
+      int filter,
+      int input,
+      int bias,
+      int output,
+      int outputCount,
+      int opIndex)
+      implements OpPlan {
+
+    @Override
+    public int scratchInts() {
+      return type == TensorType.INT8 ? outputCount : 0;
+    }
+
+    @Override
+    public OpState newState() {
+      return type == TensorType.INT16 ? new LongAccumulators(outputCount) : null;
+    }
+  }
+
+  /** The 16x8 kernel's int64 accumulators, one per output element and per interpreter. */
+  static final class LongAccumulators implements OpState {
+    final long[] values;
+
+    LongAccumulators(int n) {
+      values = new long[n];
+    }
+
+    @Override
+    public void reset() {
+      java.util.Arrays.fill(values, 0L);
+    }
+  }
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.TRANSPOSE_CONV;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddTransposeConv");
+  }
+
+  @Override
+  public int maxVersion() {
+    return 5;
+  }
+
+  @Override
+  public Plan prepare(OpContext c) {
+    TransposeConvOptions o = c.options(TransposeConvOptions.class);
+    int[] outShape = OpInputs.constantInts(c, 0, "output_shape");
+    Tensor filter = c.input(1);
+    Tensor in = c.input(2);
+    Tensor out = c.output(0);
+    c.requireHybridFree(in, filter);
+    TransposeConv.Geometry g;
+    try {
+      g =
+          TransposeConv.geometry(
+              in.shape(),
+              filter.shape(),
+              outShape,
+              o.strideH(),
+              o.strideW(),
+              o.padding() == Padding.SAME);
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+    OpInputs.requireOutput(c, out, outShape);
+    Activation act = c.activation(o.fusedActivation());
+    int bias = c.inputCount() > 3 ? c.in(3) : -1;
+    int n = out.elementCount();
+    TensorType t = in.type();
+    if (t == TensorType.FLOAT32 && filter.type() == TensorType.FLOAT32 && out.type() == t) {
+      c.checkBias(3, TensorType.FLOAT32, g.outDepth());
+      return new Plan(
+          g,
+          t,
+          null,
+          0,
+          0,
+          0,
+          0,
+          act.floatMin(),
+          act.floatMax(),
+          c.in(1),
+          c.in(2),
+          bias,
+          c.out(0),
+          n,
+          c.index());
+    }
+    boolean int8 = t == TensorType.INT8;
+    boolean int16 = t == TensorType.INT16;
+    if ((int8 || int16) && filter.type() == TensorType.INT8 && out.type() == t) {
+      c.checkBias(3, int8 ? TensorType.INT32 : TensorType.INT64, g.outDepth());
+      if (int16 && (c.zeroPoint(in) != 0 || c.zeroPoint(out) != 0)) {
+        throw c.fail("16x8 input and output need zero point 0, as TFLite quantizes them");
+      }
+      ChannelMultipliers m =
+          ChannelMultipliers.of(c.scale(in), c.scales(filter), c.scale(out), g.outDepth());
+      int[] range =
+          act.quantizedRange(
+              c.scale(out),
+              c.zeroPoint(out),
+              int8 ? Byte.MIN_VALUE : Short.MIN_VALUE,
+              int8 ? Byte.MAX_VALUE : Short.MAX_VALUE);
+      return new Plan(
+          g,
+          t,
+          m,
+          -c.zeroPoint(in),
+          c.zeroPoint(out),
+          range[0],
+          range[1],
+          0,
+          0,
+          c.in(1),
+          c.in(2),
+          bias,
+          c.out(0),
+          n,
+          c.index());
+    }
+    throw c.unsupportedTypes();
+  }
+
+  @Override
+  public void eval(Plan p, Object[] t, Scratch s) {
+    Object bias = p.bias() < 0 ? null : t[p.bias()];
+    switch (p.type()) {
+      case FLOAT32 ->
+          TransposeConv.eval(
+              p.geometry(),
+              (float[]) t[p.input()],
+              (float[]) t[p.filter()],
+              (float[]) bias,
+              p.floatMin(),
+              p.floatMax(),
+              (float[]) t[p.output()]);
+      case INT8 ->
+          TransposeConv.eval(
+              p.geometry(),
+              (byte[]) t[p.input()],
+              p.inputOffset(),
+              (byte[]) t[p.filter()],
+              (int[]) bias,
+              p.multipliers(),
+              p.outputOffset(),
+              p.min(),
+              p.max(),
+              s.ints(),
+              (byte[]) t[p.output()]);
+      default ->
+          TransposeConv.eval(
+              p.geometry(),
+              (short[]) t[p.input()],
+              (byte[]) t[p.filter()],
+              (long[]) bias,
+              p.multipliers(),
+              p.min(),
+              p.max(),
+              ((LongAccumulators) s.state(p.opIndex())).values,
+              (short[]) t[p.output()]);
+    }
+  }
+}
