@@ -51,6 +51,9 @@ final class CProgram {
       s.append("{").append(String.join(", ", names)).append("}, ");
     }
     s.append("};\n\nint main(void) {\n  int r, i;\n  size_t k;\n");
+    if (measure) {
+      s.append("  tml_calibrate(100000u);\n  tml_calibrate(300000u);\n");
+    }
     s.append("  for (r = 0; r < ").append(runs.size()).append("; r++) {\n");
     String macro = id.toUpperCase(java.util.Locale.ROOT);
     s.append("    for (i = 0; i < ")
