@@ -4,9 +4,11 @@ import dev.tinyml.codegen.AtomicFiles;
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.interp.InterpreterException;
 import dev.tinyml.interp.PreparedModel;
+import dev.tinyml.plan.ArenaBuffer;
 import dev.tinyml.plan.ArenaPlan;
 import dev.tinyml.plan.ArenaPlanner;
 import dev.tinyml.plan.PlanningException;
+import dev.tinyml.plan.TensorLifetimes;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
@@ -23,9 +25,10 @@ import java.util.TreeSet;
  * {@code <name>_model.c}, that computes exactly what the Java interpreter computes.
  *
  * <p>The module holds the weights as {@code const} arrays, precomputed multipliers and shifts, one
- * static arena whose offsets are {@link ArenaPlanner#planned(Model) our memory plan} (in-place
- * where the plan allows it), and one kernel call per operator. Only the kernels the model uses are
- * inlined. There is no allocation, no C++, no TFLite Micro and no flatbuffer parsing.
+ * static arena whose offsets are our compact memory plan ({@link ArenaPlanner#planned(List, List)})
+ * with the in-place overlaps the C kernels allow ({@code CInPlace}), and one kernel call per
+ * operator. Only the kernels the model uses are inlined. There is no allocation, no C++, no TFLite
+ * Micro and no flatbuffer parsing.
  *
  * <p>Generated API ({@code name} = the identifier given): {@code int name_invoke(void)}; per input
  * and output {@code i}: a typed pointer {@code name_input_i} / {@code name_output_i} into the arena
@@ -62,7 +65,12 @@ public final class CBackend {
     }
     ArenaPlan plan;
     try {
-      plan = ArenaPlanner.planned(model);
+      // The planner's TFLM-safe overlaps are a subset of what the C kernels allow, but its
+      // placement is a heuristic: keep whichever plan is smaller.
+      List<ArenaBuffer> buffers = TensorLifetimes.of(model);
+      ArenaPlan tight = ArenaPlanner.planned(buffers, CInPlace.overlaps(model, buffers));
+      ArenaPlan safe = ArenaPlanner.planned(model);
+      plan = tight.totalBytes() <= safe.totalBytes() ? tight : safe;
     } catch (PlanningException e) {
       throw new CodegenException(e.getMessage(), e);
     }
