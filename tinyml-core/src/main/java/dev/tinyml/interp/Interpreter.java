@@ -1,5 +1,7 @@
 package dev.tinyml.interp;
 
+import dev.tinyml.ops.PreparedOp;
+import dev.tinyml.ops.Scratch;
 import java.util.List;
 
 /**
@@ -80,11 +82,11 @@ public final class Interpreter {
    *     prove consistent
    */
   public void invoke() {
-    Step[] steps = model.steps();
+    PreparedOp<?>[] ops = model.ops();
     int k = 0;
     try {
-      for (; k < steps.length; k++) {
-        steps[k].run(arrays, scratch);
+      for (; k < ops.length; k++) {
+        ops[k].run(arrays, scratch);
       }
     } catch (IndexOutOfBoundsException | ClassCastException | ArithmeticException e) {
       // Preparation checks what the kernels rely on; a model that slips past still fails named.

@@ -1,5 +1,12 @@
 package dev.tinyml.interp;
 
+import dev.tinyml.ops.Op;
+import dev.tinyml.ops.OpContext;
+import dev.tinyml.ops.OpException;
+import dev.tinyml.ops.OpRegistry;
+import dev.tinyml.ops.OpState;
+import dev.tinyml.ops.PreparedOp;
+import dev.tinyml.ops.Scratch;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
@@ -11,7 +18,6 @@ import dev.tinyml.tflite.TensorType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * A TFLite model validated and prepared for the reference interpreter: every op's shapes,
@@ -35,11 +41,10 @@ public final class PreparedModel {
   private final Object[] constants;
   private final boolean[] variable;
   private final Object[] variableInitial;
-  private final Step[] steps;
+  private final PreparedOp<?>[] ops;
   private final String[] opNames;
   private final int scratchInts;
   private final int scratchFloats;
-  private final Supplier<? extends OpState>[] stateFactories;
 
   private PreparedModel(
       List<TensorInfo> inputs,
@@ -48,22 +53,20 @@ public final class PreparedModel {
       Object[] constants,
       boolean[] variable,
       Object[] variableInitial,
-      Step[] steps,
+      PreparedOp<?>[] ops,
       String[] opNames,
       int scratchInts,
-      int scratchFloats,
-      Supplier<? extends OpState>[] stateFactories) {
+      int scratchFloats) {
     this.inputs = inputs;
     this.outputs = outputs;
     this.tensors = tensors;
     this.constants = constants;
     this.variable = variable;
     this.variableInitial = variableInitial;
-    this.steps = steps;
+    this.ops = ops;
     this.opNames = opNames;
     this.scratchInts = scratchInts;
     this.scratchFloats = scratchFloats;
-    this.stateFactories = stateFactories;
   }
 
   /**
@@ -99,8 +102,7 @@ public final class PreparedModel {
         constants[i] = decode(t, data, "constant tensor #" + i);
       }
     }
-    List<Step> steps = new ArrayList<>();
-    List<Supplier<? extends OpState>> states = new ArrayList<>();
+    List<PreparedOp<?>> prepared = new ArrayList<>();
     List<String> opNames = new ArrayList<>();
     int ints = 0;
     int floats = 0;
@@ -120,62 +122,16 @@ public final class PreparedModel {
       OperatorCode code = model.operatorCodes().get(op.opcodeIndex());
       String name = code.displayName();
       OpContext ctx = new OpContext(model, graph, constants, k, op, name);
-      BuiltinOperator builtin = code.builtinCode();
-      boolean signal =
-          builtin == BuiltinOperator.CUSTOM && SignalOpPlanner.NAMES.contains(code.customCode());
-      if (!signal
-          && (builtin == null
-              || builtin == BuiltinOperator.CUSTOM
-              || !OpPlanner.MAX_VERSION.containsKey(builtin))) {
-        throw ctx.fail(
-            "unsupported op"
-                + (builtin == BuiltinOperator.CUSTOM ? " (custom op)" : "")
-                + ": the reference interpreter implements "
-                + OpPlanner.MAX_VERSION.keySet()
-                + " and the custom ops "
-                + SignalOpPlanner.NAMES
-                + "; run this model on TFLite Micro or replace the op");
-      }
-      int max = signal ? SignalOpPlanner.MAX_VERSION : OpPlanner.MAX_VERSION.get(builtin);
-      if (code.version() > max) {
-        throw ctx.fail(
-            "op version "
-                + code.version()
-                + " is newer than the interpreter supports (up to "
-                + max
-                + "); convert the model with an older converter or file an issue");
-      }
-      for (int t : op.inputs()) {
-        checkStorable(ctx, tensors, t);
-      }
-      for (int t : op.outputs()) {
-        if (t < 0) {
-          throw ctx.fail("output tensor index " + t + " is negative; the model file is corrupt");
-        }
-        checkStorable(ctx, tensors, t);
-        if (constants[t] != null) {
-          throw ctx.fail("output " + OpContext.describe(tensors[t]) + " is a constant tensor");
-        }
-      }
-      OpPlanner.Prepared p;
+      PreparedOp<?> p;
       try {
-        p =
-            signal
-                ? SignalOpPlanner.prepare(ctx, code.customCode())
-                : OpPlanner.prepare(ctx, builtin);
-      } catch (IndexOutOfBoundsException | ClassCastException | ArithmeticException e) {
-        // The planner checks what its kernels rely on; a model that slips past still fails named.
-        throw ctx.fail(
-            "cannot be prepared ("
-                + e
-                + "): its tensors' shapes or types do not fit the op; check or re-convert the model",
-            e);
+        p = prepareOp(ctx, code, tensors, constants);
+      } catch (OpException e) {
+        throw new InterpreterException(e.getMessage(), e.getCause());
       }
-      steps.add(p.step());
-      states.add(p.state());
+      prepared.add(p);
       opNames.add(name);
-      ints = Math.max(ints, p.scratchInts());
-      floats = Math.max(floats, p.scratchFloats());
+      ints = Math.max(ints, p.plan().scratchInts());
+      floats = Math.max(floats, p.plan().scratchFloats());
     }
     return new PreparedModel(
         infos(graph, tensors, graph.inputs(), "input"),
@@ -184,11 +140,57 @@ public final class PreparedModel {
         constants,
         variable,
         variableInitial,
-        steps.toArray(new Step[0]),
+        prepared.toArray(new PreparedOp<?>[0]),
         opNames.toArray(new String[0]),
         ints,
-        floats,
-        states.toArray(new Supplier[0]));
+        floats);
+  }
+
+  /** Looks operator {@code ctx} up in the registry, checks its version and tensors, prepares it. */
+  private static PreparedOp<?> prepareOp(
+      OpContext ctx, OperatorCode code, Tensor[] tensors, Object[] constants) {
+    Op<?> impl = OpRegistry.lookup(code).orElse(null);
+    if (impl == null) {
+      throw ctx.fail(
+          "unsupported op"
+              + (code.builtinCode() == BuiltinOperator.CUSTOM ? " (custom op)" : "")
+              + ": the reference interpreter implements "
+              + OpRegistry.builtins()
+              + " and the custom ops "
+              + OpRegistry.customNames()
+              + "; run this model on TFLite Micro or replace the op");
+    }
+    if (code.version() > impl.maxVersion()) {
+      throw ctx.fail(
+          "op version "
+              + code.version()
+              + " is newer than the interpreter supports (up to "
+              + impl.maxVersion()
+              + "); convert the model with an older converter or file an issue");
+    }
+    Operator op = ctx.operator();
+    for (int t : op.inputs()) {
+      checkStorable(ctx, tensors, t);
+    }
+    for (int t : op.outputs()) {
+      if (t < 0) {
+        throw ctx.fail("output tensor index " + t + " is negative; the model file is corrupt");
+      }
+      checkStorable(ctx, tensors, t);
+      if (constants[t] != null) {
+        throw ctx.fail("output " + OpContext.describe(tensors[t]) + " is a constant tensor");
+      }
+    }
+    try {
+      return PreparedOp.prepare(impl, ctx);
+    } catch (IndexOutOfBoundsException | ClassCastException | ArithmeticException e) {
+      // The ops check what their kernels rely on; a model that slips past still fails named.
+      throw ctx.fail(
+          "cannot be prepared ("
+              + e
+              + "): its tensors' shapes or types do not fit the op; check or re-convert the model",
+          e);
+    }
   }
 
   private static void checkStorable(OpContext ctx, Tensor[] tensors, int t) {
@@ -282,7 +284,17 @@ public final class PreparedModel {
 
   /** Number of prepared ops. */
   public int operatorCount() {
-    return steps.length;
+    return ops.length;
+  }
+
+  /**
+   * Every operator of the primary subgraph in order, with its op class and the plan record its
+   * prepare computed (multipliers, shifts, offsets, clamps, paddings, scratch sizes). For backends
+   * that generate code computing exactly what the interpreter computes; the plans are shared and
+   * must not be modified.
+   */
+  public List<PreparedOp<?>> plans() {
+    return List.of(ops);
   }
 
   /** A new interpreter with its own tensor arrays; not thread-safe, one per thread. */
@@ -298,8 +310,8 @@ public final class PreparedModel {
     return new Interpreter(this, arrays);
   }
 
-  Step[] steps() {
-    return steps;
+  PreparedOp<?>[] ops() {
+    return ops;
   }
 
   /** How errors name op {@code k}, as {@link OpContext#fail} does at prepare time. */
@@ -308,9 +320,9 @@ public final class PreparedModel {
   }
 
   Scratch newScratch() {
-    OpState[] states = new OpState[stateFactories.length];
+    OpState[] states = new OpState[ops.length];
     for (int k = 0; k < states.length; k++) {
-      states[k] = stateFactories[k] == null ? null : stateFactories[k].get();
+      states[k] = ops[k].plan().newState();
     }
     return new Scratch(scratchInts, scratchFloats, states);
   }

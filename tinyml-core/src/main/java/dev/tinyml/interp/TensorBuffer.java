@@ -1,6 +1,6 @@
 package dev.tinyml.interp;
 
-import dev.tinyml.interp.kernels.FixedPoint;
+import dev.tinyml.ops.kernels.FixedPoint;
 import dev.tinyml.tflite.TensorType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

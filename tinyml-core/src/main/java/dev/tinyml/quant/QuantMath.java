@@ -1,6 +1,6 @@
 package dev.tinyml.quant;
 
-import dev.tinyml.interp.kernels.FixedPoint;
+import dev.tinyml.ops.kernels.FixedPoint;
 
 /**
  * The quantization arithmetic of TFLite's int8 scheme, reproduced rule for rule.

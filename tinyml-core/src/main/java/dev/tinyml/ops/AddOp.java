@@ -1,0 +1,31 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Arithmetic;
+import dev.tinyml.tflite.ActivationFunctionType;
+import dev.tinyml.tflite.AddOptions;
+import dev.tinyml.tflite.BuiltinOperator;
+
+/** ADD: the element-wise sum with broadcasting, float32, int8 and int32. */
+public final class AddOp extends ArithmeticOp {
+
+  /** The op. */
+  public AddOp() {
+    super(Arithmetic.Op.ADD);
+  }
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.ADD;
+  }
+
+  @Override
+  public int maxVersion() {
+    return 5;
+  }
+
+  @Override
+  ActivationFunctionType fusedActivation(OpContext c) {
+    AddOptions o = c.optionsOrNull(AddOptions.class);
+    return o == null ? ActivationFunctionType.NONE : o.fusedActivation();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Activation;
+import dev.tinyml.ops.kernels.Arithmetic;
+import dev.tinyml.ops.kernels.BinaryOps;
+import dev.tinyml.tflite.ActivationFunctionType;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+
+/** What ADD, SUB and MUL share: float32 and int8 with broadcasting, and their int32 form. */
+public abstract class ArithmeticOp implements Op<ArithmeticOp.Plan> {
+
+  /**
+   * A prepared ADD, SUB or MUL: exactly one of {@code arithmetic} and {@code int32} is set.
+   *
+   * @param arithmetic the float32 or int8 plan (offsets, multipliers, shifts, clamps), or null
+   * @param isFloat true when {@code arithmetic} is the float kernel's
+   * @param int32 the int32 plan, or null
+   * @param x first input tensor index
+   * @param y second input tensor index
+   * @param output output tensor index
+   */
+  public record Plan(
+      Arithmetic.Plan arithmetic,
+      boolean isFloat,
+      BroadcastBinaryOp.Plan int32,
+      int x,
+      int y,
+      int output)
+      implements OpPlan {}
+
+  private final Arithmetic.Op op;
+
+  ArithmeticOp(Arithmetic.Op op) {
+    this.op = op;
+  }
+
+  /** The fused activation of the op's options, NONE when it has none. */
+  abstract ActivationFunctionType fusedActivation(OpContext c);
+
+  @Override
+  public Plan prepare(OpContext c) {
+    Activation act = c.activation(fusedActivation(c));
+    Tensor x = c.input(0);
+    Tensor y = c.input(1);
+    Tensor out = c.output(0);
+    if (x.type() == TensorType.INT32
+        && y.type() == TensorType.INT32
+        && out.type() == TensorType.INT32) {
+      // TFLM's int32 ADD clamps to the full int32 range whatever the fused activation says.
+      BroadcastBinaryOp.Plan p =
+          BroadcastBinaryOp.plan(
+              c,
+              BinaryOps.Op.valueOf(op.name()),
+              TensorType.INT32,
+              op == Arithmetic.Op.ADD ? Activation.NONE : act);
+      return new Plan(null, false, p, c.in(0), c.in(1), c.out(0));
+    }
+    try {
+      if (x.type() == TensorType.FLOAT32
+          && y.type() == TensorType.FLOAT32
+          && out.type() == TensorType.FLOAT32) {
+        Arithmetic.Plan p = Arithmetic.prepareFloat(op, x.shape(), y.shape(), act);
+        checkSize(c, p, out);
+        return new Plan(p, true, null, c.in(0), c.in(1), c.out(0));
+      }
+      if (x.type() == TensorType.INT8
+          && y.type() == TensorType.INT8
+          && out.type() == TensorType.INT8) {
+        Arithmetic.Plan p =
+            Arithmetic.prepareInt8(
+                op,
+                x.shape(),
+                y.shape(),
+                c.scale(x),
+                c.zeroPoint(x),
+                c.scale(y),
+                c.zeroPoint(y),
+                c.scale(out),
+                c.zeroPoint(out),
+                act);
+        checkSize(c, p, out);
+        return new Plan(p, false, null, c.in(0), c.in(1), c.out(0));
+      }
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+    throw c.unsupportedTypes();
+  }
+
+  private static void checkSize(OpContext c, Arithmetic.Plan p, Tensor out) {
+    if (p.broadcast().size() != out.elementCount()) {
+      throw c.fail(
+          "output " + OpContext.describe(out) + " does not have the broadcast shape of the inputs");
+    }
+  }
+
+  @Override
+  public void eval(Plan p, Object[] t, Scratch s) {
+    if (p.int32() != null) {
+      BroadcastBinaryOp.run(p.int32(), t);
+    } else if (p.isFloat()) {
+      Arithmetic.evalFloat(
+          p.arithmetic(), (float[]) t[p.x()], (float[]) t[p.y()], (float[]) t[p.output()]);
+    } else {
+      Arithmetic.evalInt8(
+          p.arithmetic(), (byte[]) t[p.x()], (byte[]) t[p.y()], (byte[]) t[p.output()]);
+    }
+  }
+}

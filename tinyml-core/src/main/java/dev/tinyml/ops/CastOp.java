@@ -1,0 +1,48 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Cast;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+
+/** CAST between the numeric and boolean types TFLM casts. */
+public final class CastOp implements Op<CastOp.Plan> {
+
+  /**
+   * A prepared cast.
+   *
+   * @param from input type
+   * @param to output type
+   * @param input input tensor index
+   * @param output output tensor index
+   * @param count elements
+   */
+  public record Plan(TensorType from, TensorType to, int input, int output, int count)
+      implements OpPlan {}
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.CAST;
+  }
+
+  @Override
+  public int maxVersion() {
+    return 6;
+  }
+
+  @Override
+  public Plan prepare(OpContext c) {
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    c.requireSameCount(in, out);
+    if (!Cast.supports(in.type(), out.type())) {
+      throw c.unsupportedTypes();
+    }
+    return new Plan(in.type(), out.type(), c.in(0), c.out(0), in.elementCount());
+  }
+
+  @Override
+  public void eval(Plan p, Object[] t, Scratch s) {
+    Cast.eval(p.from(), t[p.input()], p.to(), t[p.output()], p.count());
+  }
+}

@@ -1,0 +1,129 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Activation;
+import dev.tinyml.ops.kernels.Conv2D;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Conv2DOptions;
+import dev.tinyml.tflite.Padding;
+import dev.tinyml.tflite.Tensor;
+
+/** CONV_2D over NHWC input with OHWI filters, float32 or int8 with per-channel multipliers. */
+public final class Conv2DOp implements Op<Conv2DOp.Plan> {
+
+  /** Which loop runs the convolution. */
+  public enum Kernel {
+    /** {@link Conv2D#evalFloat}. */
+    FLOAT,
+    /** {@link Conv2D#evalInt8}: the reference loop, for grouped or non-constant filters. */
+    INT8,
+    /** {@link Conv2D#evalInt8Transposed} over {@link Plan#transposedFilter()}. */
+    INT8_TRANSPOSED
+  }
+
+  /**
+   * A prepared convolution.
+   *
+   * @param conv shapes, padding, strides, dilation, multipliers, offsets and clamps
+   * @param kernel the loop that runs it
+   * @param transposedFilter the constant filter reordered by {@link Conv2D#transposeFilter} for
+   *     {@link Kernel#INT8_TRANSPOSED}, else null
+   * @param input input tensor index
+   * @param filter filter tensor index
+   * @param bias bias tensor index, -1 when absent
+   * @param output output tensor index
+   */
+  public record Plan(
+      Conv2D.Plan conv,
+      Kernel kernel,
+      int[] transposedFilter,
+      int input,
+      int filter,
+      int bias,
+      int output)
+      implements OpPlan {
+    @Override
+    public int scratchInts() {
+      return kernel == Kernel.INT8_TRANSPOSED ? conv.outC() : 0;
+    }
+  }
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.CONV_2D;
+  }
+
+  @Override
+  public int maxVersion() {
+    return 8;
+  }
+
+  @Override
+  public Plan prepare(OpContext c) {
+    Conv2DOptions o = c.options(Conv2DOptions.class);
+    Activation act = c.activation(o.fusedActivation());
+    boolean isFloat = ConvolutionChecks.checkTensors(c);
+    Tensor in = c.input(0);
+    Tensor w = c.input(1);
+    Tensor out = c.output(0);
+    Conv2D.Plan p;
+    try {
+      p =
+          Conv2D.prepare(
+              in.shape(),
+              w.shape(),
+              out.shape(),
+              o.padding() == Padding.SAME,
+              o.strideH(),
+              o.strideW(),
+              o.dilationHFactor(),
+              o.dilationWFactor(),
+              act,
+              isFloat ? 0 : c.zeroPoint(in),
+              isFloat ? 1f : c.scale(out),
+              isFloat ? 0 : c.zeroPoint(out),
+              isFloat ? null : ConvolutionChecks.multipliers(c, w.shape()[0]));
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+    Kernel kernel;
+    int[] transposed = null;
+    if (isFloat) {
+      kernel = Kernel.FLOAT;
+    } else if (c.constant(1) != null && p.filterInC() == p.inC()) {
+      kernel = Kernel.INT8_TRANSPOSED;
+      transposed = Conv2D.transposeFilter(p, (byte[]) c.constant(1));
+    } else {
+      kernel = Kernel.INT8;
+    }
+    return new Plan(p, kernel, transposed, c.in(0), c.in(1), c.in(2), c.out(0));
+  }
+
+  @Override
+  public void eval(Plan p, Object[] t, Scratch s) {
+    int b = p.bias();
+    switch (p.kernel()) {
+      case FLOAT ->
+          Conv2D.evalFloat(
+              p.conv(),
+              (float[]) t[p.input()],
+              (float[]) t[p.filter()],
+              b < 0 ? null : (float[]) t[b],
+              (float[]) t[p.output()]);
+      case INT8 ->
+          Conv2D.evalInt8(
+              p.conv(),
+              (byte[]) t[p.input()],
+              (byte[]) t[p.filter()],
+              b < 0 ? null : (int[]) t[b],
+              (byte[]) t[p.output()]);
+      case INT8_TRANSPOSED ->
+          Conv2D.evalInt8Transposed(
+              p.conv(),
+              (byte[]) t[p.input()],
+              p.transposedFilter(),
+              b < 0 ? null : (int[]) t[b],
+              (byte[]) t[p.output()],
+              s.ints());
+    }
+  }
+}

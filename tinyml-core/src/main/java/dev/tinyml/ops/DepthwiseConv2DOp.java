@@ -1,0 +1,129 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Activation;
+import dev.tinyml.ops.kernels.DepthwiseConv2D;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.DepthwiseConv2DOptions;
+import dev.tinyml.tflite.Padding;
+import dev.tinyml.tflite.Tensor;
+
+/** DEPTHWISE_CONV_2D, float32 or int8 with per-channel multipliers. */
+public final class DepthwiseConv2DOp implements Op<DepthwiseConv2DOp.Plan> {
+
+  /** Up to this many input channels, int8 depthwise convolutions run row by row. */
+  static final int SMALL_DEPTHWISE_CHANNELS = 8;
+
+  /** Which loop runs the convolution. */
+  public enum Kernel {
+    /** {@link DepthwiseConv2D#evalFloat}. */
+    FLOAT,
+    /** {@link DepthwiseConv2D#evalInt8}: pixel by pixel. */
+    INT8,
+    /** {@link DepthwiseConv2D#evalInt8Rows}: row by row, for few input channels. */
+    INT8_ROWS
+  }
+
+  /**
+   * A prepared depthwise convolution.
+   *
+   * @param conv shapes, padding, strides, dilation, multipliers, offsets and clamps
+   * @param kernel the loop that runs it
+   * @param input input tensor index
+   * @param filter filter tensor index
+   * @param bias bias tensor index, -1 when absent
+   * @param output output tensor index
+   */
+  public record Plan(
+      DepthwiseConv2D.Plan conv, Kernel kernel, int input, int filter, int bias, int output)
+      implements OpPlan {
+    @Override
+    public int scratchInts() {
+      return switch (kernel) {
+        case FLOAT -> 0;
+        case INT8 -> conv.scratchSize();
+        case INT8_ROWS -> conv.rowScratchSize();
+      };
+    }
+
+    @Override
+    public int scratchFloats() {
+      return kernel == Kernel.FLOAT ? conv.scratchSize() : 0;
+    }
+  }
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.DEPTHWISE_CONV_2D;
+  }
+
+  @Override
+  public int maxVersion() {
+    return 7;
+  }
+
+  @Override
+  public Plan prepare(OpContext c) {
+    DepthwiseConv2DOptions o = c.options(DepthwiseConv2DOptions.class);
+    Activation act = c.activation(o.fusedActivation());
+    boolean isFloat = ConvolutionChecks.checkTensors(c);
+    Tensor in = c.input(0);
+    Tensor w = c.input(1);
+    Tensor out = c.output(0);
+    DepthwiseConv2D.Plan p;
+    try {
+      p =
+          DepthwiseConv2D.prepare(
+              in.shape(),
+              w.shape(),
+              out.shape(),
+              o.padding() == Padding.SAME,
+              o.strideH(),
+              o.strideW(),
+              o.dilationHFactor(),
+              o.dilationWFactor(),
+              act,
+              isFloat ? 0 : c.zeroPoint(in),
+              isFloat ? 1f : c.scale(out),
+              isFloat ? 0 : c.zeroPoint(out),
+              isFloat ? null : ConvolutionChecks.multipliers(c, w.shape()[3]));
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+    Kernel kernel =
+        isFloat
+            ? Kernel.FLOAT
+            : p.inC() <= SMALL_DEPTHWISE_CHANNELS ? Kernel.INT8_ROWS : Kernel.INT8;
+    return new Plan(p, kernel, c.in(0), c.in(1), c.in(2), c.out(0));
+  }
+
+  @Override
+  public void eval(Plan p, Object[] t, Scratch s) {
+    int b = p.bias();
+    switch (p.kernel()) {
+      case FLOAT ->
+          DepthwiseConv2D.evalFloat(
+              p.conv(),
+              (float[]) t[p.input()],
+              (float[]) t[p.filter()],
+              b < 0 ? null : (float[]) t[b],
+              (float[]) t[p.output()],
+              s.floats());
+      case INT8 ->
+          DepthwiseConv2D.evalInt8(
+              p.conv(),
+              (byte[]) t[p.input()],
+              (byte[]) t[p.filter()],
+              b < 0 ? null : (int[]) t[b],
+              (byte[]) t[p.output()],
+              s.ints());
+      case INT8_ROWS ->
+          DepthwiseConv2D.evalInt8Rows(
+              p.conv(),
+              (byte[]) t[p.input()],
+              (byte[]) t[p.filter()],
+              b < 0 ? null : (int[]) t[b],
+              (byte[]) t[p.output()],
+              s.ints());
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Quantization;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+
+/** DEQUANTIZE: int8 or int16 to float32. */
+public final class DequantizeOp implements Op<DequantizeOp.Plan> {
+
+  /**
+   * A prepared dequantization.
+   *
+   * @param scale the input scale
+   * @param zeroPoint the input zero point
+   * @param input input tensor index
+   * @param output output tensor index
+   * @param count elements
+   */
+  public record Plan(double scale, int zeroPoint, int input, int output, int count)
+      implements OpPlan {}
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.DEQUANTIZE;
+  }
+
+  @Override
+  public int maxVersion() {
+    return 6;
+  }
+
+  @Override
+  public Plan prepare(OpContext c) {
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    c.requireSameCount(in, out);
+    if (out.type() != TensorType.FLOAT32
+        || (in.type() != TensorType.INT8 && in.type() != TensorType.INT16)) {
+      throw c.unsupportedTypes();
+    }
+    return new Plan(c.scale(in), c.zeroPoint(in), c.in(0), c.out(0), in.elementCount());
+  }
+
+  @Override
+  public void eval(Plan p, Object[] t, Scratch s) {
+    Quantization.dequantizeArray(
+        t[p.input()], (float[]) t[p.output()], p.count(), p.scale(), p.zeroPoint());
+  }
+}

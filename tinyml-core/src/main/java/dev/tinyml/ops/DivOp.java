@@ -1,0 +1,39 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Activation;
+import dev.tinyml.ops.kernels.BinaryOps;
+import dev.tinyml.tflite.ActivationFunctionType;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.DivOptions;
+
+/** DIV with broadcasting, float32 and int32 (quantized DIV is refused). */
+public final class DivOp extends BroadcastBinaryOp {
+
+  /** The op. */
+  public DivOp() {
+    super(BinaryOps.Op.DIV);
+  }
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.DIV;
+  }
+
+  @Override
+  public int maxVersion() {
+    return 2;
+  }
+
+  @Override
+  Activation activation(OpContext c) {
+    DivOptions o = c.optionsOrNull(DivOptions.class);
+    return c.activation(o == null ? ActivationFunctionType.NONE : o.fusedActivation());
+  }
+
+  @Override
+  void checkQuantized(OpContext c) {
+    throw c.fail(
+        "quantized DIV is not supported by this interpreter; only float32 and int32 DIV"
+            + " run (keep DIV in float or fold it into a constant MUL before quantizing)");
+  }
+}

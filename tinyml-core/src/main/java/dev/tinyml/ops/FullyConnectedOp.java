@@ -1,0 +1,116 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Activation;
+import dev.tinyml.ops.kernels.ChannelMultipliers;
+import dev.tinyml.ops.kernels.FullyConnected;
+import dev.tinyml.tflite.ActivationFunctionType;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.FullyConnectedOptions;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+
+/** FULLY_CONNECTED, float32 or int8 with per-tensor or per-channel weights. */
+public final class FullyConnectedOp implements Op<FullyConnectedOp.Plan> {
+
+  /**
+   * A prepared fully connected layer.
+   *
+   * @param kernel shapes, multipliers, offsets and clamps
+   * @param isFloat true for the float kernel, false for int8
+   * @param input input tensor index
+   * @param weights weights tensor index
+   * @param bias bias tensor index, -1 when absent
+   * @param output output tensor index
+   */
+  public record Plan(
+      FullyConnected.Plan kernel, boolean isFloat, int input, int weights, int bias, int output)
+      implements OpPlan {}
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.FULLY_CONNECTED;
+  }
+
+  @Override
+  public int maxVersion() {
+    return 13;
+  }
+
+  @Override
+  public Plan prepare(OpContext c) {
+    FullyConnectedOptions o = c.optionsOrNull(FullyConnectedOptions.class);
+    Activation act = c.activation(o == null ? ActivationFunctionType.NONE : o.fusedActivation());
+    Tensor in = c.input(0);
+    Tensor w = c.input(1);
+    Tensor out = c.output(0);
+    c.requireHybridFree(in, w);
+    int[] ws = w.shape();
+    int[] os = out.shape();
+    if (ws.length == 0 || os.length == 0 || os[os.length - 1] == 0) {
+      throw c.fail(
+          "weights "
+              + OpContext.describe(w)
+              + " and output "
+              + OpContext.describe(out)
+              + " need a non-empty last dimension");
+    }
+    int accumDepth = ws[ws.length - 1];
+    int outDepth = os[os.length - 1];
+    int outElements = out.elementCount();
+    if (in.elementCount() != (outElements / outDepth) * accumDepth
+        || w.elementCount() != (long) outDepth * accumDepth) {
+      throw c.fail(
+          "input " + OpContext.describe(in) + " does not match weights " + OpContext.describe(w));
+    }
+    int bi = c.in(2);
+    if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
+      c.checkBias(2, TensorType.FLOAT32, outDepth);
+      FullyConnected.Plan p = FullyConnected.prepareFloat(outElements, accumDepth, outDepth, act);
+      return new Plan(p, true, c.in(0), c.in(1), bi, c.out(0));
+    }
+    if (in.type() == TensorType.INT8
+        && w.type() == TensorType.INT8
+        && out.type() == TensorType.INT8
+        && (bi < 0 || c.tensor(bi).type() == TensorType.INT32)) {
+      c.checkBias(2, TensorType.INT32, outDepth);
+      float[] wScales = c.scales(w);
+      ChannelMultipliers m =
+          wScales.length > 1
+              ? ChannelMultipliers.of(c.scale(in), wScales, c.scale(out), outDepth)
+              : ChannelMultipliers.perTensorFloatProduct(
+                  c.scale(in), wScales[0], c.scale(out), outDepth);
+      FullyConnected.Plan p =
+          FullyConnected.prepareInt8(
+              outElements,
+              accumDepth,
+              outDepth,
+              c.zeroPoint(in),
+              c.zeroPoint(w),
+              c.scale(out),
+              c.zeroPoint(out),
+              m,
+              act);
+      return new Plan(p, false, c.in(0), c.in(1), bi, c.out(0));
+    }
+    throw c.unsupportedTypes();
+  }
+
+  @Override
+  public void eval(Plan p, Object[] t, Scratch s) {
+    if (p.isFloat()) {
+      FullyConnected.evalFloat(
+          p.kernel(),
+          (float[]) t[p.input()],
+          (float[]) t[p.weights()],
+          p.bias() < 0 ? null : (float[]) t[p.bias()],
+          (float[]) t[p.output()]);
+    } else {
+      FullyConnected.evalInt8(
+          p.kernel(),
+          (byte[]) t[p.input()],
+          (byte[]) t[p.weights()],
+          p.bias() < 0 ? null : (int[]) t[p.bias()],
+          (byte[]) t[p.output()]);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Logistic;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Tensor;
+
+/** LOGISTIC (sigmoid), float32 or int8 with an output zero point of -128. */
+public final class LogisticOp extends SigmoidOp {
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.LOGISTIC;
+  }
+
+  @Override
+  void checkInt8Output(OpContext c, Tensor out) {
+    if (c.zeroPoint(out) != -128) {
+      throw c.fail(
+          "int8 logistic output " + OpContext.describe(out) + " must have zero point -128");
+    }
+  }
+
+  @Override
+  public void eval(Plan p, Object[] t, Scratch s) {
+    if (p.int8() == null) {
+      Logistic.logisticFloat((float[]) t[p.input()], (float[]) t[p.output()], p.count());
+    } else {
+      Logistic.logisticInt8(p.int8(), (byte[]) t[p.input()], (byte[]) t[p.output()], p.count());
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Mean;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.ReducerOptions;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+
+/** MEAN over constant axes, float32 or int8. */
+public final class MeanOp implements Op<MeanOp.Plan> {
+
+  /**
+   * A prepared mean.
+   *
+   * @param mean reduced axes, sizes and the int8 requantization
+   * @param isFloat true for the float kernel, false for int8
+   * @param input input tensor index
+   * @param output output tensor index
+   */
+  public record Plan(Mean.Plan mean, boolean isFloat, int input, int output) implements OpPlan {
+    @Override
+    public int scratchInts() {
+      return isFloat ? 0 : mean.outputSize();
+    }
+  }
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.MEAN;
+  }
+
+  @Override
+  public int maxVersion() {
+    return 3;
+  }
+
+  @Override
+  public Plan prepare(OpContext c) {
+    ReducerOptions reducer = c.optionsOrNull(ReducerOptions.class);
+    boolean keepDims = reducer != null && reducer.keepDims();
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    if (!(c.requireConstant(1, "the axis tensor") instanceof int[] axes)) {
+      throw c.fail("the axis tensor " + OpContext.describe(c.input(1)) + " must be INT32");
+    }
+    boolean isFloat = in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32;
+    boolean isInt8 = in.type() == TensorType.INT8 && out.type() == TensorType.INT8;
+    if (!isFloat && !isInt8) {
+      throw c.unsupportedTypes();
+    }
+    Mean.Plan p;
+    try {
+      p =
+          Mean.prepare(
+              in.shape(),
+              axes,
+              isFloat ? 1f : c.scale(in),
+              isFloat ? 0 : c.zeroPoint(in),
+              isFloat ? 1f : c.scale(out),
+              isFloat ? 0 : c.zeroPoint(out),
+              isInt8);
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+    if (p.outputSize() != out.elementCount()) {
+      throw c.fail(
+          "output "
+              + OpContext.describe(out)
+              + " does not match the reduced input (keep_dims="
+              + keepDims
+              + ")");
+    }
+    return new Plan(p, isFloat, c.in(0), c.out(0));
+  }
+
+  @Override
+  public void eval(Plan p, Object[] t, Scratch s) {
+    if (p.isFloat()) {
+      Mean.evalFloat(p.mean(), (float[]) t[p.input()], (float[]) t[p.output()]);
+    } else {
+      Mean.evalInt8(p.mean(), (byte[]) t[p.input()], (byte[]) t[p.output()], s.ints());
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Activation;
+import dev.tinyml.ops.kernels.BinaryOps;
+import dev.tinyml.tflite.BuiltinOperator;
+
+/** MINIMUM with broadcasting: float32, int8, int16 and int32. */
+public final class MinimumOp extends BroadcastBinaryOp {
+
+  /** The op. */
+  public MinimumOp() {
+    super(BinaryOps.Op.MINIMUM);
+  }
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.MINIMUM;
+  }
+
+  @Override
+  Activation activation(OpContext c) {
+    return Activation.NONE;
+  }
+}

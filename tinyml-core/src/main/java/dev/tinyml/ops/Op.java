@@ -1,0 +1,46 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.tflite.BuiltinOperator;
+
+/**
+ * Everything the project knows about one TFLite operator: the newest version it implements, how to
+ * prepare it into a typed plan and how to run that plan. One class per builtin operator (and per
+ * supported custom op), registered in {@link OpRegistry}.
+ *
+ * @param <P> the op's plan record
+ */
+public interface Op<P extends OpPlan> {
+
+  /** The builtin code this op implements ({@link BuiltinOperator#CUSTOM} for custom ops). */
+  BuiltinOperator builtin();
+
+  /** The custom op name for custom ops, null for builtins. */
+  default String customName() {
+    return null;
+  }
+
+  /** The operator's name as errors and reports show it. */
+  default String name() {
+    return customName() != null ? customName() : builtin().name();
+  }
+
+  /** The newest operator version whose semantics {@link #eval} implements. */
+  int maxVersion();
+
+  /**
+   * Validates the operator's tensors and options and computes its plan once.
+   *
+   * @throws OpException (through {@link OpContext#fail}) naming the op when a type combination,
+   *     shape or option is not supported
+   */
+  P prepare(OpContext c);
+
+  /**
+   * Runs the op once.
+   *
+   * @param plan what {@link #prepare} computed
+   * @param tensors the interpreter's array for every tensor index (constants shared, read-only)
+   * @param scratch the interpreter's scratch space
+   */
+  void eval(P plan, Object[] tensors, Scratch scratch);
+}

@@ -1,0 +1,80 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Pooling;
+import dev.tinyml.tflite.Padding;
+import dev.tinyml.tflite.Pool2DOptions;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+
+/** What AVERAGE_POOL_2D and MAX_POOL_2D share: options, checks and the plan. */
+public abstract class Pool2DOp implements Op<Pool2DOp.Plan> {
+
+  /**
+   * A prepared pooling op.
+   *
+   * @param pool shapes, window, padding, strides and clamps
+   * @param isFloat true for the float kernel, false for int8
+   * @param input input tensor index
+   * @param output output tensor index
+   */
+  public record Plan(Pooling.Plan pool, boolean isFloat, int input, int output) implements OpPlan {}
+
+  Pool2DOp() {}
+
+  @Override
+  public int maxVersion() {
+    return 3;
+  }
+
+  @Override
+  public Plan prepare(OpContext c) {
+    Pool2DOptions o = c.options(Pool2DOptions.class);
+    var act = c.activation(o.fusedActivation());
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    boolean isFloat = in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32;
+    boolean isInt8 = in.type() == TensorType.INT8 && out.type() == TensorType.INT8;
+    if (!isFloat && !isInt8) {
+      throw c.unsupportedTypes();
+    }
+    c.requireRank(in, 4, "input");
+    c.requireRank(out, 4, "output");
+    if (in.shape()[0] != out.shape()[0] || in.shape()[3] != out.shape()[3]) {
+      throw c.fail(
+          "input "
+              + OpContext.describe(in)
+              + " and output "
+              + OpContext.describe(out)
+              + " differ in batches or channels");
+    }
+    if (isInt8
+        && (Math.abs(c.scale(in) - c.scale(out)) > 1e-6 || c.zeroPoint(in) != c.zeroPoint(out))) {
+      throw c.fail(
+          "int8 pooling needs equal input and output quantization, got "
+              + c.scale(in)
+              + "/"
+              + c.zeroPoint(in)
+              + " and "
+              + c.scale(out)
+              + "/"
+              + c.zeroPoint(out));
+    }
+    try {
+      Pooling.Plan p =
+          Pooling.prepare(
+              in.shape(),
+              out.shape(),
+              o.padding() == Padding.SAME,
+              o.filterHeight(),
+              o.filterWidth(),
+              o.strideH(),
+              o.strideW(),
+              act,
+              isFloat ? 1f : c.scale(out),
+              isFloat ? 0 : c.zeroPoint(out));
+      return new Plan(p, isFloat, c.in(0), c.out(0));
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.signal.FilterBankLog;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+
+/** {@code SignalFilterBankLog}: the scaled natural log of uint32 bands into int16. */
+public final class SignalFilterBankLogOp extends SignalOp<SignalFilterBankLogOp.Plan> {
+
+  /**
+   * A prepared log.
+   *
+   * @param inputCorrectionBits the left shift undoing earlier scaling
+   * @param outputScale the output multiplier
+   * @param input input tensor index
+   * @param output output tensor index
+   */
+  public record Plan(int inputCorrectionBits, int outputScale, int input, int output)
+      implements OpPlan {}
+
+  /** The op. */
+  public SignalFilterBankLogOp() {
+    super("SignalFilterBankLog");
+  }
+
+  @Override
+  public Plan prepare(OpContext c) {
+    FlexOptions m = FlexOptions.of(c);
+    int correction = m.intOption("input_correction_bits");
+    int scale = m.intOption("output_scale");
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    c.requireType(in, TensorType.UINT32, "input");
+    c.requireType(out, TensorType.INT16, "output");
+    if (out.elementCount() != in.elementCount() || correction < 0 || correction > 31) {
+      throw c.fail(
+          "input "
+              + OpContext.describe(in)
+              + " must match output "
+              + OpContext.describe(out)
+              + " and input_correction_bits "
+              + correction
+              + " must be in 0..31");
+    }
+    return new Plan(correction, scale, c.in(0), c.out(0));
+  }
+
+  @Override
+  public void eval(Plan p, Object[] t, Scratch s) {
+    FilterBankLog.eval(
+        (int[]) t[p.input()], p.inputCorrectionBits(), p.outputScale(), (short[]) t[p.output()]);
+  }
+}

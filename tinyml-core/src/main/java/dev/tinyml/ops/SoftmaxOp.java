@@ -1,0 +1,91 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Softmax;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.SoftmaxOptions;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+
+/** SOFTMAX: float32, int8 to int8 and int8 to int16. */
+public final class SoftmaxOp implements Op<SoftmaxOp.Plan> {
+
+  /** Which loop runs the softmax. */
+  public enum Kernel {
+    /** {@link Softmax#evalFloat}. */
+    FLOAT,
+    /** {@link Softmax#evalInt8}. */
+    INT8,
+    /** {@link Softmax#evalInt8ToInt16}. */
+    INT8_TO_INT16
+  }
+
+  /**
+   * A prepared softmax.
+   *
+   * @param softmax sizes, beta and the input multiplier
+   * @param kernel the loop that runs it
+   * @param input input tensor index
+   * @param output output tensor index
+   */
+  public record Plan(Softmax.Plan softmax, Kernel kernel, int input, int output)
+      implements OpPlan {}
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.SOFTMAX;
+  }
+
+  @Override
+  public int maxVersion() {
+    return 3;
+  }
+
+  @Override
+  public Plan prepare(OpContext c) {
+    SoftmaxOptions o = c.optionsOrNull(SoftmaxOptions.class);
+    float beta = o == null ? 1f : o.beta();
+    Tensor in = c.input(0);
+    Tensor out = c.output(0);
+    c.requireSameCount(in, out);
+    int[] shape = in.shape();
+    int depth = shape.length == 0 ? 1 : shape[shape.length - 1];
+    int n = in.elementCount();
+    if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
+      return new Plan(Softmax.prepareFloat(n, depth, beta), Kernel.FLOAT, c.in(0), c.out(0));
+    }
+    if (in.type() == TensorType.INT8 && out.type() == TensorType.INT8) {
+      if (c.zeroPoint(out) != -128 || c.scale(out) != 1f / 256) {
+        throw c.fail(
+            "int8 softmax output "
+                + OpContext.describe(out)
+                + " must have scale 1/256 and zero point -128");
+      }
+      return new Plan(
+          Softmax.prepareInt8(n, depth, beta, c.scale(in)), Kernel.INT8, c.in(0), c.out(0));
+    }
+    if (in.type() == TensorType.INT8 && out.type() == TensorType.INT16) {
+      if (c.zeroPoint(out) != -32768 || Math.abs(c.scale(out) - 1f / 65536) > 0.001f / 65536) {
+        throw c.fail(
+            "int8-to-int16 softmax output "
+                + OpContext.describe(out)
+                + " must have scale 1/65536 and zero point -32768");
+      }
+      return new Plan(
+          Softmax.prepareInt8(n, depth, beta, c.scale(in)),
+          Kernel.INT8_TO_INT16,
+          c.in(0),
+          c.out(0));
+    }
+    throw c.unsupportedTypes();
+  }
+
+  @Override
+  public void eval(Plan p, Object[] t, Scratch s) {
+    switch (p.kernel()) {
+      case FLOAT -> Softmax.evalFloat(p.softmax(), (float[]) t[p.input()], (float[]) t[p.output()]);
+      case INT8 -> Softmax.evalInt8(p.softmax(), (byte[]) t[p.input()], (byte[]) t[p.output()]);
+      case INT8_TO_INT16 ->
+          Softmax.evalInt8ToInt16(p.softmax(), (byte[]) t[p.input()], (short[]) t[p.output()]);
+    }
+  }
+}

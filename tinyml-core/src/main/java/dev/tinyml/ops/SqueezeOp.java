@@ -1,0 +1,17 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.tflite.BuiltinOperator;
+
+/** SQUEEZE of any stored type: copies the data. */
+public final class SqueezeOp extends CopyOp {
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.SQUEEZE;
+  }
+
+  @Override
+  public int maxVersion() {
+    return 2;
+  }
+}

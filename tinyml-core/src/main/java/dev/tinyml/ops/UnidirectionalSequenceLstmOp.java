@@ -1,0 +1,211 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Lstm;
+import dev.tinyml.tflite.ActivationFunctionType;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+import dev.tinyml.tflite.UnidirectionalSequenceLSTMOptions;
+
+/**
+ * UNIDIRECTIONAL_SEQUENCE_LSTM, the int8 variant with an int16 cell state and constant, symmetric,
+ * per-tensor gate weights (no peephole, projection or layer norm).
+ */
+public final class UnidirectionalSequenceLstmOp implements Op<UnidirectionalSequenceLstmOp.Plan> {
+
+  /** The op's inputs per gate (forget, input, cell, output): input weights at these indices. */
+  private static final int[] GATE_INPUT_WEIGHTS = {2, 1, 3, 4};
+
+  /**
+   * A prepared LSTM.
+   *
+   * @param lstm sizes, gate multipliers and the cell clip
+   * @param inputWeights the constant input weights per gate (forget, input, cell, output)
+   * @param recurrentWeights the constant recurrent weights per gate
+   * @param bias the constant bias per gate
+   * @param input input tensor index
+   * @param hidden hidden state (variable) tensor index
+   * @param cell cell state (variable) tensor index
+   * @param output output tensor index
+   */
+  public record Plan(
+      Lstm.Plan lstm,
+      byte[][] inputWeights,
+      byte[][] recurrentWeights,
+      int[][] bias,
+      int input,
+      int hidden,
+      int cell,
+      int output)
+      implements OpPlan {
+    @Override
+    public int scratchInts() {
+      return lstm.scratchSize();
+    }
+  }
+
+  @Override
+  public BuiltinOperator builtin() {
+    return BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM;
+  }
+
+  @Override
+  public int maxVersion() {
+    return 4;
+  }
+
+  @Override
+  public Plan prepare(OpContext c) {
+    UnidirectionalSequenceLSTMOptions o = c.options(UnidirectionalSequenceLSTMOptions.class);
+    if (c.inputCount() != 24) {
+      throw c.fail("expects 24 inputs, has " + c.inputCount());
+    }
+    for (int i : new int[] {9, 10, 11, 16, 17, 20, 21, 22, 23}) {
+      if (c.in(i) >= 0) {
+        throw c.fail(
+            "input "
+                + i
+                + " (peephole, projection or layer norm) is set; TFLM supports none of these");
+      }
+    }
+    for (int i : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 12, 13, 14, 15, 18, 19}) {
+      c.input(i); // fails with a clear message when a required input is missing
+    }
+    Tensor in = c.input(0);
+    Tensor hidden = c.input(18);
+    Tensor cell = c.input(19);
+    Tensor out = c.output(0);
+    if (!hidden.isVariable() || !cell.isVariable()) {
+      throw c.fail(
+          "hidden state "
+              + OpContext.describe(hidden)
+              + " and cell state "
+              + OpContext.describe(cell)
+              + " must be variable tensors");
+    }
+    if (in.type() != TensorType.INT8
+        || hidden.type() != TensorType.INT8
+        || cell.type() != TensorType.INT16
+        || out.type() != TensorType.INT8) {
+      throw c.fail(
+          "only the int8 LSTM with an int16 cell state is implemented (TFLM's float and int16"
+              + " variants are not); input "
+              + OpContext.describe(in)
+              + ", hidden "
+              + OpContext.describe(hidden)
+              + ", cell "
+              + OpContext.describe(cell));
+    }
+    if (o.fusedActivation() != ActivationFunctionType.TANH) {
+      throw c.fail("cell gate activation " + o.fusedActivation() + " is not supported (TANH only)");
+    }
+    c.requireRank(in, 3, "input");
+    if (hidden.shape().length == 0) {
+      throw c.fail("hidden state " + OpContext.describe(hidden) + " has no units dimension");
+    }
+    boolean timeMajor = o.timeMajor();
+    int[] is = in.shape();
+    int batches = timeMajor ? is[1] : is[0];
+    int steps = timeMajor ? is[0] : is[1];
+    int inputSize = is[2];
+    int units = hidden.shape()[hidden.shape().length - 1];
+    float[] inScales = new float[4];
+    float[] recScales = new float[4];
+    for (int g = 0; g < 4; g++) {
+      int w = GATE_INPUT_WEIGHTS[g];
+      checkGate(c, w, inputSize, units);
+      inScales[g] = c.scale(c.input(w));
+      recScales[g] = c.scale(c.input(w + 4));
+    }
+    if (hidden.elementCount() != batches * units
+        || cell.elementCount() != batches * units
+        || out.elementCount() != batches * steps * units) {
+      throw c.fail(
+          "state or output sizes do not match "
+              + batches
+              + " batch(es), "
+              + steps
+              + " step(s), "
+              + units
+              + " units");
+    }
+    Lstm.Plan p =
+        Lstm.prepareInt8(
+            timeMajor,
+            batches,
+            steps,
+            inputSize,
+            units,
+            c.scale(in),
+            c.zeroPoint(in),
+            c.scale(hidden),
+            c.zeroPoint(hidden),
+            inScales,
+            recScales,
+            0,
+            c.scale(cell),
+            o.cellClip(),
+            true);
+    byte[][] inW = new byte[4][];
+    byte[][] recW = new byte[4][];
+    int[][] bias = new int[4][];
+    for (int g = 0; g < 4; g++) {
+      int w = GATE_INPUT_WEIGHTS[g];
+      inW[g] = (byte[]) c.requireConstant(w, "input weights");
+      recW[g] = (byte[]) c.requireConstant(w + 4, "recurrent weights");
+      bias[g] = (int[]) c.requireConstant(w + 11, "gate bias");
+    }
+    return new Plan(p, inW, recW, bias, c.in(0), c.in(18), c.in(19), c.out(0));
+  }
+
+  /**
+   * Checks one gate's input weights (input {@code w}), recurrent weights ({@code w + 4}) and bias
+   * ({@code w + 11}).
+   */
+  private static void checkGate(OpContext c, int w, int inputSize, int units) {
+    Tensor wi = c.input(w);
+    Tensor wr = c.input(w + 4);
+    Tensor b = c.input(w + 11);
+    if (wi.type() != TensorType.INT8
+        || wr.type() != TensorType.INT8
+        || b.type() != TensorType.INT32) {
+      throw c.unsupportedTypes();
+    }
+    if (c.scales(wi).length != 1 || c.scales(wr).length != 1) {
+      throw c.fail("per-channel LSTM weights are not supported by TFLM's LSTM kernel");
+    }
+    if (c.zeroPoint(wi) != 0 || c.zeroPoint(wr) != 0) {
+      throw c.fail("LSTM weights must be symmetric (zero point 0)");
+    }
+    if (wi.elementCount() != units * inputSize
+        || wr.elementCount() != units * units
+        || b.elementCount() != units) {
+      throw c.fail(
+          "gate weights "
+              + OpContext.describe(wi)
+              + ", "
+              + OpContext.describe(wr)
+              + " or bias "
+              + OpContext.describe(b)
+              + " do not match input size "
+              + inputSize
+              + " and "
+              + units
+              + " units");
+    }
+  }
+
+  @Override
+  public void eval(Plan p, Object[] t, Scratch s) {
+    Lstm.evalInt8(
+        p.lstm(),
+        (byte[]) t[p.input()],
+        p.inputWeights(),
+        p.recurrentWeights(),
+        p.bias(),
+        (byte[]) t[p.hidden()],
+        (short[]) t[p.cell()],
+        (byte[]) t[p.output()],
+        s.ints());
+  }
+}

@@ -1,0 +1,202 @@
+package dev.tinyml.ops.kernels;
+
+/**
+ * ADD, SUB and MUL with broadcasting, float32 and int8, as TFLM computes them. Int8 ADD/SUB shift
+ * both inputs left by 20 bits, rescale each to twice the larger input scale, combine, and rescale
+ * to the output; int8 MUL multiplies the zero-point-corrected inputs and applies one multiplier.
+ */
+public final class Arithmetic {
+
+  private Arithmetic() {}
+
+  /** The operation. */
+  public enum Op {
+    /** Sum. */
+    ADD,
+    /** Difference. */
+    SUB,
+    /** Product. */
+    MUL
+  }
+
+  /**
+   * Parameters.
+   *
+   * @param op which operation
+   * @param broadcast index mapping
+   * @param input1Offset minus input-1 zero point
+   * @param input2Offset minus input-2 zero point
+   * @param outputOffset output zero point
+   * @param leftShift ADD/SUB pre-shift (20 for int8)
+   * @param input1Multiplier ADD/SUB input-1 significand
+   * @param input1Shift its exponent
+   * @param input2Multiplier ADD/SUB input-2 significand
+   * @param input2Shift its exponent
+   * @param outputMultiplier output significand
+   * @param outputShift its exponent
+   * @param actMin quantized clamp low
+   * @param actMax quantized clamp high
+   * @param floatMin float clamp low
+   * @param floatMax float clamp high
+   */
+  public record Plan(
+      Op op,
+      Broadcast broadcast,
+      int input1Offset,
+      int input2Offset,
+      int outputOffset,
+      int leftShift,
+      int input1Multiplier,
+      int input1Shift,
+      int input2Multiplier,
+      int input2Shift,
+      int outputMultiplier,
+      int outputShift,
+      int actMin,
+      int actMax,
+      float floatMin,
+      float floatMax) {}
+
+  /** Float plan. */
+  public static Plan prepareFloat(Op op, int[] shape1, int[] shape2, Activation act) {
+    return new Plan(
+        op,
+        Broadcast.of(shape1, shape2),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        act.floatMin(),
+        act.floatMax());
+  }
+
+  /** Int8 plan from the three tensors' scales and zero points. */
+  public static Plan prepareInt8(
+      Op op,
+      int[] shape1,
+      int[] shape2,
+      float scale1,
+      int zeroPoint1,
+      float scale2,
+      int zeroPoint2,
+      float outputScale,
+      int outputZeroPoint,
+      Activation act) {
+    int[] range = act.quantizedRange(outputScale, outputZeroPoint, -128, 127);
+    Broadcast bc = Broadcast.of(shape1, shape2);
+    if (op == Op.MUL) {
+      FixedPoint.Multiplier m =
+          FixedPoint.quantizeMultiplier((double) scale1 * (double) scale2 / (double) outputScale);
+      return new Plan(
+          op,
+          bc,
+          -zeroPoint1,
+          -zeroPoint2,
+          outputZeroPoint,
+          0,
+          0,
+          0,
+          0,
+          0,
+          m.multiplier(),
+          m.shift(),
+          range[0],
+          range[1],
+          0f,
+          0f);
+    }
+    int leftShift = 20;
+    double real1;
+    double real2;
+    double realOut;
+    if (op == Op.ADD) {
+      double twiceMax = 2 * (double) Math.max(scale1, scale2);
+      real1 = (double) scale1 / twiceMax;
+      real2 = (double) scale2 / twiceMax;
+      realOut = twiceMax / ((1 << leftShift) * (double) outputScale);
+    } else {
+      // SUB's prepare does the same divisions in float.
+      float twiceMax = 2 * Math.max(scale1, scale2);
+      real1 = (double) (scale1 / twiceMax);
+      real2 = (double) (scale2 / twiceMax);
+      realOut = (double) (twiceMax / ((1 << leftShift) * outputScale));
+    }
+    FixedPoint.Multiplier m1 = FixedPoint.quantizeMultiplier(real1);
+    FixedPoint.Multiplier m2 = FixedPoint.quantizeMultiplier(real2);
+    FixedPoint.Multiplier mo = FixedPoint.quantizeMultiplier(realOut);
+    return new Plan(
+        op,
+        bc,
+        -zeroPoint1,
+        -zeroPoint2,
+        outputZeroPoint,
+        leftShift,
+        m1.multiplier(),
+        m1.shift(),
+        m2.multiplier(),
+        m2.shift(),
+        mo.multiplier(),
+        mo.shift(),
+        range[0],
+        range[1],
+        0f,
+        0f);
+  }
+
+  /** Float eval. */
+  public static void evalFloat(Plan p, float[] a, float[] b, float[] out) {
+    Broadcast bc = p.broadcast();
+    for (int e = 0; e < bc.size(); e++) {
+      float x = a[bc.i1(e)];
+      float y = b[bc.i2(e)];
+      float v =
+          switch (p.op()) {
+            case ADD -> x + y;
+            case SUB -> x - y;
+            case MUL -> x * y;
+          };
+      out[e] = Activation.clamp(v, p.floatMin(), p.floatMax());
+    }
+  }
+
+  /** Int8 eval. */
+  public static void evalInt8(Plan p, byte[] a, byte[] b, byte[] out) {
+    Broadcast bc = p.broadcast();
+    for (int e = 0; e < bc.size(); e++) {
+      int v =
+          p.op() == Op.MUL ? mul(p, a[bc.i1(e)], b[bc.i2(e)]) : addSub(p, a[bc.i1(e)], b[bc.i2(e)]);
+      out[e] = (byte) Math.min(p.actMax(), Math.max(p.actMin(), v));
+    }
+  }
+
+  /** One int8 ADD or SUB element before the clamp. */
+  static int addSub(Plan p, int x, int y) {
+    int shifted1 = (p.input1Offset() + x) * (1 << p.leftShift());
+    int shifted2 = (p.input2Offset() + y) * (1 << p.leftShift());
+    int scaled1 =
+        FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(
+            shifted1, p.input1Multiplier(), p.input1Shift());
+    int scaled2 =
+        FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(
+            shifted2, p.input2Multiplier(), p.input2Shift());
+    int raw = p.op() == Op.ADD ? scaled1 + scaled2 : scaled1 - scaled2;
+    return FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(
+            raw, p.outputMultiplier(), p.outputShift())
+        + p.outputOffset();
+  }
+
+  /** One int8 MUL element before the clamp. */
+  static int mul(Plan p, int x, int y) {
+    return p.outputOffset()
+        + FixedPoint.multiplyByQuantizedMultiplier(
+            (p.input1Offset() + x) * (p.input2Offset() + y), p.outputMultiplier(), p.outputShift());
+  }
+}

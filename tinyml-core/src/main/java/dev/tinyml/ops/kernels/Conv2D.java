@@ -1,0 +1,312 @@
+package dev.tinyml.ops.kernels;
+
+import java.util.Arrays;
+
+/**
+ * CONV_2D over NHWC input with OHWI filters, float32 or int8 (per-channel multipliers, int32 bias),
+ * with SAME/VALID padding, strides, dilation and grouped filters, as TFLM's {@code ConvPerChannel}
+ * and float {@code Conv}. Taps that fall outside the image are skipped, exactly as the reference
+ * kernels do.
+ */
+public final class Conv2D {
+
+  private Conv2D() {}
+
+  /**
+   * Shapes and parameters.
+   *
+   * @param batches N
+   * @param inH input height
+   * @param inW input width
+   * @param inC input channels
+   * @param outH output height
+   * @param outW output width
+   * @param outC output channels
+   * @param kH filter height
+   * @param kW filter width
+   * @param filterInC filter input channels (inC / groups)
+   * @param strideH vertical stride
+   * @param strideW horizontal stride
+   * @param dilationH vertical dilation
+   * @param dilationW horizontal dilation
+   * @param padH top padding
+   * @param padW left padding
+   * @param inputOffset minus the input zero point
+   * @param outputOffset output zero point
+   * @param multipliers per-channel multipliers (null for float)
+   * @param actMin quantized clamp low
+   * @param actMax quantized clamp high
+   * @param floatMin float clamp low
+   * @param floatMax float clamp high
+   */
+  public record Plan(
+      int batches,
+      int inH,
+      int inW,
+      int inC,
+      int outH,
+      int outW,
+      int outC,
+      int kH,
+      int kW,
+      int filterInC,
+      int strideH,
+      int strideW,
+      int dilationH,
+      int dilationW,
+      int padH,
+      int padW,
+      int inputOffset,
+      int outputOffset,
+      ChannelMultipliers multipliers,
+      int actMin,
+      int actMax,
+      float floatMin,
+      float floatMax) {}
+
+  /**
+   * Builds a plan from NHWC input, OHWI filter and NHWC output shapes.
+   *
+   * @param inputZeroPoint 0 for float
+   * @param outputScale ignored for float
+   * @param multipliers null for float
+   */
+  public static Plan prepare(
+      int[] inputShape,
+      int[] filterShape,
+      int[] outputShape,
+      boolean samePadding,
+      int strideH,
+      int strideW,
+      int dilationH,
+      int dilationW,
+      Activation act,
+      int inputZeroPoint,
+      float outputScale,
+      int outputZeroPoint,
+      ChannelMultipliers multipliers) {
+    int inH = inputShape[1];
+    int inW = inputShape[2];
+    int kH = filterShape[1];
+    int kW = filterShape[2];
+    int outH = outputShape[1];
+    int outW = outputShape[2];
+    int inC = inputShape[3];
+    int filterInC = filterShape[3];
+    int outC = outputShape[3];
+    // Grouped convolution: inC / filterInC groups, each producing outC / groups channels.
+    if (filterShape[0] != outC
+        || inC <= 0
+        || filterInC <= 0
+        || inC % filterInC != 0
+        || outC % (inC / filterInC) != 0) {
+      throw new IllegalArgumentException(
+          "filter "
+              + Arrays.toString(filterShape)
+              + " does not fit "
+              + inC
+              + " input and "
+              + outC
+              + " output channels: it must be [outC, kH, kW, inC / groups], groups dividing both");
+    }
+    if (inputShape[0] != outputShape[0]) {
+      throw new IllegalArgumentException(
+          "input batches " + inputShape[0] + " and output batches " + outputShape[0] + " differ");
+    }
+    ConvGeometry.checkOutput(samePadding, inH, kH, strideH, dilationH, outH, "height");
+    ConvGeometry.checkOutput(samePadding, inW, kW, strideW, dilationW, outW, "width");
+    int padH = ConvGeometry.padding(strideH, dilationH, inH, kH, outH);
+    int padW = ConvGeometry.padding(strideW, dilationW, inW, kW, outW);
+    int[] range =
+        multipliers == null
+            ? new int[] {0, 0}
+            : act.quantizedRange(outputScale, outputZeroPoint, -128, 127);
+    return new Plan(
+        inputShape[0],
+        inH,
+        inW,
+        inC,
+        outH,
+        outW,
+        outC,
+        kH,
+        kW,
+        filterInC,
+        strideH,
+        strideW,
+        dilationH,
+        dilationW,
+        padH,
+        padW,
+        -inputZeroPoint,
+        outputZeroPoint,
+        multipliers,
+        range[0],
+        range[1],
+        act.floatMin(),
+        act.floatMax());
+  }
+
+  /** Float eval; {@code bias} may be null. */
+  public static void evalFloat(Plan p, float[] in, float[] filter, float[] bias, float[] out) {
+    int groups = p.inC() / p.filterInC();
+    int filtersPerGroup = p.outC() / groups;
+    int fic = p.filterInC();
+    for (int b = 0; b < p.batches(); b++) {
+      for (int oy = 0; oy < p.outH(); oy++) {
+        int iy0 = oy * p.strideH() - p.padH();
+        int ky0 = ConvGeometry.firstTap(iy0, p.dilationH(), p.kH());
+        int ky1 = ConvGeometry.endTap(iy0, p.dilationH(), p.kH(), p.inH());
+        for (int ox = 0; ox < p.outW(); ox++) {
+          int ix0 = ox * p.strideW() - p.padW();
+          int kx0 = ConvGeometry.firstTap(ix0, p.dilationW(), p.kW());
+          int kx1 = ConvGeometry.endTap(ix0, p.dilationW(), p.kW(), p.inW());
+          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * p.outC();
+          for (int oc = 0; oc < p.outC(); oc++) {
+            int group = oc / filtersPerGroup;
+            float total = 0f;
+            for (int ky = ky0; ky < ky1; ky++) {
+              int iy = iy0 + p.dilationH() * ky;
+              for (int kx = kx0; kx < kx1; kx++) {
+                int ix = ix0 + p.dilationW() * kx;
+                int inBase = ((b * p.inH() + iy) * p.inW() + ix) * p.inC() + group * fic;
+                int fBase = ((oc * p.kH() + ky) * p.kW() + kx) * fic;
+                for (int ic = 0; ic < fic; ic++) {
+                  total += in[inBase + ic] * filter[fBase + ic];
+                }
+              }
+            }
+            float v = total + (bias != null ? bias[oc] : 0f);
+            out[outBase + oc] = Activation.clamp(v, p.floatMin(), p.floatMax());
+          }
+        }
+      }
+    }
+  }
+
+  /** Int8 eval; {@code bias} may be null. */
+  public static void evalInt8(Plan p, byte[] in, byte[] filter, int[] bias, byte[] out) {
+    int groups = p.inC() / p.filterInC();
+    int filtersPerGroup = p.outC() / groups;
+    int fic = p.filterInC();
+    int inOff = p.inputOffset();
+    int[] mult = p.multipliers().multiplier();
+    int[] shift = p.multipliers().shift();
+    int kH = p.kH();
+    int kW = p.kW();
+    int inW = p.inW();
+    int inC = p.inC();
+    for (int b = 0; b < p.batches(); b++) {
+      for (int oy = 0; oy < p.outH(); oy++) {
+        int iy0 = oy * p.strideH() - p.padH();
+        int ky0 = ConvGeometry.firstTap(iy0, p.dilationH(), kH);
+        int ky1 = ConvGeometry.endTap(iy0, p.dilationH(), kH, p.inH());
+        for (int ox = 0; ox < p.outW(); ox++) {
+          int ix0 = ox * p.strideW() - p.padW();
+          int kx0 = ConvGeometry.firstTap(ix0, p.dilationW(), kW);
+          int kx1 = ConvGeometry.endTap(ix0, p.dilationW(), kW, inW);
+          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * p.outC();
+          for (int oc = 0; oc < p.outC(); oc++) {
+            int groupBase = (oc / filtersPerGroup) * fic;
+            int acc = 0;
+            for (int ky = ky0; ky < ky1; ky++) {
+              int iy = iy0 + p.dilationH() * ky;
+              int rowBase = (b * p.inH() + iy) * inW;
+              int fRow = (oc * kH + ky) * kW;
+              for (int kx = kx0; kx < kx1; kx++) {
+                int inBase = (rowBase + ix0 + p.dilationW() * kx) * inC + groupBase;
+                int fBase = (fRow + kx) * fic;
+                for (int ic = 0; ic < fic; ic++) {
+                  acc += filter[fBase + ic] * (in[inBase + ic] + inOff);
+                }
+              }
+            }
+            if (bias != null) {
+              acc += bias[oc];
+            }
+            int v =
+                FixedPoint.multiplyByQuantizedMultiplier(acc, mult[oc], shift[oc])
+                    + p.outputOffset();
+            v = Math.min(Math.max(v, p.actMin()), p.actMax());
+            out[outBase + oc] = (byte) v;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Reorders an OHWI filter (one group) to {@code [kH][kW][inC][outC]} and widens it to int, so
+   * that eval can accumulate all output channels of a pixel in one vectorizable inner loop. Integer
+   * sums are exact in any order, so the result is the same as the reference loop's.
+   */
+  public static int[] transposeFilter(Plan p, byte[] filter) {
+    if (p.filterInC() != p.inC()) {
+      throw new IllegalArgumentException("grouped convolutions keep the reference layout");
+    }
+    int outC = p.outC();
+    int taps = p.kH() * p.kW() * p.filterInC();
+    int[] t = new int[taps * outC];
+    for (int oc = 0; oc < outC; oc++) {
+      for (int k = 0; k < taps; k++) {
+        t[k * outC + oc] = filter[oc * taps + k];
+      }
+    }
+    return t;
+  }
+
+  /**
+   * Int8 eval with a filter from {@link #transposeFilter}: per output pixel, every output channel
+   * accumulates in {@code acc} (a scratch of {@code outC} ints) tap by tap.
+   */
+  public static void evalInt8Transposed(
+      Plan p, byte[] in, int[] filterT, int[] bias, byte[] out, int[] acc) {
+    int outC = p.outC();
+    int inC = p.inC();
+    int inOff = p.inputOffset();
+    int[] mult = p.multipliers().multiplier();
+    int[] shift = p.multipliers().shift();
+    int kW = p.kW();
+    int inW = p.inW();
+    int outZp = p.outputOffset();
+    int actMin = p.actMin();
+    int actMax = p.actMax();
+    for (int b = 0; b < p.batches(); b++) {
+      for (int oy = 0; oy < p.outH(); oy++) {
+        int iy0 = oy * p.strideH() - p.padH();
+        int ky0 = ConvGeometry.firstTap(iy0, p.dilationH(), p.kH());
+        int ky1 = ConvGeometry.endTap(iy0, p.dilationH(), p.kH(), p.inH());
+        for (int ox = 0; ox < p.outW(); ox++) {
+          int ix0 = ox * p.strideW() - p.padW();
+          int kx0 = ConvGeometry.firstTap(ix0, p.dilationW(), kW);
+          int kx1 = ConvGeometry.endTap(ix0, p.dilationW(), kW, inW);
+          if (bias != null) {
+            System.arraycopy(bias, 0, acc, 0, outC);
+          } else {
+            java.util.Arrays.fill(acc, 0, outC, 0);
+          }
+          for (int ky = ky0; ky < ky1; ky++) {
+            int rowBase = (b * p.inH() + iy0 + p.dilationH() * ky) * inW;
+            for (int kx = kx0; kx < kx1; kx++) {
+              int inBase = (rowBase + ix0 + p.dilationW() * kx) * inC;
+              int fBase = (ky * kW + kx) * inC * outC;
+              for (int ic = 0; ic < inC; ic++) {
+                int x = in[inBase + ic] + inOff;
+                int f = fBase + ic * outC;
+                for (int oc = 0; oc < outC; oc++) {
+                  acc[oc] += filterT[f + oc] * x;
+                }
+              }
+            }
+          }
+          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * outC;
+          for (int oc = 0; oc < outC; oc++) {
+            int v = FixedPoint.multiplyByQuantizedMultiplier(acc[oc], mult[oc], shift[oc]) + outZp;
+            v = v < actMin ? actMin : (v > actMax ? actMax : v);
+            out[outBase + oc] = (byte) v;
+          }
+        }
+      }
+    }
+  }
+}

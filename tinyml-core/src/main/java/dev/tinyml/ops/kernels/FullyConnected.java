@@ -1,0 +1,130 @@
+package dev.tinyml.ops.kernels;
+
+/**
+ * FULLY_CONNECTED: {@code out[b][o] = act(sum_d in[b][d] * w[o][d] + bias[o])}, float32 or int8
+ * with int32 bias and per-tensor or per-channel weight scales (TFLM's {@code FullyConnected} and
+ * {@code FullyConnectedPerChannel}).
+ */
+public final class FullyConnected {
+
+  private FullyConnected() {}
+
+  /**
+   * Everything eval needs, computed once.
+   *
+   * @param batches rows of the input
+   * @param accumDepth input features per row (last weight dimension)
+   * @param outputDepth output features per row
+   * @param inputOffset minus the input zero point
+   * @param filterOffset minus the weight zero point
+   * @param outputOffset the output zero point
+   * @param multipliers per-output multipliers (int8 only; null for float)
+   * @param actMin quantized clamp low
+   * @param actMax quantized clamp high
+   * @param floatMin float clamp low
+   * @param floatMax float clamp high
+   */
+  public record Plan(
+      int batches,
+      int accumDepth,
+      int outputDepth,
+      int inputOffset,
+      int filterOffset,
+      int outputOffset,
+      ChannelMultipliers multipliers,
+      int actMin,
+      int actMax,
+      float floatMin,
+      float floatMax) {}
+
+  /** Float plan. */
+  public static Plan prepareFloat(
+      int outputElements, int accumDepth, int outputDepth, Activation act) {
+    return new Plan(
+        outputElements / outputDepth,
+        accumDepth,
+        outputDepth,
+        0,
+        0,
+        0,
+        null,
+        0,
+        0,
+        act.floatMin(),
+        act.floatMax());
+  }
+
+  /** Int8 plan; {@code multipliers} from {@link ChannelMultipliers}. */
+  public static Plan prepareInt8(
+      int outputElements,
+      int accumDepth,
+      int outputDepth,
+      int inputZeroPoint,
+      int filterZeroPoint,
+      float outputScale,
+      int outputZeroPoint,
+      ChannelMultipliers multipliers,
+      Activation act) {
+    int[] range = act.quantizedRange(outputScale, outputZeroPoint, -128, 127);
+    return new Plan(
+        outputElements / outputDepth,
+        accumDepth,
+        outputDepth,
+        -inputZeroPoint,
+        -filterZeroPoint,
+        outputZeroPoint,
+        multipliers,
+        range[0],
+        range[1],
+        0f,
+        0f);
+  }
+
+  /** Float eval; {@code bias} may be null. */
+  public static void evalFloat(Plan p, float[] in, float[] w, float[] bias, float[] out) {
+    int depth = p.accumDepth();
+    for (int b = 0; b < p.batches(); b++) {
+      int inBase = b * depth;
+      for (int o = 0; o < p.outputDepth(); o++) {
+        int wBase = o * depth;
+        float total = 0f;
+        for (int d = 0; d < depth; d++) {
+          total += in[inBase + d] * w[wBase + d];
+        }
+        float v = total + (bias != null ? bias[o] : 0f);
+        out[o + p.outputDepth() * b] = Activation.clamp(v, p.floatMin(), p.floatMax());
+      }
+    }
+  }
+
+  /** Int8 eval; {@code bias} may be null. */
+  public static void evalInt8(Plan p, byte[] in, byte[] w, int[] bias, byte[] out) {
+    int depth = p.accumDepth();
+    int inOff = p.inputOffset();
+    int fOff = p.filterOffset();
+    int[] mult = p.multipliers().multiplier();
+    int[] shift = p.multipliers().shift();
+    for (int b = 0; b < p.batches(); b++) {
+      int inBase = b * depth;
+      for (int o = 0; o < p.outputDepth(); o++) {
+        int wBase = o * depth;
+        int acc = 0;
+        if (fOff == 0) {
+          for (int d = 0; d < depth; d++) {
+            acc += w[wBase + d] * (in[inBase + d] + inOff);
+          }
+        } else {
+          for (int d = 0; d < depth; d++) {
+            acc += (w[wBase + d] + fOff) * (in[inBase + d] + inOff);
+          }
+        }
+        if (bias != null) {
+          acc += bias[o];
+        }
+        int v = FixedPoint.multiplyByQuantizedMultiplier(acc, mult[o], shift[o]) + p.outputOffset();
+        v = Math.min(Math.max(v, p.actMin()), p.actMax());
+        out[o + p.outputDepth() * b] = (byte) v;
+      }
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package dev.tinyml.ops.kernels;
+
+/**
+ * AVERAGE_POOL_2D and MAX_POOL_2D over NHWC tensors, float32 and int8, as TFLM's reference {@code
+ * AveragePool}/{@code MaxPool}: windows are clipped to the image, the int8 average rounds half away
+ * from zero, and the fused activation clamps the result.
+ */
+public final class Pooling {
+
+  private Pooling() {}
+
+  /**
+   * Shapes and parameters.
+   *
+   * @param batches N
+   * @param inH input height
+   * @param inW input width
+   * @param channels C
+   * @param outH output height
+   * @param outW output width
+   * @param filterH window height
+   * @param filterW window width
+   * @param strideH vertical stride
+   * @param strideW horizontal stride
+   * @param padH top padding
+   * @param padW left padding
+   * @param actMin quantized clamp low
+   * @param actMax quantized clamp high
+   * @param floatMin float clamp low
+   * @param floatMax float clamp high
+   */
+  public record Plan(
+      int batches,
+      int inH,
+      int inW,
+      int channels,
+      int outH,
+      int outW,
+      int filterH,
+      int filterW,
+      int strideH,
+      int strideW,
+      int padH,
+      int padW,
+      int actMin,
+      int actMax,
+      float floatMin,
+      float floatMax) {}
+
+  /**
+   * Builds a plan. For int8 the input and output must share scale and zero point (TFLM checks it).
+   *
+   * @param outputScale used for the int8 activation clamp
+   */
+  public static Plan prepare(
+      int[] inputShape,
+      int[] outputShape,
+      boolean samePadding,
+      int filterH,
+      int filterW,
+      int strideH,
+      int strideW,
+      Activation act,
+      float outputScale,
+      int outputZeroPoint) {
+    int inH = inputShape[1];
+    int inW = inputShape[2];
+    int outH = outputShape[1];
+    int outW = outputShape[2];
+    ConvGeometry.checkOutput(samePadding, inH, filterH, strideH, 1, outH, "height");
+    ConvGeometry.checkOutput(samePadding, inW, filterW, strideW, 1, outW, "width");
+    int[] range = act.quantizedRange(outputScale, outputZeroPoint, -128, 127);
+    return new Plan(
+        inputShape[0],
+        inH,
+        inW,
+        inputShape[3],
+        outH,
+        outW,
+        filterH,
+        filterW,
+        strideH,
+        strideW,
+        ConvGeometry.padding(strideH, 1, inH, filterH, outH),
+        ConvGeometry.padding(strideW, 1, inW, filterW, outW),
+        range[0],
+        range[1],
+        act.floatMin(),
+        act.floatMax());
+  }
+
+  /** Float average pooling. */
+  public static void averageFloat(Plan p, float[] in, float[] out) {
+    int c = p.channels();
+    for (int b = 0; b < p.batches(); b++) {
+      for (int oy = 0; oy < p.outH(); oy++) {
+        int iy0 = oy * p.strideH() - p.padH();
+        int fy0 = Math.max(0, -iy0);
+        int fy1 = Math.min(p.filterH(), p.inH() - iy0);
+        for (int ox = 0; ox < p.outW(); ox++) {
+          int ix0 = ox * p.strideW() - p.padW();
+          int fx0 = Math.max(0, -ix0);
+          int fx1 = Math.min(p.filterW(), p.inW() - ix0);
+          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * c;
+          for (int ch = 0; ch < c; ch++) {
+            float total = 0f;
+            float count = 0f;
+            for (int fy = fy0; fy < fy1; fy++) {
+              for (int fx = fx0; fx < fx1; fx++) {
+                total += in[((b * p.inH() + iy0 + fy) * p.inW() + ix0 + fx) * c + ch];
+                count++;
+              }
+            }
+            out[outBase + ch] = Activation.clamp(total / count, p.floatMin(), p.floatMax());
+          }
+        }
+      }
+    }
+  }
+
+  /** Int8 average pooling: the sum divided by the tap count, rounded half away from zero. */
+  public static void averageInt8(Plan p, byte[] in, byte[] out) {
+    int c = p.channels();
+    for (int b = 0; b < p.batches(); b++) {
+      for (int oy = 0; oy < p.outH(); oy++) {
+        int iy0 = oy * p.strideH() - p.padH();
+        int fy0 = Math.max(0, -iy0);
+        int fy1 = Math.min(p.filterH(), p.inH() - iy0);
+        for (int ox = 0; ox < p.outW(); ox++) {
+          int ix0 = ox * p.strideW() - p.padW();
+          int fx0 = Math.max(0, -ix0);
+          int fx1 = Math.min(p.filterW(), p.inW() - ix0);
+          int count = Math.max(0, fy1 - fy0) * Math.max(0, fx1 - fx0);
+          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * c;
+          for (int ch = 0; ch < c; ch++) {
+            int acc = 0;
+            for (int fy = fy0; fy < fy1; fy++) {
+              int rowBase = ((b * p.inH() + iy0 + fy) * p.inW() + ix0) * c + ch;
+              for (int fx = fx0; fx < fx1; fx++) {
+                acc += in[rowBase + fx * c];
+              }
+            }
+            acc = acc > 0 ? (acc + count / 2) / count : (acc - count / 2) / count;
+            acc = Math.min(Math.max(acc, p.actMin()), p.actMax());
+            out[outBase + ch] = (byte) acc;
+          }
+        }
+      }
+    }
+  }
+
+  /** Float max pooling. */
+  public static void maxFloat(Plan p, float[] in, float[] out) {
+    int c = p.channels();
+    for (int b = 0; b < p.batches(); b++) {
+      for (int oy = 0; oy < p.outH(); oy++) {
+        int iy0 = oy * p.strideH() - p.padH();
+        int fy0 = Math.max(0, -iy0);
+        int fy1 = Math.min(p.filterH(), p.inH() - iy0);
+        for (int ox = 0; ox < p.outW(); ox++) {
+          int ix0 = ox * p.strideW() - p.padW();
+          int fx0 = Math.max(0, -ix0);
+          int fx1 = Math.min(p.filterW(), p.inW() - ix0);
+          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * c;
+          for (int ch = 0; ch < c; ch++) {
+            float max = -Float.MAX_VALUE;
+            for (int fy = fy0; fy < fy1; fy++) {
+              for (int fx = fx0; fx < fx1; fx++) {
+                float v = in[((b * p.inH() + iy0 + fy) * p.inW() + ix0 + fx) * c + ch];
+                max = max < v ? v : max;
+              }
+            }
+            out[outBase + ch] = Activation.clamp(max, p.floatMin(), p.floatMax());
+          }
+        }
+      }
+    }
+  }
+
+  /** Int8 max pooling. */
+  public static void maxInt8(Plan p, byte[] in, byte[] out) {
+    int c = p.channels();
+    for (int b = 0; b < p.batches(); b++) {
+      for (int oy = 0; oy < p.outH(); oy++) {
+        int iy0 = oy * p.strideH() - p.padH();
+        int fy0 = Math.max(0, -iy0);
+        int fy1 = Math.min(p.filterH(), p.inH() - iy0);
+        for (int ox = 0; ox < p.outW(); ox++) {
+          int ix0 = ox * p.strideW() - p.padW();
+          int fx0 = Math.max(0, -ix0);
+          int fx1 = Math.min(p.filterW(), p.inW() - ix0);
+          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * c;
+          for (int ch = 0; ch < c; ch++) {
+            int max = -128;
+            for (int fy = fy0; fy < fy1; fy++) {
+              for (int fx = fx0; fx < fx1; fx++) {
+                max = Math.max(max, in[((b * p.inH() + iy0 + fy) * p.inW() + ix0 + fx) * c + ch]);
+              }
+            }
+            max = Math.min(Math.max(max, p.actMin()), p.actMax());
+            out[outBase + ch] = (byte) max;
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.tinyml.ops.kernels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DepthwiseConv2DTest {
+
+  @Test
+  void floatDepthMultiplierTwoGivesTwoOutputsPerInputChannel() {
+    DepthwiseConv2D.Plan p =
+        DepthwiseConv2D.prepare(
+            new int[] {1, 1, 1, 2},
+            new int[] {1, 1, 1, 4},
+            new int[] {1, 1, 1, 4},
+            false,
+            1,
+            1,
+            1,
+            1,
+            Activation.NONE,
+            0,
+            1f,
+            0,
+            null);
+    float[] out = new float[4];
+    DepthwiseConv2D.evalFloat(
+        p,
+        new float[] {2, 3},
+        new float[] {1, 2, 3, 4},
+        new float[] {0, 0, 0, 1},
+        out,
+        new float[p.scratchSize()]);
+    assertThat(out).containsExactly(2, 4, 9, 13);
+  }
+
+  @Test
+  void int8SamePaddingWithZeroPointCountsOnlyImageTaps() {
+    ChannelMultipliers one = ChannelMultipliers.of(1f, new float[] {1f}, 1f, 1);
+    DepthwiseConv2D.Plan p =
+        DepthwiseConv2D.prepare(
+            new int[] {1, 3, 3, 1},
+            new int[] {1, 3, 3, 1},
+            new int[] {1, 3, 3, 1},
+            true,
+            1,
+            1,
+            1,
+            1,
+            Activation.NONE,
+            -5,
+            1f,
+            3,
+            one);
+    byte[] in = new byte[9];
+    java.util.Arrays.fill(in, (byte) -3); // real value 2
+    byte[] filter = new byte[9];
+    java.util.Arrays.fill(filter, (byte) 1);
+    byte[] out = new byte[9];
+    DepthwiseConv2D.evalInt8(p, in, filter, null, out, new int[p.scratchSize()]);
+    assertThat(out).containsExactly(11, 15, 11, 15, 21, 15, 11, 15, 11);
+  }
+
+  @Test
+  void int8PerChannelWithStrideTwoAndBias() {
+    ChannelMultipliers m = new ChannelMultipliers(new int[] {1 << 30, 1 << 30}, new int[] {0, 1});
+    DepthwiseConv2D.Plan p =
+        DepthwiseConv2D.prepare(
+            new int[] {1, 1, 4, 2},
+            new int[] {1, 1, 1, 2},
+            new int[] {1, 1, 2, 2},
+            false,
+            1,
+            2,
+            1,
+            1,
+            Activation.NONE,
+            0,
+            1f,
+            0,
+            m);
+    byte[] out = new byte[4];
+    DepthwiseConv2D.evalInt8(
+        p,
+        new byte[] {1, 2, 3, 4, 5, 6, 7, 8},
+        new byte[] {3, 2},
+        new int[] {0, 1},
+        out,
+        new int[p.scratchSize()]);
+    // pixel 0: (1*3)*0.5=1.5->2, (2*2+1)*1=5; pixel 2: (5*3)*0.5=7.5->8, (6*2+1)=13
+    assertThat(out).containsExactly(2, 5, 8, 13);
+  }
+
+  @Test
+  void rowKernelEqualsTheReferenceLoopOnRandomData() {
+    java.util.Random r = new java.util.Random(11);
+    for (boolean same : new boolean[] {true, false}) {
+      int outH = ConvGeometry.outSize(same, 9, 4, 2, 1);
+      int outW = ConvGeometry.outSize(same, 8, 3, 1, 2);
+      int[] inShape = {2, 9, 8, 2};
+      int[] fShape = {1, 4, 3, 6};
+      int[] outShape = {2, outH, outW, 6};
+      float[] scales = {0.01f, 0.02f, 0.03f, 0.015f, 0.025f, 0.011f};
+      ChannelMultipliers m = ChannelMultipliers.of(0.05f, scales, 0.1f, 6);
+      DepthwiseConv2D.Plan p =
+          DepthwiseConv2D.prepare(
+              inShape, fShape, outShape, same, 2, 1, 1, 2, Activation.RELU6, 5, 0.1f, -7, m);
+      byte[] in = new byte[2 * 9 * 8 * 2];
+      byte[] filter = new byte[4 * 3 * 6];
+      int[] bias = new int[6];
+      r.nextBytes(in);
+      r.nextBytes(filter);
+      for (int i = 0; i < 6; i++) {
+        bias[i] = r.nextInt(2001) - 1000;
+      }
+      byte[] expected = new byte[2 * outH * outW * 6];
+      byte[] actual = new byte[expected.length];
+      DepthwiseConv2D.evalInt8(p, in, filter, bias, expected, new int[p.scratchSize()]);
+      DepthwiseConv2D.evalInt8Rows(p, in, filter, bias, actual, new int[p.rowScratchSize()]);
+      assertThat(actual).containsExactly(expected);
+    }
+  }
+}
