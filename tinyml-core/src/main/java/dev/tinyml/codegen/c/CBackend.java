@@ -4,12 +4,14 @@ import dev.tinyml.codegen.AtomicFiles;
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.interp.InterpreterException;
 import dev.tinyml.interp.PreparedModel;
+import dev.tinyml.ops.OpException;
+import dev.tinyml.ops.OpPlan;
+import dev.tinyml.ops.PreparedOp;
 import dev.tinyml.plan.ArenaBuffer;
 import dev.tinyml.plan.ArenaPlan;
 import dev.tinyml.plan.ArenaPlanner;
 import dev.tinyml.plan.PlanningException;
 import dev.tinyml.plan.TensorLifetimes;
-import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
 import dev.tinyml.tflite.SubGraph;
@@ -18,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The compiled backend: turns a model into a self-contained C99 module, {@code <name>_model.h} and
@@ -52,9 +53,10 @@ public final class CBackend {
    */
   public static CModule render(Model model, String name) throws CodegenException {
     String id = CNames.identifier(name);
+    PreparedModel prepared;
     try {
-      PreparedModel.prepare(model);
-    } catch (InterpreterException e) {
+      prepared = PreparedModel.prepare(model);
+    } catch (InterpreterException | OpException e) {
       throw new CodegenException(e.getMessage(), e);
     }
     if (model.subgraphs().size() != 1) {
@@ -62,6 +64,29 @@ public final class CBackend {
           "the model has "
               + model.subgraphs().size()
               + " subgraphs; the c backend compiles single-subgraph models only; use backend=tflm");
+    }
+    List<PreparedOp<?>> ops = prepared.plans();
+    for (PreparedOp<?> p : ops) {
+      if (COpEmitters.of(p.op()) == null) {
+        throw new CodegenException(
+            "op #"
+                + p.index()
+                + " "
+                + p.op().name()
+                + " has no C emitter (the c backend compiles "
+                + COpEmitters.supported()
+                + "); use backend=tflm for this model");
+      }
+    }
+    SubGraph g = model.primarySubgraph();
+    for (Tensor t : g.tensors()) {
+      if (t.isVariable()) {
+        throw new CodegenException(
+            "tensor "
+                + COp.describe(t)
+                + " is a variable (operator state); the c backend does not compile stateful"
+                + " operators yet; use backend=tflm");
+      }
     }
     ArenaPlan plan;
     try {
@@ -74,44 +99,9 @@ public final class CBackend {
     } catch (PlanningException e) {
       throw new CodegenException(e.getMessage(), e);
     }
-    SubGraph g = model.primarySubgraph();
-    List<Operator> ops = g.operators();
-    for (int i = 0; i < ops.size(); i++) {
-      Operator o = ops.get(i);
-      BuiltinOperator code = model.opOf(o);
-      if (code == null) {
-        throw new CodegenException(
-            "op #"
-                + i
-                + " is the custom op '"
-                + model.operatorCodeOf(o).customCode()
-                + "', which the c backend cannot compile; use backend=tflm");
-      }
-      if (COpEmitters.of(code) == null) {
-        throw new CodegenException(
-            "op #"
-                + i
-                + " "
-                + code
-                + " has no C emitter (the c backend compiles "
-                + new TreeSet<>(COpEmitters.supported())
-                + "); use backend=tflm for this model");
-      }
-    }
     CModuleWriter writer = new CModuleWriter(model, plan);
-    for (Tensor t : g.tensors()) {
-      if (t.isVariable()) {
-        throw new CodegenException(
-            "tensor "
-                + COp.describe(t)
-                + " is a variable (operator state); the c backend does not compile stateful"
-                + " operators yet; use backend=tflm");
-      }
-    }
-    for (int i = 0; i < ops.size(); i++) {
-      Operator o = ops.get(i);
-      BuiltinOperator code = model.opOf(o);
-      COpEmitters.of(code).emit(new COp(model, i, code, o), writer);
+    for (PreparedOp<?> p : ops) {
+      emit(p, model, writer);
     }
     CSourceText text = new CSourceText(id, model, plan, writer);
     return new CModule(
@@ -124,6 +114,13 @@ public final class CBackend {
         writer.constantBytes(),
         new ArrayList<>(writer.kernels()),
         writer.needsMath());
+  }
+
+  private static <P extends OpPlan> void emit(PreparedOp<P> p, Model model, CModuleWriter writer)
+      throws CodegenException {
+    Operator o = model.primarySubgraph().operators().get(p.index());
+    COp op = new COp(model, p.index(), model.opOf(o), o);
+    COpEmitters.of(p.op()).emit(op, p.plan(), writer);
   }
 
   /**

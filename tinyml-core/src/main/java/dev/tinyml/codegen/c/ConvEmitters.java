@@ -1,42 +1,18 @@
 package dev.tinyml.codegen.c;
 
 import dev.tinyml.codegen.CodegenException;
-import dev.tinyml.interp.kernels.Activation;
-import dev.tinyml.interp.kernels.ChannelMultipliers;
-import dev.tinyml.interp.kernels.Conv2D;
-import dev.tinyml.interp.kernels.DepthwiseConv2D;
-import dev.tinyml.tflite.Conv2DOptions;
-import dev.tinyml.tflite.DepthwiseConv2DOptions;
-import dev.tinyml.tflite.Padding;
-import dev.tinyml.tflite.Tensor;
-import dev.tinyml.tflite.TensorType;
+import dev.tinyml.ops.Conv2DOp;
+import dev.tinyml.ops.DepthwiseConv2DOp;
+import dev.tinyml.ops.kernels.ChannelMultipliers;
+import dev.tinyml.ops.kernels.Conv2D;
+import dev.tinyml.ops.kernels.DepthwiseConv2D;
 
-/** CONV_2D and DEPTHWISE_CONV_2D, int8 (per-channel) and float32. */
+/** CONV_2D and DEPTHWISE_CONV_2D, int8 (per-channel) and float32, from the ops' plan records. */
 final class ConvEmitters {
   private ConvEmitters() {}
 
-  static void conv2d(COp op, CModuleWriter m) throws CodegenException {
-    Conv2DOptions o = op.options(Conv2DOptions.class);
-    Activation act = FusedActivation.of(op, o.fusedActivation());
-    Tensor in = op.input(0);
-    Tensor w = op.input(1);
-    Tensor out = op.output(0);
-    boolean isFloat = in.type() == TensorType.FLOAT32;
-    Conv2D.Plan p =
-        Conv2D.prepare(
-            in.shape(),
-            w.shape(),
-            out.shape(),
-            o.padding() == Padding.SAME,
-            o.strideH(),
-            o.strideW(),
-            o.dilationHFactor(),
-            o.dilationWFactor(),
-            act,
-            isFloat ? 0 : COp.zeroPoint(in),
-            isFloat ? 1f : COp.scale(out),
-            isFloat ? 0 : COp.zeroPoint(out),
-            isFloat ? null : multipliers(in, w, out, w.shape()[0]));
+  static void conv2d(COp op, Conv2DOp.Plan plan, CModuleWriter m) throws CodegenException {
+    Conv2D.Plan p = plan.conv();
     String geometry =
         ints(
             p.batches(),
@@ -55,8 +31,23 @@ final class ConvEmitters {
             p.dilationW(),
             p.padH(),
             p.padW());
-    if (isFloat) {
-      floatConv(op, m, "tml_conv_f32", "conv_f32.c", geometry, p.floatMin(), p.floatMax());
+    String tensors =
+        m.tensor(plan.input(), op)
+            + ", "
+            + m.tensor(plan.filter(), op)
+            + ", "
+            + m.tensor(plan.bias(), op);
+    if (plan.kernel() == Conv2DOp.Kernel.FLOAT) {
+      floatConv(
+          op,
+          m,
+          "tml_conv_f32",
+          "conv_f32.c",
+          geometry,
+          p.floatMin(),
+          p.floatMax(),
+          tensors,
+          m.tensor(plan.output(), op));
       return;
     }
     m.useKernel("conv_s8.c");
@@ -84,31 +75,12 @@ final class ConvEmitters {
                 + ", "
                 + ints(p.inputOffset(), p.outputOffset(), p.actMin(), p.actMax()),
             80);
-    int8Call(op, m, "tml_conv_s8", params, p.multipliers());
+    int8Call(op, m, "tml_conv_s8", params, p.multipliers(), tensors, m.tensor(plan.output(), op));
   }
 
-  static void depthwise(COp op, CModuleWriter m) throws CodegenException {
-    DepthwiseConv2DOptions o = op.options(DepthwiseConv2DOptions.class);
-    Activation act = FusedActivation.of(op, o.fusedActivation());
-    Tensor in = op.input(0);
-    Tensor w = op.input(1);
-    Tensor out = op.output(0);
-    boolean isFloat = in.type() == TensorType.FLOAT32;
-    DepthwiseConv2D.Plan p =
-        DepthwiseConv2D.prepare(
-            in.shape(),
-            w.shape(),
-            out.shape(),
-            o.padding() == Padding.SAME,
-            o.strideH(),
-            o.strideW(),
-            o.dilationHFactor(),
-            o.dilationWFactor(),
-            act,
-            isFloat ? 0 : COp.zeroPoint(in),
-            isFloat ? 1f : COp.scale(out),
-            isFloat ? 0 : COp.zeroPoint(out),
-            isFloat ? null : multipliers(in, w, out, w.shape()[3]));
+  static void depthwise(COp op, DepthwiseConv2DOp.Plan plan, CModuleWriter m)
+      throws CodegenException {
+    DepthwiseConv2D.Plan p = plan.conv();
     String geometry =
         ints(
             p.batches(),
@@ -127,7 +99,13 @@ final class ConvEmitters {
             p.dilationW(),
             p.padH(),
             p.padW());
-    if (isFloat) {
+    String tensors =
+        m.tensor(plan.input(), op)
+            + ", "
+            + m.tensor(plan.filter(), op)
+            + ", "
+            + m.tensor(plan.bias(), op);
+    if (plan.kernel() == DepthwiseConv2DOp.Kernel.FLOAT) {
       floatConv(
           op,
           m,
@@ -135,7 +113,9 @@ final class ConvEmitters {
           "depthwise_conv_f32.c",
           geometry,
           p.floatMin(),
-          p.floatMax());
+          p.floatMax(),
+          tensors,
+          m.tensor(plan.output(), op));
       return;
     }
     m.useKernel("depthwise_conv_s8.c");
@@ -163,36 +143,29 @@ final class ConvEmitters {
                 + ", "
                 + ints(p.inputOffset(), p.outputOffset(), p.actMin(), p.actMax()),
             80);
-    int8Call(op, m, "tml_depthwise_conv_s8", params, p.multipliers());
-  }
-
-  /** The multipliers as the interpreter's prepare computes them (in double, per channel). */
-  static ChannelMultipliers multipliers(Tensor in, Tensor w, Tensor out, int channels) {
-    return ChannelMultipliers.of(COp.scale(in), COp.scales(w), COp.scale(out), channels);
+    int8Call(
+        op,
+        m,
+        "tml_depthwise_conv_s8",
+        params,
+        p.multipliers(),
+        tensors,
+        m.tensor(plan.output(), op));
   }
 
   private static void int8Call(
-      COp op, CModuleWriter m, String kernel, String params, ChannelMultipliers mult)
-      throws CodegenException {
+      COp op,
+      CModuleWriter m,
+      String kernel,
+      String params,
+      ChannelMultipliers mult,
+      String tensors,
+      String output) {
     String multName = m.int32Array(CModuleWriter.opName(op, "mult"), mult.multiplier());
     String shiftName = m.shiftArray(CModuleWriter.opName(op, "shift"), mult.shift());
     m.call(
         op,
-        kernel
-            + "("
-            + params
-            + ", "
-            + m.tensor(op.in(0), op)
-            + ", "
-            + m.tensor(op.in(1), op)
-            + ", "
-            + m.tensor(op.in(2), op)
-            + ", "
-            + multName
-            + ", "
-            + shiftName
-            + ", "
-            + m.tensor(op.out(0), op)
+        kernel + "(" + params + ", " + tensors + ", " + multName + ", " + shiftName + ", " + output
             + ");");
   }
 
@@ -203,8 +176,9 @@ final class ConvEmitters {
       String file,
       String geometry,
       float floatMin,
-      float floatMax)
-      throws CodegenException {
+      float floatMax,
+      String tensors,
+      String output) {
     m.useKernel(file);
     String params =
         m.params(
@@ -216,20 +190,7 @@ final class ConvEmitters {
                 + ", "
                 + CModuleWriter.floatLiteral(floatMax),
             72);
-    m.call(
-        op,
-        kernel
-            + "("
-            + params
-            + ", "
-            + m.tensor(op.in(0), op)
-            + ", "
-            + m.tensor(op.in(1), op)
-            + ", "
-            + m.tensor(op.in(2), op)
-            + ", "
-            + m.tensor(op.out(0), op)
-            + ");");
+    m.call(op, kernel + "(" + params + ", " + tensors + ", " + output + ");");
   }
 
   /** Comma-separated decimal ints. */

@@ -1,118 +1,103 @@
 package dev.tinyml.codegen.c;
 
 import dev.tinyml.codegen.CodegenException;
-import dev.tinyml.interp.kernels.Quantization;
+import dev.tinyml.ops.CopyOp;
+import dev.tinyml.ops.DequantizeOp;
+import dev.tinyml.ops.QuantizeOp;
+import dev.tinyml.ops.kernels.Quantization;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
-/** RESHAPE/SQUEEZE (alias or copy), QUANTIZE and DEQUANTIZE. */
+/** RESHAPE/SQUEEZE (alias or copy), QUANTIZE and DEQUANTIZE from the ops' plan records. */
 final class DataEmitters {
   private DataEmitters() {}
 
   /**
-   * A reshape moves no data when the plan gave input and output the same offset (the planner's
-   * exact overlap); otherwise it copies, with {@code memmove} in case the buffers overlap.
+   * A reshape moves no data when the plan gave input and output the same offset (an exact overlap);
+   * otherwise it copies, with {@code memmove} in case the buffers overlap.
    */
-  static void reshape(COp op, CModuleWriter m) throws CodegenException {
+  static void copy(COp op, CopyOp.Plan plan, CModuleWriter m) throws CodegenException {
     Tensor in = op.input(0);
-    int bytes = in.elementCount() * CModuleWriter.elementBytes(in.type());
-    int from = m.arenaOffset(op.in(0));
-    int to = m.arenaOffset(op.out(0));
+    long bytes = (long) plan.count() * CModuleWriter.elementBytes(in.type());
+    int from = m.arenaOffset(plan.input());
+    int to = m.arenaOffset(plan.output());
     if (from >= 0 && from == to) {
       m.call(op, "/* output aliases the input at arena offset " + to + ": nothing to move */");
       return;
     }
     m.call(
         op,
-        "memmove(" + m.tensor(op.out(0), op) + ", " + m.tensor(op.in(0), op) + ", " + bytes + ");");
+        "memmove("
+            + m.tensor(plan.output(), op)
+            + ", "
+            + m.tensor(plan.input(), op)
+            + ", "
+            + bytes
+            + ");");
   }
 
-  static void quantize(COp op, CModuleWriter m) throws CodegenException {
-    Tensor in = op.input(0);
-    Tensor out = op.output(0);
-    int n = in.elementCount();
-    TensorType it = in.type();
-    TensorType ot = out.type();
-    if (it == TensorType.FLOAT32 && (ot == TensorType.INT8 || ot == TensorType.INT16)) {
+  static void quantize(COp op, QuantizeOp.Plan plan, CModuleWriter m) throws CodegenException {
+    TensorType it = op.input(0).type();
+    TensorType ot = op.output(0).type();
+    String in = m.tensor(plan.input(), op);
+    String out = m.tensor(plan.output(), op);
+    Quantization.Requantize r = plan.requantize();
+    if (r == null) {
       m.useKernel("quantize_f32.c");
-      String o = m.tensor(op.out(0), op);
+      boolean int8 = ot == TensorType.INT8;
       m.call(
           op,
           "tml_quantize_f32("
-              + m.tensor(op.in(0), op)
+              + in
               + ", "
-              + CModuleWriter.floatLiteral((float) (double) COp.scale(out))
+              + CModuleWriter.floatLiteral(plan.scale())
               + ", "
-              + COp.zeroPoint(out)
+              + plan.zeroPoint()
               + ", "
-              + (ot == TensorType.INT8 ? o : "0")
+              + (int8 ? out : "0")
               + ", "
-              + (ot == TensorType.INT8 ? "0" : o)
+              + (int8 ? "0" : out)
               + ", "
-              + n
+              + plan.count()
               + ");");
       return;
     }
-    if (isInt(it) && isInt(ot) && !(it == TensorType.INT32 && ot == TensorType.INT32)) {
-      Quantization.Requantize r =
-          Quantization.Requantize.of(
-              COp.scale(in), COp.zeroPoint(in), COp.scale(out), COp.zeroPoint(out));
-      long lo = ot == TensorType.INT8 ? -128 : ot == TensorType.INT16 ? -32768 : Integer.MIN_VALUE;
-      long hi = ot == TensorType.INT8 ? 127 : ot == TensorType.INT16 ? 32767 : Integer.MAX_VALUE;
-      m.useKernel("requantize.c");
-      String params =
-          m.params(
-              "tml_requantize_params",
-              CModuleWriter.opName(op, "params"),
-              ConvEmitters.ints(
-                      r.inputZeroPoint(),
-                      r.outputZeroPoint(),
-                      r.multiplier(),
-                      r.shift(),
-                      (int) lo,
-                      (int) hi)
-                  + ", "
-                  + CModuleWriter.elementBytes(it)
-                  + ", "
-                  + CModuleWriter.elementBytes(ot),
-              28);
-      m.call(
-          op,
-          "tml_requantize("
-              + params
-              + ", "
-              + m.tensor(op.in(0), op)
-              + ", "
-              + m.tensor(op.out(0), op)
-              + ", "
-              + n
-              + ");");
-      return;
-    }
-    throw op.unsupported(it + " to " + ot);
+    m.useKernel("requantize.c");
+    String params =
+        m.params(
+            "tml_requantize_params",
+            CModuleWriter.opName(op, "params"),
+            ConvEmitters.ints(
+                    r.inputZeroPoint(),
+                    r.outputZeroPoint(),
+                    r.multiplier(),
+                    r.shift(),
+                    plan.min(),
+                    plan.max())
+                + ", "
+                + CModuleWriter.elementBytes(it)
+                + ", "
+                + CModuleWriter.elementBytes(ot),
+            28);
+    m.call(op, "tml_requantize(" + params + ", " + in + ", " + out + ", " + plan.count() + ");");
   }
 
-  private static boolean isInt(TensorType t) {
-    return t == TensorType.INT8 || t == TensorType.INT16 || t == TensorType.INT32;
-  }
-
-  static void dequantize(COp op, CModuleWriter m) throws CodegenException {
-    Tensor in = op.input(0);
+  static void dequantize(COp op, DequantizeOp.Plan plan, CModuleWriter m) throws CodegenException {
     m.useKernel("dequantize.c");
     m.call(
         op,
         "tml_dequantize("
-            + m.tensor(op.in(0), op)
+            + m.tensor(plan.input(), op)
             + ", "
-            + CModuleWriter.elementBytes(in.type())
+            + CModuleWriter.elementBytes(op.input(0).type())
             + ", "
-            + CModuleWriter.doubleLiteral(COp.scale(in))
+            + CModuleWriter.doubleLiteral(plan.scale())
             + ", "
-            + COp.zeroPoint(in)
+            + plan.zeroPoint()
             + ", "
-            + m.tensor(op.out(0), op)
+            + m.tensor(plan.output(), op)
             + ", "
-            + in.elementCount()
+            + plan.count()
             + ");");
   }
 }

@@ -1,69 +1,35 @@
 package dev.tinyml.codegen.c;
 
 import dev.tinyml.codegen.CodegenException;
-import dev.tinyml.interp.kernels.Activation;
-import dev.tinyml.interp.kernels.Activations;
-import dev.tinyml.interp.kernels.Arithmetic;
-import dev.tinyml.interp.kernels.Logistic;
-import dev.tinyml.tflite.ActivationFunctionType;
-import dev.tinyml.tflite.AddOptions;
-import dev.tinyml.tflite.LeakyReluOptions;
-import dev.tinyml.tflite.MulOptions;
-import dev.tinyml.tflite.SubOptions;
-import dev.tinyml.tflite.Tensor;
-import dev.tinyml.tflite.TensorType;
+import dev.tinyml.ops.ArithmeticOp;
+import dev.tinyml.ops.LeakyReluOp;
+import dev.tinyml.ops.Relu6Op;
+import dev.tinyml.ops.ReluOp;
+import dev.tinyml.ops.SigmoidOp;
+import dev.tinyml.ops.kernels.Activations;
+import dev.tinyml.ops.kernels.Arithmetic;
+import dev.tinyml.ops.kernels.Logistic;
 
-/** ADD, SUB, MUL, LOGISTIC, TANH, RELU, RELU6 and LEAKY_RELU in int8. */
+/** ADD, SUB, MUL, LOGISTIC, TANH, RELU, RELU6 and LEAKY_RELU in int8, from the plan records. */
 final class ElementwiseEmitters {
   private ElementwiseEmitters() {}
 
-  static void arithmetic(COp op, CModuleWriter m, Arithmetic.Op kind) throws CodegenException {
-    ActivationFunctionType fused =
-        switch (kind) {
-          case ADD -> {
-            AddOptions o = op.options(AddOptions.class);
-            yield o == null ? null : o.fusedActivation();
-          }
-          case SUB -> {
-            SubOptions o = op.options(SubOptions.class);
-            yield o == null ? null : o.fusedActivation();
-          }
-          case MUL -> {
-            MulOptions o = op.options(MulOptions.class);
-            yield o == null ? null : o.fusedActivation();
-          }
-        };
-    Activation act = FusedActivation.of(op, fused);
-    Tensor x = op.input(0);
-    Tensor y = op.input(1);
-    Tensor out = op.output(0);
-    if (x.type() != TensorType.INT8
-        || y.type() != TensorType.INT8
-        || out.type() != TensorType.INT8) {
-      throw op.unsupported(x.type() + " and " + y.type() + " to " + out.type());
+  static void arithmetic(COp op, ArithmeticOp.Plan plan, CModuleWriter m) throws CodegenException {
+    Arithmetic.Plan p = plan.arithmetic();
+    if (p == null || plan.isFloat()) {
+      throw op.unsupported(
+          (p == null ? "int32" : "float32") + " " + op.code() + " (only int8 is compiled)");
     }
-    Arithmetic.Plan p =
-        Arithmetic.prepareInt8(
-            kind,
-            x.shape(),
-            y.shape(),
-            COp.scale(x),
-            COp.zeroPoint(x),
-            COp.scale(y),
-            COp.zeroPoint(y),
-            COp.scale(out),
-            COp.zeroPoint(out),
-            act);
     String bc =
         m.params(
             "tml_broadcast",
             CModuleWriter.opName(op, "broadcast"),
-            broadcast(op, x.shape(), y.shape()),
+            broadcast(op, op.input(0).shape(), op.input(1).shape()),
             48);
     String name = CModuleWriter.opName(op, "params");
     String params;
     String kernel;
-    if (kind == Arithmetic.Op.MUL) {
+    if (p.op() == Arithmetic.Op.MUL) {
       m.useKernel("mul_s8.c");
       kernel = "tml_mul_s8";
       params =
@@ -99,7 +65,7 @@ final class ElementwiseEmitters {
                   p.outputShift(),
                   p.actMin(),
                   p.actMax(),
-                  kind == Arithmetic.Op.ADD ? 1 : -1),
+                  p.op() == Arithmetic.Op.ADD ? 1 : -1),
               52);
     }
     m.call(
@@ -110,15 +76,18 @@ final class ElementwiseEmitters {
             + ", "
             + bc
             + ", "
-            + m.tensor(op.in(0), op)
+            + m.tensor(plan.x(), op)
             + ", "
-            + m.tensor(op.in(1), op)
+            + m.tensor(plan.y(), op)
             + ", "
-            + m.tensor(op.out(0), op)
+            + m.tensor(plan.output(), op)
             + ");");
   }
 
-  /** The 4-D broadcast initializer: output extents, then each input's strides (0 = repeated). */
+  /**
+   * The 4-D broadcast initializer (output extents, then each input's strides, 0 where repeated):
+   * the loop layout of the C kernel, derived from the tensor shapes.
+   */
   static String broadcast(COp op, int[] s1, int[] s2) throws CodegenException {
     int rank = Math.max(s1.length, s2.length);
     if (rank > 4) {
@@ -157,13 +126,12 @@ final class ElementwiseEmitters {
     return s;
   }
 
-  static void logisticOrTanh(COp op, CModuleWriter m, boolean tanh) throws CodegenException {
-    Tensor in = op.input(0);
-    Tensor out = op.output(0);
-    if (in.type() != TensorType.INT8 || out.type() != TensorType.INT8) {
-      throw op.unsupported(in.type() + " to " + out.type());
+  static void sigmoid(COp op, SigmoidOp.Plan plan, CModuleWriter m, boolean tanh)
+      throws CodegenException {
+    Logistic.Plan p = plan.int8();
+    if (p == null) {
+      throw op.unsupported("float32 " + op.code() + " (only int8 is compiled)");
     }
-    Logistic.Plan p = Logistic.prepareInt8(COp.scale(in), COp.zeroPoint(in));
     String kernel = tanh ? "tanh_s8" : "logistic_s8";
     m.useKernel(kernel + ".c");
     String params =
@@ -180,30 +148,19 @@ final class ElementwiseEmitters {
             + "("
             + params
             + ", "
-            + m.tensor(op.in(0), op)
+            + m.tensor(plan.input(), op)
             + ", "
-            + m.tensor(op.out(0), op)
+            + m.tensor(plan.output(), op)
             + ", "
-            + in.elementCount()
+            + plan.count()
             + ");");
   }
 
-  static void relu(COp op, CModuleWriter m, boolean six) throws CodegenException {
-    Tensor in = op.input(0);
-    Tensor out = op.output(0);
-    if (in.type() != TensorType.INT8 || out.type() != TensorType.INT8) {
-      throw op.unsupported(in.type() + " to " + out.type());
+  static void relu(COp op, ReluOp.Plan plan, CModuleWriter m) throws CodegenException {
+    Activations.ReluPlan p = plan.int8();
+    if (p == null) {
+      throw op.unsupported("float32 RELU (only int8 is compiled)");
     }
-    String io = m.tensor(op.in(0), op) + ", " + m.tensor(op.out(0), op) + ", " + in.elementCount();
-    if (six) {
-      int[] b = Activations.relu6Int8Bounds(COp.scale(in), COp.zeroPoint(in));
-      m.useKernel("relu6_s8.c");
-      m.call(op, "tml_relu6_s8(" + b[0] + ", " + b[1] + ", " + io + ");");
-      return;
-    }
-    Activations.ReluPlan p =
-        Activations.prepareReluInt8(
-            COp.scale(in), COp.zeroPoint(in), COp.scale(out), COp.zeroPoint(out));
     m.useKernel("relu_s8.c");
     String params =
         m.params(
@@ -217,22 +174,42 @@ final class ElementwiseEmitters {
                 p.actMin(),
                 p.actMax()),
             24);
-    m.call(op, "tml_relu_s8(" + params + ", " + io + ");");
+    m.call(
+        op,
+        "tml_relu_s8("
+            + params
+            + ", "
+            + m.tensor(plan.input(), op)
+            + ", "
+            + m.tensor(plan.output(), op)
+            + ", "
+            + plan.count()
+            + ");");
   }
 
-  static void leakyRelu(COp op, CModuleWriter m) throws CodegenException {
-    Tensor in = op.input(0);
-    Tensor out = op.output(0);
-    if (in.type() != TensorType.INT8 || out.type() != TensorType.INT8) {
-      throw op.unsupported(in.type() + " to " + out.type());
+  static void relu6(COp op, Relu6Op.Plan plan, CModuleWriter m) throws CodegenException {
+    if (plan.isFloat()) {
+      throw op.unsupported("float32 RELU6 (only int8 is compiled)");
     }
-    Activations.LeakyReluPlan p =
-        Activations.prepareLeakyReluInt8(
-            COp.scale(in),
-            COp.zeroPoint(in),
-            COp.scale(out),
-            COp.zeroPoint(out),
-            op.options(LeakyReluOptions.class).alpha());
+    m.useKernel("relu6_s8.c");
+    m.call(
+        op,
+        "tml_relu6_s8("
+            + ConvEmitters.ints(plan.zero(), plan.six())
+            + ", "
+            + m.tensor(plan.input(), op)
+            + ", "
+            + m.tensor(plan.output(), op)
+            + ", "
+            + plan.count()
+            + ");");
+  }
+
+  static void leakyRelu(COp op, LeakyReluOp.Plan plan, CModuleWriter m) throws CodegenException {
+    Activations.LeakyReluPlan p = plan.int8();
+    if (p == null) {
+      throw op.unsupported("float32 LEAKY_RELU (only int8 is compiled)");
+    }
     m.useKernel("leaky_relu_s8.c");
     String params =
         m.params(
@@ -251,11 +228,11 @@ final class ElementwiseEmitters {
         "tml_leaky_relu_s8("
             + params
             + ", "
-            + m.tensor(op.in(0), op)
+            + m.tensor(plan.input(), op)
             + ", "
-            + m.tensor(op.out(0), op)
+            + m.tensor(plan.output(), op)
             + ", "
-            + in.elementCount()
+            + plan.count()
             + ");");
   }
 }
