@@ -1,10 +1,12 @@
 package dev.tinyml.codegen.c;
 
 import dev.tinyml.tflite.Model;
+import dev.tinyml.tflite.ModelSummary;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TfliteReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +53,9 @@ public final class CBackendBenchmark {
     }
     System.out.println(
         "| model | weights B | flash B (.text+.rodata) | flash - weights B | arena B | stack B | RAM B"
-            + " | TFLM arena B | RAM / TFLM | instructions / inference |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+            + " | TFLM arena B | RAM / TFLM | MACs | instructions / inference | instructions / MAC |"
+            + " equals interpreter |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (Map.Entry<String, Path> e : models.entrySet()) {
       Model model = TfliteReader.read(e.getValue());
       CModule module = CBackend.render(model, "m");
@@ -60,6 +63,13 @@ public final class CBackendBenchmark {
       List<byte[][]> runs = SeededInputs.of(model, 1, 20261204L);
       CProgram.write(dir, module, runs, true);
       CortexM4.Result r = CortexM4.buildAndRun(dir, module, 1);
+      byte[][][] c = CProgram.parse(r.stdout(), 1, model.primarySubgraph().outputs().length);
+      byte[][][] expected = SeededInputs.javaOutputs(model, runs);
+      boolean exact = expected.length == c.length;
+      for (int o = 0; o < expected[0].length; o++) {
+        exact &= Arrays.equals(expected[0][o], c[0][o]);
+      }
+      long macs = ModelSummary.of(model).macs();
       long weights = weightBytes(model);
       long flash = r.text() + r.data();
       long ram = r.bss() + r.data() + r.stackBytes()[0];
@@ -67,7 +77,7 @@ public final class CBackendBenchmark {
       System.out.println(
           String.format(
               Locale.ROOT,
-              "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %s | %s | %,d |",
+              "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %s | %s | %,d | %,d | %.1f | %s |",
               e.getKey(),
               weights,
               flash,
@@ -77,7 +87,10 @@ public final class CBackendBenchmark {
               ram,
               tflm == null ? "—" : String.format(Locale.ROOT, "%,d", tflm),
               tflm == null ? "—" : String.format(Locale.ROOT, "%.3f", (double) ram / tflm),
-              r.instructions()[0]));
+              macs,
+              r.instructions()[0],
+              (double) r.instructions()[0] / Math.max(1, macs),
+              exact ? "yes" : "NO"));
     }
   }
 
