@@ -37,7 +37,9 @@ public final class CModuleWriter {
           Map.entry("conv_f32.c", "conv_params.h"),
           Map.entry("depthwise_conv_f32.c", "conv_params.h"),
           Map.entry("add_s8.c", "broadcast.h"),
-          Map.entry("mul_s8.c", "broadcast.h"));
+          Map.entry("mul_s8.c", "broadcast.h"),
+          Map.entry("mean_s8.c", "mean_params.h"),
+          Map.entry("mean_f32.c", "mean_params.h"));
 
   private final Model model;
   private final ArenaPlan plan;

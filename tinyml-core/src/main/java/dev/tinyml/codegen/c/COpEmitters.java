@@ -2,6 +2,7 @@ package dev.tinyml.codegen.c;
 
 import dev.tinyml.ops.AddOp;
 import dev.tinyml.ops.AveragePool2DOp;
+import dev.tinyml.ops.ConcatenationOp;
 import dev.tinyml.ops.Conv2DOp;
 import dev.tinyml.ops.DepthwiseConv2DOp;
 import dev.tinyml.ops.DequantizeOp;
@@ -9,10 +10,12 @@ import dev.tinyml.ops.FullyConnectedOp;
 import dev.tinyml.ops.LeakyReluOp;
 import dev.tinyml.ops.LogisticOp;
 import dev.tinyml.ops.MaxPool2DOp;
+import dev.tinyml.ops.MeanOp;
 import dev.tinyml.ops.MulOp;
 import dev.tinyml.ops.Op;
 import dev.tinyml.ops.OpPlan;
 import dev.tinyml.ops.OpRegistry;
+import dev.tinyml.ops.PadOp;
 import dev.tinyml.ops.QuantizeOp;
 import dev.tinyml.ops.Relu6Op;
 import dev.tinyml.ops.ReluOp;
@@ -54,6 +57,9 @@ public final class COpEmitters {
     register(ReluOp.class, ElementwiseEmitters::relu);
     register(Relu6Op.class, ElementwiseEmitters::relu6);
     register(LeakyReluOp.class, ElementwiseEmitters::leakyRelu);
+    register(MeanOp.class, ShapeEmitters::mean);
+    register(PadOp.class, ShapeEmitters::pad);
+    register(ConcatenationOp.class, ShapeEmitters::concat);
   }
 
   private static <P extends OpPlan, O extends Op<P>> void register(
