@@ -14,8 +14,6 @@ import dev.tinyml.plan.PlanningException;
 import dev.tinyml.plan.TensorLifetimes;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
-import dev.tinyml.tflite.SubGraph;
-import dev.tinyml.tflite.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,16 +76,6 @@ public final class CBackend {
                 + "); use backend=tflm for this model");
       }
     }
-    SubGraph g = model.primarySubgraph();
-    for (Tensor t : g.tensors()) {
-      if (t.isVariable()) {
-        throw new CodegenException(
-            "tensor "
-                + COp.describe(t)
-                + " is a variable (operator state); the c backend does not compile stateful"
-                + " operators yet; use backend=tflm");
-      }
-    }
     ArenaPlan plan;
     try {
       // The planner's TFLM-safe overlaps are a subset of what the C kernels allow, but its
@@ -111,6 +99,7 @@ public final class CBackend {
         id + "_model.c",
         text.source(),
         text.arenaBytes(),
+        writer.stateBytes(),
         writer.constantBytes(),
         new ArrayList<>(writer.kernels()),
         writer.needsMath());

@@ -11,6 +11,7 @@ import java.util.List;
  * @param sourceFile the source's file name, {@code <name>_model.c}
  * @param source the source's text
  * @param arenaBytes the static arena's size: every activation tensor, placed by the memory plan
+ * @param stateBytes bytes of operator state (SVDF memory), static RAM outside the arena
  * @param constantBytes bytes of constant data (weights, biases, multipliers, parameter structs);
  *     the module's flash is this plus the kernels' code
  * @param kernels the kernel files inlined, in order
@@ -24,6 +25,7 @@ public record CModule(
     String sourceFile,
     String source,
     int arenaBytes,
+    long stateBytes,
     long constantBytes,
     List<String> kernels,
     boolean needsLibm) {

@@ -47,6 +47,10 @@ public final class CModuleWriter {
   private final StringBuilder constants = new StringBuilder();
   private final StringBuilder calls = new StringBuilder();
   private final Map<Integer, String> constantNames = new HashMap<>();
+  private final Map<Integer, String> stateNames = new HashMap<>();
+  private final StringBuilder states = new StringBuilder();
+  private final StringBuilder reset = new StringBuilder();
+  private long stateBytes;
   private long constantBytes;
   private boolean needsMath;
 
@@ -128,6 +132,9 @@ public final class CModuleWriter {
     }
     Tensor t = tensor(index);
     byte[] data = model.dataOf(t);
+    if (t.isVariable()) {
+      return stateArray(index, t);
+    }
     if (data != null && data.length > 0) {
       return constantArray(index, t, data);
     }
@@ -141,6 +148,59 @@ public final class CModuleWriter {
   /** The arena offset of a non-constant tensor, -1 when it is not in the arena. */
   public int arenaOffset(int index) {
     return plan.tensorOffset(0, index);
+  }
+
+  /**
+   * A variable (operator state) tensor: a static array outside the arena, kept across invokes and
+   * set by the reset function to what TFLM starts from (int8 state at its zero point, other types
+   * 0).
+   */
+  private String stateArray(int index, Tensor t) throws CodegenException {
+    String existing = stateNames.get(index);
+    if (existing != null) {
+      return existing;
+    }
+    String name = "tml_state" + index;
+    String type = cType(t.type());
+    states
+        .append("/* state ")
+        .append(CNames.comment(COp.describe(t)))
+        .append(" */\nstatic ")
+        .append(type)
+        .append(' ')
+        .append(name)
+        .append('[')
+        .append(t.elementCount())
+        .append("];\n");
+    int zeroPoint = t.type() == TensorType.INT8 ? COp.zeroPoint(t) : 0;
+    reset
+        .append("  for (i = 0; i < ")
+        .append(t.elementCount())
+        .append("; i++) ")
+        .append(name)
+        .append("[i] = (")
+        .append(type)
+        .append(")")
+        .append(zeroPoint)
+        .append(";\n");
+    stateBytes += (long) t.elementCount() * elementBytes(t.type());
+    stateNames.put(index, name);
+    return name;
+  }
+
+  /** Declarations of the state arrays. */
+  String statesSource() {
+    return states.toString();
+  }
+
+  /** The body of the reset function (uses a loop variable {@code i}). */
+  String resetSource() {
+    return reset.toString();
+  }
+
+  /** Bytes of the state arrays (RAM outside the arena). */
+  long stateBytes() {
+    return stateBytes;
   }
 
   private String constantArray(int index, Tensor t, byte[] data) throws CodegenException {

@@ -23,6 +23,7 @@ import dev.tinyml.ops.ReshapeOp;
 import dev.tinyml.ops.SoftmaxOp;
 import dev.tinyml.ops.SqueezeOp;
 import dev.tinyml.ops.SubOp;
+import dev.tinyml.ops.SvdfOp;
 import dev.tinyml.ops.TanhOp;
 import dev.tinyml.tflite.BuiltinOperator;
 import java.util.LinkedHashMap;
@@ -60,6 +61,7 @@ public final class COpEmitters {
     register(MeanOp.class, ShapeEmitters::mean);
     register(PadOp.class, ShapeEmitters::pad);
     register(ConcatenationOp.class, ShapeEmitters::concat);
+    register(SvdfOp.class, SvdfEmitter::svdf);
   }
 
   private static <P extends OpPlan, O extends Op<P>> void register(

@@ -76,6 +76,11 @@ final class CSourceText {
         .append("_output_bytes[")
         .append(macro)
         .append("_OUTPUT_COUNT];\n\n")
+        .append(
+            "/* Sets the operators' state (SVDF memory) to its start; the first invoke does it. */\n")
+        .append("void ")
+        .append(id)
+        .append("_reset(void);\n\n")
         .append("/* Runs the model on the inputs; returns 0. */\nint ")
         .append(id)
         .append("_invoke(void);\n\n#ifdef __cplusplus\n}\n#endif\n\n#endif\n");
@@ -147,7 +152,21 @@ final class CSourceText {
         .append("_ARENA_BYTES + 3u) / 4u];\n#define TML_ARENA ((uint8_t *)tml_arena_words)\n\n");
     ioDefinitions(s, "input", g.inputs(), false);
     ioDefinitions(s, "output", g.outputs(), true);
-    s.append("\nint ").append(id).append("_invoke(void) {\n").append(writer.callsSource());
+    s.append("\n/* ---- operator state ---- */\n")
+        .append(writer.statesSource())
+        .append("static int tml_state_ready;\n\nvoid ")
+        .append(id)
+        .append("_reset(void) {\n");
+    if (!writer.resetSource().isEmpty()) {
+      s.append("  int32_t i;\n").append(writer.resetSource());
+    }
+    s.append("  tml_state_ready = 1;\n}\n");
+    s.append("\nint ")
+        .append(id)
+        .append("_invoke(void) {\n  if (!tml_state_ready) ")
+        .append(id)
+        .append("_reset();\n")
+        .append(writer.callsSource());
     s.append("  return 0;\n}\n");
     return s.toString();
   }
