@@ -39,7 +39,8 @@ public final class CModuleWriter {
           Map.entry("add_s8.c", "broadcast.h"),
           Map.entry("mul_s8.c", "broadcast.h"),
           Map.entry("mean_s8.c", "mean_params.h"),
-          Map.entry("mean_f32.c", "mean_params.h"));
+          Map.entry("mean_f32.c", "mean_params.h"),
+          Map.entry("arithmetic_f32.c", "broadcast.h"));
 
   private final Model model;
   private final ArenaPlan plan;
@@ -72,7 +73,9 @@ public final class CModuleWriter {
       kernels.add(dep);
     }
     kernels.add(file);
-    if (file.equals("softmax_f32.c")) {
+    if (file.equals("softmax_f32.c")
+        || file.equals("logistic_f32.c")
+        || file.equals("tanh_f32.c")) {
       needsMath = true;
     }
   }

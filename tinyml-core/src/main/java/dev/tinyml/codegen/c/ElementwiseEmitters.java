@@ -16,9 +16,8 @@ final class ElementwiseEmitters {
 
   static void arithmetic(COp op, ArithmeticOp.Plan plan, CModuleWriter m) throws CodegenException {
     Arithmetic.Plan p = plan.arithmetic();
-    if (p == null || plan.isFloat()) {
-      throw op.unsupported(
-          (p == null ? "int32" : "float32") + " " + op.code() + " (only int8 is compiled)");
+    if (p == null) {
+      throw op.unsupported("int32 " + op.code() + " (int8 and float32 are compiled)");
     }
     String bc =
         m.params(
@@ -26,6 +25,33 @@ final class ElementwiseEmitters {
             CModuleWriter.opName(op, "broadcast"),
             broadcast(op, op.input(0).shape(), op.input(1).shape()),
             48);
+    if (plan.isFloat()) {
+      m.useKernel("arithmetic_f32.c");
+      int code =
+          switch (p.op()) {
+            case ADD -> 0;
+            case SUB -> 1;
+            case MUL -> 2;
+          };
+      m.call(
+          op,
+          "tml_arithmetic_f32("
+              + code
+              + ", "
+              + bc
+              + ", "
+              + m.tensor(plan.x(), op)
+              + ", "
+              + m.tensor(plan.y(), op)
+              + ", "
+              + CModuleWriter.floatLiteral(p.floatMin())
+              + ", "
+              + CModuleWriter.floatLiteral(p.floatMax())
+              + ", "
+              + m.tensor(plan.output(), op)
+              + ");");
+      return;
+    }
     String name = CModuleWriter.opName(op, "params");
     String params;
     String kernel;
@@ -130,7 +156,12 @@ final class ElementwiseEmitters {
       throws CodegenException {
     Logistic.Plan p = plan.int8();
     if (p == null) {
-      throw op.unsupported("float32 " + op.code() + " (only int8 is compiled)");
+      String kernel = tanh ? "tanh_f32" : "logistic_f32";
+      m.useKernel(kernel + ".c");
+      m.call(
+          op,
+          "tml_" + kernel + "(" + floatIo(op, plan.input(), plan.output(), plan.count(), m) + ");");
+      return;
     }
     String kernel = tanh ? "tanh_s8" : "logistic_s8";
     m.useKernel(kernel + ".c");
@@ -159,7 +190,8 @@ final class ElementwiseEmitters {
   static void relu(COp op, ReluOp.Plan plan, CModuleWriter m) throws CodegenException {
     Activations.ReluPlan p = plan.int8();
     if (p == null) {
-      throw op.unsupported("float32 RELU (only int8 is compiled)");
+      floatRelu(op, m, 0, 0f, plan.input(), plan.output(), plan.count());
+      return;
     }
     m.useKernel("relu_s8.c");
     String params =
@@ -189,7 +221,8 @@ final class ElementwiseEmitters {
 
   static void relu6(COp op, Relu6Op.Plan plan, CModuleWriter m) throws CodegenException {
     if (plan.isFloat()) {
-      throw op.unsupported("float32 RELU6 (only int8 is compiled)");
+      floatRelu(op, m, 1, 0f, plan.input(), plan.output(), plan.count());
+      return;
     }
     m.useKernel("relu6_s8.c");
     m.call(
@@ -208,7 +241,8 @@ final class ElementwiseEmitters {
   static void leakyRelu(COp op, LeakyReluOp.Plan plan, CModuleWriter m) throws CodegenException {
     Activations.LeakyReluPlan p = plan.int8();
     if (p == null) {
-      throw op.unsupported("float32 LEAKY_RELU (only int8 is compiled)");
+      floatRelu(op, m, 2, plan.alpha(), plan.input(), plan.output(), plan.count());
+      return;
     }
     m.useKernel("leaky_relu_s8.c");
     String params =
@@ -233,6 +267,26 @@ final class ElementwiseEmitters {
             + m.tensor(plan.output(), op)
             + ", "
             + plan.count()
+            + ");");
+  }
+
+  private static String floatIo(COp op, int in, int out, int count, CModuleWriter m)
+      throws CodegenException {
+    return m.tensor(in, op) + ", " + m.tensor(out, op) + ", " + count;
+  }
+
+  private static void floatRelu(
+      COp op, CModuleWriter m, int kind, float alpha, int in, int out, int count)
+      throws CodegenException {
+    m.useKernel("relu_f32.c");
+    m.call(
+        op,
+        "tml_relu_f32("
+            + kind
+            + ", "
+            + CModuleWriter.floatLiteral(alpha)
+            + ", "
+            + floatIo(op, in, out, count, m)
             + ");");
   }
 }

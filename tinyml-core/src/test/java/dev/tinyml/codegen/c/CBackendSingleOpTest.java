@@ -96,4 +96,33 @@ class CBackendSingleOpTest {
             new int[] {x, y},
             out));
   }
+
+  private Model floatUnary(BuiltinOperator code, dev.tinyml.tflite.BuiltinOptions options) {
+    SingleOpModels b = new SingleOpModels();
+    int in = b.tensor("in", TensorType.FLOAT32, 0, 0, 4, 25);
+    int out = b.tensor("out", TensorType.FLOAT32, 0, 0, 4, 25);
+    return b.op(code, options, new int[] {in}, new int[] {in}, out);
+  }
+
+  @Test
+  void floatActivationsEqualInterpreter() throws Exception {
+    assertHostEqualsInterpreter(floatUnary(BuiltinOperator.RELU, null));
+    assertHostEqualsInterpreter(floatUnary(BuiltinOperator.RELU6, null));
+    assertHostEqualsInterpreter(
+        floatUnary(BuiltinOperator.LEAKY_RELU, new dev.tinyml.tflite.LeakyReluOptions(0.2f)));
+    assertHostEqualsInterpreter(floatUnary(BuiltinOperator.LOGISTIC, null));
+    assertHostEqualsInterpreter(floatUnary(BuiltinOperator.TANH, null));
+  }
+
+  @Test
+  void floatAddSubMulWithBroadcastEqualInterpreter() throws Exception {
+    for (BuiltinOperator code :
+        new BuiltinOperator[] {BuiltinOperator.ADD, BuiltinOperator.SUB, BuiltinOperator.MUL}) {
+      SingleOpModels b = new SingleOpModels();
+      int x = b.tensor("x", TensorType.FLOAT32, 0, 0, 2, 3, 4);
+      int y = b.tensor("y", TensorType.FLOAT32, 0, 0, 3, 1);
+      int out = b.tensor("out", TensorType.FLOAT32, 0, 0, 2, 3, 4);
+      assertHostEqualsInterpreter(b.op(code, null, new int[] {x, y}, new int[] {x, y}, out));
+    }
+  }
 }
