@@ -1,5 +1,8 @@
 package dev.tinyml.codegen;
 
+import dev.tinyml.ops.Op;
+import dev.tinyml.ops.OpRegistry;
+import dev.tinyml.tflite.BuiltinOperator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,43 +25,41 @@ public final class OpResolverGenerator {
   /** The library version the templates and the method table are written against. */
   public static final String LIBRARY_VERSION = "2.0.0";
 
+  /**
+   * The library's methods for builtin ops that have no op class in {@link OpRegistry} yet; an op
+   * with a class names its method itself ({@link dev.tinyml.ops.Op#resolverMethod()}).
+   */
   private static final Map<String, String> METHODS = new TreeMap<>();
 
   static {
     String table =
-        "ABS AddAbs;ADD AddAdd;ADD_N AddAddN;ARG_MAX AddArgMax;ARG_MIN AddArgMin;"
-            + "ASSIGN_VARIABLE AddAssignVariable;AVERAGE_POOL_2D AddAveragePool2D;"
-            + "BATCH_TO_SPACE_ND AddBatchToSpaceNd;BROADCAST_ARGS AddBroadcastArgs;"
-            + "BROADCAST_TO AddBroadcastTo;CALL_ONCE AddCallOnce;CAST AddCast;CEIL AddCeil;"
-            + "CONCATENATION AddConcatenation;CONV_2D AddConv2D;COS AddCos;"
-            + "CUMSUM AddCumSum;DEPTHWISE_CONV_2D AddDepthwiseConv2D;"
-            + "DEPTH_TO_SPACE AddDepthToSpace;DEQUANTIZE AddDequantize;DIV AddDiv;"
-            + "ELU AddElu;EQUAL AddEqual;EXP AddExp;EXPAND_DIMS AddExpandDims;FILL AddFill;"
-            + "FLOOR AddFloor;FLOOR_DIV AddFloorDiv;FLOOR_MOD AddFloorMod;"
-            + "FULLY_CONNECTED AddFullyConnected;GATHER AddGather;GATHER_ND AddGatherNd;"
-            + "GREATER AddGreater;GREATER_EQUAL AddGreaterEqual;HARD_SWISH AddHardSwish;"
-            + "IF AddIf;L2_NORMALIZATION AddL2Normalization;L2_POOL_2D AddL2Pool2D;"
-            + "LEAKY_RELU AddLeakyRelu;LESS AddLess;LESS_EQUAL AddLessEqual;LOG AddLog;"
-            + "LOGICAL_AND AddLogicalAnd;LOGICAL_NOT AddLogicalNot;LOGICAL_OR AddLogicalOr;"
-            + "LOGISTIC AddLogistic;LOG_SOFTMAX AddLogSoftmax;MAXIMUM AddMaximum;"
-            + "MAX_POOL_2D AddMaxPool2D;MEAN AddMean;MINIMUM AddMinimum;"
-            + "MIRROR_PAD AddMirrorPad;MUL AddMul;NEG AddNeg;NOT_EQUAL AddNotEqual;"
-            + "PACK AddPack;PAD AddPad;PADV2 AddPadV2;PRELU AddPrelu;QUANTIZE AddQuantize;"
-            + "READ_VARIABLE AddReadVariable;REDUCE_MAX AddReduceMax;RELU AddRelu;"
-            + "RELU6 AddRelu6;RESHAPE AddReshape;RESIZE_BILINEAR AddResizeBilinear;"
-            + "RESIZE_NEAREST_NEIGHBOR AddResizeNearestNeighbor;ROUND AddRound;"
-            + "RSQRT AddRsqrt;SELECT_V2 AddSelectV2;SHAPE AddShape;SIN AddSin;"
-            + "SLICE AddSlice;SOFTMAX AddSoftmax;SPACE_TO_BATCH_ND AddSpaceToBatchNd;"
-            + "SPACE_TO_DEPTH AddSpaceToDepth;SPLIT AddSplit;SPLIT_V AddSplitV;"
-            + "SQRT AddSqrt;SQUARE AddSquare;SQUARED_DIFFERENCE AddSquaredDifference;"
-            + "SQUEEZE AddSqueeze;STRIDED_SLICE AddStridedSlice;SUB AddSub;SUM AddSum;"
-            + "SVDF AddSvdf;TANH AddTanh;TRANSPOSE AddTranspose;"
-            + "TRANSPOSE_CONV AddTransposeConv;"
-            + "UNIDIRECTIONAL_SEQUENCE_LSTM AddUnidirectionalSequenceLSTM;UNPACK AddUnpack;"
-            + "VAR_HANDLE AddVarHandle;WHILE AddWhile;ZEROS_LIKE AddZerosLike;";
+        "ABS AddAbs;ADD_N AddAddN;ARG_MAX AddArgMax;ARG_MIN AddArgMin;"
+            + "ASSIGN_VARIABLE AddAssignVariable;BATCH_TO_SPACE_ND AddBatchToSpaceNd;"
+            + "BROADCAST_ARGS AddBroadcastArgs;BROADCAST_TO AddBroadcastTo;"
+            + "CALL_ONCE AddCallOnce;CEIL AddCeil;COS AddCos;CUMSUM AddCumSum;"
+            + "DEPTH_TO_SPACE AddDepthToSpace;ELU AddElu;EQUAL AddEqual;EXP AddExp;"
+            + "EXPAND_DIMS AddExpandDims;FILL AddFill;FLOOR AddFloor;FLOOR_DIV AddFloorDiv;"
+            + "FLOOR_MOD AddFloorMod;GATHER AddGather;GATHER_ND AddGatherNd;GREATER AddGreater;"
+            + "GREATER_EQUAL AddGreaterEqual;HARD_SWISH AddHardSwish;IF AddIf;"
+            + "L2_NORMALIZATION AddL2Normalization;L2_POOL_2D AddL2Pool2D;LESS AddLess;"
+            + "LESS_EQUAL AddLessEqual;LOG AddLog;LOGICAL_AND AddLogicalAnd;"
+            + "LOGICAL_NOT AddLogicalNot;LOGICAL_OR AddLogicalOr;LOG_SOFTMAX AddLogSoftmax;"
+            + "MIRROR_PAD AddMirrorPad;NEG AddNeg;NOT_EQUAL AddNotEqual;PACK AddPack;"
+            + "PADV2 AddPadV2;PRELU AddPrelu;READ_VARIABLE AddReadVariable;"
+            + "REDUCE_MAX AddReduceMax;RESIZE_BILINEAR AddResizeBilinear;"
+            + "RESIZE_NEAREST_NEIGHBOR AddResizeNearestNeighbor;ROUND AddRound;RSQRT AddRsqrt;"
+            + "SELECT_V2 AddSelectV2;SHAPE AddShape;SIN AddSin;SLICE AddSlice;"
+            + "SPACE_TO_BATCH_ND AddSpaceToBatchNd;SPACE_TO_DEPTH AddSpaceToDepth;"
+            + "SPLIT AddSplit;SPLIT_V AddSplitV;SQRT AddSqrt;SQUARE AddSquare;"
+            + "SQUARED_DIFFERENCE AddSquaredDifference;SUM AddSum;TRANSPOSE AddTranspose;"
+            + "TRANSPOSE_CONV AddTransposeConv;UNPACK AddUnpack;VAR_HANDLE AddVarHandle;"
+            + "WHILE AddWhile;ZEROS_LIKE AddZerosLike;";
     for (String pair : table.split(";")) {
       String[] p = pair.split(" ");
       METHODS.put(p[0], p[1]);
+    }
+    for (BuiltinOperator b : OpRegistry.builtins()) {
+      OpRegistry.builtin(b).flatMap(Op::resolverMethod).ifPresent(m -> METHODS.put(b.name(), m));
     }
   }
 

@@ -4,6 +4,7 @@ import dev.tinyml.ops.kernels.Cast;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import java.util.Optional;
 
 /** CAST between the numeric and boolean types TFLM casts. */
 public final class CastOp implements Op<CastOp.Plan> {
@@ -23,6 +24,11 @@ public final class CastOp implements Op<CastOp.Plan> {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.CAST;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddCast");
   }
 
   @Override

@@ -6,9 +6,10 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.ConcatenationOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import java.util.Optional;
 
 /** CONCATENATION along one axis; int8 inputs must share the output's quantization. */
-public final class ConcatenationOp implements Op<ConcatenationOp.Plan> {
+public final class ConcatenationOp implements Op<ConcatenationOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared concatenation.
@@ -22,6 +23,11 @@ public final class ConcatenationOp implements Op<ConcatenationOp.Plan> {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.CONCATENATION;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddConcatenation");
   }
 
   @Override
@@ -70,5 +76,25 @@ public final class ConcatenationOp implements Op<ConcatenationOp.Plan> {
   @Override
   public void eval(Plan p, Object[] t, Scratch s) {
     DataMovement.concat(p.concat(), t, p.inputs(), t[p.output()]);
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(8, 4);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return abi.pointerSize() == 8 ? 40 : 24;
+  }
+
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.SHARED_WITH_ALL_INPUTS;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

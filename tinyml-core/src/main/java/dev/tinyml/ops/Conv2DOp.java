@@ -2,13 +2,14 @@ package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.Conv2D;
+import dev.tinyml.ops.kernels.ConvParams;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Conv2DOptions;
 import dev.tinyml.tflite.Padding;
-import dev.tinyml.tflite.Tensor;
+import java.util.Optional;
 
 /** CONV_2D over NHWC input with OHWI filters, float32 or int8 with per-channel multipliers. */
-public final class Conv2DOp implements Op<Conv2DOp.Plan> {
+public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
 
   /** Which loop runs the convolution. */
   public enum Kernel {
@@ -33,7 +34,7 @@ public final class Conv2DOp implements Op<Conv2DOp.Plan> {
    * @param output output tensor index
    */
   public record Plan(
-      Conv2D.Plan conv,
+      ConvParams conv,
       Kernel kernel,
       int[] transposedFilter,
       int input,
@@ -53,6 +54,11 @@ public final class Conv2DOp implements Op<Conv2DOp.Plan> {
   }
 
   @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddConv2D");
+  }
+
+  @Override
   public int maxVersion() {
     return 8;
   }
@@ -61,30 +67,8 @@ public final class Conv2DOp implements Op<Conv2DOp.Plan> {
   public Plan prepare(OpContext c) {
     Conv2DOptions o = c.options(Conv2DOptions.class);
     Activation act = c.activation(o.fusedActivation());
-    boolean isFloat = ConvolutionChecks.checkTensors(c);
-    Tensor in = c.input(0);
-    Tensor w = c.input(1);
-    Tensor out = c.output(0);
-    Conv2D.Plan p;
-    try {
-      p =
-          Conv2D.prepare(
-              in.shape(),
-              w.shape(),
-              out.shape(),
-              o.padding() == Padding.SAME,
-              o.strideH(),
-              o.strideW(),
-              o.dilationHFactor(),
-              o.dilationWFactor(),
-              act,
-              isFloat ? 0 : c.zeroPoint(in),
-              isFloat ? 1f : c.scale(out),
-              isFloat ? 0 : c.zeroPoint(out),
-              isFloat ? null : ConvolutionChecks.multipliers(c, w.shape()[0]));
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    ConvParams p = params(c, window(o), act, Conv2D::prepare);
+    boolean isFloat = p.multipliers() == null;
     Kernel kernel;
     int[] transposed = null;
     if (isFloat) {
@@ -125,5 +109,22 @@ public final class Conv2DOp implements Op<Conv2DOp.Plan> {
               (byte[]) t[p.output()],
               s.ints());
     }
+  }
+
+  @Override
+  public int weightsChannelAxis() {
+    return 0;
+  }
+
+  @Override
+  ConvParams.Window window(Object options) {
+    return options instanceof Conv2DOptions o
+        ? new ConvParams.Window(
+            o.padding() == Padding.SAME,
+            o.strideH(),
+            o.strideW(),
+            o.dilationHFactor(),
+            o.dilationWFactor())
+        : null;
   }
 }

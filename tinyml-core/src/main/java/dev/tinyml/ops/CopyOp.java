@@ -3,7 +3,7 @@ package dev.tinyml.ops;
 import dev.tinyml.tflite.Tensor;
 
 /** Ops that only reinterpret the shape (RESHAPE, SQUEEZE): the data is copied unchanged. */
-public abstract class CopyOp implements Op<CopyOp.Plan> {
+public abstract class CopyOp implements Op<CopyOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared copy.
@@ -30,5 +30,20 @@ public abstract class CopyOp implements Op<CopyOp.Plan> {
   @Override
   public void eval(Plan p, Object[] t, Scratch s) {
     System.arraycopy(t[p.input()], 0, t[p.output()], 0, p.count());
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(36, 4);
+  }
+
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.SHARED_WITH_INPUT;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 1;
   }
 }

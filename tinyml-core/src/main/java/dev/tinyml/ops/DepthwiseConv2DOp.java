@@ -1,14 +1,15 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Activation;
+import dev.tinyml.ops.kernels.ConvParams;
 import dev.tinyml.ops.kernels.DepthwiseConv2D;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.DepthwiseConv2DOptions;
 import dev.tinyml.tflite.Padding;
-import dev.tinyml.tflite.Tensor;
+import java.util.Optional;
 
 /** DEPTHWISE_CONV_2D, float32 or int8 with per-channel multipliers. */
-public final class DepthwiseConv2DOp implements Op<DepthwiseConv2DOp.Plan> {
+public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Plan> {
 
   /** Up to this many input channels, int8 depthwise convolutions run row by row. */
   static final int SMALL_DEPTHWISE_CHANNELS = 8;
@@ -33,8 +34,7 @@ public final class DepthwiseConv2DOp implements Op<DepthwiseConv2DOp.Plan> {
    * @param bias bias tensor index, -1 when absent
    * @param output output tensor index
    */
-  public record Plan(
-      DepthwiseConv2D.Plan conv, Kernel kernel, int input, int filter, int bias, int output)
+  public record Plan(ConvParams conv, Kernel kernel, int input, int filter, int bias, int output)
       implements OpPlan {
     @Override
     public int scratchInts() {
@@ -57,6 +57,11 @@ public final class DepthwiseConv2DOp implements Op<DepthwiseConv2DOp.Plan> {
   }
 
   @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddDepthwiseConv2D");
+  }
+
+  @Override
   public int maxVersion() {
     return 7;
   }
@@ -65,30 +70,8 @@ public final class DepthwiseConv2DOp implements Op<DepthwiseConv2DOp.Plan> {
   public Plan prepare(OpContext c) {
     DepthwiseConv2DOptions o = c.options(DepthwiseConv2DOptions.class);
     Activation act = c.activation(o.fusedActivation());
-    boolean isFloat = ConvolutionChecks.checkTensors(c);
-    Tensor in = c.input(0);
-    Tensor w = c.input(1);
-    Tensor out = c.output(0);
-    DepthwiseConv2D.Plan p;
-    try {
-      p =
-          DepthwiseConv2D.prepare(
-              in.shape(),
-              w.shape(),
-              out.shape(),
-              o.padding() == Padding.SAME,
-              o.strideH(),
-              o.strideW(),
-              o.dilationHFactor(),
-              o.dilationWFactor(),
-              act,
-              isFloat ? 0 : c.zeroPoint(in),
-              isFloat ? 1f : c.scale(out),
-              isFloat ? 0 : c.zeroPoint(out),
-              isFloat ? null : ConvolutionChecks.multipliers(c, w.shape()[3]));
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    ConvParams p = params(c, window(o), act, DepthwiseConv2D::prepare);
+    boolean isFloat = p.multipliers() == null;
     Kernel kernel =
         isFloat
             ? Kernel.FLOAT
@@ -125,5 +108,22 @@ public final class DepthwiseConv2DOp implements Op<DepthwiseConv2DOp.Plan> {
               (byte[]) t[p.output()],
               s.ints());
     }
+  }
+
+  @Override
+  public int weightsChannelAxis() {
+    return 3;
+  }
+
+  @Override
+  ConvParams.Window window(Object options) {
+    return options instanceof DepthwiseConv2DOptions o
+        ? new ConvParams.Window(
+            o.padding() == Padding.SAME,
+            o.strideH(),
+            o.strideW(),
+            o.dilationHFactor(),
+            o.dilationWFactor())
+        : null;
   }
 }

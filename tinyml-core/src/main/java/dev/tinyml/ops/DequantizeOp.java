@@ -4,9 +4,10 @@ import dev.tinyml.ops.kernels.Quantization;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import java.util.Optional;
 
 /** DEQUANTIZE: int8 or int16 to float32. */
-public final class DequantizeOp implements Op<DequantizeOp.Plan> {
+public final class DequantizeOp implements Op<DequantizeOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared dequantization.
@@ -23,6 +24,11 @@ public final class DequantizeOp implements Op<DequantizeOp.Plan> {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.DEQUANTIZE;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddDequantize");
   }
 
   @Override
@@ -46,5 +52,21 @@ public final class DequantizeOp implements Op<DequantizeOp.Plan> {
   public void eval(Plan p, Object[] t, Scratch s) {
     Quantization.dequantizeArray(
         t[p.input()], (float[]) t[p.output()], p.count(), p.scale(), p.zeroPoint());
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 32;
+  }
+
+  /** The quantizer inserts DEQUANTIZE ops; a float model holds none. */
+  @Override
+  public boolean quantizable() {
+    return false;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

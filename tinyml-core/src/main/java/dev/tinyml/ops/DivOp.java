@@ -5,6 +5,7 @@ import dev.tinyml.ops.kernels.BinaryOps;
 import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.DivOptions;
+import java.util.Optional;
 
 /** DIV with broadcasting, float32 and int32 (quantized DIV is refused). */
 public final class DivOp extends BroadcastBinaryOp {
@@ -17,6 +18,11 @@ public final class DivOp extends BroadcastBinaryOp {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.DIV;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddDiv");
   }
 
   @Override

@@ -6,11 +6,13 @@ import dev.tinyml.ops.kernels.FullyConnected;
 import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.FullyConnectedOptions;
+import dev.tinyml.tflite.QuantizationParameters;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import java.util.Optional;
 
 /** FULLY_CONNECTED, float32 or int8 with per-tensor or per-channel weights. */
-public final class FullyConnectedOp implements Op<FullyConnectedOp.Plan> {
+public final class FullyConnectedOp implements Op<FullyConnectedOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared fully connected layer.
@@ -29,6 +31,11 @@ public final class FullyConnectedOp implements Op<FullyConnectedOp.Plan> {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.FULLY_CONNECTED;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddFullyConnected");
   }
 
   @Override
@@ -112,5 +119,57 @@ public final class FullyConnectedOp implements Op<FullyConnectedOp.Plan> {
           p.bias() < 0 ? null : (int[]) t[p.bias()],
           (byte[]) t[p.output()]);
     }
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return abi.shortEnums() ? new CStruct(5, 1) : new CStruct(16, 4);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return abi.pointerSize() == 8 ? 64 : 48;
+  }
+
+  /** Integer kernels keep per-channel multipliers and shifts when the weights are per-channel. */
+  @Override
+  public int[] prepareAllocations(OpNode node) {
+    Tensor in = node.input(0);
+    Tensor w = node.input(1);
+    if (in == null || w == null) {
+      throw new IllegalArgumentException("lacks its input 0 or 1; malformed model.");
+    }
+    QuantizationParameters q = w.quantization();
+    boolean integer = in.type() == TensorType.INT8 || in.type() == TensorType.INT16;
+    return integer && q != null && q.scale() != null && q.scale().length > 1
+        ? TflmFootprint.perChannel(q.scale().length)
+        : new int[0];
+  }
+
+  @Override
+  public int[] scratchRequests(OpNode node) {
+    return TflmFootprint.int4FilterScratch(node);
+  }
+
+  @Override
+  public int weightsChannelAxis() {
+    return 0;
+  }
+
+  @Override
+  public boolean perTensorWeightsByDefault() {
+    return true;
+  }
+
+  /** 6 without a bias input, 5 when keeping dimensions, else 4. */
+  @Override
+  public int int8Version(OpNode quantized) {
+    if (quantized.inputCount() == 2) {
+      return 6;
+    }
+    if (quantized.options() instanceof FullyConnectedOptions o && o.keepNumDims()) {
+      return 5;
+    }
+    return 4;
   }
 }

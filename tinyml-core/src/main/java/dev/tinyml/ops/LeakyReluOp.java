@@ -5,9 +5,10 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.LeakyReluOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import java.util.Optional;
 
 /** LEAKY_RELU, float32 or int8. */
-public final class LeakyReluOp implements Op<LeakyReluOp.Plan> {
+public final class LeakyReluOp implements Op<LeakyReluOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared leaky ReLU.
@@ -24,6 +25,11 @@ public final class LeakyReluOp implements Op<LeakyReluOp.Plan> {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.LEAKY_RELU;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddLeakyRelu");
   }
 
   @Override
@@ -58,5 +64,30 @@ public final class LeakyReluOp implements Op<LeakyReluOp.Plan> {
     } else {
       Activations.leakyReluInt8(p.int8(), (byte[]) t[p.input()], (byte[]) t[p.output()], p.count());
     }
+  }
+
+  /** The kernel computes element {@code i} from input element {@code i} only, in order. */
+  @Override
+  public InPlaceRule inPlace(OpNode node) {
+    Tensor in = node.input(0);
+    Tensor out = node.output(0);
+    return in != null && out != null && in.type() == out.type()
+        ? InPlaceRule.ELEMENTWISE
+        : InPlaceRule.NONE;
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(4, 4);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 24;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 1;
   }
 }

@@ -3,6 +3,7 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.BinaryOps;
 import dev.tinyml.tflite.BuiltinOperator;
+import java.util.Optional;
 
 /** MAXIMUM with broadcasting: float32, int8, int16 and int32. */
 public final class MaximumOp extends BroadcastBinaryOp {
@@ -15,6 +16,11 @@ public final class MaximumOp extends BroadcastBinaryOp {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.MAXIMUM;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddMaximum");
   }
 
   @Override

@@ -5,9 +5,10 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.ReducerOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import java.util.Optional;
 
 /** MEAN over constant axes, float32 or int8. */
-public final class MeanOp implements Op<MeanOp.Plan> {
+public final class MeanOp implements Op<MeanOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared mean.
@@ -27,6 +28,11 @@ public final class MeanOp implements Op<MeanOp.Plan> {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.MEAN;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddMean");
   }
 
   @Override
@@ -80,5 +86,43 @@ public final class MeanOp implements Op<MeanOp.Plan> {
     } else {
       Mean.evalInt8(p.mean(), (byte[]) t[p.input()], (byte[]) t[p.output()], s.ints());
     }
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(1, 1);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 52;
+  }
+
+  @Override
+  public int[] scratchRequests(OpNode node) {
+    return reductionScratch(node);
+  }
+
+  /**
+   * The scratch TFLM's reduce kernels (MEAN, SUM) request: the int32 sums of an integer reduction,
+   * then the input's shape and the axes as int32 arrays.
+   */
+  public static int[] reductionScratch(OpNode node) {
+    Tensor in = node.input(0);
+    Tensor axis = node.input(1);
+    Tensor out = node.output(0);
+    if (in == null || axis == null || out == null) {
+      throw new IllegalArgumentException("lacks its input, axis or output; malformed model.");
+    }
+    int rank = 4 * in.shape().length;
+    int axes = 4 * Math.max(axis.elementCount(), 0);
+    return in.type() == TensorType.INT8 || in.type() == TensorType.INT16
+        ? new int[] {4 * out.elementCount(), rank, axes}
+        : new int[] {rank, axes};
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

@@ -3,6 +3,7 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.BinaryOps;
 import dev.tinyml.tflite.BuiltinOperator;
+import java.util.Optional;
 
 /** MINIMUM with broadcasting: float32, int8, int16 and int32. */
 public final class MinimumOp extends BroadcastBinaryOp {
@@ -15,6 +16,11 @@ public final class MinimumOp extends BroadcastBinaryOp {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.MINIMUM;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddMinimum");
   }
 
   @Override

@@ -4,9 +4,10 @@ import dev.tinyml.ops.kernels.Arithmetic;
 import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.MulOptions;
+import java.util.Optional;
 
 /** MUL: the element-wise product with broadcasting, float32, int8 and int32. */
-public final class MulOp extends ArithmeticOp {
+public final class MulOp extends ArithmeticOp implements TflmFootprint, Int8Rules {
 
   /** The op. */
   public MulOp() {
@@ -19,6 +20,11 @@ public final class MulOp extends ArithmeticOp {
   }
 
   @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddMul");
+  }
+
+  @Override
   public int maxVersion() {
     return 7;
   }
@@ -27,5 +33,25 @@ public final class MulOp extends ArithmeticOp {
   ActivationFunctionType fusedActivation(OpContext c) {
     MulOptions o = c.optionsOrNull(MulOptions.class);
     return o == null ? ActivationFunctionType.NONE : o.fusedActivation();
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return abi.shortEnums() ? new CStruct(1, 1) : new CStruct(4, 4);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 36;
+  }
+
+  /** 3 when {@code input1Scale * input2Scale / outputScale} is at least 1, else 2. */
+  @Override
+  public int int8Version(OpNode quantized) {
+    double rescale =
+        (double) quantized.input(0).quantization().scale()[0]
+            * quantized.input(1).quantization().scale()[0]
+            / quantized.output(0).quantization().scale()[0];
+    return rescale >= 1.0 ? 3 : 2;
   }
 }

@@ -1,6 +1,7 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.tflite.BuiltinOperator;
+import java.util.Optional;
 
 /**
  * Everything the project knows about one TFLite operator: the newest version it implements, how to
@@ -43,4 +44,17 @@ public interface Op<P extends OpPlan> {
    * @param scratch the interpreter's scratch space
    */
   void eval(P plan, Object[] tensors, Scratch scratch);
+
+  /**
+   * The {@code tflite::MicroMutableOpResolver} method that registers the op in the Arduino library
+   * the firmware targets (e.g. {@code AddConv2D}), empty when the library has none.
+   */
+  default Optional<String> resolverMethod() {
+    return Optional.empty();
+  }
+
+  /** Whether, and how, the op's output may overlap its input 0 in the arena. */
+  default InPlaceRule inPlace(OpNode node) {
+    return InPlaceRule.NONE;
+  }
 }

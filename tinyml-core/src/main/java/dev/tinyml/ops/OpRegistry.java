@@ -89,6 +89,16 @@ public final class OpRegistry {
     return b == BuiltinOperator.CUSTOM ? custom(code.customCode()) : builtin(b);
   }
 
+  /** The quantizer's rules for builtin {@code code}, when its op class has them. */
+  public static Optional<Int8Rules> int8Rules(BuiltinOperator code) {
+    return builtin(code).filter(Int8Rules.class::isInstance).map(Int8Rules.class::cast);
+  }
+
+  /** The TFLM arena footprint of builtin {@code code}, when its op class states it. */
+  public static Optional<TflmFootprint> tflmFootprint(BuiltinOperator code) {
+    return builtin(code).filter(TflmFootprint.class::isInstance).map(TflmFootprint.class::cast);
+  }
+
   /** The builtin codes with an op, in enum order. */
   public static Set<BuiltinOperator> builtins() {
     return Collections.unmodifiableSet(BUILTINS.keySet());

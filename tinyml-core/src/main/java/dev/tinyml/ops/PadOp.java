@@ -5,9 +5,10 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 import java.util.Arrays;
+import java.util.Optional;
 
 /** PAD (and PADV2's constant value) of float32, int8, int16 and int32 tensors. */
-public final class PadOp implements Op<PadOp.Plan> {
+public final class PadOp implements Op<PadOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared pad.
@@ -31,6 +32,11 @@ public final class PadOp implements Op<PadOp.Plan> {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.PAD;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddPad");
   }
 
   @Override
@@ -107,5 +113,20 @@ public final class PadOp implements Op<PadOp.Plan> {
       default -> Arrays.fill((int[]) out, p.intFill());
     }
     DataMovement.pad(p.pad(), t[p.input()], out);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 56;
+  }
+
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.SHARED_WITH_INPUT;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

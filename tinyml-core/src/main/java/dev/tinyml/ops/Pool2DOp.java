@@ -7,7 +7,7 @@ import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
 /** What AVERAGE_POOL_2D and MAX_POOL_2D share: options, checks and the plan. */
-public abstract class Pool2DOp implements Op<Pool2DOp.Plan> {
+public abstract class Pool2DOp implements Op<Pool2DOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared pooling op.
@@ -76,5 +76,34 @@ public abstract class Pool2DOp implements Op<Pool2DOp.Plan> {
     } catch (IllegalArgumentException e) {
       throw c.fail(e.getMessage());
     }
+  }
+
+  /** Output rows are written in order, each reading input rows from its window's top on. */
+  @Override
+  public InPlaceRule inPlace(OpNode node) {
+    if (!(node.options() instanceof Pool2DOptions o)) {
+      return InPlaceRule.NONE;
+    }
+    return new InPlaceRule.Rows(o.strideH(), o.filterHeight(), 1, o.padding());
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(40, 4);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 32;
+  }
+
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.SHARED_WITH_INPUT;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

@@ -4,9 +4,10 @@ import dev.tinyml.ops.kernels.Quantization;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import java.util.Optional;
 
 /** QUANTIZE: float32 to int8/int16, and requantization between int8, int16 and int32. */
-public final class QuantizeOp implements Op<QuantizeOp.Plan> {
+public final class QuantizeOp implements Op<QuantizeOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared quantization: {@code requantize} is null when quantizing from float.
@@ -39,6 +40,11 @@ public final class QuantizeOp implements Op<QuantizeOp.Plan> {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.QUANTIZE;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddQuantize");
   }
 
   @Override
@@ -85,5 +91,21 @@ public final class QuantizeOp implements Op<QuantizeOp.Plan> {
       Quantization.requantize(
           p.requantize(), t[p.input()], t[p.output()], p.count(), p.min(), p.max(), s.ints());
     }
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 32;
+  }
+
+  /** The quantizer inserts QUANTIZE ops; a float model holds none. */
+  @Override
+  public boolean quantizable() {
+    return false;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 1;
   }
 }

@@ -4,9 +4,10 @@ import dev.tinyml.ops.kernels.Activations;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import java.util.Optional;
 
 /** RELU6, float32 or int8 (clamping in the input's quantization). */
-public final class Relu6Op implements Op<Relu6Op.Plan> {
+public final class Relu6Op implements Op<Relu6Op.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared ReLU6.
@@ -24,6 +25,11 @@ public final class Relu6Op implements Op<Relu6Op.Plan> {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.RELU6;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddRelu6");
   }
 
   @Override
@@ -55,5 +61,25 @@ public final class Relu6Op implements Op<Relu6Op.Plan> {
       Activations.relu6Int8(
           p.zero(), p.six(), (byte[]) t[p.input()], (byte[]) t[p.output()], p.count());
     }
+  }
+
+  /** The kernel computes element {@code i} from input element {@code i} only, in order. */
+  @Override
+  public InPlaceRule inPlace(OpNode node) {
+    Tensor in = node.input(0);
+    Tensor out = node.output(0);
+    return in != null && out != null && in.type() == out.type()
+        ? InPlaceRule.ELEMENTWISE
+        : InPlaceRule.NONE;
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 8;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

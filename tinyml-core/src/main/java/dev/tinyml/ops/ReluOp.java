@@ -4,9 +4,10 @@ import dev.tinyml.ops.kernels.Activations;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import java.util.Optional;
 
 /** RELU, float32 or int8 (requantizing to the output's scale). */
-public final class ReluOp implements Op<ReluOp.Plan> {
+public final class ReluOp implements Op<ReluOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared ReLU.
@@ -22,6 +23,11 @@ public final class ReluOp implements Op<ReluOp.Plan> {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.RELU;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddRelu");
   }
 
   @Override
@@ -53,5 +59,25 @@ public final class ReluOp implements Op<ReluOp.Plan> {
     } else {
       Activations.reluInt8(p.int8(), (byte[]) t[p.input()], (byte[]) t[p.output()], p.count());
     }
+  }
+
+  /** The kernel computes element {@code i} from input element {@code i} only, in order. */
+  @Override
+  public InPlaceRule inPlace(OpNode node) {
+    Tensor in = node.input(0);
+    Tensor out = node.output(0);
+    return in != null && out != null && in.type() == out.type()
+        ? InPlaceRule.ELEMENTWISE
+        : InPlaceRule.NONE;
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 36;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

@@ -5,7 +5,7 @@ import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
 /** What LOGISTIC and TANH share: float32 or int8 element-wise, one input multiplier. */
-public abstract class SigmoidOp implements Op<SigmoidOp.Plan> {
+public abstract class SigmoidOp implements Op<SigmoidOp.Plan>, TflmFootprint {
 
   /**
    * A prepared logistic or tanh.
@@ -42,4 +42,19 @@ public abstract class SigmoidOp implements Op<SigmoidOp.Plan> {
 
   /** Fails when the int8 output's quantization does not fit the op. */
   abstract void checkInt8Output(OpContext c, Tensor out);
+
+  /** The kernel computes element {@code i} from input element {@code i} only, in order. */
+  @Override
+  public InPlaceRule inPlace(OpNode node) {
+    Tensor in = node.input(0);
+    Tensor out = node.output(0);
+    return in != null && out != null && in.type() == out.type()
+        ? InPlaceRule.ELEMENTWISE
+        : InPlaceRule.NONE;
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 16;
+  }
 }

@@ -5,9 +5,10 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.SoftmaxOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import java.util.Optional;
 
 /** SOFTMAX: float32, int8 to int8 and int8 to int16. */
-public final class SoftmaxOp implements Op<SoftmaxOp.Plan> {
+public final class SoftmaxOp implements Op<SoftmaxOp.Plan>, TflmFootprint, Int8Rules {
 
   /** Which loop runs the softmax. */
   public enum Kernel {
@@ -33,6 +34,11 @@ public final class SoftmaxOp implements Op<SoftmaxOp.Plan> {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.SOFTMAX;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddSoftmax");
   }
 
   @Override
@@ -87,5 +93,47 @@ public final class SoftmaxOp implements Op<SoftmaxOp.Plan> {
       case INT8_TO_INT16 ->
           Softmax.evalInt8ToInt16(p.softmax(), (byte[]) t[p.input()], (short[]) t[p.output()]);
     }
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(4, 4);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return abi.pointerSize() == 8 ? 80 : 56;
+  }
+
+  /** {@code LUTSize<int16_t>()}: entries in each int16 softmax lookup table. */
+  private static final int INT16_LUT_ENTRIES = 513;
+
+  /** The int16 kernel keeps two lookup tables (exp and 1/(1+x)). */
+  @Override
+  public int[] prepareAllocations(OpNode node) {
+    Tensor in = node.input(0);
+    return in != null && in.type() == TensorType.INT16
+        ? new int[] {2 * INT16_LUT_ENTRIES, 2 * INT16_LUT_ENTRIES}
+        : new int[0];
+  }
+
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.FIXED;
+  }
+
+  @Override
+  public float fixedOutputScale() {
+    return 1f / 256;
+  }
+
+  @Override
+  public int fixedOutputZeroPoint() {
+    return -128;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

@@ -4,6 +4,7 @@ import dev.tinyml.ops.kernels.Gather;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.StridedSliceOptions;
 import dev.tinyml.tflite.Tensor;
+import java.util.Optional;
 
 /**
  * STRIDED_SLICE with constant begin, end and strides, begin/end/shrink masks, any stored type; the
@@ -23,6 +24,11 @@ public final class StridedSliceOp implements Op<StridedSliceOp.Plan> {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.STRIDED_SLICE;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddStridedSlice");
   }
 
   @Override

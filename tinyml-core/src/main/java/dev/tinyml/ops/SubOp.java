@@ -4,9 +4,11 @@ import dev.tinyml.ops.kernels.Arithmetic;
 import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.SubOptions;
+import java.util.Arrays;
+import java.util.Optional;
 
 /** SUB: the element-wise difference with broadcasting, float32, int8 and int32. */
-public final class SubOp extends ArithmeticOp {
+public final class SubOp extends ArithmeticOp implements TflmFootprint, Int8Rules {
 
   /** The op. */
   public SubOp() {
@@ -19,6 +21,11 @@ public final class SubOp extends ArithmeticOp {
   }
 
   @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddSub");
+  }
+
+  @Override
   public int maxVersion() {
     return 5;
   }
@@ -27,5 +34,23 @@ public final class SubOp extends ArithmeticOp {
   ActivationFunctionType fusedActivation(OpContext c) {
     SubOptions o = c.optionsOrNull(SubOptions.class);
     return o == null ? ActivationFunctionType.NONE : o.fusedActivation();
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return abi.shortEnums() ? new CStruct(2, 1) : new CStruct(8, 4);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 56;
+  }
+
+  /** 3 when the inputs broadcast with more than four dimensions, else 2. */
+  @Override
+  public int int8Version(OpNode quantized) {
+    int[] a = quantized.inputShape(0);
+    int[] b = quantized.inputShape(1);
+    return !Arrays.equals(a, b) && Math.max(a.length, b.length) > 4 ? 3 : 2;
   }
 }

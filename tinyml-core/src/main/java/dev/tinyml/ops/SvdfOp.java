@@ -5,9 +5,10 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.SVDFOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import java.util.Optional;
 
 /** SVDF: float32, or int8 with an int16 or int8 activation state. */
-public final class SvdfOp implements Op<SvdfOp.Plan> {
+public final class SvdfOp implements Op<SvdfOp.Plan>, TflmFootprint {
 
   /** Which loop runs the SVDF. */
   public enum Kernel {
@@ -55,6 +56,11 @@ public final class SvdfOp implements Op<SvdfOp.Plan> {
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.SVDF;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddSvdf");
   }
 
   @Override
@@ -182,5 +188,35 @@ public final class SvdfOp implements Op<SvdfOp.Plan> {
               (byte[]) t[p.output()],
               s.ints());
     }
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return abi.shortEnums() ? new CStruct(8, 4) : new CStruct(12, 4);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 36;
+  }
+
+  /** The int32 state products of every filter, and for int8 the int32 outputs per unit. */
+  @Override
+  public int[] scratchRequests(OpNode node) {
+    Tensor in = node.input(0);
+    Tensor weightsFeature = node.input(1);
+    int rank = node.options() instanceof SVDFOptions o ? o.rank() : 0;
+    if (rank <= 0) {
+      throw new IllegalArgumentException("has no positive rank.");
+    }
+    if (in == null || weightsFeature == null) {
+      throw new IllegalArgumentException("lacks its input or feature weights; malformed model.");
+    }
+    int batch = in.shape()[0];
+    int filters = weightsFeature.shape()[0];
+    int units = filters / rank;
+    return in.type() == TensorType.INT8
+        ? new int[] {batch * filters * 4, batch * units * 4}
+        : new int[] {batch * filters * 4};
   }
 }

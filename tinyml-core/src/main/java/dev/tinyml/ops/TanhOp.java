@@ -3,13 +3,19 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Logistic;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
+import java.util.Optional;
 
 /** TANH, float32 or int8. */
-public final class TanhOp extends SigmoidOp {
+public final class TanhOp extends SigmoidOp implements Int8Rules {
 
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.TANH;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddTanh");
   }
 
   @Override
@@ -24,5 +30,25 @@ public final class TanhOp extends SigmoidOp {
     } else {
       Logistic.tanhInt8(p.int8(), (byte[]) t[p.input()], (byte[]) t[p.output()], p.count());
     }
+  }
+
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.FIXED;
+  }
+
+  @Override
+  public float fixedOutputScale() {
+    return 1f / 128;
+  }
+
+  @Override
+  public int fixedOutputZeroPoint() {
+    return 0;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

@@ -6,12 +6,14 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 import dev.tinyml.tflite.UnidirectionalSequenceLSTMOptions;
+import java.util.Optional;
 
 /**
  * UNIDIRECTIONAL_SEQUENCE_LSTM, the int8 variant with an int16 cell state and constant, symmetric,
  * per-tensor gate weights (no peephole, projection or layer norm).
  */
-public final class UnidirectionalSequenceLstmOp implements Op<UnidirectionalSequenceLstmOp.Plan> {
+public final class UnidirectionalSequenceLstmOp
+    implements Op<UnidirectionalSequenceLstmOp.Plan>, TflmFootprint {
 
   /** The op's inputs per gate (forget, input, cell, output): input weights at these indices. */
   private static final int[] GATE_INPUT_WEIGHTS = {2, 1, 3, 4};
@@ -47,6 +49,11 @@ public final class UnidirectionalSequenceLstmOp implements Op<UnidirectionalSequ
   @Override
   public BuiltinOperator builtin() {
     return BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of("AddUnidirectionalSequenceLSTM");
   }
 
   @Override
@@ -207,5 +214,35 @@ public final class UnidirectionalSequenceLstmOp implements Op<UnidirectionalSequ
         (short[]) t[p.cell()],
         (byte[]) t[p.output()],
         s.ints());
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(16, 4);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 688;
+  }
+
+  /**
+   * Four buffers of batch x state cell values; inputs 18 and 19 are the hidden (output) state and
+   * the cell state ({@code kLstmOutputStateTensor}, {@code kLstmCellStateTensor}).
+   */
+  @Override
+  public int[] scratchRequests(OpNode node) {
+    Tensor in = node.input(0);
+    Tensor hidden = node.input(18);
+    Tensor cell = node.input(19);
+    if (in == null || hidden == null || cell == null) {
+      throw new IllegalArgumentException("lacks its input or state tensors; malformed model.");
+    }
+    boolean timeMajor =
+        node.options() instanceof UnidirectionalSequenceLSTMOptions o && o.timeMajor();
+    int batch = timeMajor ? in.shape()[1] : in.shape()[0];
+    int state = hidden.shape()[1];
+    int bytes = batch * state * cell.type().byteSize();
+    return new int[] {bytes, bytes, bytes, bytes};
   }
 }

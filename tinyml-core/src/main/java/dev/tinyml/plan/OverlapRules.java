@@ -1,12 +1,12 @@
 package dev.tinyml.plan;
 
+import dev.tinyml.ops.InPlaceRule;
+import dev.tinyml.ops.OpNode;
+import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.tflite.BuiltinOperator;
-import dev.tinyml.tflite.Conv2DOptions;
-import dev.tinyml.tflite.DepthwiseConv2DOptions;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
 import dev.tinyml.tflite.Padding;
-import dev.tinyml.tflite.Pool2DOptions;
 import dev.tinyml.tflite.SubGraph;
 import dev.tinyml.tflite.Tensor;
 import java.util.ArrayList;
@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Which operators may write their output over the input they consume, and how far apart the two
- * must start.
+ * must start. Each op class states its rule ({@link dev.tinyml.ops.Op#inPlace}); this class turns
+ * the rule into a byte distance:
  *
  * <ul>
  *   <li>RESHAPE: TFLM's kernel skips the copy when input and output share their data pointer, so
@@ -63,53 +64,37 @@ final class OverlapRules {
       if (input.lastUse() != i + 1 || contains(main.outputs(), in)) {
         continue;
       }
-      int distance = minDistance(model, op, main.tensors().get(in), main.tensors().get(out));
+      InPlaceRule rule = rule(model, op);
+      int distance = minDistance(rule, main.tensors().get(in), main.tensors().get(out));
       if (distance >= 0) {
         overlaps.add(
             new InPlaceOverlap(
                 position[in],
                 position[out],
                 distance,
-                model.opOf(op) == BuiltinOperator.RESHAPE,
+                rule instanceof InPlaceRule.Alias,
                 "operator " + i + " (" + model.opOf(op) + ") consumes its input in order"));
       }
     }
     return List.copyOf(overlaps);
   }
 
-  /** The least distance from the output's start to the input's start, or -1 if none is safe. */
-  static int minDistance(Model model, Operator op, Tensor in, Tensor out) {
+  /** The op's own rule ({@link dev.tinyml.ops.Op#inPlace}); none for ops without a class. */
+  private static InPlaceRule rule(Model model, Operator op) {
     BuiltinOperator code = model.opOf(op);
-    if (code == null) {
-      return -1;
+    OpNode node = new OpNode(model, model.subgraphs().get(0), op);
+    return OpRegistry.builtin(code).map(o -> o.inPlace(node)).orElse(InPlaceRule.NONE);
+  }
+
+  /** The least distance from the output's start to the input's start, or -1 if none is safe. */
+  static int minDistance(InPlaceRule rule, Tensor in, Tensor out) {
+    if (rule instanceof InPlaceRule.Alias || rule instanceof InPlaceRule.Elementwise) {
+      return 0;
     }
-    return switch (code) {
-      case RESHAPE -> 0;
-      case RELU, RELU6, LEAKY_RELU, LOGISTIC, TANH -> in.type() == out.type() ? 0 : -1;
-      case CONV_2D -> {
-        if (!(op.options() instanceof Conv2DOptions o)) {
-          yield -1;
-        }
-        Tensor filter = TflmTensors.tensor(model, 0, op.inputs()[1], "filter");
-        int fh = filter.shape().length == 4 ? filter.shape()[1] : -1;
-        yield windowed(in, out, o.strideH(), fh, o.dilationHFactor(), o.padding());
-      }
-      case DEPTHWISE_CONV_2D -> {
-        if (!(op.options() instanceof DepthwiseConv2DOptions o)) {
-          yield -1;
-        }
-        Tensor filter = TflmTensors.tensor(model, 0, op.inputs()[1], "filter");
-        int fh = filter.shape().length == 4 ? filter.shape()[1] : -1;
-        yield windowed(in, out, o.strideH(), fh, o.dilationHFactor(), o.padding());
-      }
-      case AVERAGE_POOL_2D, MAX_POOL_2D -> {
-        if (!(op.options() instanceof Pool2DOptions o)) {
-          yield -1;
-        }
-        yield windowed(in, out, o.strideH(), o.filterHeight(), 1, o.padding());
-      }
-      default -> -1;
-    };
+    if (rule instanceof InPlaceRule.Rows r) {
+      return windowed(in, out, r.strideH(), r.filterH(), r.dilationH(), r.padding());
+    }
+    return -1;
   }
 
   /** The row rule for NHWC windowed operators with one batch; -1 when it does not apply. */

@@ -1,5 +1,6 @@
 package dev.tinyml.quant;
 
+import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.tflite.Buffer;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
@@ -32,9 +33,7 @@ final class HybridWeights {
     for (Operator op : src.operators()) {
       BuiltinOperator b = model.opOf(op);
       boolean weighted =
-          b == BuiltinOperator.CONV_2D
-              || b == BuiltinOperator.DEPTHWISE_CONV_2D
-              || b == BuiltinOperator.FULLY_CONNECTED;
+          OpRegistry.int8Rules(b).map(r -> r.weightsChannelAxis() >= 0).orElse(false);
       if (!weighted || op.inputs().length < 2 || op.inputs()[1] < 0) {
         continue;
       }

@@ -1,14 +1,14 @@
 package dev.tinyml.quant;
 
+import dev.tinyml.ops.Int8Rules;
+import dev.tinyml.ops.OpNode;
+import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.tflite.Buffer;
 import dev.tinyml.tflite.BuiltinOperator;
-import dev.tinyml.tflite.Conv2DOptions;
-import dev.tinyml.tflite.DepthwiseConv2DOptions;
 import dev.tinyml.tflite.DequantizeOptions;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
 import dev.tinyml.tflite.OperatorCode;
-import dev.tinyml.tflite.Padding;
 import dev.tinyml.tflite.QuantizationParameters;
 import dev.tinyml.tflite.QuantizeOptions;
 import dev.tinyml.tflite.SubGraph;
@@ -41,47 +41,36 @@ import java.util.TreeMap;
  */
 public final class ModelQuantizer {
 
-  /** The ops the quantizer can rewrite (the int8 kernels of the reference interpreter). */
-  static final Set<BuiltinOperator> SUPPORTED =
-      EnumSet.of(
-          BuiltinOperator.FULLY_CONNECTED,
-          BuiltinOperator.CONV_2D,
-          BuiltinOperator.DEPTHWISE_CONV_2D,
-          BuiltinOperator.AVERAGE_POOL_2D,
-          BuiltinOperator.MAX_POOL_2D,
-          BuiltinOperator.RESHAPE,
-          BuiltinOperator.SQUEEZE,
-          BuiltinOperator.SOFTMAX,
-          BuiltinOperator.LOGISTIC,
-          BuiltinOperator.TANH,
-          BuiltinOperator.RELU,
-          BuiltinOperator.RELU6,
-          BuiltinOperator.LEAKY_RELU,
-          BuiltinOperator.ADD,
-          BuiltinOperator.SUB,
-          BuiltinOperator.MUL,
-          BuiltinOperator.MEAN,
-          BuiltinOperator.PAD,
-          BuiltinOperator.CONCATENATION);
+  /** The ops the quantizer can rewrite: those whose op class has {@link Int8Rules}. */
+  static final Set<BuiltinOperator> SUPPORTED = quantizableOps();
 
-  private static final QuantParams SIGMOID_OUT = new QuantParams(1f / 256, -128);
-  private static final QuantParams TANH_OUT = new QuantParams(1f / 128, 0);
+  private static Set<BuiltinOperator> quantizableOps() {
+    Set<BuiltinOperator> ops = EnumSet.noneOf(BuiltinOperator.class);
+    for (BuiltinOperator b : OpRegistry.builtins()) {
+      OpRegistry.int8Rules(b).filter(Int8Rules::quantizable).ifPresent(r -> ops.add(b));
+    }
+    return ops;
+  }
+
+  /** The rules of an op that validation found {@link #SUPPORTED}. */
+  static Int8Rules rules(BuiltinOperator b) {
+    return OpRegistry.int8Rules(b)
+        .orElseThrow(() -> new IllegalArgumentException("no int8 rules for " + b));
+  }
 
   private final Model source;
   private final SubGraph graph;
   private final List<Tensor> tensors;
   private final QuantizationOptions options;
   private final boolean[] constant;
-  private final Map<Integer, WeightUse> weights = new TreeMap<>();
-  private final Map<Integer, WeightUse> biases = new TreeMap<>();
-  private final Map<Integer, Integer> meanPeriods = new TreeMap<>();
+  private final Map<Integer, WeightUse> weights;
+  private final Map<Integer, WeightUse> biases;
+  private final Map<Integer, Integer> meanPeriods;
+  private final BiasCorrection biasCorrection;
   private final boolean carriesTrainedRanges;
 
   /** Concatenation inputs (op index to input positions) with fixed parameters of their own. */
   private final Map<Integer, List<Integer>> requantized = new TreeMap<>();
-
-  /** How a constant weight or bias tensor is used: by which op, with which input. */
-  private record WeightUse(int op, BuiltinOperator builtin, int input, int weights, int axis) {}
 
   private ModelQuantizer(Model source, QuantizationOptions options) {
     this.source = source;
@@ -101,6 +90,16 @@ public final class ModelQuantizer {
           b > 0 && b < source.buffers().size() && source.dataOf(tensors.get(i)).length > 0;
     }
     this.carriesTrainedRanges = hasTrainedRanges();
+    QuantizerInputCheck check = new QuantizerInputCheck(source, graph, constant);
+    check.run();
+    this.weights = check.weights;
+    this.biases = check.biases;
+    this.meanPeriods = check.meanPeriods;
+    this.biasCorrection = new BiasCorrection(graph, this::floats);
+  }
+
+  private float[] floats(int t) {
+    return QuantizerInputCheck.floats(source, tensors.get(t));
   }
 
   /**
@@ -131,170 +130,7 @@ public final class ModelQuantizer {
   public static Model quantize(
       Model floatModel, RepresentativeDataset data, QuantizationOptions options) {
     ModelQuantizer q = new ModelQuantizer(HybridWeights.toFloat(floatModel), options);
-    q.validate();
     return q.rewrite(q.calibrate(data));
-  }
-
-  // ---------------------------------------------------------------- validation
-
-  private void validate() {
-    List<Operator> ops = graph.operators();
-    for (int k = 0; k < ops.size(); k++) {
-      Operator op = ops.get(k);
-      BuiltinOperator b = source.opOf(op);
-      if (b == null || !SUPPORTED.contains(b)) {
-        String name = source.operatorCodeOf(op).displayName();
-        String hint =
-            b == BuiltinOperator.QUANTIZE || b == BuiltinOperator.DEQUANTIZE
-                ? "; the model already holds quantization ops: give the quantizer the float model"
-                : "; supported: " + SUPPORTED;
-        throw new QuantizationException("op #" + k + " (" + name + ") cannot be quantized" + hint);
-      }
-      for (int t : op.outputs()) {
-        requireFloat(k, b, t, "output");
-      }
-      boolean weighted =
-          b == BuiltinOperator.CONV_2D
-              || b == BuiltinOperator.DEPTHWISE_CONV_2D
-              || b == BuiltinOperator.FULLY_CONNECTED;
-      for (int j = 0; j < op.inputs().length; j++) {
-        int t = op.inputs()[j];
-        if (t < 0) {
-          continue;
-        }
-        Tensor tensor = tensors.get(t);
-        if (weighted && j >= 1) {
-          checkWeightOrBias(k, b, op, j, t);
-        } else if (tensor.type() == TensorType.FLOAT32) {
-          if (constant[t]) {
-            checkFinite(t, "constant input of op #" + k + " (" + b + ")");
-          }
-        } else if (!constant[t]) {
-          throw alreadyQuantized(k, b, t);
-        }
-      }
-    }
-    for (int t : graph.inputs()) {
-      requireFloat(-1, null, t, "model input");
-    }
-  }
-
-  private void requireFloat(int k, BuiltinOperator b, int t, String role) {
-    Tensor tensor = tensors.get(t);
-    if (tensor.type() != TensorType.FLOAT32) {
-      if (tensor.type() == TensorType.INT8
-          || tensor.type() == TensorType.UINT8
-          || tensor.type() == TensorType.INT16) {
-        throw alreadyQuantized(k, b, t);
-      }
-      throw new QuantizationException(
-          role
-              + " '"
-              + Calibrator.nameOf(tensor, t)
-              + "'"
-              + (k >= 0 ? " of op #" + k + " (" + b + ")" : "")
-              + " has type "
-              + tensor.type()
-              + "; the quantizer takes float32 activations");
-    }
-  }
-
-  private QuantizationException alreadyQuantized(int k, BuiltinOperator b, int t) {
-    Tensor tensor = tensors.get(t);
-    return new QuantizationException(
-        "tensor '"
-            + Calibrator.nameOf(tensor, t)
-            + "'"
-            + (k >= 0 ? " of op #" + k + " (" + b + ")" : "")
-            + " is already "
-            + tensor.type()
-            + "; the model is (partly) quantized. Quantize the float32 model it came from");
-  }
-
-  private void checkWeightOrBias(int k, BuiltinOperator b, Operator op, int j, int t) {
-    Tensor tensor = tensors.get(t);
-    String what = j == 1 ? "weights" : "bias";
-    if (!constant[t]) {
-      throw new QuantizationException(
-          what
-              + " '"
-              + Calibrator.nameOf(tensor, t)
-              + "' of op #"
-              + k
-              + " ("
-              + b
-              + ") are not constant; the int8 kernels need constant "
-              + what);
-    }
-    if (tensor.type() != TensorType.FLOAT32) {
-      throw new QuantizationException(
-          what
-              + " '"
-              + Calibrator.nameOf(tensor, t)
-              + "' of op #"
-              + k
-              + " ("
-              + b
-              + ") are "
-              + tensor.type()
-              + ": expected float32 (or int8 with a scale, from a hybrid model)");
-    }
-    checkFinite(t, what + " of op #" + k + " (" + b + ")");
-    if (j == 1) {
-      int axis =
-          switch (b) {
-            case DEPTHWISE_CONV_2D -> 3;
-            default -> 0;
-          };
-      WeightUse use = new WeightUse(k, b, op.inputs()[0], t, axis);
-      WeightUse prior = weights.putIfAbsent(t, use);
-      if (prior != null && (prior.builtin() != b || prior.axis() != axis)) {
-        throw new QuantizationException(
-            "weights '"
-                + Calibrator.nameOf(tensor, t)
-                + "' are shared by op #"
-                + prior.op()
-                + " and op #"
-                + k
-                + " with different layouts; give each op its own copy");
-      }
-      int period =
-          b == BuiltinOperator.FULLY_CONNECTED
-              ? tensor.shape()[tensor.shape().length - 1]
-              : lastDim(tensors.get(op.inputs()[0]));
-      meanPeriods.putIfAbsent(op.inputs()[0], period);
-    } else {
-      biases.putIfAbsent(t, new WeightUse(k, b, op.inputs()[0], op.inputs()[1], 0));
-    }
-  }
-
-  private static int lastDim(Tensor t) {
-    int[] s = t.shape();
-    return s.length == 0 ? 1 : s[s.length - 1];
-  }
-
-  private void checkFinite(int t, String role) {
-    float[] v = floats(t);
-    for (int i = 0; i < v.length; i++) {
-      if (!Float.isFinite(v[i])) {
-        throw new QuantizationException(
-            role
-                + ": tensor '"
-                + Calibrator.nameOf(tensors.get(t), t)
-                + "' holds "
-                + v[i]
-                + " at index "
-                + i
-                + "; the float model itself is broken (retrain or repair it)");
-      }
-    }
-  }
-
-  private float[] floats(int t) {
-    byte[] data = source.dataOf(tensors.get(t));
-    float[] v = new float[data.length / 4];
-    ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-    return v;
   }
 
   // ---------------------------------------------------------------- calibration
@@ -406,19 +242,17 @@ public final class ModelQuantizer {
       BuiltinOperator b = source.opOf(op);
       int[] in = op.inputs();
       int out = op.outputs()[0];
-      boolean weighted =
-          b == BuiltinOperator.CONV_2D
-              || b == BuiltinOperator.DEPTHWISE_CONV_2D
-              || b == BuiltinOperator.FULLY_CONNECTED;
+      boolean weighted = rules(b).weightsChannelAxis() >= 0;
       for (int j = 0; j < in.length; j++) {
         int t = in[j];
         if (t >= 0 && constant[t] && tensors.get(t).type() == TensorType.FLOAT32 && !weighted) {
           ranges.computeIfAbsent(t, x -> valueRange(x));
         }
       }
-      switch (b) {
-        case MAX_POOL_2D, AVERAGE_POOL_2D, RESHAPE, SQUEEZE, PAD -> union(parent, in[0], out);
-        case CONCATENATION -> {
+      Int8Rules rule = rules(b);
+      switch (rule.outputParams()) {
+        case SHARED_WITH_INPUT -> union(parent, in[0], out);
+        case SHARED_WITH_ALL_INPUTS -> {
           // TFLM's concatenation needs one scale for all inputs and the output. An input whose
           // parameters are fixed (a softmax, logistic or tanh output) keeps them and is
           // requantized into the shared ones by a QUANTIZE op, as the converter does.
@@ -438,9 +272,9 @@ public final class ModelQuantizer {
             }
           }
         }
-        case SOFTMAX, LOGISTIC -> fixed.put(out, SIGMOID_OUT);
-        case TANH -> fixed.put(out, TANH_OUT);
-        default -> {}
+        case FIXED ->
+            fixed.put(out, new QuantParams(rule.fixedOutputScale(), rule.fixedOutputZeroPoint()));
+        case CALIBRATED -> {}
       }
     }
     // Each group of tensors that must share parameters: fixed ones win, else the union range.
@@ -558,7 +392,7 @@ public final class ModelQuantizer {
       WeightUse use = e.getValue();
       Tensor nt = g.tensors().get(t);
       boolean perChannel =
-          use.builtin() != BuiltinOperator.FULLY_CONNECTED || options.perChannelFullyConnected();
+          !rules(use.builtin()).perTensorWeightsByDefault() || options.perChannelFullyConnected();
       QuantizedWeights q;
       try {
         double[] floor = biasRangeFloor(use, perChannel, nt.shape(), params);
@@ -595,7 +429,7 @@ public final class ModelQuantizer {
             "bias '" + Calibrator.nameOf(nt, t) + "' is shared by ops whose scales differ");
       }
       if (options.biasCorrection()) {
-        bias = correctedBias(use, w, bias, calibration.channelMeans().get(use.input()));
+        bias = biasCorrection.corrected(use, w, bias, calibration.channelMeans().get(use.input()));
       }
       int[] q = QuantMath.quantizeBias(bias, scales);
       ByteBuffer bb = ByteBuffer.allocate(q.length * 4).order(ByteOrder.LITTLE_ENDIAN);
@@ -674,128 +508,6 @@ public final class ModelQuantizer {
     } else {
       nt.setBuffer(out.addBuffer(new Buffer(data)));
     }
-  }
-
-  private float[] correctedBias(WeightUse use, QuantizedWeights w, float[] bias, double[] mean) {
-    Tensor wt = tensors.get(use.weights());
-    int[] shape = wt.shape();
-    float[] real = floats(use.weights());
-    float[] deq = QuantMath.dequantize(w, shape);
-    double[] delta = new double[bias.length];
-    switch (use.builtin()) {
-      case FULLY_CONNECTED -> {
-        int perOut = real.length / shape[0];
-        for (int o = 0; o < shape[0]; o++) {
-          double d = 0;
-          for (int k = 0; k < perOut; k++) {
-            int i = o * perOut + k;
-            d += (deq[i] - real[i]) * mean[k % mean.length];
-          }
-          delta[o] = d;
-        }
-      }
-      case CONV_2D -> {
-        // OHWI: element k of an output channel's filter is tap k / I, input channel k % I.
-        double[] share = tapShares(use.op(), shape[1], shape[2]);
-        int depth = shape[3];
-        int perOut = real.length / shape[0];
-        for (int o = 0; o < shape[0]; o++) {
-          double d = 0;
-          for (int k = 0; k < perOut; k++) {
-            int i = o * perOut + k;
-            d += (deq[i] - real[i]) * mean[(k % depth) % mean.length] * share[k / depth];
-          }
-          delta[o] = d;
-        }
-      }
-      case DEPTHWISE_CONV_2D -> {
-        int channels = shape[3];
-        int multiplier =
-            graph.operators().get(use.op()).options() instanceof DepthwiseConv2DOptions o
-                ? Math.max(1, o.depthMultiplier())
-                : 1;
-        double[] share = tapShares(use.op(), shape[1], shape[2]);
-        for (int i = 0; i < real.length; i++) {
-          int c = i % channels;
-          delta[c] +=
-              (deq[i] - real[i]) * mean[(c / multiplier) % mean.length] * share[i / channels];
-        }
-      }
-      default -> throw new IllegalStateException("no weights for " + use.builtin());
-    }
-    float[] corrected = new float[bias.length];
-    for (int c = 0; c < bias.length; c++) {
-      corrected[c] = (float) (bias[c] - delta[c]);
-    }
-    return corrected;
-  }
-
-  /**
-   * For each kernel tap of a convolution (row-major over its height and width), the share of output
-   * positions at which it reads the input rather than the zero padding around it: the weight error
-   * at a tap only shifts the output where the tap sees data, so bias correction weighs it by this.
-   */
-  private double[] tapShares(int opIndex, int kernelH, int kernelW) {
-    Operator op = graph.operators().get(opIndex);
-    int[] in = tensors.get(op.inputs()[0]).shape();
-    int[] out = tensors.get(op.outputs()[0]).shape();
-    Padding padding;
-    int strideH;
-    int strideW;
-    int dilationH;
-    int dilationW;
-    if (op.options() instanceof Conv2DOptions c) {
-      padding = c.padding();
-      strideH = c.strideH();
-      strideW = c.strideW();
-      dilationH = c.dilationHFactor();
-      dilationW = c.dilationWFactor();
-    } else if (op.options() instanceof DepthwiseConv2DOptions c) {
-      padding = c.padding();
-      strideH = c.strideH();
-      strideW = c.strideW();
-      dilationH = c.dilationHFactor();
-      dilationW = c.dilationWFactor();
-    } else {
-      padding = Padding.VALID;
-      strideH = 1;
-      strideW = 1;
-      dilationH = 1;
-      dilationW = 1;
-    }
-    double[] rows =
-        axisShares(in[1], out[1], kernelH, Math.max(1, strideH), Math.max(1, dilationH), padding);
-    double[] cols =
-        axisShares(in[2], out[2], kernelW, Math.max(1, strideW), Math.max(1, dilationW), padding);
-    double[] share = new double[kernelH * kernelW];
-    for (int y = 0; y < kernelH; y++) {
-      for (int x = 0; x < kernelW; x++) {
-        share[y * kernelW + x] = rows[y] * cols[x];
-      }
-    }
-    return share;
-  }
-
-  /** Along one axis, the share of output positions at which each tap lands inside the input. */
-  static double[] axisShares(
-      int in, int out, int kernel, int stride, int dilation, Padding padding) {
-    int before = 0;
-    if (padding == Padding.SAME) {
-      int total = Math.max((out - 1) * stride + (kernel - 1) * dilation + 1 - in, 0);
-      before = total / 2;
-    }
-    double[] share = new double[kernel];
-    for (int k = 0; k < kernel; k++) {
-      int inside = 0;
-      for (int o = 0; o < out; o++) {
-        int pos = o * stride - before + k * dilation;
-        if (pos >= 0 && pos < in) {
-          inside++;
-        }
-      }
-      share[k] = out == 0 ? 0 : (double) inside / out;
-    }
-    return share;
   }
 
   private void insertRequantizations(Model out, SubGraph g) {
@@ -885,20 +597,7 @@ public final class ModelQuantizer {
   private static void setOpVersions(Model out, SubGraph g) {
     int[] versions = new int[out.operatorCodes().size()];
     for (Operator op : g.operators()) {
-      BuiltinOperator b = out.opOf(op);
-      double mulRescale = 0;
-      boolean subBroadcast = false;
-      if (b == BuiltinOperator.MUL) {
-        mulRescale =
-            (double) scale(g, op.inputs()[0])
-                * scale(g, op.inputs()[1])
-                / scale(g, op.outputs()[0]);
-      } else if (b == BuiltinOperator.SUB) {
-        int[] a = g.tensors().get(op.inputs()[0]).shape();
-        int[] c = g.tensors().get(op.inputs()[1]).shape();
-        subBroadcast = !Arrays.equals(a, c) && Math.max(a.length, c.length) > 4;
-      }
-      int v = OpVersions.int8Version(op, b, mulRescale, subBroadcast);
+      int v = rules(out.opOf(op)).int8Version(new OpNode(out, g, op));
       versions[op.opcodeIndex()] = Math.max(versions[op.opcodeIndex()], v);
     }
     for (int i = 0; i < versions.length; i++) {
@@ -906,9 +605,5 @@ public final class ModelQuantizer {
         out.operatorCodes().get(i).setVersion(versions[i]);
       }
     }
-  }
-
-  private static float scale(SubGraph g, int t) {
-    return g.tensors().get(t).quantization().scale()[0];
   }
 }

@@ -236,15 +236,15 @@ class ModelQuantizerTest {
   void biasCorrectionWeighsEachKernelTapByTheShareOfOutputsWhereItSeesData() {
     // 3 taps over 5 inputs, SAME, stride 1: one zero padded on each side, so the outer taps read
     // padding at one of the 5 outputs.
-    assertThat(ModelQuantizer.axisShares(5, 5, 3, 1, 1, dev.tinyml.tflite.Padding.SAME))
+    assertThat(BiasCorrection.axisShares(5, 5, 3, 1, 1, dev.tinyml.tflite.Padding.SAME))
         .containsExactly(0.8, 1.0, 0.8);
     // Stride 2: outputs read inputs {-1, 1, 3}, {0, 2, 4} and {1, 3, 5} for taps 0, 1, 2.
-    assertThat(ModelQuantizer.axisShares(5, 3, 3, 2, 1, dev.tinyml.tflite.Padding.SAME))
+    assertThat(BiasCorrection.axisShares(5, 3, 3, 2, 1, dev.tinyml.tflite.Padding.SAME))
         .containsExactly(2.0 / 3, 1.0, 2.0 / 3);
     // VALID never reads padding; dilation 2 SAME on 5 inputs pads 2 on each side.
-    assertThat(ModelQuantizer.axisShares(5, 3, 3, 1, 1, dev.tinyml.tflite.Padding.VALID))
+    assertThat(BiasCorrection.axisShares(5, 3, 3, 1, 1, dev.tinyml.tflite.Padding.VALID))
         .containsExactly(1.0, 1.0, 1.0);
-    assertThat(ModelQuantizer.axisShares(5, 5, 3, 1, 2, dev.tinyml.tflite.Padding.SAME))
+    assertThat(BiasCorrection.axisShares(5, 5, 3, 1, 2, dev.tinyml.tflite.Padding.SAME))
         .containsExactly(0.6, 1.0, 0.6);
   }
 

@@ -13,84 +13,20 @@ public final class Conv2D {
   private Conv2D() {}
 
   /**
-   * Shapes and parameters.
+   * Builds the parameters from NHWC input, OHWI filter and NHWC output shapes.
    *
-   * @param batches N
-   * @param inH input height
-   * @param inW input width
-   * @param inC input channels
-   * @param outH output height
-   * @param outW output width
-   * @param outC output channels
-   * @param kH filter height
-   * @param kW filter width
-   * @param filterInC filter input channels (inC / groups)
-   * @param strideH vertical stride
-   * @param strideW horizontal stride
-   * @param dilationH vertical dilation
-   * @param dilationW horizontal dilation
-   * @param padH top padding
-   * @param padW left padding
-   * @param inputOffset minus the input zero point
-   * @param outputOffset output zero point
-   * @param multipliers per-channel multipliers (null for float)
-   * @param actMin quantized clamp low
-   * @param actMax quantized clamp high
-   * @param floatMin float clamp low
-   * @param floatMax float clamp high
+   * @param quantization null for float
+   * @throws IllegalArgumentException when the filter does not fit the channels (it must be {@code
+   *     [outC, kH, kW, inC / groups]}, groups dividing both), batches differ or an output extent is
+   *     not the one the padding gives
    */
-  public record Plan(
-      int batches,
-      int inH,
-      int inW,
-      int inC,
-      int outH,
-      int outW,
-      int outC,
-      int kH,
-      int kW,
-      int filterInC,
-      int strideH,
-      int strideW,
-      int dilationH,
-      int dilationW,
-      int padH,
-      int padW,
-      int inputOffset,
-      int outputOffset,
-      ChannelMultipliers multipliers,
-      int actMin,
-      int actMax,
-      float floatMin,
-      float floatMax) {}
-
-  /**
-   * Builds a plan from NHWC input, OHWI filter and NHWC output shapes.
-   *
-   * @param inputZeroPoint 0 for float
-   * @param outputScale ignored for float
-   * @param multipliers null for float
-   */
-  public static Plan prepare(
+  public static ConvParams prepare(
       int[] inputShape,
       int[] filterShape,
       int[] outputShape,
-      boolean samePadding,
-      int strideH,
-      int strideW,
-      int dilationH,
-      int dilationW,
+      ConvParams.Window window,
       Activation act,
-      int inputZeroPoint,
-      float outputScale,
-      int outputZeroPoint,
-      ChannelMultipliers multipliers) {
-    int inH = inputShape[1];
-    int inW = inputShape[2];
-    int kH = filterShape[1];
-    int kW = filterShape[2];
-    int outH = outputShape[1];
-    int outW = outputShape[2];
+      ConvParams.Quantization quantization) {
     int inC = inputShape[3];
     int filterInC = filterShape[3];
     int outC = outputShape[3];
@@ -109,46 +45,13 @@ public final class Conv2D {
               + outC
               + " output channels: it must be [outC, kH, kW, inC / groups], groups dividing both");
     }
-    if (inputShape[0] != outputShape[0]) {
-      throw new IllegalArgumentException(
-          "input batches " + inputShape[0] + " and output batches " + outputShape[0] + " differ");
-    }
-    ConvGeometry.checkOutput(samePadding, inH, kH, strideH, dilationH, outH, "height");
-    ConvGeometry.checkOutput(samePadding, inW, kW, strideW, dilationW, outW, "width");
-    int padH = ConvGeometry.padding(strideH, dilationH, inH, kH, outH);
-    int padW = ConvGeometry.padding(strideW, dilationW, inW, kW, outW);
-    int[] range =
-        multipliers == null
-            ? new int[] {0, 0}
-            : act.quantizedRange(outputScale, outputZeroPoint, -128, 127);
-    return new Plan(
-        inputShape[0],
-        inH,
-        inW,
-        inC,
-        outH,
-        outW,
-        outC,
-        kH,
-        kW,
-        filterInC,
-        strideH,
-        strideW,
-        dilationH,
-        dilationW,
-        padH,
-        padW,
-        -inputZeroPoint,
-        outputZeroPoint,
-        multipliers,
-        range[0],
-        range[1],
-        act.floatMin(),
-        act.floatMax());
+    return ConvParams.of(
+        inputShape, filterShape, outputShape, filterInC, window, act, quantization);
   }
 
   /** Float eval; {@code bias} may be null. */
-  public static void evalFloat(Plan p, float[] in, float[] filter, float[] bias, float[] out) {
+  public static void evalFloat(
+      ConvParams p, float[] in, float[] filter, float[] bias, float[] out) {
     int groups = p.inC() / p.filterInC();
     int filtersPerGroup = p.outC() / groups;
     int fic = p.filterInC();
@@ -185,7 +88,7 @@ public final class Conv2D {
   }
 
   /** Int8 eval; {@code bias} may be null. */
-  public static void evalInt8(Plan p, byte[] in, byte[] filter, int[] bias, byte[] out) {
+  public static void evalInt8(ConvParams p, byte[] in, byte[] filter, int[] bias, byte[] out) {
     int groups = p.inC() / p.filterInC();
     int filtersPerGroup = p.outC() / groups;
     int fic = p.filterInC();
@@ -240,7 +143,7 @@ public final class Conv2D {
    * that eval can accumulate all output channels of a pixel in one vectorizable inner loop. Integer
    * sums are exact in any order, so the result is the same as the reference loop's.
    */
-  public static int[] transposeFilter(Plan p, byte[] filter) {
+  public static int[] transposeFilter(ConvParams p, byte[] filter) {
     if (p.filterInC() != p.inC()) {
       throw new IllegalArgumentException("grouped convolutions keep the reference layout");
     }
@@ -260,17 +163,12 @@ public final class Conv2D {
    * accumulates in {@code acc} (a scratch of {@code outC} ints) tap by tap.
    */
   public static void evalInt8Transposed(
-      Plan p, byte[] in, int[] filterT, int[] bias, byte[] out, int[] acc) {
+      ConvParams p, byte[] in, int[] filterT, int[] bias, byte[] out, int[] acc) {
     int outC = p.outC();
     int inC = p.inC();
     int inOff = p.inputOffset();
-    int[] mult = p.multipliers().multiplier();
-    int[] shift = p.multipliers().shift();
     int kW = p.kW();
     int inW = p.inW();
-    int outZp = p.outputOffset();
-    int actMin = p.actMin();
-    int actMax = p.actMax();
     for (int b = 0; b < p.batches(); b++) {
       for (int oy = 0; oy < p.outH(); oy++) {
         int iy0 = oy * p.strideH() - p.padH();
@@ -280,11 +178,7 @@ public final class Conv2D {
           int ix0 = ox * p.strideW() - p.padW();
           int kx0 = ConvGeometry.firstTap(ix0, p.dilationW(), kW);
           int kx1 = ConvGeometry.endTap(ix0, p.dilationW(), kW, inW);
-          if (bias != null) {
-            System.arraycopy(bias, 0, acc, 0, outC);
-          } else {
-            java.util.Arrays.fill(acc, 0, outC, 0);
-          }
+          p.initAccumulators(acc, bias);
           for (int ky = ky0; ky < ky1; ky++) {
             int rowBase = (b * p.inH() + iy0 + p.dilationH() * ky) * inW;
             for (int kx = kx0; kx < kx1; kx++) {
@@ -299,12 +193,7 @@ public final class Conv2D {
               }
             }
           }
-          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * outC;
-          for (int oc = 0; oc < outC; oc++) {
-            int v = FixedPoint.multiplyByQuantizedMultiplier(acc[oc], mult[oc], shift[oc]) + outZp;
-            v = v < actMin ? actMin : (v > actMax ? actMax : v);
-            out[outBase + oc] = (byte) v;
-          }
+          p.storeInt8(acc, out, ((b * p.outH() + oy) * p.outW() + ox) * outC);
         }
       }
     }

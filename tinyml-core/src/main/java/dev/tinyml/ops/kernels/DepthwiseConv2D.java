@@ -10,90 +10,21 @@ public final class DepthwiseConv2D {
   private DepthwiseConv2D() {}
 
   /**
-   * Shapes and parameters.
+   * Builds the parameters from NHWC input, {@code [1, kH, kW, outC]} filter and NHWC output shapes.
    *
-   * @param batches N
-   * @param inH input height
-   * @param inW input width
-   * @param inC input channels
-   * @param outH output height
-   * @param outW output width
-   * @param outC output channels
-   * @param kH filter height
-   * @param kW filter width
-   * @param depthMultiplier output channels per input channel
-   * @param strideH vertical stride
-   * @param strideW horizontal stride
-   * @param dilationH vertical dilation
-   * @param dilationW horizontal dilation
-   * @param padH top padding
-   * @param padW left padding
-   * @param inputOffset minus the input zero point
-   * @param outputOffset output zero point
-   * @param multipliers per-channel multipliers (null for float)
-   * @param actMin quantized clamp low
-   * @param actMax quantized clamp high
-   * @param floatMin float clamp low
-   * @param floatMax float clamp high
+   * @param quantization null for float
+   * @throws IllegalArgumentException when the filter channels are not the output channels, or those
+   *     are not a multiple of the input channels, batches differ or an output extent is not the one
+   *     the padding gives
    */
-  public record Plan(
-      int batches,
-      int inH,
-      int inW,
-      int inC,
-      int outH,
-      int outW,
-      int outC,
-      int kH,
-      int kW,
-      int depthMultiplier,
-      int strideH,
-      int strideW,
-      int dilationH,
-      int dilationW,
-      int padH,
-      int padW,
-      int inputOffset,
-      int outputOffset,
-      ChannelMultipliers multipliers,
-      int actMin,
-      int actMax,
-      float floatMin,
-      float floatMax) {
-
-    /** Elements of the per-thread accumulator scratch eval needs. */
-    public int scratchSize() {
-      return outC;
-    }
-
-    /** Ints of scratch {@link #evalInt8Rows} needs: one output row of accumulators and inputs. */
-    public int rowScratchSize() {
-      return outW * outC + outW;
-    }
-  }
-
-  /** Builds a plan; see {@link Conv2D#prepare} for the arguments. */
-  public static Plan prepare(
+  public static ConvParams prepare(
       int[] inputShape,
       int[] filterShape,
       int[] outputShape,
-      boolean samePadding,
-      int strideH,
-      int strideW,
-      int dilationH,
-      int dilationW,
+      ConvParams.Window window,
       Activation act,
-      int inputZeroPoint,
-      float outputScale,
-      int outputZeroPoint,
-      ChannelMultipliers multipliers) {
-    int inH = inputShape[1];
-    int inW = inputShape[2];
+      ConvParams.Quantization quantization) {
     int inC = inputShape[3];
-    int kH = filterShape[1];
-    int kW = filterShape[2];
-    int outH = outputShape[1];
-    int outW = outputShape[2];
     int outC = outputShape[3];
     if (filterShape[3] != outC || inC <= 0 || outC % inC != 0) {
       throw new IllegalArgumentException(
@@ -104,48 +35,15 @@ public final class DepthwiseConv2D {
               + " must be equal and a multiple of input channels "
               + inC);
     }
-    if (inputShape[0] != outputShape[0]) {
-      throw new IllegalArgumentException(
-          "input batches " + inputShape[0] + " and output batches " + outputShape[0] + " differ");
-    }
-    ConvGeometry.checkOutput(samePadding, inH, kH, strideH, dilationH, outH, "height");
-    ConvGeometry.checkOutput(samePadding, inW, kW, strideW, dilationW, outW, "width");
-    int[] range =
-        multipliers == null
-            ? new int[] {0, 0}
-            : act.quantizedRange(outputScale, outputZeroPoint, -128, 127);
-    return new Plan(
-        inputShape[0],
-        inH,
-        inW,
-        inC,
-        outH,
-        outW,
-        outC,
-        kH,
-        kW,
-        outC / inC,
-        strideH,
-        strideW,
-        dilationH,
-        dilationW,
-        ConvGeometry.padding(strideH, dilationH, inH, kH, outH),
-        ConvGeometry.padding(strideW, dilationW, inW, kW, outW),
-        -inputZeroPoint,
-        outputZeroPoint,
-        multipliers,
-        range[0],
-        range[1],
-        act.floatMin(),
-        act.floatMax());
+    return ConvParams.of(inputShape, filterShape, outputShape, 1, window, act, quantization);
   }
 
   /**
    * Float eval. Each output sums its taps in filter row, then column order, then adds the bias, as
-   * the reference does; {@code acc} is a scratch of {@link Plan#scratchSize()} floats.
+   * the reference does; {@code acc} is a scratch of {@link ConvParams#scratchSize()} floats.
    */
   public static void evalFloat(
-      Plan p, float[] in, float[] filter, float[] bias, float[] out, float[] acc) {
+      ConvParams p, float[] in, float[] filter, float[] bias, float[] out, float[] acc) {
     int inC = p.inC();
     int outC = p.outC();
     int dm = p.depthMultiplier();
@@ -174,24 +72,19 @@ public final class DepthwiseConv2D {
               }
             }
           }
-          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * outC;
-          for (int oc = 0; oc < outC; oc++) {
-            float v = acc[oc] + (bias != null ? bias[oc] : 0f);
-            out[outBase + oc] = Activation.clamp(v, p.floatMin(), p.floatMax());
-          }
+          p.storeFloat(acc, bias, out, ((b * p.outH() + oy) * p.outW() + ox) * outC);
         }
       }
     }
   }
 
-  /** Int8 eval; {@code acc} is a scratch of {@link Plan#scratchSize()} ints. */
-  public static void evalInt8(Plan p, byte[] in, byte[] filter, int[] bias, byte[] out, int[] acc) {
+  /** Int8 eval; {@code acc} is a scratch of {@link ConvParams#scratchSize()} ints. */
+  public static void evalInt8(
+      ConvParams p, byte[] in, byte[] filter, int[] bias, byte[] out, int[] acc) {
     int inC = p.inC();
     int outC = p.outC();
     int dm = p.depthMultiplier();
     int inOff = p.inputOffset();
-    int[] mult = p.multipliers().multiplier();
-    int[] shift = p.multipliers().shift();
     for (int b = 0; b < p.batches(); b++) {
       for (int oy = 0; oy < p.outH(); oy++) {
         int iy0 = oy * p.strideH() - p.padH();
@@ -201,11 +94,7 @@ public final class DepthwiseConv2D {
           int ix0 = ox * p.strideW() - p.padW();
           int kx0 = ConvGeometry.firstTap(ix0, p.dilationW(), p.kW());
           int kx1 = ConvGeometry.endTap(ix0, p.dilationW(), p.kW(), p.inW());
-          if (bias != null) {
-            System.arraycopy(bias, 0, acc, 0, outC);
-          } else {
-            java.util.Arrays.fill(acc, 0, outC, 0);
-          }
+          p.initAccumulators(acc, bias);
           for (int ky = ky0; ky < ky1; ky++) {
             int iy = iy0 + p.dilationH() * ky;
             for (int kx = kx0; kx < kx1; kx++) {
@@ -227,14 +116,7 @@ public final class DepthwiseConv2D {
               }
             }
           }
-          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * outC;
-          for (int oc = 0; oc < outC; oc++) {
-            int v =
-                FixedPoint.multiplyByQuantizedMultiplier(acc[oc], mult[oc], shift[oc])
-                    + p.outputOffset();
-            v = Math.min(Math.max(v, p.actMin()), p.actMax());
-            out[outBase + oc] = (byte) v;
-          }
+          p.storeInt8(acc, out, ((b * p.outH() + oy) * p.outW() + ox) * outC);
         }
       }
     }
@@ -245,10 +127,10 @@ public final class DepthwiseConv2D {
    * vectorize): one output row at a time, the inputs a tap sees along the row are gathered first,
    * and each output channel accumulates along the row. Taps outside the image contribute {@code f *
    * 0}, which equals skipping them in integer arithmetic, so the result is bit-exact. {@code
-   * scratch} holds {@link Plan#rowScratchSize()} ints.
+   * scratch} holds {@link ConvParams#rowScratchSize()} ints.
    */
   public static void evalInt8Rows(
-      Plan p, byte[] in, byte[] filter, int[] bias, byte[] out, int[] scratch) {
+      ConvParams p, byte[] in, byte[] filter, int[] bias, byte[] out, int[] scratch) {
     int inC = p.inC();
     int outC = p.outC();
     int outW = p.outW();

@@ -11,20 +11,13 @@ class Conv2DTest {
 
   @Test
   void floatValidPaddingSlidesTheFilter() {
-    Conv2D.Plan p =
+    ConvParams p =
         Conv2D.prepare(
             new int[] {1, 3, 3, 1},
             new int[] {1, 2, 2, 1},
             new int[] {1, 2, 2, 1},
-            false,
-            1,
-            1,
-            1,
-            1,
+            new ConvParams.Window(false, 1, 1, 1, 1),
             Activation.NONE,
-            0,
-            1f,
-            0,
             null);
     float[] out = new float[4];
     Conv2D.evalFloat(p, ONE_TO_NINE, new float[] {1, 0, 0, 1}, null, out);
@@ -33,20 +26,13 @@ class Conv2DTest {
 
   @Test
   void floatSamePaddingSkipsTapsOutsideTheImage() {
-    Conv2D.Plan p =
+    ConvParams p =
         Conv2D.prepare(
             new int[] {1, 3, 3, 1},
             new int[] {1, 3, 3, 1},
             new int[] {1, 3, 3, 1},
-            true,
-            1,
-            1,
-            1,
-            1,
+            new ConvParams.Window(true, 1, 1, 1, 1),
             Activation.NONE,
-            0,
-            1f,
-            0,
             null);
     float[] ones = new float[9];
     java.util.Arrays.fill(ones, 1f);
@@ -57,20 +43,13 @@ class Conv2DTest {
 
   @Test
   void floatDilationSpreadsTheTaps() {
-    Conv2D.Plan p =
+    ConvParams p =
         Conv2D.prepare(
             new int[] {1, 1, 5, 1},
             new int[] {1, 1, 2, 1},
             new int[] {1, 1, 3, 1},
-            false,
-            1,
-            1,
-            1,
-            2,
+            new ConvParams.Window(false, 1, 1, 1, 2),
             Activation.NONE,
-            0,
-            1f,
-            0,
             null);
     float[] out = new float[3];
     Conv2D.evalFloat(p, new float[] {1, 2, 3, 4, 5}, new float[] {1, 1}, null, out);
@@ -80,21 +59,14 @@ class Conv2DTest {
   @Test
   void int8PaddedTapsContributeNothingEvenWithAZeroPoint() {
     ChannelMultipliers one = ChannelMultipliers.of(1f, new float[] {1f}, 1f, 1);
-    Conv2D.Plan p =
+    ConvParams p =
         Conv2D.prepare(
             new int[] {1, 3, 3, 1},
             new int[] {1, 3, 3, 1},
             new int[] {1, 3, 3, 1},
-            true,
-            1,
-            1,
-            1,
-            1,
+            new ConvParams.Window(true, 1, 1, 1, 1),
             Activation.NONE,
-            10,
-            1f,
-            0,
-            one);
+            new ConvParams.Quantization(10, 1f, 0, one));
     byte[] in = new byte[9];
     java.util.Arrays.fill(in, (byte) 11); // real value 1
     byte[] filter = new byte[9];
@@ -109,21 +81,14 @@ class Conv2DTest {
     // pixel (3, 5); filters (1, 1) and (2, -1); bias (1, 0) -> acc (9, 1)
     // channel 0 * 0.5 -> 4.5 rounds to 5; channel 1 * 4 -> 4
     ChannelMultipliers m = new ChannelMultipliers(new int[] {1 << 30, 1 << 30}, new int[] {0, 3});
-    Conv2D.Plan p =
+    ConvParams p =
         Conv2D.prepare(
             new int[] {1, 1, 1, 2},
             new int[] {2, 1, 1, 2},
             new int[] {1, 1, 1, 2},
-            false,
-            1,
-            1,
-            1,
-            1,
+            new ConvParams.Window(false, 1, 1, 1, 1),
             Activation.NONE,
-            0,
-            1f,
-            0,
-            m);
+            new ConvParams.Quantization(0, 1f, 0, m));
     byte[] out = new byte[2];
     Conv2D.evalInt8(p, new byte[] {3, 5}, new byte[] {1, 1, 2, -1}, new int[] {1, 0}, out);
     assertThat(out).containsExactly(5, 4);
@@ -133,21 +98,14 @@ class Conv2DTest {
   void int8Relu6ClampsInQuantizedUnits() {
     // output scale 0.1, zp 0: RELU6 clamps to [0, 60]
     ChannelMultipliers one = new ChannelMultipliers(new int[] {1 << 30}, new int[] {1});
-    Conv2D.Plan p =
+    ConvParams p =
         Conv2D.prepare(
             new int[] {1, 1, 2, 1},
             new int[] {1, 1, 1, 1},
             new int[] {1, 1, 2, 1},
-            false,
-            1,
-            1,
-            1,
-            1,
+            new ConvParams.Window(false, 1, 1, 1, 1),
             Activation.RELU6,
-            0,
-            0.1f,
-            0,
-            one);
+            new ConvParams.Quantization(0, 0.1f, 0, one));
     byte[] out = new byte[2];
     Conv2D.evalInt8(p, new byte[] {100, -5}, new byte[] {1}, null, out);
     assertThat(out).containsExactly(60, 0);
@@ -161,15 +119,8 @@ class Conv2DTest {
                     new int[] {1, 3, 3, 1},
                     new int[] {1, 2, 2, 1},
                     new int[] {1, 3, 3, 1},
-                    false,
-                    1,
-                    1,
-                    1,
-                    1,
+                    new ConvParams.Window(false, 1, 1, 1, 1),
                     Activation.NONE,
-                    0,
-                    1f,
-                    0,
                     null))
         .hasMessageContaining("output height is 3 but VALID padding");
   }
@@ -182,15 +133,8 @@ class Conv2DTest {
                     new int[] {1, 3, 3, 1},
                     new int[] {1, 2, 2, 1},
                     new int[] {1, 2, 2, 1},
-                    false,
-                    0,
-                    1,
-                    1,
-                    1,
+                    new ConvParams.Window(false, 0, 1, 1, 1),
                     Activation.NONE,
-                    0,
-                    1f,
-                    0,
                     null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("filter height 2, stride 0 and dilation 1 must all be at least 1");
@@ -205,15 +149,8 @@ class Conv2DTest {
                     new int[] {1, 3, 3, 3},
                     new int[] {4, 1, 1, 2},
                     new int[] {1, 3, 3, 4},
-                    false,
-                    1,
-                    1,
-                    1,
-                    1,
+                    new ConvParams.Window(false, 1, 1, 1, 1),
                     Activation.NONE,
-                    0,
-                    1f,
-                    0,
                     null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("filter [4, 1, 1, 2] does not fit 3 input and 4 output channels");
@@ -234,9 +171,14 @@ class Conv2DTest {
             new float[] {0.01f, 0.02f, 0.03f, 0.015f, 0.025f, 0.011f, 0.021f, 0.031f, 0.041f},
             0.1f,
             9);
-    Conv2D.Plan p =
+    ConvParams p =
         Conv2D.prepare(
-            inShape, fShape, outShape, same, 2, 1, 2, 1, Activation.RELU, -3, 0.1f, 4, m);
+            inShape,
+            fShape,
+            outShape,
+            new ConvParams.Window(same, 2, 1, 2, 1),
+            Activation.RELU,
+            new ConvParams.Quantization(-3, 0.1f, 4, m));
     byte[] in = new byte[2 * 7 * 6 * 5];
     byte[] filter = new byte[9 * 3 * 2 * 5];
     int[] bias = new int[9];

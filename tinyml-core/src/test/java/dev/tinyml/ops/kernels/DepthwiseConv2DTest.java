@@ -8,20 +8,13 @@ class DepthwiseConv2DTest {
 
   @Test
   void floatDepthMultiplierTwoGivesTwoOutputsPerInputChannel() {
-    DepthwiseConv2D.Plan p =
+    ConvParams p =
         DepthwiseConv2D.prepare(
             new int[] {1, 1, 1, 2},
             new int[] {1, 1, 1, 4},
             new int[] {1, 1, 1, 4},
-            false,
-            1,
-            1,
-            1,
-            1,
+            new ConvParams.Window(false, 1, 1, 1, 1),
             Activation.NONE,
-            0,
-            1f,
-            0,
             null);
     float[] out = new float[4];
     DepthwiseConv2D.evalFloat(
@@ -37,21 +30,14 @@ class DepthwiseConv2DTest {
   @Test
   void int8SamePaddingWithZeroPointCountsOnlyImageTaps() {
     ChannelMultipliers one = ChannelMultipliers.of(1f, new float[] {1f}, 1f, 1);
-    DepthwiseConv2D.Plan p =
+    ConvParams p =
         DepthwiseConv2D.prepare(
             new int[] {1, 3, 3, 1},
             new int[] {1, 3, 3, 1},
             new int[] {1, 3, 3, 1},
-            true,
-            1,
-            1,
-            1,
-            1,
+            new ConvParams.Window(true, 1, 1, 1, 1),
             Activation.NONE,
-            -5,
-            1f,
-            3,
-            one);
+            new ConvParams.Quantization(-5, 1f, 3, one));
     byte[] in = new byte[9];
     java.util.Arrays.fill(in, (byte) -3); // real value 2
     byte[] filter = new byte[9];
@@ -64,21 +50,14 @@ class DepthwiseConv2DTest {
   @Test
   void int8PerChannelWithStrideTwoAndBias() {
     ChannelMultipliers m = new ChannelMultipliers(new int[] {1 << 30, 1 << 30}, new int[] {0, 1});
-    DepthwiseConv2D.Plan p =
+    ConvParams p =
         DepthwiseConv2D.prepare(
             new int[] {1, 1, 4, 2},
             new int[] {1, 1, 1, 2},
             new int[] {1, 1, 2, 2},
-            false,
-            1,
-            2,
-            1,
-            1,
+            new ConvParams.Window(false, 1, 2, 1, 1),
             Activation.NONE,
-            0,
-            1f,
-            0,
-            m);
+            new ConvParams.Quantization(0, 1f, 0, m));
     byte[] out = new byte[4];
     DepthwiseConv2D.evalInt8(
         p,
@@ -102,9 +81,14 @@ class DepthwiseConv2DTest {
       int[] outShape = {2, outH, outW, 6};
       float[] scales = {0.01f, 0.02f, 0.03f, 0.015f, 0.025f, 0.011f};
       ChannelMultipliers m = ChannelMultipliers.of(0.05f, scales, 0.1f, 6);
-      DepthwiseConv2D.Plan p =
+      ConvParams p =
           DepthwiseConv2D.prepare(
-              inShape, fShape, outShape, same, 2, 1, 1, 2, Activation.RELU6, 5, 0.1f, -7, m);
+              inShape,
+              fShape,
+              outShape,
+              new ConvParams.Window(same, 2, 1, 1, 2),
+              Activation.RELU6,
+              new ConvParams.Quantization(5, 0.1f, -7, m));
       byte[] in = new byte[2 * 9 * 8 * 2];
       byte[] filter = new byte[4 * 3 * 6];
       int[] bias = new int[6];

@@ -1,0 +1,141 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.Activation;
+import dev.tinyml.ops.kernels.ChannelMultipliers;
+import dev.tinyml.ops.kernels.ConvParams;
+import dev.tinyml.tflite.Padding;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+
+/**
+ * What CONV_2D and DEPTHWISE_CONV_2D share: tensor checks, per-channel multipliers and the {@link
+ * ConvParams} they compute, their in-place rule, TFLM footprint and quantizer rules. They differ in
+ * their options record, the filter layout ({@link #weightsChannelAxis()}) and their loops.
+ *
+ * @param <P> the op's plan record
+ */
+public abstract class ConvolutionOp<P extends OpPlan> implements Op<P>, TflmFootprint, Int8Rules {
+
+  /** A kernel's {@code prepare}: its channel checks, then {@link ConvParams#of}. */
+  @FunctionalInterface
+  interface KernelPrepare {
+    ConvParams prepare(
+        int[] input,
+        int[] filter,
+        int[] output,
+        ConvParams.Window window,
+        Activation act,
+        ConvParams.Quantization quantization);
+  }
+
+  ConvolutionOp() {}
+
+  /** The window of the operator's options, or null when it has no options of its kind. */
+  abstract ConvParams.Window window(Object options);
+
+  /**
+   * Checks a convolution's tensors (NHWC input and output, 4-D filter, bias one per output channel)
+   * and computes its parameters with the kernel's {@code prepare}; float32 or int8, other type
+   * mixes fail.
+   */
+  ConvParams params(OpContext c, ConvParams.Window window, Activation act, KernelPrepare kernel) {
+    Tensor in = c.input(0);
+    Tensor w = c.input(1);
+    Tensor out = c.output(0);
+    c.requireHybridFree(in, w);
+    boolean isFloat = in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32;
+    boolean isInt8 =
+        in.type() == TensorType.INT8
+            && w.type() == TensorType.INT8
+            && out.type() == TensorType.INT8;
+    if (!isFloat && !isInt8) {
+      throw c.unsupportedTypes();
+    }
+    c.requireRank(in, 4, "input");
+    c.requireRank(w, 4, "filter");
+    c.requireRank(out, 4, "output");
+    c.checkBias(2, isFloat ? TensorType.FLOAT32 : TensorType.INT32, out.shape()[3]);
+    try {
+      return kernel.prepare(
+          in.shape(),
+          w.shape(),
+          out.shape(),
+          window,
+          act,
+          isFloat
+              ? null
+              : new ConvParams.Quantization(
+                  c.zeroPoint(in),
+                  c.scale(out),
+                  c.zeroPoint(out),
+                  multipliers(c, w.shape()[weightsChannelAxis()])));
+    } catch (IllegalArgumentException e) {
+      throw c.fail(e.getMessage());
+    }
+  }
+
+  /**
+   * The per-channel multipliers of an int8 convolution with {@code channels} output channels; the
+   * filter has one scale or one per channel.
+   */
+  private static ChannelMultipliers multipliers(OpContext c, int channels) {
+    Tensor w = c.input(1);
+    float[] ws = c.scales(w);
+    if (ws.length != 1 && ws.length != channels) {
+      throw c.fail(
+          "weights "
+              + OpContext.describe(w)
+              + " have "
+              + ws.length
+              + " scales for "
+              + channels
+              + " output channels");
+    }
+    return ChannelMultipliers.of(c.scale(c.input(0)), ws, c.scale(c.output(0)), channels);
+  }
+
+  /** Output rows are written in order, each reading input rows from its window's top on. */
+  @Override
+  public InPlaceRule inPlace(OpNode node) {
+    ConvParams.Window w = window(node.options());
+    if (w == null) {
+      return InPlaceRule.NONE;
+    }
+    int[] f = node.inputShape(1);
+    return new InPlaceRule.Rows(
+        w.strideH(),
+        f.length == 4 ? f[1] : -1,
+        w.dilationH(),
+        w.samePadding() ? Padding.SAME : Padding.VALID);
+  }
+
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(28, 4);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return abi.pointerSize() == 8 ? 72 : 56;
+  }
+
+  /** The per-channel multipliers and shifts, one per output channel of the filter. */
+  @Override
+  public int[] prepareAllocations(OpNode node) {
+    int[] f = node.inputShape(1);
+    if (f.length != 4) {
+      throw new IllegalArgumentException("lacks its 4-D filter (input 1); malformed model.");
+    }
+    return TflmFootprint.perChannel(f[weightsChannelAxis()]);
+  }
+
+  @Override
+  public int[] scratchRequests(OpNode node) {
+    return TflmFootprint.int4FilterScratch(node);
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 3;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.tinyml.ops;
+
+/**
+ * How the quantizer treats an op when it rewrites a float model to int8, as TFLM's int8 kernel
+ * needs it: which input holds weights (and their channel axis), which tensors share quantization
+ * parameters, and the lowest op version carrying the int8 features used. Implemented by the op
+ * classes the quantizer handles.
+ */
+public interface Int8Rules {
+
+  /** How the op's output gets its int8 scale and zero point. */
+  enum OutputParams {
+    /** From the output's own calibrated range. */
+    CALIBRATED,
+    /**
+     * Shared with input 0 (ops that only move or select values: pools, reshapes, pad): both get the
+     * union of their ranges.
+     */
+    SHARED_WITH_INPUT,
+    /**
+     * Shared with every input (CONCATENATION); an input whose parameters are fixed keeps them and
+     * is requantized into the shared ones.
+     */
+    SHARED_WITH_ALL_INPUTS,
+    /** Fixed by the kernel: see {@link #fixedOutputScale()} and {@link #fixedOutputZeroPoint()}. */
+    FIXED
+  }
+
+  /**
+   * Whether the op may appear in the float model given to the quantizer (QUANTIZE and DEQUANTIZE
+   * only appear in its output).
+   */
+  default boolean quantizable() {
+    return true;
+  }
+
+  /**
+   * The axis of input 1 (the weights) that holds output channels, whose per-channel scales the
+   * quantizer computes; -1 for ops without weights. Inputs 1 and 2 of an op with weights are its
+   * constant weights and int32 bias.
+   */
+  default int weightsChannelAxis() {
+    return -1;
+  }
+
+  /**
+   * Whether the weights are quantized per tensor unless the quantizer is asked for per-channel ones
+   * (fully connected layers, as the converter does by default).
+   */
+  default boolean perTensorWeightsByDefault() {
+    return false;
+  }
+
+  /** How the output's parameters are chosen. */
+  default OutputParams outputParams() {
+    return OutputParams.CALIBRATED;
+  }
+
+  /** The output scale the kernel requires, for {@link OutputParams#FIXED}. */
+  default float fixedOutputScale() {
+    throw new UnsupportedOperationException("the output parameters are not fixed");
+  }
+
+  /** The output zero point the kernel requires, for {@link OutputParams#FIXED}. */
+  default int fixedOutputZeroPoint() {
+    throw new UnsupportedOperationException("the output parameters are not fixed");
+  }
+
+  /**
+   * The lowest op version that supports the quantized operator's features, as TensorFlow's
+   * converter chooses it ({@code tensorflow/lite/tools/versioning/op_version.cc}); older TFLM
+   * builds reject newer versions.
+   *
+   * @param quantized the operator in the quantized model (its tensors carry int8 parameters)
+   */
+  int int8Version(OpNode quantized);
+}

@@ -1,0 +1,185 @@
+package dev.tinyml.ops.kernels;
+
+import java.util.Arrays;
+
+/**
+ * The parameters CONV_2D and DEPTHWISE_CONV_2D share (TFLM's {@code ConvParams} and {@code
+ * DepthwiseParams}): NHWC shapes, filter size, strides, dilation, padding, offsets, per-channel
+ * multipliers and the activation clamp.
+ *
+ * @param batches N
+ * @param inH input height
+ * @param inW input width
+ * @param inC input channels
+ * @param outH output height
+ * @param outW output width
+ * @param outC output channels
+ * @param kH filter height
+ * @param kW filter width
+ * @param filterInC input channels each filter reads (inC / groups for CONV_2D, 1 for depthwise)
+ * @param strideH vertical stride
+ * @param strideW horizontal stride
+ * @param dilationH vertical dilation
+ * @param dilationW horizontal dilation
+ * @param padH top padding
+ * @param padW left padding
+ * @param inputOffset minus the input zero point
+ * @param outputOffset output zero point
+ * @param multipliers per-channel multipliers (null for float)
+ * @param actMin quantized clamp low
+ * @param actMax quantized clamp high
+ * @param floatMin float clamp low
+ * @param floatMax float clamp high
+ */
+public record ConvParams(
+    int batches,
+    int inH,
+    int inW,
+    int inC,
+    int outH,
+    int outW,
+    int outC,
+    int kH,
+    int kW,
+    int filterInC,
+    int strideH,
+    int strideW,
+    int dilationH,
+    int dilationW,
+    int padH,
+    int padW,
+    int inputOffset,
+    int outputOffset,
+    ChannelMultipliers multipliers,
+    int actMin,
+    int actMax,
+    float floatMin,
+    float floatMax) {
+
+  /**
+   * The window options of a convolution.
+   *
+   * @param samePadding SAME (true) or VALID padding
+   * @param strideH vertical stride
+   * @param strideW horizontal stride
+   * @param dilationH vertical dilation
+   * @param dilationW horizontal dilation
+   */
+  public record Window(
+      boolean samePadding, int strideH, int strideW, int dilationH, int dilationW) {}
+
+  /**
+   * The quantization of an int8 convolution.
+   *
+   * @param inputZeroPoint input zero point
+   * @param outputScale output scale
+   * @param outputZeroPoint output zero point
+   * @param multipliers per-channel multipliers
+   */
+  public record Quantization(
+      int inputZeroPoint, float outputScale, int outputZeroPoint, ChannelMultipliers multipliers) {}
+
+  /** Output channels per input channel (depthwise). */
+  public int depthMultiplier() {
+    return outC / inC;
+  }
+
+  /** Elements of the per-pixel accumulator scratch: one per output channel. */
+  public int scratchSize() {
+    return outC;
+  }
+
+  /** Ints of scratch a row-by-row loop needs: one output row of accumulators and inputs. */
+  public int rowScratchSize() {
+    return outW * outC + outW;
+  }
+
+  /**
+   * Computes paddings and clamps from NHWC input and output shapes and a {@code [*, kH, kW, *]}
+   * filter.
+   *
+   * @param quantization null for float
+   * @throws IllegalArgumentException when batches differ, or an output extent is not the one the
+   *     padding rule gives
+   */
+  public static ConvParams of(
+      int[] inputShape,
+      int[] filterShape,
+      int[] outputShape,
+      int filterInC,
+      Window w,
+      Activation act,
+      Quantization quantization) {
+    int inH = inputShape[1];
+    int inW = inputShape[2];
+    int kH = filterShape[1];
+    int kW = filterShape[2];
+    int outH = outputShape[1];
+    int outW = outputShape[2];
+    if (inputShape[0] != outputShape[0]) {
+      throw new IllegalArgumentException(
+          "input batches " + inputShape[0] + " and output batches " + outputShape[0] + " differ");
+    }
+    ConvGeometry.checkOutput(w.samePadding(), inH, kH, w.strideH(), w.dilationH(), outH, "height");
+    ConvGeometry.checkOutput(w.samePadding(), inW, kW, w.strideW(), w.dilationW(), outW, "width");
+    int[] range =
+        quantization == null
+            ? new int[] {0, 0}
+            : act.quantizedRange(
+                quantization.outputScale(), quantization.outputZeroPoint(), -128, 127);
+    return new ConvParams(
+        inputShape[0],
+        inH,
+        inW,
+        inputShape[3],
+        outH,
+        outW,
+        outputShape[3],
+        kH,
+        kW,
+        filterInC,
+        w.strideH(),
+        w.strideW(),
+        w.dilationH(),
+        w.dilationW(),
+        ConvGeometry.padding(w.strideH(), w.dilationH(), inH, kH, outH),
+        ConvGeometry.padding(w.strideW(), w.dilationW(), inW, kW, outW),
+        quantization == null ? 0 : -quantization.inputZeroPoint(),
+        quantization == null ? 0 : quantization.outputZeroPoint(),
+        quantization == null ? null : quantization.multipliers(),
+        range[0],
+        range[1],
+        act.floatMin(),
+        act.floatMax());
+  }
+
+  /** Starts a pixel's accumulators at the bias (or 0 when there is none). */
+  void initAccumulators(int[] acc, int[] bias) {
+    if (bias != null) {
+      System.arraycopy(bias, 0, acc, 0, outC);
+    } else {
+      Arrays.fill(acc, 0, outC, 0);
+    }
+  }
+
+  /**
+   * Requantizes a pixel's accumulators per channel, clamps them and stores them at {@code base}.
+   */
+  void storeInt8(int[] acc, byte[] out, int base) {
+    int[] mult = multipliers.multiplier();
+    int[] shift = multipliers.shift();
+    for (int oc = 0; oc < outC; oc++) {
+      int v = FixedPoint.multiplyByQuantizedMultiplier(acc[oc], mult[oc], shift[oc]) + outputOffset;
+      v = v < actMin ? actMin : (v > actMax ? actMax : v);
+      out[base + oc] = (byte) v;
+    }
+  }
+
+  /** Adds the bias to a pixel's float sums, clamps them and stores them at {@code base}. */
+  void storeFloat(float[] acc, float[] bias, float[] out, int base) {
+    for (int oc = 0; oc < outC; oc++) {
+      float v = acc[oc] + (bias != null ? bias[oc] : 0f);
+      out[base + oc] = Activation.clamp(v, floatMin, floatMax);
+    }
+  }
+}
