@@ -4,15 +4,14 @@ import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.ops.Conv2DOp;
 import dev.tinyml.ops.DepthwiseConv2DOp;
 import dev.tinyml.ops.kernels.ChannelMultipliers;
-import dev.tinyml.ops.kernels.Conv2D;
-import dev.tinyml.ops.kernels.DepthwiseConv2D;
+import dev.tinyml.ops.kernels.ConvParams;
 
 /** CONV_2D and DEPTHWISE_CONV_2D, int8 (per-channel) and float32, from the ops' plan records. */
 final class ConvEmitters {
   private ConvEmitters() {}
 
   static void conv2d(COp op, Conv2DOp.Plan plan, CModuleWriter m) throws CodegenException {
-    Conv2D.Plan p = plan.conv();
+    ConvParams p = plan.conv();
     String geometry =
         ints(
             p.batches(),
@@ -80,7 +79,7 @@ final class ConvEmitters {
 
   static void depthwise(COp op, DepthwiseConv2DOp.Plan plan, CModuleWriter m)
       throws CodegenException {
-    DepthwiseConv2D.Plan p = plan.conv();
+    ConvParams p = plan.conv();
     String geometry =
         ints(
             p.batches(),
