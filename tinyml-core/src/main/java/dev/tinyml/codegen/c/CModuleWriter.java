@@ -289,6 +289,44 @@ public final class CModuleWriter {
     return Double.toHexString(d);
   }
 
+  /**
+   * The bias with {@code inputOffset * sum(weights of output o)} folded in, for kernels whose every
+   * tap reads an input (1x1 unpadded convolutions, fully connected layers without filter offset):
+   * {@code sum(w * (x + off)) + b == sum(w * x) + (b + off * sum(w))} in wrapping int32, so the
+   * kernel may drop the offset. Returns the new array's name, or null when the weights (or a
+   * present bias) are not constant int8/int32 data.
+   *
+   * @param perOutput weights per output channel (contiguous)
+   */
+  public String foldedBias(
+      COp op, int bias, int weights, int outputs, int perOutput, int inputOffset) {
+    byte[] w = model.dataOf(tensor(weights));
+    if (w == null
+        || w.length < (long) outputs * perOutput
+        || tensor(weights).type() != TensorType.INT8) {
+      return null;
+    }
+    int[] folded = new int[outputs];
+    if (bias >= 0) {
+      byte[] b = model.dataOf(tensor(bias));
+      if (b == null || b.length < 4L * outputs || tensor(bias).type() != TensorType.INT32) {
+        return null;
+      }
+      ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+      for (int o = 0; o < outputs; o++) {
+        folded[o] = bb.getInt(4 * o);
+      }
+    }
+    for (int o = 0; o < outputs; o++) {
+      int sum = 0;
+      for (int k = 0; k < perOutput; k++) {
+        sum += w[o * perOutput + k];
+      }
+      folded[o] += inputOffset * sum;
+    }
+    return int32Array(opName(op, "bias"), folded);
+  }
+
   /** Writes a {@code static const int32_t} array and returns its name. */
   public String int32Array(String name, int[] values) {
     StringBuilder s = new StringBuilder();

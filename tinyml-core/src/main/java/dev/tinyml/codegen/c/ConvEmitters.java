@@ -30,13 +30,13 @@ final class ConvEmitters {
             p.dilationW(),
             p.padH(),
             p.padW());
-    String tensors =
-        m.tensor(plan.input(), op)
-            + ", "
-            + m.tensor(plan.filter(), op)
-            + ", "
-            + m.tensor(plan.bias(), op);
     if (plan.kernel() == Conv2DOp.Kernel.FLOAT) {
+      String tensors =
+          m.tensor(plan.input(), op)
+              + ", "
+              + m.tensor(plan.filter(), op)
+              + ", "
+              + m.tensor(plan.bias(), op);
       floatConv(
           op,
           m,
@@ -50,6 +50,22 @@ final class ConvEmitters {
       return;
     }
     m.useKernel("conv_s8.c");
+    int inputOffset = p.inputOffset();
+    String folded = null;
+    boolean oneByOne = p.kH() == 1 && p.kW() == 1 && p.padH() == 0 && p.padW() == 0;
+    if (inputOffset != 0 && oneByOne) {
+      folded = m.foldedBias(op, plan.bias(), plan.filter(), p.outC(), p.filterInC(), inputOffset);
+      if (folded != null) {
+        inputOffset = 0;
+      }
+    }
+    boolean pointwise = oneByOne && inputOffset == 0;
+    String tensors =
+        m.tensor(plan.input(), op)
+            + ", "
+            + m.tensor(plan.filter(), op)
+            + ", "
+            + (folded != null ? folded : m.tensor(plan.bias(), op));
     String params =
         m.params(
             "tml_conv_s8_params",
@@ -72,8 +88,8 @@ final class ConvEmitters {
                     p.padW(),
                     p.batches())
                 + ", "
-                + ints(p.inputOffset(), p.outputOffset(), p.actMin(), p.actMax()),
-            80);
+                + ints(inputOffset, p.outputOffset(), p.actMin(), p.actMax(), pointwise ? 1 : 0),
+            84);
     int8Call(op, m, "tml_conv_s8", params, p.multipliers(), tensors, m.tensor(plan.output(), op));
   }
 

@@ -15,14 +15,14 @@ final class DenseEmitters {
   static void fullyConnected(COp op, FullyConnectedOp.Plan plan, CModuleWriter m)
       throws CodegenException {
     FullyConnected.Plan p = plan.kernel();
-    String args =
-        m.tensor(plan.input(), op)
-            + ", "
-            + m.tensor(plan.weights(), op)
-            + ", "
-            + m.tensor(plan.bias(), op);
     String output = m.tensor(plan.output(), op);
     if (plan.isFloat()) {
+      String args =
+          m.tensor(plan.input(), op)
+              + ", "
+              + m.tensor(plan.weights(), op)
+              + ", "
+              + m.tensor(plan.bias(), op);
       m.useKernel("fully_connected_f32.c");
       m.call(
           op,
@@ -40,6 +40,22 @@ final class DenseEmitters {
       return;
     }
     m.useKernel("fully_connected_s8.c");
+    int inputOffset = p.inputOffset();
+    String folded = null;
+    if (inputOffset != 0 && p.filterOffset() == 0) {
+      folded =
+          m.foldedBias(
+              op, plan.bias(), plan.weights(), p.outputDepth(), p.accumDepth(), inputOffset);
+      if (folded != null) {
+        inputOffset = 0;
+      }
+    }
+    String args =
+        m.tensor(plan.input(), op)
+            + ", "
+            + m.tensor(plan.weights(), op)
+            + ", "
+            + (folded != null ? folded : m.tensor(plan.bias(), op));
     String params =
         m.params(
             "tml_fully_connected_s8_params",
@@ -48,7 +64,7 @@ final class DenseEmitters {
                 p.batches(),
                 p.accumDepth(),
                 p.outputDepth(),
-                p.inputOffset(),
+                inputOffset,
                 p.filterOffset(),
                 p.outputOffset(),
                 p.actMin(),

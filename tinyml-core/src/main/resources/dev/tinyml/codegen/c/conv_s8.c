@@ -1,12 +1,14 @@
 /* CONV_2D int8, per-channel multipliers, NHWC input, OHWI filter, in TFLM's reference loop
  * order: every output pixel, every output channel, taps inside the image only. While writing
  * output row y it reads input rows from y * stride_h - pad_h on, so the planner may place the
- * output over input rows already consumed. */
+ * output over input rows already consumed. For 1x1 filters without padding the generator folds
+ * input_offset * sum(filter) into the bias and passes input_offset 0 (integer sums are exact in any
+ * order) and sets pointwise. */
 typedef struct {
   int32_t in_h, in_w, in_c, out_h, out_w, out_c, k_h, k_w, filter_in_c;
   int32_t stride_h, stride_w, dilation_h, dilation_w, pad_h, pad_w;
   int32_t batches;
-  int32_t input_offset, output_offset, act_min, act_max;
+  int32_t input_offset, output_offset, act_min, act_max, pointwise;
 } tml_conv_s8_params;
 
 static void tml_conv_s8(const tml_conv_s8_params *p, const int8_t *in, const int8_t *filter,
@@ -15,6 +17,7 @@ static void tml_conv_s8(const tml_conv_s8_params *p, const int8_t *in, const int
   const int32_t groups = p->in_c / p->filter_in_c;
   const int32_t per_group = p->out_c / groups;
   const int32_t fic = p->filter_in_c;
+  const int32_t input_offset = p->input_offset;
   int32_t b, oy, ox, oc, ky, kx, ic;
   for (b = 0; b < p->batches; b++) {
     for (oy = 0; oy < p->out_h; oy++) {
@@ -32,14 +35,19 @@ static void tml_conv_s8(const tml_conv_s8_params *p, const int8_t *in, const int
           const int32_t group_base = (oc / per_group) * fic;
           int32_t acc = 0;
           int32_t v;
-          for (ky = ky0; ky < ky1; ky++) {
-            const int32_t row = (b * p->in_h + iy0 + p->dilation_h * ky) * p->in_w;
-            const int8_t *f = filter + ((oc * p->k_h + ky) * p->k_w) * fic;
-            for (kx = kx0; kx < kx1; kx++) {
-              const int8_t *x = in + (row + ix0 + p->dilation_w * kx) * p->in_c + group_base;
-              const int8_t *fk = f + kx * fic;
-              for (ic = 0; ic < fic; ic++) {
-                acc += fk[ic] * (x[ic] + p->input_offset);
+          if (p->pointwise) {
+            /* 1x1 unpadded filter, offset folded into the bias: the window is one pixel. */
+            const int8_t *x = in + ((b * p->in_h + iy0) * p->in_w + ix0) * p->in_c + group_base;
+            const int8_t *fk = filter + oc * fic;
+            for (ic = 0; ic < fic; ic++) acc += fk[ic] * x[ic];
+          } else {
+            for (ky = ky0; ky < ky1; ky++) {
+              const int32_t row = (b * p->in_h + iy0 + p->dilation_h * ky) * p->in_w;
+              const int8_t *f = filter + ((oc * p->k_h + ky) * p->k_w) * fic;
+              for (kx = kx0; kx < kx1; kx++) {
+                const int8_t *x = in + (row + ix0 + p->dilation_w * kx) * p->in_c + group_base;
+                const int8_t *fk = f + kx * fic;
+                for (ic = 0; ic < fic; ic++) acc += fk[ic] * (x[ic] + input_offset);
               }
             }
           }

@@ -1,5 +1,6 @@
 /* FULLY_CONNECTED int8: out[b][o] = requantize(sum_d (w[o][d] + filter_offset) * (in[b][d] +
- * input_offset) + bias[o]) with one multiplier per output (repeated when per-tensor). */
+ * input_offset) + bias[o]) with one multiplier per output (repeated when per-tensor). With a zero
+ * filter offset the generator folds input_offset * sum(w[o]) into the bias and passes 0. */
 typedef struct {
   int32_t batches, accum_depth, output_depth;
   int32_t input_offset, filter_offset, output_offset, act_min, act_max;
@@ -16,8 +17,10 @@ static void tml_fully_connected_s8(const tml_fully_connected_s8_params *p, const
       const int8_t *wr = w + o * depth;
       int32_t acc = 0;
       int32_t v;
-      for (d = 0; d < depth; d++) {
-        acc += (wr[d] + p->filter_offset) * (x[d] + p->input_offset);
+      if (p->filter_offset == 0 && p->input_offset == 0) {
+        for (d = 0; d < depth; d++) acc += wr[d] * x[d];
+      } else {
+        for (d = 0; d < depth; d++) acc += (wr[d] + p->filter_offset) * (x[d] + p->input_offset);
       }
       if (bias) acc += bias[o];
       v = tml_mbqm(acc, mult[o], shift[o]) + p->output_offset;
