@@ -4,11 +4,13 @@ import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.Arithmetic;
 import dev.tinyml.ops.kernels.BinaryOps;
 import dev.tinyml.tflite.ActivationFunctionType;
+import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import java.util.Optional;
 
 /** What ADD, SUB and MUL share: float32 and int8 with broadcasting, and their int32 form. */
-public abstract class ArithmeticOp implements Op<ArithmeticOp.Plan> {
+public abstract class ArithmeticOp implements Op<ArithmeticOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared ADD, SUB or MUL: exactly one of {@code arithmetic} and {@code int32} is set.
@@ -30,9 +32,55 @@ public abstract class ArithmeticOp implements Op<ArithmeticOp.Plan> {
       implements OpPlan {}
 
   private final Arithmetic.Op op;
+  private final BuiltinOperator builtin;
+  private final int maxVersion;
+  private final String resolverMethod;
+  private final int opData;
 
-  ArithmeticOp(Arithmetic.Op op) {
+  /**
+   * @param op the kernel's operation
+   * @param builtin the builtin code
+   * @param maxVersion the newest version the kernel implements
+   * @param resolverMethod the {@code MicroMutableOpResolver} method registering it
+   * @param opData the size of the TFLM kernel's {@code OpData}
+   */
+  ArithmeticOp(
+      Arithmetic.Op op,
+      BuiltinOperator builtin,
+      int maxVersion,
+      String resolverMethod,
+      int opData) {
     this.op = op;
+    this.builtin = builtin;
+    this.maxVersion = maxVersion;
+    this.resolverMethod = resolverMethod;
+    this.opData = opData;
+  }
+
+  @Override
+  public BuiltinOperator builtin() {
+    return builtin;
+  }
+
+  @Override
+  public int maxVersion() {
+    return maxVersion;
+  }
+
+  @Override
+  public Optional<String> resolverMethod() {
+    return Optional.of(resolverMethod);
+  }
+
+  /** {@code TfLiteAddParams} and {@code TfLiteSubParams}: an activation enum and a bool. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return abi.shortEnums() ? new CStruct(2, 1) : new CStruct(8, 4);
+  }
+
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return opData;
   }
 
   /** The fused activation of the op's options, NONE when it has none. */

@@ -117,7 +117,7 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
   }
 
   @Override
-  ConvParams.Window window(Object options) {
+  public ConvParams.Window window(Object options) {
     return options instanceof Conv2DOptions o
         ? new ConvParams.Window(
             o.padding() == Padding.SAME,

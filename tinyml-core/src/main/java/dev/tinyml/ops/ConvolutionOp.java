@@ -30,8 +30,11 @@ public abstract class ConvolutionOp<P extends OpPlan> implements Op<P>, TflmFoot
 
   ConvolutionOp() {}
 
-  /** The window of the operator's options, or null when it has no options of its kind. */
-  abstract ConvParams.Window window(Object options);
+  /**
+   * The window (padding, strides, dilation) of the operator's options, or null when they are not of
+   * its kind.
+   */
+  public abstract ConvParams.Window window(Object options);
 
   /**
    * Checks a convolution's tensors (NHWC input and output, 4-D filter, bias one per output channel)

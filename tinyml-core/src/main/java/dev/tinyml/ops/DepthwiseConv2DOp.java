@@ -116,7 +116,7 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
   }
 
   @Override
-  ConvParams.Window window(Object options) {
+  public ConvParams.Window window(Object options) {
     return options instanceof DepthwiseConv2DOptions o
         ? new ConvParams.Window(
             o.padding() == Padding.SAME,

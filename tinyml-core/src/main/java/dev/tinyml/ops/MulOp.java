@@ -4,29 +4,13 @@ import dev.tinyml.ops.kernels.Arithmetic;
 import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.MulOptions;
-import java.util.Optional;
 
 /** MUL: the element-wise product with broadcasting, float32, int8 and int32. */
-public final class MulOp extends ArithmeticOp implements TflmFootprint, Int8Rules {
+public final class MulOp extends ArithmeticOp {
 
   /** The op. */
   public MulOp() {
-    super(Arithmetic.Op.MUL);
-  }
-
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.MUL;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddMul");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 7;
+    super(Arithmetic.Op.MUL, BuiltinOperator.MUL, 7, "AddMul", 36);
   }
 
   @Override
@@ -38,11 +22,6 @@ public final class MulOp extends ArithmeticOp implements TflmFootprint, Int8Rule
   @Override
   public CStruct builtinParams(OpNode node, Abi abi) {
     return abi.shortEnums() ? new CStruct(1, 1) : new CStruct(4, 4);
-  }
-
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return 36;
   }
 
   /** 3 when {@code input1Scale * input2Scale / outputScale} is at least 1, else 2. */

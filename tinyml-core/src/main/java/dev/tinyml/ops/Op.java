@@ -5,8 +5,10 @@ import java.util.Optional;
 
 /**
  * Everything the project knows about one TFLite operator: the newest version it implements, how to
- * prepare it into a typed plan and how to run that plan. One class per builtin operator (and per
- * supported custom op), registered in {@link OpRegistry}.
+ * prepare it into a typed plan and how to run that plan, its op resolver method and its in-place
+ * rule. One class per builtin operator (and per supported custom op), registered in {@link
+ * OpRegistry}. An op whose TFLM kernel the memory planner models also implements {@link
+ * TflmFootprint}; one the quantizer rewrites implements {@link Int8Rules}.
  *
  * @param <P> the op's plan record
  */

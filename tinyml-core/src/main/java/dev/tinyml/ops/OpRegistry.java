@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Every op the project implements, by builtin code (and custom ops by name). The interpreter,
- * planner, quantizer, reports and code generators look ops up here instead of switching on op
- * codes; adding an op is one class and one {@link #register} line below.
+ * memory planner, quantizer and op resolver generator look ops up here instead of switching on op
+ * codes; adding an op is one class and one {@code register} line below.
  */
 public final class OpRegistry {
 

@@ -5,45 +5,19 @@ import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.SubOptions;
 import java.util.Arrays;
-import java.util.Optional;
 
 /** SUB: the element-wise difference with broadcasting, float32, int8 and int32. */
-public final class SubOp extends ArithmeticOp implements TflmFootprint, Int8Rules {
+public final class SubOp extends ArithmeticOp {
 
   /** The op. */
   public SubOp() {
-    super(Arithmetic.Op.SUB);
-  }
-
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.SUB;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddSub");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 5;
+    super(Arithmetic.Op.SUB, BuiltinOperator.SUB, 5, "AddSub", 56);
   }
 
   @Override
   ActivationFunctionType fusedActivation(OpContext c) {
     SubOptions o = c.optionsOrNull(SubOptions.class);
     return o == null ? ActivationFunctionType.NONE : o.fusedActivation();
-  }
-
-  @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.shortEnums() ? new CStruct(2, 1) : new CStruct(8, 4);
-  }
-
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return 56;
   }
 
   /** 3 when the inputs broadcast with more than four dimensions, else 2. */

@@ -1,6 +1,9 @@
 package dev.tinyml.quant;
 
-import dev.tinyml.tflite.Conv2DOptions;
+import dev.tinyml.ops.ConvolutionOp;
+import dev.tinyml.ops.OpRegistry;
+import dev.tinyml.ops.kernels.ConvParams;
+import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.DepthwiseConv2DOptions;
 import dev.tinyml.tflite.Operator;
 import dev.tinyml.tflite.Padding;
@@ -49,7 +52,7 @@ final class BiasCorrection {
       }
       case CONV_2D -> {
         // OHWI: element k of an output channel's filter is tap k / I, input channel k % I.
-        double[] share = tapShares(use.op(), shape[1], shape[2]);
+        double[] share = tapShares(use.op(), use.builtin(), shape[1], shape[2]);
         int depth = shape[3];
         int perOut = real.length / shape[0];
         for (int o = 0; o < shape[0]; o++) {
@@ -67,7 +70,7 @@ final class BiasCorrection {
             graph.operators().get(use.op()).options() instanceof DepthwiseConv2DOptions o
                 ? Math.max(1, o.depthMultiplier())
                 : 1;
-        double[] share = tapShares(use.op(), shape[1], shape[2]);
+        double[] share = tapShares(use.op(), use.builtin(), shape[1], shape[2]);
         for (int i = 0; i < real.length; i++) {
           int c = i % channels;
           delta[c] +=
@@ -88,34 +91,21 @@ final class BiasCorrection {
    * positions at which it reads the input rather than the zero padding around it: the weight error
    * at a tap only shifts the output where the tap sees data, so bias correction weighs it by this.
    */
-  private double[] tapShares(int opIndex, int kernelH, int kernelW) {
+  private double[] tapShares(int opIndex, BuiltinOperator builtin, int kernelH, int kernelW) {
     Operator op = graph.operators().get(opIndex);
     int[] in = graph.tensors().get(op.inputs()[0]).shape();
     int[] out = graph.tensors().get(op.outputs()[0]).shape();
-    Padding padding;
-    int strideH;
-    int strideW;
-    int dilationH;
-    int dilationW;
-    if (op.options() instanceof Conv2DOptions c) {
-      padding = c.padding();
-      strideH = c.strideH();
-      strideW = c.strideW();
-      dilationH = c.dilationHFactor();
-      dilationW = c.dilationWFactor();
-    } else if (op.options() instanceof DepthwiseConv2DOptions c) {
-      padding = c.padding();
-      strideH = c.strideH();
-      strideW = c.strideW();
-      dilationH = c.dilationHFactor();
-      dilationW = c.dilationWFactor();
-    } else {
-      padding = Padding.VALID;
-      strideH = 1;
-      strideW = 1;
-      dilationH = 1;
-      dilationW = 1;
-    }
+    // The op's own window; a weighted op without one (FULLY_CONNECTED) has every tap inside.
+    ConvParams.Window w =
+        OpRegistry.builtin(builtin)
+            .filter(ConvolutionOp.class::isInstance)
+            .map(o -> ((ConvolutionOp<?>) o).window(op.options()))
+            .orElse(new ConvParams.Window(false, 1, 1, 1, 1));
+    Padding padding = w.samePadding() ? Padding.SAME : Padding.VALID;
+    int strideH = w.strideH();
+    int strideW = w.strideW();
+    int dilationH = w.dilationH();
+    int dilationW = w.dilationW();
     double[] rows =
         axisShares(in[1], out[1], kernelH, Math.max(1, strideH), Math.max(1, dilationH), padding);
     double[] cols =
