@@ -1,0 +1,432 @@
+package dev.tinyml.codegen.c;
+
+import dev.tinyml.codegen.CodegenException;
+import dev.tinyml.plan.ArenaPlan;
+import dev.tinyml.tflite.Model;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects what the operators' emitters produce (kernels used, constant arrays, parameter structs,
+ * kernel calls) and renders the {@code .c} file. Activation tensors are addresses in the one static
+ * arena at the offsets of the memory plan; constant tensors become {@code static const} arrays,
+ * each written once however many operators read it.
+ */
+public final class CModuleWriter {
+  private static final String RESOURCES = "/dev/tinyml/codegen/c/";
+
+  /** Headers a kernel needs before it, by kernel file. */
+  private static final Map<String, String> DEPENDENCIES =
+      Map.ofEntries(
+          Map.entry("average_pool_s8.c", "pool_params.h"),
+          Map.entry("max_pool_s8.c", "pool_params.h"),
+          Map.entry("average_pool_f32.c", "pool_params.h"),
+          Map.entry("max_pool_f32.c", "pool_params.h"),
+          Map.entry("conv_f32.c", "conv_params.h"),
+          Map.entry("depthwise_conv_f32.c", "conv_params.h"),
+          Map.entry("add_s8.c", "broadcast.h"),
+          Map.entry("mul_s8.c", "broadcast.h"),
+          Map.entry("mean_s8.c", "mean_params.h"),
+          Map.entry("mean_f32.c", "mean_params.h"),
+          Map.entry("arithmetic_f32.c", "broadcast.h"));
+
+  private final Model model;
+  private final ArenaPlan plan;
+  private final Set<String> kernels = new LinkedHashSet<>();
+  private final StringBuilder constants = new StringBuilder();
+  private final StringBuilder calls = new StringBuilder();
+  private final Map<Integer, String> constantNames = new HashMap<>();
+  private final Map<Integer, String> stateNames = new HashMap<>();
+  private final StringBuilder states = new StringBuilder();
+  private final StringBuilder reset = new StringBuilder();
+  private long stateBytes;
+  private long constantBytes;
+  private boolean needsMath;
+
+  CModuleWriter(Model model, ArenaPlan plan) {
+    this.model = model;
+    this.plan = plan;
+    kernels.add("fixedpoint.h");
+  }
+
+  /** The model being written. */
+  public Model model() {
+    return model;
+  }
+
+  /** Marks a kernel source file (and the headers it needs) as used. */
+  public void useKernel(String file) {
+    String dep = DEPENDENCIES.get(file);
+    if (dep != null) {
+      kernels.add(dep);
+    }
+    kernels.add(file);
+    if (file.equals("softmax_f32.c")
+        || file.equals("logistic_f32.c")
+        || file.equals("tanh_f32.c")) {
+      needsMath = true;
+    }
+  }
+
+  /** Whether a kernel needs {@code <math.h>} (and libm). */
+  boolean needsMath() {
+    return needsMath;
+  }
+
+  /** Bytes of constant data written so far (weights, multipliers, parameters). */
+  long constantBytes() {
+    return constantBytes;
+  }
+
+  /** The kernel files used, in the order they are inlined. */
+  List<String> kernels() {
+    return new ArrayList<>(kernels);
+  }
+
+  /** The C element type of a tensor type. */
+  public static String cType(TensorType type) throws CodegenException {
+    return switch (type) {
+      case INT8 -> "int8_t";
+      case UINT8 -> "uint8_t";
+      case INT16 -> "int16_t";
+      case INT32 -> "int32_t";
+      case FLOAT32 -> "float";
+      default ->
+          throw new CodegenException(
+              "tensor type " + type + " has no C type in the c backend; use backend=tflm");
+    };
+  }
+
+  /** Bytes per element of a tensor type the backend stores. */
+  public static int elementBytes(TensorType type) throws CodegenException {
+    return switch (type) {
+      case INT8, UINT8 -> 1;
+      case INT16 -> 2;
+      case INT32, FLOAT32 -> 4;
+      default ->
+          throw new CodegenException(
+              "tensor type " + type + " has no C type in the c backend; use backend=tflm");
+    };
+  }
+
+  private Tensor tensor(int index) {
+    return model.primarySubgraph().tensors().get(index);
+  }
+
+  /**
+   * A C expression for tensor {@code index}'s data: its constant array, or its typed address in the
+   * arena. {@code -1} (an absent optional input) gives {@code 0}, a null pointer.
+   */
+  public String tensor(int index, COp op) throws CodegenException {
+    if (index < 0) {
+      return "0";
+    }
+    Tensor t = tensor(index);
+    byte[] data = model.dataOf(t);
+    if (t.isVariable()) {
+      return stateArray(index, t);
+    }
+    if (data != null && data.length > 0) {
+      return constantArray(index, t, data);
+    }
+    int offset = plan.tensorOffset(0, index);
+    if (offset < 0) {
+      throw op.unsupported("tensor " + COp.describe(t) + ", which the memory plan did not place");
+    }
+    return "((" + cType(t.type()) + " *)(TML_ARENA + " + offset + "))";
+  }
+
+  /** The arena offset of a non-constant tensor, -1 when it is not in the arena. */
+  public int arenaOffset(int index) {
+    return plan.tensorOffset(0, index);
+  }
+
+  /**
+   * A variable (operator state) tensor: a static array outside the arena, kept across invokes and
+   * set by the reset function to what TFLM starts from (int8 state at its zero point, other types
+   * 0).
+   */
+  private String stateArray(int index, Tensor t) throws CodegenException {
+    String existing = stateNames.get(index);
+    if (existing != null) {
+      return existing;
+    }
+    String name = "tml_state" + index;
+    String type = cType(t.type());
+    states
+        .append("/* state ")
+        .append(CNames.comment(COp.describe(t)))
+        .append(" */\nstatic ")
+        .append(type)
+        .append(' ')
+        .append(name)
+        .append('[')
+        .append(t.elementCount())
+        .append("];\n");
+    int zeroPoint = t.type() == TensorType.INT8 ? COp.zeroPoint(t) : 0;
+    reset
+        .append("  for (i = 0; i < ")
+        .append(t.elementCount())
+        .append("; i++) ")
+        .append(name)
+        .append("[i] = (")
+        .append(type)
+        .append(")")
+        .append(zeroPoint)
+        .append(";\n");
+    stateBytes += (long) t.elementCount() * elementBytes(t.type());
+    stateNames.put(index, name);
+    return name;
+  }
+
+  /** Declarations of the state arrays. */
+  String statesSource() {
+    return states.toString();
+  }
+
+  /** The body of the reset function (uses a loop variable {@code i}). */
+  String resetSource() {
+    return reset.toString();
+  }
+
+  /** Bytes of the state arrays (RAM outside the arena). */
+  long stateBytes() {
+    return stateBytes;
+  }
+
+  private String constantArray(int index, Tensor t, byte[] data) throws CodegenException {
+    String existing = constantNames.get(index);
+    if (existing != null) {
+      return existing;
+    }
+    String name = "tml_t" + index;
+    int n = t.elementCount();
+    int size = elementBytes(t.type());
+    if ((long) n * size > data.length) {
+      throw new CodegenException(
+          "constant tensor "
+              + COp.describe(t)
+              + " holds "
+              + data.length
+              + " bytes, fewer than its shape needs; the model file is damaged");
+    }
+    ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      String v =
+          switch (t.type()) {
+            case INT8 -> Integer.toString(b.get(i));
+            case UINT8 -> Integer.toString(b.get(i) & 0xff);
+            case INT16 -> Short.toString(b.getShort(2 * i));
+            case INT32 -> int32(b.getInt(4 * i));
+            case FLOAT32 -> floatLiteral(b.getFloat(4 * i));
+            default -> throw new IllegalStateException("checked by elementBytes");
+          };
+      separate(values, i);
+      values.append(v);
+    }
+    constants
+        .append("/* ")
+        .append(CNames.comment(COp.describe(t)))
+        .append(" */\nstatic const ")
+        .append(cType(t.type()))
+        .append(' ')
+        .append(name)
+        .append('[')
+        .append(n)
+        .append("] = {")
+        .append(values)
+        .append("};\n");
+    constantBytes += (long) n * size;
+    constantNames.put(index, name);
+    return name;
+  }
+
+  private static void separate(StringBuilder values, int i) {
+    if (i > 0) {
+      values.append(i % 16 == 0 ? ",\n  " : ", ");
+    } else {
+      values.append("\n  ");
+    }
+  }
+
+  /** A C literal of an int32 value ({@code INT32_MIN} has no plain literal). */
+  public static String int32(int v) {
+    return v == Integer.MIN_VALUE ? "INT32_MIN" : Integer.toString(v);
+  }
+
+  /** An exact C float literal (hexadecimal for finite values). */
+  public static String floatLiteral(float f) {
+    if (Float.isNaN(f)) {
+      return "(0.0f / 0.0f)";
+    }
+    if (Float.isInfinite(f)) {
+      return f > 0 ? "(1.0f / 0.0f)" : "(-1.0f / 0.0f)";
+    }
+    if (f == Float.MAX_VALUE) {
+      return "3.40282347e+38f";
+    }
+    if (f == -Float.MAX_VALUE) {
+      return "-3.40282347e+38f";
+    }
+    return Float.toHexString(f) + "f";
+  }
+
+  /** An exact C double literal. */
+  public static String doubleLiteral(double d) {
+    return Double.toHexString(d);
+  }
+
+  /**
+   * The bias with {@code inputOffset * sum(weights of output o)} folded in, for kernels whose every
+   * tap reads an input (1x1 unpadded convolutions, fully connected layers without filter offset):
+   * {@code sum(w * (x + off)) + b == sum(w * x) + (b + off * sum(w))} in wrapping int32, so the
+   * kernel may drop the offset. Returns the new array's name, or null when the weights (or a
+   * present bias) are not constant int8/int32 data.
+   *
+   * @param perOutput weights per output channel (contiguous)
+   */
+  public String foldedBias(
+      COp op, int bias, int weights, int outputs, int perOutput, int inputOffset) {
+    byte[] w = model.dataOf(tensor(weights));
+    if (w == null
+        || w.length < (long) outputs * perOutput
+        || tensor(weights).type() != TensorType.INT8) {
+      return null;
+    }
+    int[] folded = new int[outputs];
+    if (bias >= 0) {
+      byte[] b = model.dataOf(tensor(bias));
+      if (b == null || b.length < 4L * outputs || tensor(bias).type() != TensorType.INT32) {
+        return null;
+      }
+      ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+      for (int o = 0; o < outputs; o++) {
+        folded[o] = bb.getInt(4 * o);
+      }
+    }
+    for (int o = 0; o < outputs; o++) {
+      int sum = 0;
+      for (int k = 0; k < perOutput; k++) {
+        sum += w[o * perOutput + k];
+      }
+      folded[o] += inputOffset * sum;
+    }
+    return int32Array(opName(op, "bias"), folded);
+  }
+
+  /** Writes a {@code static const int32_t} array and returns its name. */
+  public String int32Array(String name, int[] values) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < values.length; i++) {
+      separate(s, i);
+      s.append(int32(values[i]));
+    }
+    constants
+        .append("static const int32_t ")
+        .append(name)
+        .append('[')
+        .append(values.length)
+        .append("] = {")
+        .append(s)
+        .append("};\n");
+    constantBytes += 4L * values.length;
+    return name;
+  }
+
+  /** Writes a {@code static const int8_t} array of shifts (each in [-31, 31]) and returns it. */
+  public String shiftArray(String name, int[] values) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < values.length; i++) {
+      separate(s, i);
+      s.append(values[i]);
+    }
+    constants
+        .append("static const int8_t ")
+        .append(name)
+        .append('[')
+        .append(values.length)
+        .append("] = {")
+        .append(s)
+        .append("};\n");
+    constantBytes += values.length;
+    return name;
+  }
+
+  /**
+   * Writes a {@code static const} parameter struct of {@code type} with the given initializer
+   * values and returns a pointer expression to it.
+   *
+   * @param bytes the struct's size, counted into the constant bytes
+   */
+  public String params(String type, String name, String initializer, int bytes) {
+    constants
+        .append("static const ")
+        .append(type)
+        .append(' ')
+        .append(name)
+        .append(" = {")
+        .append(initializer)
+        .append("};\n");
+    constantBytes += bytes;
+    return "&" + name;
+  }
+
+  /** Appends one statement of the invoke function, with a comment naming the operator. */
+  public void call(COp op, String statement) {
+    calls
+        .append("  /* op #")
+        .append(op.index())
+        .append(' ')
+        .append(op.code())
+        .append(" */\n  ")
+        .append(statement)
+        .append('\n');
+  }
+
+  /** The kernel sources to inline, concatenated. */
+  String kernelSource() throws CodegenException {
+    StringBuilder s = new StringBuilder();
+    for (String k : kernels) {
+      s.append("\n/* ---- kernel ").append(k).append(" ---- */\n").append(resource(k));
+    }
+    return s.toString();
+  }
+
+  String constantsSource() {
+    return constants.toString();
+  }
+
+  String callsSource() {
+    return calls.toString();
+  }
+
+  static String resource(String file) throws CodegenException {
+    try (InputStream in = CModuleWriter.class.getResourceAsStream(RESOURCES + file)) {
+      if (in == null) {
+        throw new CodegenException(
+            "C kernel resource " + RESOURCES + file + " is missing from tinyml-core's jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CodegenException("cannot read C kernel resource " + RESOURCES + file, e);
+    }
+  }
+
+  /** A lower-case identifier fragment for op {@code index}. */
+  static String opName(COp op, String what) {
+    return String.format(Locale.ROOT, "tml_op%d_%s", op.index(), what);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.tinyml.codegen.c;
+
+import dev.tinyml.ops.AddOp;
+import dev.tinyml.ops.AveragePool2DOp;
+import dev.tinyml.ops.ConcatenationOp;
+import dev.tinyml.ops.Conv2DOp;
+import dev.tinyml.ops.DepthwiseConv2DOp;
+import dev.tinyml.ops.DequantizeOp;
+import dev.tinyml.ops.FullyConnectedOp;
+import dev.tinyml.ops.LeakyReluOp;
+import dev.tinyml.ops.LogisticOp;
+import dev.tinyml.ops.MaxPool2DOp;
+import dev.tinyml.ops.MeanOp;
+import dev.tinyml.ops.MulOp;
+import dev.tinyml.ops.Op;
+import dev.tinyml.ops.OpPlan;
+import dev.tinyml.ops.OpRegistry;
+import dev.tinyml.ops.PadOp;
+import dev.tinyml.ops.QuantizeOp;
+import dev.tinyml.ops.Relu6Op;
+import dev.tinyml.ops.ReluOp;
+import dev.tinyml.ops.ReshapeOp;
+import dev.tinyml.ops.SoftmaxOp;
+import dev.tinyml.ops.SqueezeOp;
+import dev.tinyml.ops.SubOp;
+import dev.tinyml.ops.SvdfOp;
+import dev.tinyml.ops.TanhOp;
+import dev.tinyml.tflite.BuiltinOperator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The C emitter of each op class of {@link dev.tinyml.ops.OpRegistry} the c backend compiles, one
+ * line per op class: adding an op to the c backend is one emitter and one line here.
+ */
+public final class COpEmitters {
+  private COpEmitters() {}
+
+  private static final Map<Class<?>, COpEmitter<?>> EMITTERS = new LinkedHashMap<>();
+
+  static {
+    register(FullyConnectedOp.class, DenseEmitters::fullyConnected);
+    register(Conv2DOp.class, ConvEmitters::conv2d);
+    register(DepthwiseConv2DOp.class, ConvEmitters::depthwise);
+    register(AveragePool2DOp.class, (op, p, m) -> DenseEmitters.pool(op, p, m, false));
+    register(MaxPool2DOp.class, (op, p, m) -> DenseEmitters.pool(op, p, m, true));
+    register(SoftmaxOp.class, DenseEmitters::softmax);
+    register(ReshapeOp.class, DataEmitters::copy);
+    register(SqueezeOp.class, DataEmitters::copy);
+    register(QuantizeOp.class, DataEmitters::quantize);
+    register(DequantizeOp.class, DataEmitters::dequantize);
+    register(AddOp.class, ElementwiseEmitters::arithmetic);
+    register(SubOp.class, ElementwiseEmitters::arithmetic);
+    register(MulOp.class, ElementwiseEmitters::arithmetic);
+    register(LogisticOp.class, (op, p, m) -> ElementwiseEmitters.sigmoid(op, p, m, false));
+    register(TanhOp.class, (op, p, m) -> ElementwiseEmitters.sigmoid(op, p, m, true));
+    register(ReluOp.class, ElementwiseEmitters::relu);
+    register(Relu6Op.class, ElementwiseEmitters::relu6);
+    register(LeakyReluOp.class, ElementwiseEmitters::leakyRelu);
+    register(MeanOp.class, ShapeEmitters::mean);
+    register(PadOp.class, ShapeEmitters::pad);
+    register(ConcatenationOp.class, ShapeEmitters::concat);
+    register(SvdfOp.class, SvdfEmitter::svdf);
+  }
+
+  private static <P extends OpPlan, O extends Op<P>> void register(
+      Class<O> op, COpEmitter<P> emitter) {
+    EMITTERS.put(op, emitter);
+  }
+
+  /** The emitter of {@code op}'s class, or null when the c backend does not compile it. */
+  @SuppressWarnings("unchecked")
+  public static <P extends OpPlan> COpEmitter<P> of(Op<P> op) {
+    return (COpEmitter<P>) EMITTERS.get(op.getClass());
+  }
+
+  /** The names of the ops with an emitter, sorted. */
+  public static TreeSet<String> supported() {
+    TreeSet<String> names = new TreeSet<>();
+    for (BuiltinOperator code : BuiltinOperator.values()) {
+      OpRegistry.builtin(code)
+          .filter(op -> EMITTERS.containsKey(op.getClass()))
+          .ifPresent(op -> names.add(op.name()));
+    }
+    return names;
+  }
+}

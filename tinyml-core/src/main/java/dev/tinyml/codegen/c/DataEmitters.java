@@ -1,0 +1,103 @@
+package dev.tinyml.codegen.c;
+
+import dev.tinyml.codegen.CodegenException;
+import dev.tinyml.ops.CopyOp;
+import dev.tinyml.ops.DequantizeOp;
+import dev.tinyml.ops.QuantizeOp;
+import dev.tinyml.ops.kernels.Quantization;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+
+/** RESHAPE/SQUEEZE (alias or copy), QUANTIZE and DEQUANTIZE from the ops' plan records. */
+final class DataEmitters {
+  private DataEmitters() {}
+
+  /**
+   * A reshape moves no data when the plan gave input and output the same offset (an exact overlap);
+   * otherwise it copies, with {@code memmove} in case the buffers overlap.
+   */
+  static void copy(COp op, CopyOp.Plan plan, CModuleWriter m) throws CodegenException {
+    Tensor in = op.input(0);
+    long bytes = (long) plan.count() * CModuleWriter.elementBytes(in.type());
+    int from = m.arenaOffset(plan.input());
+    int to = m.arenaOffset(plan.output());
+    if (from >= 0 && from == to) {
+      m.call(op, "/* output aliases the input at arena offset " + to + ": nothing to move */");
+      return;
+    }
+    m.call(
+        op,
+        "memmove("
+            + m.tensor(plan.output(), op)
+            + ", "
+            + m.tensor(plan.input(), op)
+            + ", "
+            + bytes
+            + ");");
+  }
+
+  static void quantize(COp op, QuantizeOp.Plan plan, CModuleWriter m) throws CodegenException {
+    TensorType it = op.input(0).type();
+    TensorType ot = op.output(0).type();
+    String in = m.tensor(plan.input(), op);
+    String out = m.tensor(plan.output(), op);
+    Quantization.Requantize r = plan.requantize();
+    if (r == null) {
+      m.useKernel("quantize_f32.c");
+      boolean int8 = ot == TensorType.INT8;
+      m.call(
+          op,
+          "tml_quantize_f32("
+              + in
+              + ", "
+              + CModuleWriter.floatLiteral(plan.scale())
+              + ", "
+              + plan.zeroPoint()
+              + ", "
+              + (int8 ? out : "0")
+              + ", "
+              + (int8 ? "0" : out)
+              + ", "
+              + plan.count()
+              + ");");
+      return;
+    }
+    m.useKernel("requantize.c");
+    String params =
+        m.params(
+            "tml_requantize_params",
+            CModuleWriter.opName(op, "params"),
+            ConvEmitters.ints(
+                    r.inputZeroPoint(),
+                    r.outputZeroPoint(),
+                    r.multiplier(),
+                    r.shift(),
+                    plan.min(),
+                    plan.max())
+                + ", "
+                + CModuleWriter.elementBytes(it)
+                + ", "
+                + CModuleWriter.elementBytes(ot),
+            28);
+    m.call(op, "tml_requantize(" + params + ", " + in + ", " + out + ", " + plan.count() + ");");
+  }
+
+  static void dequantize(COp op, DequantizeOp.Plan plan, CModuleWriter m) throws CodegenException {
+    m.useKernel("dequantize.c");
+    m.call(
+        op,
+        "tml_dequantize("
+            + m.tensor(plan.input(), op)
+            + ", "
+            + CModuleWriter.elementBytes(op.input(0).type())
+            + ", "
+            + CModuleWriter.doubleLiteral(plan.scale())
+            + ", "
+            + plan.zeroPoint()
+            + ", "
+            + m.tensor(plan.output(), op)
+            + ", "
+            + plan.count()
+            + ");");
+  }
+}

@@ -1,0 +1,169 @@
+package dev.tinyml.codegen.c;
+
+import dev.tinyml.codegen.CodegenException;
+import dev.tinyml.ops.ConcatenationOp;
+import dev.tinyml.ops.MeanOp;
+import dev.tinyml.ops.PadOp;
+import dev.tinyml.ops.kernels.DataMovement;
+import dev.tinyml.ops.kernels.Mean;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+
+/** MEAN, PAD and CONCATENATION from the ops' plan records. */
+final class ShapeEmitters {
+  private ShapeEmitters() {}
+
+  static void mean(COp op, MeanOp.Plan plan, CModuleWriter m) throws CodegenException {
+    Tensor in = op.input(0);
+    int[] shape = in.shape();
+    if (shape.length > 4) {
+      throw op.unsupported("MEAN over a rank-" + shape.length + " input (at most 4)");
+    }
+    boolean[] reduced = reducedAxes(op, shape.length);
+    int[] outer = {1, 1, 1, 1};
+    int[] outerStride = {0, 0, 0, 0};
+    int[] inner = {1, 1, 1, 1};
+    int[] innerStride = {0, 0, 0, 0};
+    int no = 0;
+    int ni = 0;
+    int stride = 1;
+    int[] strides = new int[shape.length];
+    for (int d = shape.length - 1; d >= 0; d--) {
+      strides[d] = stride;
+      stride *= shape[d];
+    }
+    // Kept and reduced axes keep their order; the padding extents of 1 go first.
+    int keptCount = 0;
+    for (boolean r : reduced) {
+      keptCount += r ? 0 : 1;
+    }
+    no = 4 - keptCount;
+    ni = 4 - (shape.length - keptCount);
+    for (int d = 0; d < shape.length; d++) {
+      if (reduced[d]) {
+        inner[ni] = shape[d];
+        innerStride[ni++] = strides[d];
+      } else {
+        outer[no] = shape[d];
+        outerStride[no++] = strides[d];
+      }
+    }
+    Mean.Plan p = plan.mean();
+    String kernel = plan.isFloat() ? "mean_f32" : "mean_s8";
+    m.useKernel(kernel + ".c");
+    String params =
+        m.params(
+            "tml_mean_params",
+            CModuleWriter.opName(op, "params"),
+            "{"
+                + ConvEmitters.ints(outer)
+                + "}, {"
+                + ConvEmitters.ints(outerStride)
+                + "}, {"
+                + ConvEmitters.ints(inner)
+                + "}, {"
+                + ConvEmitters.ints(innerStride)
+                + "}, "
+                + ConvEmitters.ints(
+                    p.count(), p.inputZeroPoint(), p.outputZeroPoint(), p.multiplier(), p.shift()),
+            84);
+    m.call(
+        op,
+        "tml_"
+            + kernel
+            + "("
+            + params
+            + ", "
+            + m.tensor(plan.input(), op)
+            + ", "
+            + m.tensor(plan.output(), op)
+            + ");");
+  }
+
+  /** Which input axes the constant axis tensor (input 1) reduces. */
+  private static boolean[] reducedAxes(COp op, int rank) throws CodegenException {
+    Tensor axes = op.input(1);
+    byte[] data = op.model().dataOf(axes);
+    if (axes.type() != TensorType.INT32 || data == null) {
+      throw op.unsupported("MEAN with a non-constant axis tensor");
+    }
+    boolean[] reduced = new boolean[rank];
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < axes.elementCount(); i++) {
+      int a = b.getInt(4 * i);
+      reduced[a < 0 ? a + rank : a] = true;
+    }
+    return reduced;
+  }
+
+  static void pad(COp op, PadOp.Plan plan, CModuleWriter m) throws CodegenException {
+    DataMovement.PadPlan p = plan.pad();
+    if (p.inputShape().length > 4) {
+      throw op.unsupported("PAD of a rank-" + p.inputShape().length + " tensor (at most 4)");
+    }
+    int[] in = pad4(p.inputShape(), 1);
+    int[] out = pad4(p.outputShape(), 1);
+    int[] before = pad4(p.before(), 0);
+    int bits =
+        plan.type() == TensorType.FLOAT32
+            ? Float.floatToRawIntBits(plan.floatFill())
+            : plan.intFill();
+    m.useKernel("pad.c");
+    String params =
+        m.params(
+            "tml_pad_params",
+            CModuleWriter.opName(op, "params"),
+            "{"
+                + ConvEmitters.ints(in)
+                + "}, {"
+                + ConvEmitters.ints(out)
+                + "}, {"
+                + ConvEmitters.ints(before)
+                + "}, "
+                + CModuleWriter.elementBytes(plan.type())
+                + ", 0x"
+                + Integer.toHexString(bits)
+                + "u",
+            56);
+    m.call(
+        op,
+        "tml_pad("
+            + params
+            + ", "
+            + m.tensor(plan.input(), op)
+            + ", "
+            + m.tensor(plan.output(), op)
+            + ");");
+  }
+
+  private static int[] pad4(int[] v, int fill) {
+    int[] r = {fill, fill, fill, fill};
+    System.arraycopy(v, 0, r, 4 - v.length, v.length);
+    return r;
+  }
+
+  /** Straight-line copies: per outer index, each input's chunk in order. */
+  static void concat(COp op, ConcatenationOp.Plan plan, CModuleWriter m) throws CodegenException {
+    DataMovement.ConcatPlan p = plan.concat();
+    int size = CModuleWriter.elementBytes(op.output(0).type());
+    StringBuilder s = new StringBuilder("{\n    int32_t k;\n    uint8_t *o = (uint8_t *)");
+    s.append(m.tensor(plan.output(), op))
+        .append(";\n    for (k = 0; k < ")
+        .append(p.outer())
+        .append("; k++) {\n");
+    for (int t = 0; t < plan.inputs().length; t++) {
+      long bytes = (long) p.chunk()[t] * size;
+      s.append("      memcpy(o, (const uint8_t *)")
+          .append(m.tensor(plan.inputs()[t], op))
+          .append(" + k * ")
+          .append(bytes)
+          .append(", ")
+          .append(bytes)
+          .append(");\n      o += ")
+          .append(bytes)
+          .append(";\n");
+    }
+    s.append("    }\n  }");
+    m.call(op, s.toString());
+  }
+}

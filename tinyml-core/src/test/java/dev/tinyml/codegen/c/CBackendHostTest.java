@@ -1,0 +1,63 @@
+package dev.tinyml.codegen.c;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tinyml.codegen.CodegenException;
+import dev.tinyml.testing.Fixtures;
+import dev.tinyml.tflite.Model;
+import dev.tinyml.tflite.TfliteReader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The generated C, compiled by the host's gcc with {@code -O2 -Wall -Werror -std=c99 -pedantic},
+ * gives the Java interpreter's output bytes exactly on seeded random inputs.
+ */
+class CBackendHostTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "tflite/hello_world/hello_world_int8.tflite",
+        "tflite/hello_world/hello_world_float.tflite",
+        "tflite/micro_speech/micro_speech_quantized.tflite",
+        "tflite/person_detection/person_detect.tflite",
+        "tflite/kws_mlperf_tiny/kws_ref_model.tflite",
+        "tflite/magic_wand/magic_wand.tflite",
+        "tflite/misc/model_runner_int8_float_io.tflite",
+        "tflite/misc/simple_add_model.tflite",
+        "tflite/misc/single_mul_default_a8w8_recipe_quantized.tflite",
+        "tflite/keyword/keyword_scrambled_8bit.tflite"
+      })
+  void hostBuildEqualsInterpreterByteForByte(String fixture) throws Exception {
+    Toolchain.require("gcc", "the host build of the generated C");
+    Model model = TfliteReader.read(Fixtures.path(fixture));
+    List<byte[][]> runs = SeededInputs.of(model, 3, 20261204L);
+    CModule module = CBackend.render(model, "m");
+    CProgram.write(dir, module, runs, false);
+    Path exe = Toolchain.hostBuild(dir, module);
+    String stdout = Toolchain.runOk(dir, 300, List.of(exe.toString()));
+    byte[][][] c = CProgram.parse(stdout, runs.size(), model.primarySubgraph().outputs().length);
+    byte[][][] java = SeededInputs.javaOutputs(model, runs);
+    for (int r = 0; r < runs.size(); r++) {
+      for (int o = 0; o < java[r].length; o++) {
+        assertThat(c[r][o]).as("run %d output %d of %s", r, o, fixture).isEqualTo(java[r][o]);
+      }
+    }
+  }
+
+  @Test
+  void anOpWithoutEmitterIsRefusedNamingItAndTheTflmBackend() throws Exception {
+    Model model = TfliteReader.read(Fixtures.path("tflite/dtln/dtln_noise_suppression.tflite"));
+    assertThatThrownBy(() -> CBackend.render(model, "dtln"))
+        .isInstanceOf(CodegenException.class)
+        .hasMessageContaining("op #0 UNIDIRECTIONAL_SEQUENCE_LSTM has no C emitter")
+        .hasMessageContaining("backend=tflm");
+  }
+}

@@ -1,0 +1,136 @@
+package dev.tinyml.codegen.c;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tinyml.codegen.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cross-compiles a generated module with a test program for qemu's {@code mps2-an386} (Cortex-M4
+ * with FPU, newlib, semihosting) and runs it under {@code qemu-system-arm -icount shift=0}.
+ */
+final class CortexM4 {
+  private CortexM4() {}
+
+  /** The compiler flags the issue fixes for the target. */
+  static final List<String> FLAGS =
+      List.of(
+          "-mcpu=cortex-m4",
+          "-mthumb",
+          "-mfloat-abi=hard",
+          "-mfpu=fpv4-sp-d16",
+          "-O2",
+          "-Wall",
+          "-Werror",
+          "-std=c99",
+          "-ffunction-sections",
+          "-fdata-sections");
+
+  /**
+   * One run.
+   *
+   * @param stdout the program's output
+   * @param text {@code .text} + {@code .rodata} of the model module's object (arm-none-eabi-size)
+   * @param data its {@code .data}
+   * @param bss its {@code .bss} (the arena)
+   * @param instructions instructions per invoke, per run
+   * @param stackBytes stack high-water mark of each invoke, below the caller's frame
+   */
+  record Result(
+      String stdout, long text, long data, long bss, long[] instructions, long[] stackBytes) {}
+
+  /** Skips (or under CI fails) the calling test without the cross toolchain and qemu. */
+  static void requireTools() {
+    Toolchain.require("arm-none-eabi-gcc", "the Cortex-M4 build of the generated C");
+    Toolchain.require("arm-none-eabi-size", "the Cortex-M4 size measurement");
+    Toolchain.require("qemu-system-arm", "the Cortex-M4 run under qemu");
+  }
+
+  /** Builds and runs {@code dir}'s {@code main.c} and module (written by {@link CProgram}). */
+  static Result buildAndRun(Path dir, CModule module, int runs)
+      throws IOException, InterruptedException {
+    for (String f : new String[] {"startup.c", "mps2_an386.ld", "measure.h"}) {
+      try (InputStream in = CortexM4.class.getResourceAsStream("/dev/tinyml/codegen/c/m4/" + f)) {
+        AtomicFiles.write(dir.resolve(f), in.readAllBytes());
+      }
+    }
+    String object = module.name() + "_model.o";
+    List<String> compile = new ArrayList<>(List.of("arm-none-eabi-gcc"));
+    compile.addAll(FLAGS);
+    compile.addAll(List.of("-pedantic", "-c", module.sourceFile(), "-o", object));
+    Toolchain.runOk(dir, 600, compile);
+    String size = Toolchain.runOk(dir, 60, List.of("arm-none-eabi-size", object));
+    String[] sizes = size.strip().split("\n")[1].trim().split("\\s+");
+    List<String> link = new ArrayList<>(List.of("arm-none-eabi-gcc"));
+    link.addAll(FLAGS);
+    link.addAll(
+        List.of(
+            "--specs=rdimon.specs",
+            "-nostartfiles",
+            "-T",
+            "mps2_an386.ld",
+            "-Wl,--gc-sections",
+            "startup.c",
+            "main.c",
+            object,
+            "-lm",
+            "-o",
+            "model.elf"));
+    Toolchain.runOk(dir, 600, link);
+    String stdout =
+        Toolchain.runOk(
+            dir,
+            900,
+            List.of(
+                "qemu-system-arm",
+                "-M",
+                "mps2-an386",
+                "-cpu",
+                "cortex-m4",
+                "-nographic",
+                "-monitor",
+                "none",
+                "-serial",
+                "none",
+                "-semihosting-config",
+                "enable=on,target=native",
+                "-icount",
+                "shift=0",
+                "-kernel",
+                "model.elf"));
+    long[] ticks = new long[runs];
+    long[] stack = new long[runs];
+    long[] cal = new long[4];
+    int c = 0;
+    for (String line : stdout.split("\n")) {
+      String[] f = line.trim().split(" ");
+      if (f[0].equals("calibration") && c < 4) {
+        cal[c++] = Long.parseLong(f[1]);
+        cal[c++] = Long.parseLong(f[2]);
+      } else if (f[0].equals("ticks")) {
+        ticks[Integer.parseInt(f[1])] = Long.parseLong(f[2]);
+      } else if (f[0].equals("stack")) {
+        stack[Integer.parseInt(f[1])] = Long.parseLong(f[2]);
+      }
+    }
+    assertThat(c).as("calibration lines in\n%s", stdout).isEqualTo(4);
+    // Two loops of known length: instructions per SysTick tick, with the constant overhead
+    // cancelled.
+    double perTick = (double) (cal[3] - cal[1]) / (double) (cal[2] - cal[0]);
+    long[] instructions = new long[runs];
+    for (int r = 0; r < runs; r++) {
+      instructions[r] = Math.round(ticks[r] * perTick);
+    }
+    return new Result(
+        stdout,
+        Long.parseLong(sizes[0]),
+        Long.parseLong(sizes[1]),
+        Long.parseLong(sizes[2]),
+        instructions,
+        stack);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.tinyml.codegen.c;
+
+import dev.tinyml.tflite.Buffer;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.BuiltinOptions;
+import dev.tinyml.tflite.Model;
+import dev.tinyml.tflite.Operator;
+import dev.tinyml.tflite.OperatorCode;
+import dev.tinyml.tflite.QuantizationParameters;
+import dev.tinyml.tflite.SubGraph;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** One-operator models for the ops no fixture model uses. */
+final class SingleOpModels {
+  private final Model model = new Model();
+  private final SubGraph graph = new SubGraph();
+
+  SingleOpModels() {
+    model.buffers().add(new Buffer());
+    model.subgraphs().add(graph);
+  }
+
+  /** Adds an activation tensor (quantized when {@code scale > 0}) and returns its index. */
+  int tensor(String name, TensorType type, float scale, int zeroPoint, int... shape) {
+    Tensor t = new Tensor(name, type, shape);
+    if (scale > 0) {
+      t.setQuantization(QuantizationParameters.perTensor(scale, zeroPoint));
+    }
+    graph.addTensor(t);
+    return graph.tensors().size() - 1;
+  }
+
+  /** Adds a constant INT32 tensor and returns its index. */
+  int int32(int[] shape, int... values) {
+    ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (int v : values) {
+      b.putInt(v);
+    }
+    int buffer = model.addBuffer(new Buffer(b.array()));
+    graph.addTensor(
+        new Tensor("c" + graph.tensors().size(), TensorType.INT32, shape).setBuffer(buffer));
+    return graph.tensors().size() - 1;
+  }
+
+  /** Adds the operator, marks inputs and output, and returns the model. */
+  Model op(
+      BuiltinOperator code, BuiltinOptions options, int[] modelInputs, int[] inputs, int output) {
+    int c = model.addOperatorCode(new OperatorCode(code, 1));
+    graph.operators().add(new Operator(c, inputs, new int[] {output}, options));
+    graph.setInputs(modelInputs);
+    graph.setOutputs(output);
+    return model;
+  }
+}
