@@ -127,4 +127,14 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
             o.dilationWFactor())
         : null;
   }
+
+  /** {@code N*outH*outW*outC*kH*kW*inC}. */
+  @Override
+  public long macs(OpNode node) {
+    int[] out = node.outputShape(0);
+    int[] f = node.inputShape(1);
+    return MacMath.rank(out, 4) && MacMath.rank(f, 4)
+        ? MacMath.mul(MacMath.count(out), f[1], f[2], f[3])
+        : 0;
+  }
 }

@@ -126,4 +126,14 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
             o.dilationWFactor())
         : null;
   }
+
+  /** {@code N*outH*outW*outC*kH*kW}. */
+  @Override
+  public long macs(OpNode node) {
+    int[] out = node.outputShape(0);
+    int[] f = node.inputShape(1);
+    return MacMath.rank(out, 4) && MacMath.rank(f, 4)
+        ? MacMath.mul(MacMath.count(out), f[1], f[2])
+        : 0;
+  }
 }

@@ -172,4 +172,11 @@ public final class FullyConnectedOp implements Op<FullyConnectedOp.Plan>, TflmFo
     }
     return 4;
   }
+
+  /** {@code outUnits*inUnits} per batch row. */
+  @Override
+  public long macs(OpNode node) {
+    int[] w = node.inputShape(1);
+    return MacMath.rank(w, 2) ? MacMath.mul(MacMath.count(node.outputShape(0)), w[1]) : 0;
+  }
 }
