@@ -69,4 +69,12 @@ public interface Op<P extends OpPlan> {
   default long macs(OpNode node) {
     return MacMath.count(node.outputShape(0));
   }
+
+  /**
+   * The input holding the op's constant weights (a filter or weight matrix), which reports list
+   * among a model's largest tensors; -1 for ops without weights.
+   */
+  default int weightsInput() {
+    return -1;
+  }
 }

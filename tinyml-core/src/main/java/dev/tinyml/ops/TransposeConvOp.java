@@ -223,4 +223,10 @@ public final class TransposeConvOp implements Op<TransposeConvOp.Plan> {
         ? MacMath.mul(MacMath.count(x), f[0], f[1], f[2])
         : 0;
   }
+
+  /** The filter or weight matrix is input 1. */
+  @Override
+  public int weightsInput() {
+    return 1;
+  }
 }
