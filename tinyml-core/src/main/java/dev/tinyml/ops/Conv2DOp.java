@@ -128,14 +128,10 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
         : null;
   }
 
-  /** {@code N*outH*outW*outC*kH*kW*inC}. */
+  /** Each output element reads the filter's input channels per filter tap. */
   @Override
-  public long macs(OpNode node) {
-    int[] out = node.outputShape(0);
-    int[] f = node.inputShape(1);
-    return MacMath.rank(out, 4) && MacMath.rank(f, 4)
-        ? MacMath.mul(MacMath.count(out), f[1], f[2], f[3])
-        : 0;
+  protected long macsPerTap(int[] filter) {
+    return filter[3];
   }
 
   /** Each output channel's filter errors against the input means, weighed by tap share. */

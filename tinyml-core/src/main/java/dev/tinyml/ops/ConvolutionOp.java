@@ -197,4 +197,20 @@ public abstract class ConvolutionOp<P extends OpPlan> implements Op<P>, TflmFoot
   public int weightsInput() {
     return 1;
   }
+
+  /**
+   * Output elements times the filter's taps times {@link #macsPerTap}: {@code
+   * N*outH*outW*outC*kH*kW*inC} for CONV_2D, {@code N*outH*outW*outC*kH*kW} for DEPTHWISE_CONV_2D.
+   */
+  @Override
+  public long macs(OpNode node) {
+    int[] out = node.outputShape(0);
+    int[] f = node.inputShape(1);
+    return MacMath.rank(out, 4) && MacMath.rank(f, 4)
+        ? MacMath.mul(MacMath.count(out), f[1], f[2], macsPerTap(f))
+        : 0;
+  }
+
+  /** Multiply-accumulates per output element and filter tap, from the 4-D filter shape. */
+  protected abstract long macsPerTap(int[] filter);
 }

@@ -127,14 +127,10 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
         : null;
   }
 
-  /** {@code N*outH*outW*outC*kH*kW}. */
+  /** Each output element reads one input channel per filter tap. */
   @Override
-  public long macs(OpNode node) {
-    int[] out = node.outputShape(0);
-    int[] f = node.inputShape(1);
-    return MacMath.rank(out, 4) && MacMath.rank(f, 4)
-        ? MacMath.mul(MacMath.count(out), f[1], f[2])
-        : 0;
+  protected long macsPerTap(int[] filter) {
+    return 1;
   }
 
   /** Each channel's filter errors against the mean of the input channel it reads. */
