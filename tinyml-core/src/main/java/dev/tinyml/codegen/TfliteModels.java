@@ -1,5 +1,6 @@
 package dev.tinyml.codegen;
 
+import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.ModelSummary;
@@ -102,18 +103,19 @@ public final class TfliteModels {
   }
 
   /**
-   * Multiply-accumulates of one inference of the primary subgraph, estimated as {@link
-   * ModelSummary} (and so the {@code inspect} goal) estimates them, op by op: the report and
-   * inspect give the same number.
+   * Multiply-accumulates of one inference of the primary subgraph, estimated by the op classes
+   * ({@link OpRegistry#macs}) as {@link ModelSummary} and so the {@code inspect} goal estimate
+   * them, op by op: the report and inspect give the same number.
    *
    * @param model the model
    * @return the MAC count
    */
   public static long macs(Model model) {
-    ModelSummary.SubgraphSummary primary = ModelSummary.of(model).subgraphs().get(0);
+    SubGraph primary = model.subgraphs().get(0);
     long total = 0;
-    for (ModelSummary.OperatorSummary op : primary.operators()) {
-      total = op.macs() > Long.MAX_VALUE - total ? Long.MAX_VALUE : total + op.macs();
+    for (Operator op : primary.operators()) {
+      long m = OpRegistry.macs(model, primary, op);
+      total = m > Long.MAX_VALUE - total ? Long.MAX_VALUE : total + m;
     }
     return total;
   }

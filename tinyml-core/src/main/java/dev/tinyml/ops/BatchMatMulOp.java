@@ -91,4 +91,11 @@ public final class BatchMatMulOp implements Op<BatchMatMulOp.Plan> {
           BatchMatMul.eval(p.kernel(), p.requantize(), (short[]) l, (short[]) r, (short[]) o);
     }
   }
+
+  /** Output elements times the inner dimension. */
+  @Override
+  public long macs(OpNode node) {
+    int[] in = node.inputShape(0);
+    return in.length >= 2 ? MacMath.mul(MacMath.count(node.outputShape(0)), in[in.length - 1]) : 0;
+  }
 }

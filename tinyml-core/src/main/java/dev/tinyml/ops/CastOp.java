@@ -51,4 +51,10 @@ public final class CastOp implements Op<CastOp.Plan> {
   public void eval(Plan p, Object[] t, Scratch s) {
     Cast.eval(p.from(), t[p.input()], p.to(), t[p.output()], p.count());
   }
+
+  /** Data movement: no arithmetic. */
+  @Override
+  public long macs(OpNode node) {
+    return 0;
+  }
 }

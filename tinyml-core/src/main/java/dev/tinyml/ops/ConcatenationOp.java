@@ -97,4 +97,10 @@ public final class ConcatenationOp implements Op<ConcatenationOp.Plan>, TflmFoot
   public int int8Version(OpNode quantized) {
     return 2;
   }
+
+  /** Data movement: no arithmetic. */
+  @Override
+  public long macs(OpNode node) {
+    return 0;
+  }
 }

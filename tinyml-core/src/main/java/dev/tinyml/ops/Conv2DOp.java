@@ -127,4 +127,33 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
             o.dilationWFactor())
         : null;
   }
+
+  /** Each output element reads the filter's input channels per filter tap. */
+  @Override
+  protected long macsPerTap(int[] filter) {
+    return filter[3];
+  }
+
+  /** Each output channel's filter errors against the input means, weighed by tap share. */
+  @Override
+  public double[] weightErrorShift(
+      OpNode node, float[] weightError, double[] inputMean, int channels) {
+    int[] shape = node.inputShape(1);
+    double[] delta = new double[channels];
+    // OHWI: element k of an output channel's filter is tap k / I, input channel k % I.
+    double[] share = tapShares(node, shape[1], shape[2]);
+    int depth = shape[3];
+    int perOut = weightError.length / shape[0];
+    for (int o = 0; o < shape[0]; o++) {
+      double d = 0;
+      for (int k = 0; k < perOut; k++) {
+        d +=
+            weightError[o * perOut + k]
+                * inputMean[(k % depth) % inputMean.length]
+                * share[k / depth];
+      }
+      delta[o] = d;
+    }
+    return delta;
+  }
 }

@@ -141,4 +141,76 @@ public abstract class ConvolutionOp<P extends OpPlan> implements Op<P>, TflmFoot
   public int int8Version(OpNode quantized) {
     return 3;
   }
+
+  /**
+   * For each kernel tap (row-major over its height and width), the share of output positions at
+   * which it reads the input rather than the zero padding around it: the weight error at a tap only
+   * shifts the output where the tap sees data, so bias correction weighs it by this.
+   */
+  protected final double[] tapShares(OpNode node, int kernelH, int kernelW) {
+    int[] in = node.inputShape(0);
+    int[] out = node.outputShape(0);
+    ConvParams.Window w = window(node.options());
+    if (w == null) {
+      w = new ConvParams.Window(false, 1, 1, 1, 1);
+    }
+    Padding padding = w.samePadding() ? Padding.SAME : Padding.VALID;
+    double[] rows =
+        axisShares(
+            in[1], out[1], kernelH, Math.max(1, w.strideH()), Math.max(1, w.dilationH()), padding);
+    double[] cols =
+        axisShares(
+            in[2], out[2], kernelW, Math.max(1, w.strideW()), Math.max(1, w.dilationW()), padding);
+    double[] share = new double[kernelH * kernelW];
+    for (int y = 0; y < kernelH; y++) {
+      for (int x = 0; x < kernelW; x++) {
+        share[y * kernelW + x] = rows[y] * cols[x];
+      }
+    }
+    return share;
+  }
+
+  /** Along one axis, the share of output positions at which each tap lands inside the input. */
+  public static double[] axisShares(
+      int in, int out, int kernel, int stride, int dilation, Padding padding) {
+    int before = 0;
+    if (padding == Padding.SAME) {
+      int total = Math.max((out - 1) * stride + (kernel - 1) * dilation + 1 - in, 0);
+      before = total / 2;
+    }
+    double[] share = new double[kernel];
+    for (int k = 0; k < kernel; k++) {
+      int inside = 0;
+      for (int o = 0; o < out; o++) {
+        int pos = o * stride - before + k * dilation;
+        if (pos >= 0 && pos < in) {
+          inside++;
+        }
+      }
+      share[k] = out == 0 ? 0 : (double) inside / out;
+    }
+    return share;
+  }
+
+  /** The filter or weight matrix is input 1. */
+  @Override
+  public int weightsInput() {
+    return 1;
+  }
+
+  /**
+   * Output elements times the filter's taps times {@link #macsPerTap}: {@code
+   * N*outH*outW*outC*kH*kW*inC} for CONV_2D, {@code N*outH*outW*outC*kH*kW} for DEPTHWISE_CONV_2D.
+   */
+  @Override
+  public long macs(OpNode node) {
+    int[] out = node.outputShape(0);
+    int[] f = node.inputShape(1);
+    return MacMath.rank(out, 4) && MacMath.rank(f, 4)
+        ? MacMath.mul(MacMath.count(out), f[1], f[2], macsPerTap(f))
+        : 0;
+  }
+
+  /** Multiply-accumulates per output element and filter tap, from the 4-D filter shape. */
+  protected abstract long macsPerTap(int[] filter);
 }

@@ -46,4 +46,10 @@ public abstract class CopyOp implements Op<CopyOp.Plan>, TflmFootprint, Int8Rule
   public int int8Version(OpNode quantized) {
     return 1;
   }
+
+  /** Data movement: no arithmetic. */
+  @Override
+  public long macs(OpNode node) {
+    return 0;
+  }
 }

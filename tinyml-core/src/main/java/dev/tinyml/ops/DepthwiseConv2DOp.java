@@ -126,4 +126,28 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
             o.dilationWFactor())
         : null;
   }
+
+  /** Each output element reads one input channel per filter tap. */
+  @Override
+  protected long macsPerTap(int[] filter) {
+    return 1;
+  }
+
+  /** Each channel's filter errors against the mean of the input channel it reads. */
+  @Override
+  public double[] weightErrorShift(
+      OpNode node, float[] weightError, double[] inputMean, int channels) {
+    int[] shape = node.inputShape(1);
+    double[] delta = new double[channels];
+    int outChannels = shape[3];
+    int multiplier =
+        node.options() instanceof DepthwiseConv2DOptions o ? Math.max(1, o.depthMultiplier()) : 1;
+    double[] share = tapShares(node, shape[1], shape[2]);
+    for (int i = 0; i < weightError.length; i++) {
+      int c = i % outChannels;
+      delta[c] +=
+          weightError[i] * inputMean[(c / multiplier) % inputMean.length] * share[i / outChannels];
+    }
+    return delta;
+  }
 }

@@ -172,4 +172,34 @@ public final class FullyConnectedOp implements Op<FullyConnectedOp.Plan>, TflmFo
     }
     return 4;
   }
+
+  /** {@code outUnits*inUnits} per batch row. */
+  @Override
+  public long macs(OpNode node) {
+    int[] w = node.inputShape(1);
+    return MacMath.rank(w, 2) ? MacMath.mul(MacMath.count(node.outputShape(0)), w[1]) : 0;
+  }
+
+  /** Each output unit's row of weight errors against the input means. */
+  @Override
+  public double[] weightErrorShift(
+      OpNode node, float[] weightError, double[] inputMean, int channels) {
+    int[] shape = node.inputShape(1);
+    double[] delta = new double[channels];
+    int perOut = weightError.length / shape[0];
+    for (int o = 0; o < shape[0]; o++) {
+      double d = 0;
+      for (int k = 0; k < perOut; k++) {
+        d += weightError[o * perOut + k] * inputMean[k % inputMean.length];
+      }
+      delta[o] = d;
+    }
+    return delta;
+  }
+
+  /** The filter or weight matrix is input 1. */
+  @Override
+  public int weightsInput() {
+    return 1;
+  }
 }

@@ -82,4 +82,10 @@ public final class GatherOp implements Op<GatherOp.Plan> {
       GatherAlongAxis.eval(p.axis(), t[p.input()], indices, t[p.output()]);
     }
   }
+
+  /** Data movement: no arithmetic. */
+  @Override
+  public long macs(OpNode node) {
+    return 0;
+  }
 }

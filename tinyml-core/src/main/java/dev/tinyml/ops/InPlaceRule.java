@@ -1,6 +1,7 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.tflite.Padding;
+import dev.tinyml.tflite.Tensor;
 
 /**
  * Whether an op's output may be placed over the input it consumes (input 0), as its TFLM reference
@@ -22,6 +23,16 @@ public sealed interface InPlaceRule {
    * equal input and output types the output may start at or below the input.
    */
   InPlaceRule ELEMENTWISE = new Elementwise();
+
+  /**
+   * {@link #ELEMENTWISE} when the node's input 0 and output 0 have one type, else {@link #NONE}:
+   * the rule of kernels that compute element {@code i} from input element {@code i} only, in order.
+   */
+  static InPlaceRule elementwiseIfSameType(OpNode node) {
+    Tensor in = node.input(0);
+    Tensor out = node.output(0);
+    return in != null && out != null && in.type() == out.type() ? ELEMENTWISE : NONE;
+  }
 
   /** No overlap. */
   record None() implements InPlaceRule {}

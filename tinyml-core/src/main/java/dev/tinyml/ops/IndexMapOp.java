@@ -77,4 +77,10 @@ public abstract class IndexMapOp implements Op<IndexMapOp.Plan>, Int8Rules {
     }
     ElementCopy.gather(p.source(), t[p.input()], t[p.output()]);
   }
+
+  /** Data movement: no arithmetic. */
+  @Override
+  public long macs(OpNode node) {
+    return 0;
+  }
 }

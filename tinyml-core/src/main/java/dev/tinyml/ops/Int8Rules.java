@@ -74,4 +74,19 @@ public interface Int8Rules {
    * @param quantized the operator in the quantized model (its tensors carry int8 parameters)
    */
   int int8Version(OpNode quantized);
+
+  /**
+   * For bias correction: per output channel, the mean error the quantized weights add to the
+   * output, from each weight's quantization error (dequantized minus real, in the weights' layout)
+   * and the channel means of input 0 seen in calibration. Only asked of ops with weights.
+   *
+   * @param node the float operator
+   * @param weightError each weight's quantization error
+   * @param inputMean the calibration mean of each input channel
+   * @param channels the number of output channels
+   */
+  default double[] weightErrorShift(
+      OpNode node, float[] weightError, double[] inputMean, int channels) {
+    throw new IllegalStateException("no weights for " + node.model().opOf(node.operator()));
+  }
 }

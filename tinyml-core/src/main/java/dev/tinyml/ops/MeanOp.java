@@ -125,4 +125,10 @@ public final class MeanOp implements Op<MeanOp.Plan>, TflmFootprint, Int8Rules {
   public int int8Version(OpNode quantized) {
     return 2;
   }
+
+  /** One per input element. */
+  @Override
+  public long macs(OpNode node) {
+    return MacMath.count(node.inputShape(0));
+  }
 }

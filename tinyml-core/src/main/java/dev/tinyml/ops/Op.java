@@ -6,9 +6,9 @@ import java.util.Optional;
 /**
  * Everything the project knows about one TFLite operator: the newest version it implements, how to
  * prepare it into a typed plan and how to run that plan, its op resolver method and its in-place
- * rule. One class per builtin operator (and per supported custom op), registered in {@link
- * OpRegistry}. An op whose TFLM kernel the memory planner models also implements {@link
- * TflmFootprint}; one the quantizer rewrites implements {@link Int8Rules}.
+ * rule and its estimated multiply-accumulates. One class per builtin operator (and per supported
+ * custom op), registered in {@link OpRegistry}. An op whose TFLM kernel the memory planner models
+ * also implements {@link TflmFootprint}; one the quantizer rewrites implements {@link Int8Rules}.
  *
  * @param <P> the op's plan record
  */
@@ -58,5 +58,23 @@ public interface Op<P extends OpPlan> {
   /** Whether, and how, the op's output may overlap its input 0 in the arena. */
   default InPlaceRule inPlace(OpNode node) {
     return InPlaceRule.NONE;
+  }
+
+  /**
+   * Estimated multiply-accumulates of one invocation, from the tensor shapes as the model stores
+   * them (NHWC). Unless the op says otherwise, one per output element; unknown or dynamic shapes
+   * count as 0 and products saturate at {@code Long.MAX_VALUE}. The {@code inspect} goal and the
+   * conversion report show these figures.
+   */
+  default long macs(OpNode node) {
+    return MacMath.count(node.outputShape(0));
+  }
+
+  /**
+   * The input holding the op's constant weights (a filter or weight matrix), which reports list
+   * among a model's largest tensors; -1 for ops without weights.
+   */
+  default int weightsInput() {
+    return -1;
   }
 }

@@ -1,7 +1,10 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Model;
+import dev.tinyml.tflite.Operator;
 import dev.tinyml.tflite.OperatorCode;
+import dev.tinyml.tflite.SubGraph;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -152,6 +155,23 @@ public final class OpRegistry {
   /** The TFLM arena footprint of builtin {@code code}, when its op class states it. */
   public static Optional<TflmFootprint> tflmFootprint(BuiltinOperator code) {
     return builtin(code).filter(TflmFootprint.class::isInstance).map(TflmFootprint.class::cast);
+  }
+
+  /**
+   * Estimated multiply-accumulates of one invocation of {@code op} (see {@link Op#macs}): its op
+   * class's estimate, or for a builtin without one the generic rule (0 for data movement, input
+   * elements for reductions, output elements otherwise); 0 for an opcode index outside the model.
+   */
+  public static long macs(Model model, SubGraph graph, Operator op) {
+    int oi = op.opcodeIndex();
+    if (oi < 0 || oi >= model.operatorCodes().size()) {
+      return 0;
+    }
+    OperatorCode code = model.operatorCodes().get(oi);
+    OpNode node = new OpNode(model, graph, op);
+    return lookup(code)
+        .map(o -> o.macs(node))
+        .orElseGet(() -> UnregisteredOpMacs.macs(code.builtinCode(), node));
   }
 
   /** The builtin codes with an op, in enum order. */

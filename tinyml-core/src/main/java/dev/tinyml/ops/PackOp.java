@@ -94,4 +94,10 @@ public final class PackOp implements Op<PackOp.Plan> {
       Pack.pack(p.pack(), ins, t[p.outputs()[0]]);
     }
   }
+
+  /** Data movement: no arithmetic. */
+  @Override
+  public long macs(OpNode node) {
+    return 0;
+  }
 }

@@ -129,4 +129,10 @@ public final class PadOp implements Op<PadOp.Plan>, TflmFootprint, Int8Rules {
   public int int8Version(OpNode quantized) {
     return 2;
   }
+
+  /** Data movement: no arithmetic. */
+  @Override
+  public long macs(OpNode node) {
+    return 0;
+  }
 }

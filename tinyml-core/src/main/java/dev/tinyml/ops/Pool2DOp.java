@@ -106,4 +106,17 @@ public abstract class Pool2DOp implements Op<Pool2DOp.Plan>, TflmFootprint, Int8
   public int int8Version(OpNode quantized) {
     return 2;
   }
+
+  @Override
+  public long macs(OpNode node) {
+    return poolMacs(node);
+  }
+
+  /** Output elements times the filter area (also L2_POOL_2D's estimate, which has no op class). */
+  static long poolMacs(OpNode node) {
+    long out = MacMath.count(node.outputShape(0));
+    return node.options() instanceof Pool2DOptions p
+        ? MacMath.mul(out, p.filterWidth(), p.filterHeight())
+        : out;
+  }
 }

@@ -120,4 +120,10 @@ public final class ReduceOp implements Op<ReduceOp.Plan>, Int8Rules {
       Reduction.extreme(p.kernel(), max, (byte[]) in, (byte[]) out);
     }
   }
+
+  /** One per input element. */
+  @Override
+  public long macs(OpNode node) {
+    return MacMath.count(node.inputShape(0));
+  }
 }

@@ -64,11 +64,7 @@ public final class ReluOp implements Op<ReluOp.Plan>, TflmFootprint, Int8Rules {
   /** The kernel computes element {@code i} from input element {@code i} only, in order. */
   @Override
   public InPlaceRule inPlace(OpNode node) {
-    Tensor in = node.input(0);
-    Tensor out = node.output(0);
-    return in != null && out != null && in.type() == out.type()
-        ? InPlaceRule.ELEMENTWISE
-        : InPlaceRule.NONE;
+    return InPlaceRule.elementwiseIfSameType(node);
   }
 
   @Override

@@ -44,4 +44,10 @@ public final class ResizeNearestNeighborOp extends IndexMapOp {
     Resize.Geometry g = Resize.geometry(in.shape(), size[0], size[1], align, half);
     return new Mapping(g.outputShape(), Resize.nearestSource(g));
   }
+
+  /** One per output element, like the other resizers (unlike the data movement it extends). */
+  @Override
+  public long macs(OpNode node) {
+    return MacMath.count(node.outputShape(0));
+  }
 }

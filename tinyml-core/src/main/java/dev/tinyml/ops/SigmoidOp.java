@@ -46,11 +46,7 @@ public abstract class SigmoidOp implements Op<SigmoidOp.Plan>, TflmFootprint {
   /** The kernel computes element {@code i} from input element {@code i} only, in order. */
   @Override
   public InPlaceRule inPlace(OpNode node) {
-    Tensor in = node.input(0);
-    Tensor out = node.output(0);
-    return in != null && out != null && in.type() == out.type()
-        ? InPlaceRule.ELEMENTWISE
-        : InPlaceRule.NONE;
+    return InPlaceRule.elementwiseIfSameType(node);
   }
 
   @Override

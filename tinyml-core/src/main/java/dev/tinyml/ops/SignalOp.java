@@ -38,4 +38,10 @@ public abstract class SignalOp<P extends OpPlan> implements Op<P> {
     int[] s = t.shape();
     return s.length == 0 ? 1 : s[s.length - 1];
   }
+
+  /** Custom signal ops are not counted (as for every custom operator). */
+  @Override
+  public long macs(OpNode node) {
+    return 0;
+  }
 }

@@ -78,4 +78,10 @@ public final class SplitOp implements Op<SplitOp.Plan> {
     }
     Split.eval(p.split(), t[p.input()], outs);
   }
+
+  /** Data movement: no arithmetic. */
+  @Override
+  public long macs(OpNode node) {
+    return 0;
+  }
 }

@@ -126,4 +126,10 @@ public final class StridedSliceOp implements Op<StridedSliceOp.Plan> {
   public void eval(Plan p, Object[] t, Scratch s) {
     Gather.eval(p.sourceIndex(), t[p.input()], t[p.output()]);
   }
+
+  /** Data movement: no arithmetic. */
+  @Override
+  public long macs(OpNode node) {
+    return 0;
+  }
 }

@@ -219,4 +219,15 @@ public final class SvdfOp implements Op<SvdfOp.Plan>, TflmFootprint {
         ? new int[] {batch * filters * 4, batch * units * 4}
         : new int[] {batch * filters * 4};
   }
+
+  /** {@code batch*filters*(inputSize + memorySize)}. */
+  @Override
+  public long macs(OpNode node) {
+    int[] in = node.inputShape(0);
+    int[] wf = node.inputShape(1);
+    int[] wt = node.inputShape(2);
+    return MacMath.rank(in, 2) && MacMath.rank(wf, 2) && MacMath.rank(wt, 2)
+        ? MacMath.mul(in[0], wf[0], (long) wf[1] + wt[1])
+        : 0;
+  }
 }

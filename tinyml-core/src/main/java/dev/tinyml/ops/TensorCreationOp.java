@@ -105,4 +105,10 @@ public final class TensorCreationOp implements Op<TensorCreationOp.Plan> {
       }
     }
   }
+
+  /** Data movement: no arithmetic. */
+  @Override
+  public long macs(OpNode node) {
+    return 0;
+  }
 }

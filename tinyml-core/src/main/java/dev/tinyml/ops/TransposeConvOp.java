@@ -213,4 +213,20 @@ public final class TransposeConvOp implements Op<TransposeConvOp.Plan> {
               (short[]) t[p.output()]);
     }
   }
+
+  /** {@code N*inH*inW*inC*kH*kW*outC}: every input element meets the whole filter. */
+  @Override
+  public long macs(OpNode node) {
+    int[] f = node.inputShape(1);
+    int[] x = node.inputShape(2);
+    return MacMath.rank(x, 4) && MacMath.rank(f, 4)
+        ? MacMath.mul(MacMath.count(x), f[0], f[1], f[2])
+        : 0;
+  }
+
+  /** The filter or weight matrix is input 1. */
+  @Override
+  public int weightsInput() {
+    return 1;
+  }
 }

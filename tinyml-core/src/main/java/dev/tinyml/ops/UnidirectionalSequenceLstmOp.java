@@ -245,4 +245,26 @@ public final class UnidirectionalSequenceLstmOp
     int bytes = batch * state * cell.type().byteSize();
     return new int[] {bytes, bytes, bytes, bytes};
   }
+
+  @Override
+  public long macs(OpNode node) {
+    return lstmMacs(node);
+  }
+
+  /**
+   * Time steps times the elements of the input and recurrent weight matrices (also LSTM's estimate,
+   * which has no op class).
+   */
+  static long lstmMacs(OpNode node) {
+    int[] in = node.inputShape(0);
+    if (in.length == 0 || in[in.length - 1] <= 0) {
+      return 0;
+    }
+    long steps = MacMath.count(in) / in[in.length - 1];
+    long weights = 0;
+    for (int i = 1; i <= 8; i++) {
+      weights = MacMath.add(weights, MacMath.count(node.inputShape(i)));
+    }
+    return MacMath.mul(steps, weights);
+  }
 }

@@ -95,7 +95,7 @@ public final class ModelQuantizer {
     this.weights = check.weights;
     this.biases = check.biases;
     this.meanPeriods = check.meanPeriods;
-    this.biasCorrection = new BiasCorrection(graph, this::floats);
+    this.biasCorrection = new BiasCorrection(source, graph, this::floats);
   }
 
   private float[] floats(int t) {
@@ -224,10 +224,7 @@ public final class ModelQuantizer {
   /** Parameters of every int8 activation-like tensor, after sharing and fixed-output rules. */
   private Map<Integer, QuantParams> activationParams(Calibrator.Result calibration) {
     int n = tensors.size();
-    int[] parent = new int[n];
-    for (int i = 0; i < n; i++) {
-      parent[i] = i;
-    }
+    TensorGroups groups = new TensorGroups(n);
     Map<Integer, Range> ranges = new TreeMap<>();
     Map<Integer, QuantParams> fixed = new TreeMap<>();
     for (int t = 0; t < n; t++) {
@@ -251,14 +248,14 @@ public final class ModelQuantizer {
       }
       Int8Rules rule = rules(b);
       switch (rule.outputParams()) {
-        case SHARED_WITH_INPUT -> union(parent, in[0], out);
+        case SHARED_WITH_INPUT -> groups.join(in[0], out);
         case SHARED_WITH_ALL_INPUTS -> {
           // TFLM's concatenation needs one scale for all inputs and the output. An input whose
           // parameters are fixed (a softmax, logistic or tanh output) keeps them and is
           // requantized into the shared ones by a QUANTIZE op, as the converter does.
           for (int j = 0; j < in.length; j++) {
             int t = in[j];
-            if (fixed.containsKey(find(parent, t)) || fixed.containsKey(t)) {
+            if (fixed.containsKey(groups.root(t)) || fixed.containsKey(t)) {
               requantized.computeIfAbsent(k, x -> new ArrayList<>()).add(j);
               Range r = ranges.get(t);
               if (r != null) {
@@ -268,7 +265,7 @@ public final class ModelQuantizer {
                     (a, c) -> new Range(Math.min(a.min(), c.min()), Math.max(a.max(), c.max())));
               }
             } else {
-              union(parent, t, out);
+              groups.join(t, out);
             }
           }
         }
@@ -281,7 +278,7 @@ public final class ModelQuantizer {
     Map<Integer, QuantParams> groupFixed = new TreeMap<>();
     Map<Integer, Integer> groupFixedBy = new TreeMap<>();
     for (Map.Entry<Integer, QuantParams> e : fixed.entrySet()) {
-      int root = find(parent, e.getKey());
+      int root = groups.root(e.getKey());
       QuantParams prior = groupFixed.putIfAbsent(root, e.getValue());
       if (prior != null && !prior.equals(e.getValue())) {
         throw new QuantizationException(
@@ -295,7 +292,7 @@ public final class ModelQuantizer {
     }
     Map<Integer, float[]> groupRange = new TreeMap<>();
     for (Map.Entry<Integer, Range> e : ranges.entrySet()) {
-      int root = find(parent, e.getKey());
+      int root = groups.root(e.getKey());
       Range r = e.getValue();
       groupRange.merge(
           root,
@@ -304,7 +301,7 @@ public final class ModelQuantizer {
     }
     Map<Integer, QuantParams> params = new TreeMap<>();
     for (int t : ranges.keySet()) {
-      int root = find(parent, t);
+      int root = groups.root(t);
       QuantParams p = groupFixed.get(root);
       if (p == null) {
         float[] r = groupRange.get(root);
@@ -323,23 +320,6 @@ public final class ModelQuantizer {
       hi = Math.max(hi, v);
     }
     return lo <= hi ? new Range(lo, hi) : new Range(0, 0);
-  }
-
-  private static int find(int[] parent, int x) {
-    while (parent[x] != x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  }
-
-  private static void union(int[] parent, int a, int b) {
-    int ra = find(parent, a);
-    int rb = find(parent, b);
-    if (ra != rb) {
-      // The smaller index becomes the root, so grouping does not depend on op order.
-      parent[Math.max(ra, rb)] = Math.min(ra, rb);
-    }
   }
 
   // ---------------------------------------------------------------- rewriting

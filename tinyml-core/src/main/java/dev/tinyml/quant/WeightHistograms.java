@@ -1,6 +1,7 @@
 package dev.tinyml.quant;
 
-import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.ops.Op;
+import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
 import dev.tinyml.tflite.QuantizationParameters;
@@ -52,15 +53,11 @@ public final class WeightHistograms {
     SubGraph g = model.primarySubgraph();
     Set<Integer> weights = new LinkedHashSet<>();
     for (Operator op : g.operators()) {
-      BuiltinOperator b = model.opOf(op);
-      if (b == null || op.inputs().length < 2) {
+      int input = OpRegistry.builtin(model.opOf(op)).map(Op::weightsInput).orElse(-1);
+      if (input < 0 || op.inputs().length <= input) {
         continue;
       }
-      int w =
-          switch (b) {
-            case CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, TRANSPOSE_CONV -> op.inputs()[1];
-            default -> -1;
-          };
+      int w = op.inputs()[input];
       if (w >= 0 && model.dataOf(g.tensor(w)).length > 0) {
         weights.add(w);
       }
@@ -144,12 +141,10 @@ public final class WeightHistograms {
     SubGraph g = model.primarySubgraph();
     Map<String, Histogram> out = new LinkedHashMap<>();
     for (Operator op : g.operators()) {
-      BuiltinOperator b = model.opOf(op);
-      if ((b != BuiltinOperator.CONV_2D
-              && b != BuiltinOperator.DEPTHWISE_CONV_2D
-              && b != BuiltinOperator.FULLY_CONNECTED)
-          || op.inputs().length < 2
-          || op.inputs()[1] < 0) {
+      // The ops whose weights the quantizer quantizes.
+      boolean weighted =
+          OpRegistry.int8Rules(model.opOf(op)).map(r -> r.weightsChannelAxis() >= 0).orElse(false);
+      if (!weighted || op.inputs().length < 2 || op.inputs()[1] < 0) {
         continue;
       }
       int index = op.inputs()[1];

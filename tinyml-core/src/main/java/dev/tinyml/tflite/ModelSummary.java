@@ -93,7 +93,7 @@ public record ModelSummary(
    * @param version the operator version
    * @param inputs input tensor indices (-1 for absent optional inputs)
    * @param outputs output tensor indices
-   * @param macs estimated multiply-accumulates (see {@code MacEstimator}'s rules in docs/tflite.md)
+   * @param macs estimated multiply-accumulates (the op classes' estimate, see docs/tflite.md)
    */
   public record OperatorSummary(
       int index,
@@ -106,9 +106,19 @@ public record ModelSummary(
 
   /**
    * Summarises a model. Works on any model the reader returns, including ones with dangling
-   * references (they show as {@code ?}).
+   * references (they show as {@code ?}). MACs are the op classes' estimates ({@link
+   * OperatorMacs#installed()}).
    */
   public static ModelSummary of(Model model) {
+    return of(model, OperatorMacs.installed());
+  }
+
+  /**
+   * Summarises a model, estimating each operator's MACs with {@code estimate}.
+   *
+   * @see #of(Model)
+   */
+  public static ModelSummary of(Model model, OperatorMacs estimate) {
     List<SubgraphSummary> graphs = new ArrayList<>();
     Map<String, Integer> counts = new TreeMap<>();
     Map<String, List<Integer>> versions = new TreeMap<>();
@@ -152,7 +162,7 @@ public record ModelSummary(
         OperatorCode code =
             oi >= 0 && oi < model.operatorCodes().size() ? model.operatorCodes().get(oi) : null;
         String name = code == null ? "?" : opcodeName(code);
-        long m = MacEstimator.macs(model, g, op);
+        long m = oi >= 0 && oi < model.operatorCodes().size() ? estimate.macs(model, g, op) : 0;
         macs = m > Long.MAX_VALUE - macs ? Long.MAX_VALUE : macs + m;
         ops.add(
             new OperatorSummary(
@@ -393,6 +403,12 @@ public record ModelSummary(
   /** Summarises the model in this file. */
   public static ModelSummary of(java.nio.file.Path file) throws TfliteFormatException {
     return of(TfliteReader.read(file));
+  }
+
+  /** Summarises the model in this file, estimating each operator's MACs with {@code estimate}. */
+  public static ModelSummary of(java.nio.file.Path file, OperatorMacs estimate)
+      throws TfliteFormatException {
+    return of(TfliteReader.read(file), estimate);
   }
 
   @Override

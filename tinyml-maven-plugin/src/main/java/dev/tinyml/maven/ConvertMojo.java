@@ -1,7 +1,6 @@
 package dev.tinyml.maven;
 
 import dev.tinyml.convert.ConversionException;
-import dev.tinyml.convert.ConversionLog;
 import dev.tinyml.convert.ConversionResult;
 import dev.tinyml.convert.ConversionSettings;
 import dev.tinyml.convert.Converter;
@@ -12,12 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -195,17 +192,18 @@ public class ConvertMojo extends AbstractMojo {
 
   /** The parameters as the library reads them. */
   private ConversionSettings settings() throws MojoExecutionException {
-    String version = project != null && project.getFile() != null ? project.getVersion() : null;
+    ProjectFiles files = new ProjectFiles(project);
+    String version = files.inProject() ? project.getVersion() : null;
     return new ConversionSettings()
         .names("tinyml.", "in the plugin configuration or with -D")
-        .savedModel(path(savedModel))
-        .tfliteModel(path(tfliteModel))
+        .savedModel(files.path(savedModel))
+        .tfliteModel(files.path(tfliteModel))
         .signature(signature)
-        .representativeData(path(representativeData))
+        .representativeData(files.path(representativeData))
         .preprocessing(preprocessing)
         .imageNormalization(imageNormalization)
         .windows(windowSize, windowStride)
-        .representativeDatasetClass(representativeDatasetClass, datasetClasspath())
+        .representativeDatasetClass(representativeDatasetClass, datasetClasspath(files))
         .quantization(quantization)
         .calibration(calibration)
         .biasCorrection(biasCorrection)
@@ -215,70 +213,28 @@ public class ConvertMojo extends AbstractMojo {
         .template(template, templateParameters)
         .name(name)
         .offlinePlan(offlinePlan)
-        .outputDirectory(outputDirectory())
-        .baseDirectory(path(new File("")))
+        .outputDirectory(files.outputDirectory(outputDirectory))
+        .baseDirectory(files.path(new File("")))
         .generator(
             "tinyml-maven-plugin " + (plugin == null ? "dev" : plugin.getVersion()),
             version == null ? "0.1.0" : version)
         .skipWhenUnchanged(true)
-        .log(new BuildLog(getLog()));
-  }
-
-  /** The library's lines in the build log; progress lines say which goal wrote them. */
-  private record BuildLog(Log log) implements ConversionLog {
-    @Override
-    public void info(String message) {
-      log.info("tinyml:convert: " + message);
-    }
-
-    @Override
-    public void warn(String message) {
-      log.warn(message);
-    }
+        .log(new BuildLog(getLog(), "tinyml:convert"));
   }
 
   /** The project's runtime classpath when a dataset class is configured, else nothing. */
-  private List<Path> datasetClasspath() throws MojoExecutionException {
+  private List<Path> datasetClasspath(ProjectFiles files) throws MojoExecutionException {
     if (representativeDatasetClass == null || representativeDatasetClass.isBlank()) {
       return List.of();
     }
-    if (project == null || project.getFile() == null) {
-      return List.of(); // no project: the class can only come from the plugin's own classpath
-    }
-    try {
-      return project.getRuntimeClasspathElements().stream().map(Path::of).toList();
-    } catch (DependencyResolutionRequiredException e) {
-      throw new MojoExecutionException(
-          "The project's runtime classpath is not resolved: " + e.getMessage(), e);
-    }
-  }
-
-  private Path outputDirectory() {
-    // Without a project Maven leaves ${project.basedir} unresolved in the default value.
-    if (outputDirectory != null && !outputDirectory.getPath().contains("${")) {
-      return path(outputDirectory);
-    }
-    return path(new File("target/tinyml"));
-  }
-
-  /** Resolves a relative path against the project base directory (or the working directory). */
-  private Path path(File f) {
-    if (f == null) {
-      return null;
-    }
-    if (f.isAbsolute()) {
-      return f.toPath().normalize();
-    }
-    File base = project != null && project.getBasedir() != null ? project.getBasedir() : null;
-    return (base == null ? f.toPath().toAbsolutePath() : base.toPath().resolve(f.toPath()))
-        .normalize();
+    return files.runtimeClasspath();
   }
 
   private void attach(Path zip) {
     if (!attach) {
       return;
     }
-    if (project == null || project.getFile() == null || projectHelper == null) {
+    if (!new ProjectFiles(project).inProject() || projectHelper == null) {
       return; // no project (run from the command line): nothing to attach to
     }
     if (!Files.isRegularFile(zip)) {

@@ -1,5 +1,6 @@
 package dev.tinyml.maven;
 
+import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.savedmodel.SavedModelException;
 import dev.tinyml.savedmodel.SavedModelSummary;
 import dev.tinyml.tflite.ModelSummary;
@@ -77,7 +78,7 @@ public class InspectMojo extends AbstractMojo {
   private static Summary tflite(Path path) throws MojoFailureException {
     ModelSummary s;
     try {
-      s = ModelSummary.of(path);
+      s = ModelSummary.of(path, OpRegistry::macs);
     } catch (TfliteFormatException e) {
       throw new MojoFailureException(e.getMessage() + hint(path), e);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tinyml.io.AtomicFiles;
+import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.ModelSummary;
 import java.io.IOException;
@@ -145,7 +146,7 @@ public record SavedModelSummary(Path directory, List<MetaGraphSummary> metaGraph
           declared.inputs(),
           declared.outputs(),
           ops(counts, null),
-          ModelSummary.of(model),
+          ModelSummary.of(model, OpRegistry::macs),
           null);
     } catch (UnsupportedOpsException e) {
       return notLowered(declared, ops(counts, e), e.getMessage());
