@@ -12,6 +12,10 @@
 
 #include "tinyml_frontend_config.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* All state and scratch of one frontend; place it in static memory. */
 typedef struct {
   int16_t input[TML_FE_WINDOW_SIZE];
@@ -44,5 +48,9 @@ int tml_frontend_process(tml_frontend_state *state, const int16_t *samples, size
 
 /* The micro_speech model's int8 input for one feature: (v * 256 + 333) / 666 - 128, clamped. */
 int8_t tml_frontend_micro_speech_int8(uint16_t value);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
