@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The Arduino sketch folder of a c-backend module: {@code <name>/<name>.ino} from the {@code
  * c_generic} template of {@code arduino-sketches} (input over serial, outputs and the best label
- * back), beside {@code <name>_model.h} and {@code <name>_model.c}. It needs no TFLite Micro
+ * back), beside {@code <name>_model.h} and {@code <name>_model.c}; or, with {@link #writeKws}, the
+ * {@code c_kws} keyword-spotting sketch with the C micro frontend. Neither needs the TFLite Micro
  * library.
  */
 public final class CSketch {
