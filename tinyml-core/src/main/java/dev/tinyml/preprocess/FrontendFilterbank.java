@@ -89,6 +89,26 @@ final class FrontendFilterbank {
     return centers;
   }
 
+  int[] channelStarts() {
+    return channelStarts.clone();
+  }
+
+  short[][] weights() {
+    return deepCopy(weights);
+  }
+
+  short[][] unweights() {
+    return deepCopy(unweights);
+  }
+
+  private static short[][] deepCopy(short[][] rows) {
+    short[][] copy = new short[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      copy[i] = rows[i].clone();
+    }
+    return copy;
+  }
+
   int startIndex() {
     return startIndex;
   }

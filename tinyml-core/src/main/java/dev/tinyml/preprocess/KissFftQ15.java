@@ -62,6 +62,48 @@ public final class KissFftQ15 {
     buildGather(0, 0, 1, 0);
   }
 
+  /** Stage radices, deepest stage last, as {@code kf_factor} orders them. */
+  int[] radices() {
+    int[] r = new int[stages];
+    for (int i = 0; i < stages; i++) {
+      r[i] = factors[2 * i];
+    }
+    return r;
+  }
+
+  /** Butterflies per sub-block ({@code m}) of each stage. */
+  int[] stageLengths() {
+    int[] m = new int[stages];
+    for (int i = 0; i < stages; i++) {
+      m[i] = factors[2 * i + 1];
+    }
+    return m;
+  }
+
+  int[] strides() {
+    return strides.clone();
+  }
+
+  int[] gather() {
+    return gather.clone();
+  }
+
+  short[] twiddleRe() {
+    return twRe.clone();
+  }
+
+  short[] twiddleIm() {
+    return twIm.clone();
+  }
+
+  short[] superTwiddleRe() {
+    return superRe.clone();
+  }
+
+  short[] superTwiddleIm() {
+    return superIm.clone();
+  }
+
   int size() {
     return nfft;
   }

@@ -24,6 +24,14 @@ public final class LogScale {
     scaleShift = config.scaleShift();
   }
 
+  boolean enabled() {
+    return enabled;
+  }
+
+  int scaleShift() {
+    return scaleShift;
+  }
+
   /** Converts each unsigned 32-bit value to its 16-bit scaled log, in place. */
   void apply(long[] signal, int correctionBits) {
     for (int i = 0; i < signal.length; i++) {

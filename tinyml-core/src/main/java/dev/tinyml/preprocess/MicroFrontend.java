@@ -92,6 +92,46 @@ public final class MicroFrontend {
   }
 
   /**
+   * The integers this frontend precomputed from its configuration, for code generators.
+   *
+   * @return copies of the window, FFT, filterbank, PCAN and log tables
+   */
+  public MicroFrontendTables tables() {
+    short[] pcanLut = pcan == null ? new short[0] : pcan.lut();
+    int snrShift = pcan == null ? 0 : pcan.snrShift();
+    return new MicroFrontendTables(
+        windowSize,
+        windowStep,
+        coefficients.clone(),
+        fft.size(),
+        fft.radices(),
+        fft.stageLengths(),
+        fft.strides(),
+        fft.gather(),
+        fft.twiddleRe(),
+        fft.twiddleIm(),
+        fft.superTwiddleRe(),
+        fft.superTwiddleIm(),
+        channels.length,
+        filterbank.startIndex(),
+        filterbank.endIndex(),
+        filterbank.channelStarts(),
+        filterbank.weights(),
+        filterbank.unweights(),
+        noiseReduction.smoothingBits(),
+        noiseReduction.evenSmoothing(),
+        noiseReduction.oddSmoothing(),
+        noiseReduction.minSignalRemaining(),
+        pcan != null,
+        pcanLut,
+        snrShift,
+        logScale.enabled(),
+        logScale.scaleShift(),
+        correctionBits,
+        LogScale.LOG_LUT.clone());
+  }
+
+  /**
    * Computes every frame of a whole clip with fresh state.
    *
    * @param config the frontend parameters

@@ -26,6 +26,22 @@ final class NoiseReduction {
     estimate = new long[config.numChannels()];
   }
 
+  int smoothingBits() {
+    return smoothingBits;
+  }
+
+  int evenSmoothing() {
+    return (int) evenSmoothing;
+  }
+
+  int oddSmoothing() {
+    return (int) oddSmoothing;
+  }
+
+  int minSignalRemaining() {
+    return (int) minSignalRemaining;
+  }
+
   /** The running noise estimate, which PCAN reads after {@link #apply}. */
   long[] estimate() {
     return estimate;

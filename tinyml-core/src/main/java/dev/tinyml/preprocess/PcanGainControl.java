@@ -38,6 +38,14 @@ final class PcanGainControl {
     }
   }
 
+  short[] lut() {
+    return lut.clone();
+  }
+
+  int snrShift() {
+    return snrShift;
+  }
+
   /** {@code PcanGainLookupFunction}, in single precision like the C code. */
   private static short gain(MicroFrontendConfig config, int inputBits, long x) {
     float xAsFloat = ((float) x) / (float) (1L << inputBits);

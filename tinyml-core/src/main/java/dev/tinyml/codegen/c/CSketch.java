@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,11 +15,15 @@ import java.util.regex.Pattern;
 /**
  * The Arduino sketch folder of a c-backend module: {@code <name>/<name>.ino} from the {@code
  * c_generic} template of {@code arduino-sketches} (input over serial, outputs and the best label
- * back), beside {@code <name>_model.h} and {@code <name>_model.c}. It needs no TFLite Micro
+ * back), beside {@code <name>_model.h} and {@code <name>_model.c}; or, with {@link #writeKws}, the
+ * {@code c_kws} keyword-spotting sketch with the C micro frontend. Neither needs the TFLite Micro
  * library.
  */
 public final class CSketch {
   private static final String TEMPLATE = "/dev/tinyml/sketches/c_generic/sketch.ino";
+  private static final String KWS_TEMPLATE = "/dev/tinyml/sketches/c_kws/sketch.ino";
+  // The command recognizer is plain C++ without TFLM, shared with the TFLM kws template.
+  private static final String RECOGNIZER = "/dev/tinyml/sketches/kws/recognize_commands.h";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_A-Z]+)}}");
 
   private CSketch() {}
@@ -36,38 +41,38 @@ public final class CSketch {
   public static String render(
       CModule module, String modelName, List<String> labels, String generator)
       throws CodegenException {
-    String template;
-    try (InputStream in = CSketch.class.getResourceAsStream(TEMPLATE)) {
-      if (in == null) {
-        throw new CodegenException(
-            "sketch template "
-                + TEMPLATE
-                + " is missing: arduino-sketches is not on the classpath");
-      }
-      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CodegenException("cannot read sketch template " + TEMPLATE, e);
-    }
+    return fill(TEMPLATE, baseValues(module, modelName, labels, generator));
+  }
+
+  private static Map<String, String> baseValues(
+      CModule module, String modelName, List<String> labels, String generator) {
     StringBuilder quoted = new StringBuilder();
     for (String label : labels) {
       quoted.append(quoted.length() == 0 ? "" : ", ").append(cString(label));
     }
     Map<String, String> values =
-        Map.of(
-            "name", module.name(),
-            "NAME", CNames.macro(module.name()),
-            "model_name", CNames.comment(modelName),
-            "generator", CNames.comment(generator),
-            "labels", labels.isEmpty() ? "\"\"" : quoted.toString(),
-            "label_count", Integer.toString(labels.size()),
-            "max_line_length", "2048");
+        new java.util.HashMap<>(
+            Map.of(
+                "name", module.name(),
+                "NAME", CNames.macro(module.name()),
+                "model_name", CNames.comment(modelName),
+                "generator", CNames.comment(generator),
+                "labels", labels.isEmpty() ? "\"\"" : quoted.toString(),
+                "label_count", Integer.toString(labels.size()),
+                "max_line_length", "2048"));
+    return values;
+  }
+
+  private static String fill(String templatePath, Map<String, String> values)
+      throws CodegenException {
+    String template = templateText(templatePath);
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String v = values.get(m.group(1));
       if (v == null) {
         throw new CodegenException(
-            "sketch template " + TEMPLATE + " uses unknown placeholder {{" + m.group(1) + "}}");
+            "sketch template " + templatePath + " uses unknown placeholder {{" + m.group(1) + "}}");
       }
       m.appendReplacement(out, Matcher.quoteReplacement(v));
     }
@@ -91,6 +96,87 @@ public final class CSketch {
     AtomicFiles.write(folder.resolve(module.headerFile()), module.header());
     AtomicFiles.write(folder.resolve(module.sourceFile()), module.source());
     return folder;
+  }
+
+  /**
+   * Renders the {@code c_kws} sketch: PDM microphone, the C micro frontend, feature slices of the
+   * model's input length, scores averaged over 1 s and commands reported over serial and the RGB
+   * LED (Nano 33 BLE Sense).
+   *
+   * @param module the generated module (input 0 a whole number of feature frames)
+   * @param modelName the model's name for the comment
+   * @param labels the output labels; silence, unknown and background are never reported
+   * @param featureDivisor what the model's real input is: frontend value divided by this (25.6 for
+   *     micro_speech)
+   * @param generator the generator's name and version for the comment
+   * @return the {@code .ino} text
+   * @throws CodegenException when the template is missing or names an unknown placeholder
+   */
+  public static String renderKws(
+      CModule module, String modelName, List<String> labels, float featureDivisor, String generator)
+      throws CodegenException {
+    if (!(featureDivisor > 0) || Float.isInfinite(featureDivisor)) {
+      throw new CodegenException(
+          "The kws sketch's feature divisor must be a positive number, got " + featureDivisor);
+    }
+    Map<String, String> values = baseValues(module, modelName, labels, generator);
+    values.put("feature_divisor", Float.toString(featureDivisor) + "f");
+    StringBuilder ignored = new StringBuilder();
+    for (int i = 0; i < labels.size(); i++) {
+      String l = labels.get(i).toLowerCase(Locale.ROOT).replace("_", "");
+      if (l.equals("silence") || l.equals("unknown") || l.equals("background")) {
+        ignored.append(ignored.length() == 0 ? "" : ", ").append(i);
+      }
+    }
+    values.put("ignored_label_indices", ignored.length() == 0 ? "-1" : ignored.toString());
+    return fill(KWS_TEMPLATE, values);
+  }
+
+  /**
+   * Writes the {@code c_kws} sketch folder {@code <dir>/<name>/}: {@code <name>.ino}, {@code
+   * recognize_commands.h}, the model module and the C frontend ({@link CFrontend#render}).
+   *
+   * @param module the generated module
+   * @param frontend the C frontend, rendered with the configuration the model was trained with
+   * @param modelName the model's name for the comment
+   * @param labels the output labels
+   * @param featureDivisor see {@link #renderKws}
+   * @param generator the generator's name and version for the comment
+   * @param dir the output directory
+   * @return the sketch folder
+   * @throws CodegenException as {@link #renderKws}
+   * @throws IOException when writing fails
+   */
+  public static Path writeKws(
+      CModule module,
+      CFrontendSources frontend,
+      String modelName,
+      List<String> labels,
+      float featureDivisor,
+      String generator,
+      Path dir)
+      throws CodegenException, IOException {
+    String ino = renderKws(module, modelName, labels, featureDivisor, generator);
+    String recognizer = fill(RECOGNIZER, Map.of("generator", CNames.comment(generator)));
+    Path folder = dir.resolve(module.name());
+    AtomicFiles.write(folder.resolve(module.name() + ".ino"), ino);
+    AtomicFiles.write(folder.resolve("recognize_commands.h"), recognizer);
+    AtomicFiles.write(folder.resolve(module.headerFile()), module.header());
+    AtomicFiles.write(folder.resolve(module.sourceFile()), module.source());
+    frontend.writeTo(folder);
+    return folder;
+  }
+
+  private static String templateText(String path) throws CodegenException {
+    try (InputStream in = CSketch.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new CodegenException(
+            "sketch template " + path + " is missing: arduino-sketches is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CodegenException("cannot read sketch template " + path, e);
+    }
   }
 
   private static String cString(String text) {
