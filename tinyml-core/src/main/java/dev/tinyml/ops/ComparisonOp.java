@@ -10,7 +10,7 @@ import java.util.Optional;
  * EQUAL, NOT_EQUAL, GREATER, GREATER_EQUAL, LESS and LESS_EQUAL with broadcasting and a BOOL
  * output: float32, int32, int64, int8 (compared by real value) and, for (NOT_)EQUAL, bool.
  */
-public final class ComparisonOp implements Op<ComparisonOp.Plan> {
+public final class ComparisonOp implements Op<ComparisonOp.Plan>, TflmFootprint {
 
   /**
    * A prepared comparison.
@@ -114,5 +114,11 @@ public final class ComparisonOp implements Op<ComparisonOp.Plan> {
       case BOOL -> Comparisons.evalBool(p.kernel(), (byte[]) a, (byte[]) b, o);
       default -> Comparisons.evalInt8(p.kernel(), (byte[]) a, (byte[]) b, o);
     }
+  }
+
+  /** {@code ComparisonParams}: seven ints and the broadcast flag. */
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 32;
   }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * GATHER (positions along an axis, with batch dimensions) and GATHER_ND (index rows), of any stored
  * type, with INT32 indices read at run time; an index outside the input fails the invoke.
  */
-public final class GatherOp implements Op<GatherOp.Plan> {
+public final class GatherOp implements Op<GatherOp.Plan>, TflmFootprint {
 
   /**
    * A prepared gather.
@@ -81,5 +81,11 @@ public final class GatherOp implements Op<GatherOp.Plan> {
     } else {
       GatherAlongAxis.eval(p.axis(), t[p.input()], indices, t[p.output()]);
     }
+  }
+
+  /** {@code TfLiteGatherParams} (axis, batch dimensions) for GATHER; GATHER_ND parses none. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return nd ? null : new CStruct(8, 4);
   }
 }

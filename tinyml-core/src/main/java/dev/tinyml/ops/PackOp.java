@@ -8,7 +8,7 @@ import dev.tinyml.tflite.UnpackOptions;
 import java.util.Optional;
 
 /** PACK (stack inputs along a new axis) and UNPACK (its inverse) of any stored type. */
-public final class PackOp implements Op<PackOp.Plan> {
+public final class PackOp implements Op<PackOp.Plan>, TflmFootprint {
 
   /**
    * A prepared pack or unpack.
@@ -93,5 +93,11 @@ public final class PackOp implements Op<PackOp.Plan> {
       }
       Pack.pack(p.pack(), ins, t[p.outputs()[0]]);
     }
+  }
+
+  /** {@code TfLitePackParams} and {@code TfLiteUnpackParams}: a count and the axis. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(8, 4);
   }
 }

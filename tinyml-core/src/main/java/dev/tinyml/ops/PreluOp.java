@@ -7,7 +7,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** PRELU with a broadcast alpha: float32, int8 (int8 alpha) or int16 (int8 alpha). */
-public final class PreluOp implements Op<PreluOp.Plan> {
+public final class PreluOp implements Op<PreluOp.Plan>, TflmFootprint {
 
   /**
    * A prepared PRELU.
@@ -81,5 +81,11 @@ public final class PreluOp implements Op<PreluOp.Plan> {
           Prelu.eval(
               p.prelu(), (short[]) t[p.input()], (byte[]) t[p.alpha()], (short[]) t[p.output()]);
     }
+  }
+
+  /** {@code PreluParams}: three offsets and two multiplier-shift pairs. */
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 28;
   }
 }

@@ -44,4 +44,10 @@ public final class ResizeNearestNeighborOp extends IndexMapOp {
     Resize.Geometry g = Resize.geometry(in.shape(), size[0], size[1], align, half);
     return new Mapping(g.outputShape(), Resize.nearestSource(g));
   }
+
+  /** {@code TfLiteResizeNearestNeighborParams}: two bools. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(2, 1);
+  }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * SPLIT (inputs: axis, tensor) into equal parts, and SPLIT_V (inputs: tensor, sizes, axis) into
  * given sizes, of any stored type; the axis and sizes must be constants.
  */
-public final class SplitOp implements Op<SplitOp.Plan> {
+public final class SplitOp implements Op<SplitOp.Plan>, TflmFootprint {
 
   /**
    * A prepared split.
@@ -77,5 +77,11 @@ public final class SplitOp implements Op<SplitOp.Plan> {
       outs[k] = t[p.outputs()[k]];
     }
     Split.eval(p.split(), t[p.input()], outs);
+  }
+
+  /** {@code TfLiteSplitParams} and {@code TfLiteSplitVParams}: the split count. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(4, 4);
   }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * STRIDED_SLICE with constant begin, end and strides, begin/end/shrink masks, any stored type; the
  * source index of every output element is computed once.
  */
-public final class StridedSliceOp implements Op<StridedSliceOp.Plan> {
+public final class StridedSliceOp implements Op<StridedSliceOp.Plan>, TflmFootprint {
 
   /**
    * A prepared slice.
@@ -125,5 +125,17 @@ public final class StridedSliceOp implements Op<StridedSliceOp.Plan> {
   @Override
   public void eval(Plan p, Object[] t, Scratch s) {
     Gather.eval(p.sourceIndex(), t[p.input()], t[p.output()]);
+  }
+
+  /** {@code TfLiteStridedSliceParams}: five int masks and the offset flag. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(24, 4);
+  }
+
+  /** {@code StridedSliceParams}: three counted int32[5] arrays, five uint16 masks and a flag. */
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 84;
   }
 }
