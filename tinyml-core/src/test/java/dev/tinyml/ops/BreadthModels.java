@@ -3,6 +3,8 @@ package dev.tinyml.ops;
 import dev.tinyml.quant.RepresentativeDataset;
 import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.AddOptions;
+import dev.tinyml.tflite.ArgMaxOptions;
+import dev.tinyml.tflite.BatchMatMulOptions;
 import dev.tinyml.tflite.Buffer;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.BuiltinOptions;
@@ -92,6 +94,40 @@ public final class BreadthModels {
         y);
     g.setInputs(x);
     g.setOutputs(y);
+    m.subgraphs().add(g);
+    return m;
+  }
+
+  /**
+   * BATCH_MATMUL of the [1, 4, 6] input by a constant [1, 6, 2], then ARG_MAX over the last axis:
+   * outputs the product and the int32 index.
+   */
+  public static Model batchMatMulArgMaxModel() {
+    Model m = new Model();
+    m.buffers().add(new Buffer());
+    SubGraph g = new SubGraph();
+    int x = g.addTensor(new Tensor("x", TensorType.FLOAT32, 1, 4, 6));
+    int w =
+        constFloats(m, g, 0.5f, -1f, 0.25f, 0.75f, -0.5f, 0.1f, 1f, 0.2f, -0.3f, 0.6f, 0.9f, -0.8f);
+    g.tensors().get(w).setShape(new int[] {1, 6, 2});
+    int y = g.addTensor(new Tensor("product", TensorType.FLOAT32, 1, 4, 2));
+    int i = g.addTensor(new Tensor("index", TensorType.INT32, 1, 4));
+    op(
+        m,
+        g,
+        BuiltinOperator.BATCH_MATMUL,
+        new BatchMatMulOptions(false, false, false),
+        new int[] {x, w},
+        y);
+    op(
+        m,
+        g,
+        BuiltinOperator.ARG_MAX,
+        new ArgMaxOptions(TensorType.INT32),
+        new int[] {y, constInts(m, g, 2)},
+        i);
+    g.setInputs(x);
+    g.setOutputs(y, i);
     m.subgraphs().add(g);
     return m;
   }

@@ -61,4 +61,21 @@ class BreadthQuantizationTest {
     assertThat(t.get(8).quantization().scale()).containsExactly(selected);
     QuantAssertions.assertWithinQuantSteps(f, q, BreadthModels.samples(4, 16), 3);
   }
+
+  @Test
+  void batchMatMulOperandsAreActivationsAndArgMaxKeepsItsIndexOutput() {
+    Model q =
+        ModelQuantizer.quantize(
+            BreadthModels.batchMatMulArgMaxModel(), BreadthModels.samples(6, 32));
+    List<Tensor> t = q.subgraphs().get(0).tensors();
+    assertThat(t.get(1).type()).as("constant operand").isEqualTo(TensorType.INT8);
+    assertThat(t.get(2).type()).isEqualTo(TensorType.INT8);
+    assertThat(t.get(3).type()).isEqualTo(TensorType.INT32);
+    for (OperatorCode c : q.operatorCodes()) {
+      if (c.builtinCode() == BuiltinOperator.BATCH_MATMUL
+          || c.builtinCode() == BuiltinOperator.ARG_MAX) {
+        assertThat(c.version()).as("%s", c.builtinCode()).isEqualTo(2);
+      }
+    }
+  }
 }
