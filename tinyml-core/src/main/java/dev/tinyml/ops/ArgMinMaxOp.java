@@ -7,7 +7,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** ARG_MAX and ARG_MIN of a float32 or int8 tensor along a constant axis, INT32 output. */
-public final class ArgMinMaxOp implements Op<ArgMinMaxOp.Plan> {
+public final class ArgMinMaxOp implements Op<ArgMinMaxOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared op.
@@ -68,5 +68,22 @@ public final class ArgMinMaxOp implements Op<ArgMinMaxOp.Plan> {
     } else {
       ArgMinMax.eval(p.kernel(), max, (byte[]) t[p.input()], out);
     }
+  }
+
+  /** {@code TfLiteArgMaxParams} and {@code TfLiteArgMinParams}: one TfLiteType enum. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return abi.shortEnums() ? new CStruct(1, 1) : new CStruct(4, 4);
+  }
+
+  /** The input is an int8 activation; the output, an index, keeps its integer type. */
+  @Override
+  public boolean quantizesOutputs() {
+    return false;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

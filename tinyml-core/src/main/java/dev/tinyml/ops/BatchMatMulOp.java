@@ -11,7 +11,7 @@ import dev.tinyml.tflite.TensorType;
  * (zero points 0), both operands of one type, as TFLM. The Arduino library the firmware targets
  * predates the op, so it has no resolver method.
  */
-public final class BatchMatMulOp implements Op<BatchMatMulOp.Plan> {
+public final class BatchMatMulOp implements Op<BatchMatMulOp.Plan>, Int8Rules {
 
   /**
    * A prepared product.
@@ -97,5 +97,14 @@ public final class BatchMatMulOp implements Op<BatchMatMulOp.Plan> {
   public long macs(OpNode node) {
     int[] in = node.inputShape(0);
     return in.length >= 2 ? MacMath.mul(MacMath.count(node.outputShape(0)), in[in.length - 1]) : 0;
+  }
+
+  /**
+   * Both operands are quantized as activations (a constant one too, per tensor, as TFLite's
+   * quantizer does); the output is calibrated.
+   */
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

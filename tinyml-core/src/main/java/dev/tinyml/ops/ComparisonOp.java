@@ -10,7 +10,7 @@ import java.util.Optional;
  * EQUAL, NOT_EQUAL, GREATER, GREATER_EQUAL, LESS and LESS_EQUAL with broadcasting and a BOOL
  * output: float32, int32, int64, int8 (compared by real value) and, for (NOT_)EQUAL, bool.
  */
-public final class ComparisonOp implements Op<ComparisonOp.Plan> {
+public final class ComparisonOp implements Op<ComparisonOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared comparison.
@@ -114,5 +114,22 @@ public final class ComparisonOp implements Op<ComparisonOp.Plan> {
       case BOOL -> Comparisons.evalBool(p.kernel(), (byte[]) a, (byte[]) b, o);
       default -> Comparisons.evalInt8(p.kernel(), (byte[]) a, (byte[]) b, o);
     }
+  }
+
+  /** {@code ComparisonParams}: seven ints and the broadcast flag. */
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 32;
+  }
+
+  /** The two inputs keep their own parameters (the kernel rescales both); the output is bool. */
+  @Override
+  public boolean quantizesOutputs() {
+    return false;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

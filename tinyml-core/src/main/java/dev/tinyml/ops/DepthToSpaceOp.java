@@ -30,4 +30,10 @@ public final class DepthToSpaceOp extends IndexMapOp {
         SpaceDepth.depthToSpace(in.shape(), c.options(DepthToSpaceOptions.class).blockSize());
     return new Mapping(p.outputShape(), p.source());
   }
+
+  /** {@code TfLiteDepthToSpaceParams}: the block size. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(4, 4);
+  }
 }

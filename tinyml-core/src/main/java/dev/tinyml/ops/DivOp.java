@@ -8,7 +8,7 @@ import dev.tinyml.tflite.DivOptions;
 import java.util.Optional;
 
 /** DIV with broadcasting, float32 and int32 (quantized DIV is refused). */
-public final class DivOp extends BroadcastBinaryOp {
+public final class DivOp extends BroadcastBinaryOp implements TflmFootprint {
 
   /** The op. */
   public DivOp() {
@@ -41,5 +41,17 @@ public final class DivOp extends BroadcastBinaryOp {
     throw c.fail(
         "quantized DIV is not supported by this interpreter; only float32 and int32 DIV"
             + " run (keep DIV in float or fold it into a constant MUL before quantizing)");
+  }
+
+  /** {@code TfLiteDivParams}: one activation enum. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return abi.shortEnums() ? new CStruct(1, 1) : new CStruct(4, 4);
+  }
+
+  /** {@code OpDataDiv}: seven int32 zero points, bounds and requantization. */
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 28;
   }
 }

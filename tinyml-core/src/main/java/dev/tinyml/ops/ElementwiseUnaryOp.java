@@ -14,7 +14,8 @@ import java.util.Optional;
  * HARD_SWISH in float32, with the quantized variants TFLM has (ABS int8/int16 and raw int16, RSQRT
  * int8/int16, ELU int8 by lookup table, HARD_SWISH int8).
  */
-public final class ElementwiseUnaryOp implements Op<ElementwiseUnaryOp.Plan>, Int8Rules {
+public final class ElementwiseUnaryOp
+    implements Op<ElementwiseUnaryOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared op.
@@ -216,5 +217,19 @@ public final class ElementwiseUnaryOp implements Op<ElementwiseUnaryOp.Plan>, In
       case TABLE_INT8 -> LookupTable.eval(p.table(), (byte[]) in, (byte[]) out);
       case HARD_SWISH_INT8 -> HardSwish.eval(p.hardSwish(), (byte[]) in, (byte[]) out);
     }
+  }
+
+  /**
+   * What the kernel's {@code Init} allocates: ABS and RSQRT keep their requantization (four ints, a
+   * bool and two enums), ELU its 256-entry int8 table, HARD_SWISH its {@code HardSwishParams}.
+   */
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return switch (builtin) {
+      case ABS, RSQRT -> abi.shortEnums() ? 20 : 28;
+      case ELU -> 256;
+      case HARD_SWISH -> 20;
+      default -> 0;
+    };
   }
 }

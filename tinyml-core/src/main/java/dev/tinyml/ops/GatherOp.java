@@ -12,7 +12,7 @@ import java.util.Optional;
  * GATHER (positions along an axis, with batch dimensions) and GATHER_ND (index rows), of any stored
  * type, with INT32 indices read at run time; an index outside the input fails the invoke.
  */
-public final class GatherOp implements Op<GatherOp.Plan> {
+public final class GatherOp implements Op<GatherOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared gather.
@@ -87,5 +87,22 @@ public final class GatherOp implements Op<GatherOp.Plan> {
   @Override
   public long macs(OpNode node) {
     return 0;
+  }
+
+  /** {@code TfLiteGatherParams} (axis, batch dimensions) for GATHER; GATHER_ND parses none. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return nd ? null : new CStruct(8, 4);
+  }
+
+  /** Gathered values keep the parameters of the values (a constant table included). */
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.SHARED_WITH_INPUT;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return nd ? 1 : 2;
   }
 }

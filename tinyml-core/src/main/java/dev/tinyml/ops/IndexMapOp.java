@@ -8,7 +8,7 @@ import dev.tinyml.tflite.Tensor;
  * shapes and constant operands: the source index of every output element is planned once and eval
  * is a gather over any element type. Subclasses compute the mapping.
  */
-public abstract class IndexMapOp implements Op<IndexMapOp.Plan>, Int8Rules {
+public abstract class IndexMapOp implements Op<IndexMapOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared mapping.

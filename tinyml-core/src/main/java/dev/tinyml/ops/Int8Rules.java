@@ -56,6 +56,22 @@ public interface Int8Rules {
     return OutputParams.CALIBRATED;
   }
 
+  /**
+   * The input whose parameters every output shares under {@link OutputParams#SHARED_WITH_INPUT}
+   * (SPLIT's data is input 1, after the axis).
+   */
+  default int sharedInput() {
+    return 0;
+  }
+
+  /**
+   * Whether the outputs are activations the quantizer gives int8 parameters; false for ops whose
+   * outputs are booleans or indices (comparisons, ARG_MAX), which keep their type.
+   */
+  default boolean quantizesOutputs() {
+    return true;
+  }
+
   /** The output scale the kernel requires, for {@link OutputParams#FIXED}. */
   default float fixedOutputScale() {
     throw new UnsupportedOperationException("the output parameters are not fixed");

@@ -12,7 +12,8 @@ import java.util.Optional;
  * L2_NORMALIZATION over the last axis of a tensor of rank 4 or less: float32, or int8 with output
  * scale 1/128 and zero point 0 (the quantization TFLite gives it); no fused activation.
  */
-public final class L2NormalizationOp implements Op<L2NormalizationOp.Plan>, Int8Rules {
+public final class L2NormalizationOp
+    implements Op<L2NormalizationOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared op.
@@ -100,5 +101,17 @@ public final class L2NormalizationOp implements Op<L2NormalizationOp.Plan>, Int8
       L2Normalization.eval(
           p.depth(), p.inputZeroPoint(), (byte[]) t[p.input()], (byte[]) t[p.output()]);
     }
+  }
+
+  /** {@code TfLiteL2NormParams}: one activation enum. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return abi.shortEnums() ? new CStruct(1, 1) : new CStruct(4, 4);
+  }
+
+  /** {@code L2NormalizationParams}: the input zero point. */
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 4;
   }
 }

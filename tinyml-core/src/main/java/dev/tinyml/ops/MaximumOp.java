@@ -6,7 +6,7 @@ import dev.tinyml.tflite.BuiltinOperator;
 import java.util.Optional;
 
 /** MAXIMUM with broadcasting: float32, int8, int16 and int32. */
-public final class MaximumOp extends BroadcastBinaryOp {
+public final class MaximumOp extends BroadcastBinaryOp implements TflmFootprint {
 
   /** The op. */
   public MaximumOp() {
@@ -27,4 +27,6 @@ public final class MaximumOp extends BroadcastBinaryOp {
   Activation activation(OpContext c) {
     return Activation.NONE;
   }
+
+  // TFLM's kernel parses no parameters and keeps no OpData: the interface defaults hold.
 }

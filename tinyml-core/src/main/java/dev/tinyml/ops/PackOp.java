@@ -8,7 +8,7 @@ import dev.tinyml.tflite.UnpackOptions;
 import java.util.Optional;
 
 /** PACK (stack inputs along a new axis) and UNPACK (its inverse) of any stored type. */
-public final class PackOp implements Op<PackOp.Plan> {
+public final class PackOp implements Op<PackOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared pack or unpack.
@@ -99,5 +99,22 @@ public final class PackOp implements Op<PackOp.Plan> {
   @Override
   public long macs(OpNode node) {
     return 0;
+  }
+
+  /** {@code TfLitePackParams} and {@code TfLiteUnpackParams}: a count and the axis. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(8, 4);
+  }
+
+  /** PACK's inputs and output share one set of parameters, as do UNPACK's input and outputs. */
+  @Override
+  public OutputParams outputParams() {
+    return unpack ? OutputParams.SHARED_WITH_INPUT : OutputParams.SHARED_WITH_ALL_INPUTS;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * SUM (float32, int32, int8, int16), REDUCE_MAX and REDUCE_MIN (float32, int8 with the input's
  * quantization on the output, as TFLM requires) over constant axes.
  */
-public final class ReduceOp implements Op<ReduceOp.Plan>, Int8Rules {
+public final class ReduceOp implements Op<ReduceOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared reduction.
@@ -125,5 +125,34 @@ public final class ReduceOp implements Op<ReduceOp.Plan>, Int8Rules {
   @Override
   public long macs(OpNode node) {
     return MacMath.count(node.inputShape(0));
+  }
+
+  /** {@code TfLiteReducerParams}: the keep-dims flag. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(1, 1);
+  }
+
+  /** {@code OpDataReduce}, as MEAN's. */
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 52;
+  }
+
+  /**
+   * SUM requests what MEAN requests; REDUCE_MAX and REDUCE_MIN the input's shape and the axes, as
+   * int32 arrays.
+   */
+  @Override
+  public int[] scratchRequests(OpNode node) {
+    if (builtin == BuiltinOperator.SUM) {
+      return MeanOp.reductionScratch(node);
+    }
+    Tensor in = node.input(0);
+    Tensor axis = node.input(1);
+    if (in == null || axis == null) {
+      throw new IllegalArgumentException("lacks its input or axis; malformed model.");
+    }
+    return new int[] {4 * in.shape().length, 4 * Math.max(axis.elementCount(), 0)};
   }
 }

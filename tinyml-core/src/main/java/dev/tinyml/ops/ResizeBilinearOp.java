@@ -8,7 +8,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** RESIZE_BILINEAR of an NHWC float32 or int8 tensor to a constant size. */
-public final class ResizeBilinearOp implements Op<ResizeBilinearOp.Plan>, Int8Rules {
+public final class ResizeBilinearOp implements Op<ResizeBilinearOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared resize.
@@ -84,5 +84,11 @@ public final class ResizeBilinearOp implements Op<ResizeBilinearOp.Plan>, Int8Ru
     } else {
       Resize.bilinear(p.geometry(), (byte[]) t[p.input()], (byte[]) t[p.output()]);
     }
+  }
+
+  /** {@code TfLiteResizeBilinearParams}: two bools. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(2, 1);
   }
 }

@@ -50,4 +50,10 @@ public final class ResizeNearestNeighborOp extends IndexMapOp {
   public long macs(OpNode node) {
     return MacMath.count(node.outputShape(0));
   }
+
+  /** {@code TfLiteResizeNearestNeighborParams}: two bools. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(2, 1);
+  }
 }

@@ -7,7 +7,7 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** SELECT_V2: a BOOL condition picks from x or y, all three broadcast; any stored value type. */
-public final class SelectV2Op implements Op<SelectV2Op.Plan> {
+public final class SelectV2Op implements Op<SelectV2Op.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared select.
@@ -58,5 +58,22 @@ public final class SelectV2Op implements Op<SelectV2Op.Plan> {
   @Override
   public void eval(Plan p, Object[] t, Scratch s) {
     SelectV2.eval(p.kernel(), (byte[]) t[p.condition()], t[p.x()], t[p.y()], t[p.output()]);
+  }
+
+  /** The kernel's {@code OpData}: one broadcast flag. */
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 1;
+  }
+
+  /** Both value inputs and the output share one set of parameters; the bool condition has none. */
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.SHARED_WITH_ALL_INPUTS;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 1;
   }
 }

@@ -39,4 +39,10 @@ public final class SpaceToBatchNdOp extends IndexMapOp {
             OpInputs.constantInts(c, 2, "paddings"));
     return new Mapping(p.outputShape(), p.source());
   }
+
+  /** {@code SpaceToBatchParams}: the output offset its padding writes. */
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 4;
+  }
 }

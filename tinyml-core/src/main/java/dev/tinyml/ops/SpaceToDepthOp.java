@@ -30,4 +30,10 @@ public final class SpaceToDepthOp extends IndexMapOp {
         SpaceDepth.spaceToDepth(in.shape(), c.options(SpaceToDepthOptions.class).blockSize());
     return new Mapping(p.outputShape(), p.source());
   }
+
+  /** {@code TfLiteSpaceToDepthParams}: the block size. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(4, 4);
+  }
 }

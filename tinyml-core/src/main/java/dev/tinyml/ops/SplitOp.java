@@ -9,7 +9,7 @@ import java.util.Optional;
  * SPLIT (inputs: axis, tensor) into equal parts, and SPLIT_V (inputs: tensor, sizes, axis) into
  * given sizes, of any stored type; the axis and sizes must be constants.
  */
-public final class SplitOp implements Op<SplitOp.Plan> {
+public final class SplitOp implements Op<SplitOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared split.
@@ -83,5 +83,28 @@ public final class SplitOp implements Op<SplitOp.Plan> {
   @Override
   public long macs(OpNode node) {
     return 0;
+  }
+
+  /** {@code TfLiteSplitParams} and {@code TfLiteSplitVParams}: the split count. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(4, 4);
+  }
+
+  /** Every piece shares the data's parameters (TFLite's quantizer restricts them so). */
+  @Override
+  public OutputParams outputParams() {
+    return OutputParams.SHARED_WITH_INPUT;
+  }
+
+  /** SPLIT's data follows its axis; SPLIT_V's comes first. */
+  @Override
+  public int sharedInput() {
+    return sizes ? 0 : 1;
+  }
+
+  @Override
+  public int int8Version(OpNode quantized) {
+    return 2;
   }
 }

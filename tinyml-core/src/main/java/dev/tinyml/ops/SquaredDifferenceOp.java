@@ -7,7 +7,8 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Optional;
 
 /** SQUARED_DIFFERENCE with broadcasting: float32, int32, int8 and int16 (zero points 0). */
-public final class SquaredDifferenceOp implements Op<SquaredDifferenceOp.Plan>, Int8Rules {
+public final class SquaredDifferenceOp
+    implements Op<SquaredDifferenceOp.Plan>, TflmFootprint, Int8Rules {
 
   /**
    * A prepared op.
@@ -90,5 +91,11 @@ public final class SquaredDifferenceOp implements Op<SquaredDifferenceOp.Plan>, 
       case INT8 -> SquaredDifference.eval(p.kernel(), (byte[]) a, (byte[]) b, (byte[]) o);
       default -> SquaredDifference.eval(p.kernel(), (short[]) a, (short[]) b, (short[]) o);
     }
+  }
+
+  /** A broadcast flag before the 8-aligned {@code ArithmeticParams} (104 bytes). */
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 112;
   }
 }

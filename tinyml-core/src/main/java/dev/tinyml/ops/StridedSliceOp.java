@@ -10,7 +10,7 @@ import java.util.Optional;
  * STRIDED_SLICE with constant begin, end and strides, begin/end/shrink masks, any stored type; the
  * source index of every output element is computed once.
  */
-public final class StridedSliceOp implements Op<StridedSliceOp.Plan> {
+public final class StridedSliceOp implements Op<StridedSliceOp.Plan>, TflmFootprint {
 
   /**
    * A prepared slice.
@@ -131,5 +131,17 @@ public final class StridedSliceOp implements Op<StridedSliceOp.Plan> {
   @Override
   public long macs(OpNode node) {
     return 0;
+  }
+
+  /** {@code TfLiteStridedSliceParams}: five int masks and the offset flag. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(24, 4);
+  }
+
+  /** {@code StridedSliceParams}: three counted int32[5] arrays, five uint16 masks and a flag. */
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return 84;
   }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * ZEROS_LIKE (raw zeros of the input's type), FILL (a scalar over the shape the model gives the
  * output) and SHAPE (the input's static shape as INT32 or INT64).
  */
-public final class TensorCreationOp implements Op<TensorCreationOp.Plan> {
+public final class TensorCreationOp implements Op<TensorCreationOp.Plan>, TflmFootprint {
 
   /**
    * A prepared op.
@@ -110,5 +110,14 @@ public final class TensorCreationOp implements Op<TensorCreationOp.Plan> {
   @Override
   public long macs(OpNode node) {
     return 0;
+  }
+
+  /** {@code TfLiteShapeParams} (one TfLiteType enum) for SHAPE; ZEROS_LIKE and FILL parse none. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    if (builtin != BuiltinOperator.SHAPE) {
+      return null;
+    }
+    return abi.shortEnums() ? new CStruct(1, 1) : new CStruct(4, 4);
   }
 }

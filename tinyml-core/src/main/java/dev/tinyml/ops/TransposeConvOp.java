@@ -15,7 +15,7 @@ import java.util.Optional;
  * float32, int8 (per-channel filter, int32 bias) and 16x8 (int16 activations, int8 filter, int64
  * bias), with a fused activation.
  */
-public final class TransposeConvOp implements Op<TransposeConvOp.Plan> {
+public final class TransposeConvOp implements Op<TransposeConvOp.Plan>, TflmFootprint {
 
   /**
    * A prepared transpose convolution.
@@ -228,5 +228,52 @@ public final class TransposeConvOp implements Op<TransposeConvOp.Plan> {
   @Override
   public int weightsInput() {
     return 1;
+  }
+
+  /**
+   * {@code TfLiteTransposeConvParams}: the padding enum, two strides, then the activation and bias
+   * type enums.
+   */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return abi.shortEnums() ? new CStruct(16, 4) : new CStruct(20, 4);
+  }
+
+  /** {@code ConvParams} (56 bytes), two buffer indices and the two per-channel array pointers. */
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return abi.pointerSize() == 8 ? 80 : 72;
+  }
+
+  /** The per-channel multipliers and shifts, allocated for every type, float included. */
+  @Override
+  public int[] prepareAllocations(OpNode node) {
+    int[] f = node.inputShape(1);
+    if (f.length != 4) {
+      throw new IllegalArgumentException("lacks its 4-D filter (input 1); malformed model.");
+    }
+    return TflmFootprint.perChannel(f[0]);
+  }
+
+  /**
+   * The quantized kernels' accumulators, one per output element (int32 for int8, int64 for 16x8),
+   * then for 16x8 with an int16 bias that bias widened to int64.
+   */
+  @Override
+  public int[] scratchRequests(OpNode node) {
+    Tensor in = node.input(2);
+    Tensor out = node.output(0);
+    Tensor bias = node.inputCount() > 3 ? node.input(3) : null;
+    if (in == null || out == null) {
+      throw new IllegalArgumentException("lacks its input (input 2) or output; malformed model.");
+    }
+    return switch (in.type()) {
+      case INT8 -> new int[] {4 * out.elementCount()};
+      case INT16 ->
+          bias != null && bias.type() == TensorType.INT16
+              ? new int[] {8 * out.elementCount(), 8 * bias.elementCount()}
+              : new int[] {8 * out.elementCount()};
+      default -> new int[0];
+    };
   }
 }

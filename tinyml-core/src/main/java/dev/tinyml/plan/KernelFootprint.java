@@ -1,13 +1,11 @@
 package dev.tinyml.plan;
 
-import dev.tinyml.ops.MeanOp;
 import dev.tinyml.ops.OpNode;
 import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.ops.TflmFootprint;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
-import dev.tinyml.tflite.Tensor;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -26,11 +24,7 @@ final class KernelFootprint {
 
   /** Reference kernels that request scratch buffers the op classes do not model. */
   private static final Set<BuiltinOperator> UNMODELLED_SCRATCH =
-      Set.of(
-          BuiltinOperator.ADD_N,
-          BuiltinOperator.MIRROR_PAD,
-          BuiltinOperator.TRANSPOSE_CONV,
-          BuiltinOperator.CUSTOM);
+      Set.of(BuiltinOperator.ADD_N, BuiltinOperator.MIRROR_PAD, BuiltinOperator.CUSTOM);
 
   private KernelFootprint() {}
 
@@ -44,28 +38,7 @@ final class KernelFootprint {
       throw unsupported(model, subgraph, opIndex, op, "its scratch buffers");
     }
     TflmFootprint f = footprintOrNull(code);
-    if (f != null) {
-      return ask(model, subgraph, opIndex, op, f::scratchRequests);
-    }
-    // Reduce kernels that have no op class yet request what MEAN requests (SUM) or the shapes only.
-    return switch (code) {
-      case SUM -> ask(model, subgraph, opIndex, op, MeanOp::reductionScratch);
-      case REDUCE_MAX, REDUCE_MIN ->
-          ask(
-              model,
-              subgraph,
-              opIndex,
-              op,
-              node -> {
-                Tensor in = node.input(0);
-                Tensor axis = node.input(1);
-                if (in == null || axis == null) {
-                  throw new IllegalArgumentException("lacks its input or axis; malformed model.");
-                }
-                return new int[] {4 * in.shape().length, 4 * Math.max(axis.elementCount(), 0)};
-              });
-      default -> new int[0];
-    };
+    return f == null ? new int[0] : ask(model, subgraph, opIndex, op, f::scratchRequests);
   }
 
   /** The builtin parameter struct the parser allocates, or null if it allocates none. */

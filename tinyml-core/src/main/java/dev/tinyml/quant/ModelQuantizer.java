@@ -238,7 +238,8 @@ public final class ModelQuantizer {
       Operator op = ops.get(k);
       BuiltinOperator b = source.opOf(op);
       int[] in = op.inputs();
-      int out = op.outputs()[0];
+      int[] outs = op.outputs();
+      int out = outs[0];
       boolean weighted = rules(b).weightsChannelAxis() >= 0;
       for (int j = 0; j < in.length; j++) {
         int t = in[j];
@@ -248,7 +249,11 @@ public final class ModelQuantizer {
       }
       Int8Rules rule = rules(b);
       switch (rule.outputParams()) {
-        case SHARED_WITH_INPUT -> groups.join(in[0], out);
+        case SHARED_WITH_INPUT -> {
+          for (int o : outs) {
+            groups.join(in[rule.sharedInput()], o);
+          }
+        }
         case SHARED_WITH_ALL_INPUTS -> {
           // TFLM's concatenation needs one scale for all inputs and the output. An input whose
           // parameters are fixed (a softmax, logistic or tanh output) keeps them and is
@@ -542,6 +547,10 @@ public final class ModelQuantizer {
       int code = out.addOperatorCode(new OperatorCode(BuiltinOperator.DEQUANTIZE, 2));
       for (int o : g.outputs()) {
         Tensor f = g.tensors().get(o);
+        if (f.type() != TensorType.INT8) {
+          // A boolean or index output (a comparison's, ARG_MAX's) was never quantized.
+          continue;
+        }
         int q = g.addTensor(int8Twin(f));
         f.setType(TensorType.FLOAT32);
         f.setQuantization(null);

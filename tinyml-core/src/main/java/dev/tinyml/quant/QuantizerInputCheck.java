@@ -55,8 +55,10 @@ final class QuantizerInputCheck {
                 : "; supported: " + ModelQuantizer.SUPPORTED;
         throw new QuantizationException("op #" + k + " (" + name + ") cannot be quantized" + hint);
       }
-      for (int t : op.outputs()) {
-        requireFloat(k, b, t, "output");
+      if (ModelQuantizer.rules(b).quantizesOutputs()) {
+        for (int t : op.outputs()) {
+          requireFloat(k, b, t, "output");
+        }
       }
       boolean weighted = ModelQuantizer.rules(b).weightsChannelAxis() >= 0;
       for (int j = 0; j < op.inputs().length; j++) {
@@ -71,7 +73,9 @@ final class QuantizerInputCheck {
           if (constant[t]) {
             checkFinite(t, "constant input of op #" + k + " (" + b + ")");
           }
-        } else if (!constant[t]) {
+        } else if (!constant[t] && isQuantizedType(tensor.type())) {
+          // Boolean conditions and integer indices pass through; int8/int16 ones mean a
+          // (partly) quantized model.
           throw alreadyQuantized(k, b, t);
         }
       }
@@ -79,6 +83,10 @@ final class QuantizerInputCheck {
     for (int t : graph.inputs()) {
       requireFloat(-1, null, t, "model input");
     }
+  }
+
+  private static boolean isQuantizedType(TensorType type) {
+    return type == TensorType.INT8 || type == TensorType.UINT8 || type == TensorType.INT16;
   }
 
   private void requireFloat(int k, BuiltinOperator b, int t, String role) {

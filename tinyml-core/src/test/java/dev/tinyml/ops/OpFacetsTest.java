@@ -3,6 +3,7 @@ package dev.tinyml.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tinyml.tflite.BuiltinOperator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What op classes state for the planner, quantizer and resolver generator. */
@@ -44,6 +45,36 @@ class OpFacetsTest {
   void opsWithoutAModelledTflmKernelStateNoFootprint() {
     assertThat(OpRegistry.tflmFootprint(BuiltinOperator.CONV_2D)).isPresent();
     assertThat(OpRegistry.tflmFootprint(BuiltinOperator.CAST)).isEmpty();
+  }
+
+  @Test
+  void everyBreadthOpStatesItsTflmFootprintButBatchMatMul() {
+    List<BuiltinOperator> without =
+        OpRegistry.builtins().stream().filter(b -> OpRegistry.tflmFootprint(b).isEmpty()).toList();
+    assertThat(without)
+        .containsExactlyInAnyOrder(BuiltinOperator.CAST, BuiltinOperator.BATCH_MATMUL);
+  }
+
+  @Test
+  void breadthFootprintsFollowTflmsStructs() {
+    TflmFootprint.Abi arm = new TflmFootprint.Abi(4, true);
+    TflmFootprint.Abi host = new TflmFootprint.Abi(8, false);
+    TflmFootprint argMax = OpRegistry.tflmFootprint(BuiltinOperator.ARG_MAX).orElseThrow();
+    assertThat(argMax.builtinParams(null, arm)).isEqualTo(new TflmFootprint.CStruct(1, 1));
+    assertThat(argMax.builtinParams(null, host)).isEqualTo(new TflmFootprint.CStruct(4, 4));
+    TflmFootprint transposeConv =
+        OpRegistry.tflmFootprint(BuiltinOperator.TRANSPOSE_CONV).orElseThrow();
+    assertThat(transposeConv.opData(null, arm)).isEqualTo(72);
+    assertThat(transposeConv.opData(null, host)).isEqualTo(80);
+    assertThat(OpRegistry.tflmFootprint(BuiltinOperator.TRANSPOSE).orElseThrow().opData(null, arm))
+        .isZero();
+    assertThat(
+            OpRegistry.tflmFootprint(BuiltinOperator.SQUARED_DIFFERENCE)
+                .orElseThrow()
+                .opData(null, arm))
+        .isEqualTo(112);
+    assertThat(OpRegistry.tflmFootprint(BuiltinOperator.ELU).orElseThrow().opData(null, arm))
+        .isEqualTo(256);
   }
 
   @Test
