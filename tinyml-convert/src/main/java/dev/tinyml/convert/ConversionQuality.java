@@ -43,9 +43,9 @@ public final class ConversionQuality {
   }
 
   /**
-   * Runs the float and the quantized model once over the samples and compares their first output
-   * (how often the arg-max agrees; the mean absolute difference of the dequantized values) and
-   * every activation tensor the two share by name.
+   * Runs the float and the quantized model once over the calibration samples and compares their
+   * first output (how often the arg-max agrees; the mean absolute difference of the dequantized
+   * values) and every activation tensor the two share by name.
    *
    * @param floatModel the float model
    * @param quantized the quantized model
@@ -56,6 +56,25 @@ public final class ConversionQuality {
    */
   public static Measured measure(
       Model floatModel, Model quantized, RepresentativeDataset data, int worst)
+      throws ConversionException {
+    return measure(
+        floatModel, quantized, data, worst, ConversionReport.Agreement.CALIBRATION_SAMPLES);
+  }
+
+  /**
+   * As {@link #measure(Model, Model, RepresentativeDataset, int)}, on samples the report describes
+   * as {@code measuredOn}.
+   *
+   * @param floatModel the float model
+   * @param quantized the quantized model
+   * @param data the samples
+   * @param worst how many of the lowest-SQNR tensors to keep
+   * @param measuredOn which samples these are, e.g. {@code held-out samples in test}
+   * @return the figures
+   * @throws ConversionException when the models cannot run on the samples or share no tensor
+   */
+  public static Measured measure(
+      Model floatModel, Model quantized, RepresentativeDataset data, int worst, String measuredOn)
       throws ConversionException {
     ModelComparison.Result r;
     try {
@@ -69,7 +88,8 @@ public final class ConversionQuality {
       lowest.add(new ConversionReport.TensorSqnr(e.name(), e.stats().sqnrDb()));
     }
     ConversionReport.Agreement agreement =
-        new ConversionReport.Agreement((int) r.samples(), r.top1Agreement(), r.meanAbsoluteError());
+        new ConversionReport.Agreement(
+            (int) r.samples(), r.top1Agreement(), r.meanAbsoluteError(), measuredOn);
     return new Measured(agreement, lowest);
   }
 

@@ -60,6 +60,14 @@ public class ConvertMojo extends AbstractMojo {
   File representativeData;
 
   /**
+   * A directory of held-out samples (not used for calibration), read with the same {@link
+   * #preprocessing}, on which the report measures the float-vs-int8 agreement; default: the
+   * representative samples, which flatter the int8 model.
+   */
+  @Parameter(property = "tinyml.heldOutData")
+  File heldOutData;
+
+  /**
    * How the files of {@code representativeData} become model inputs: {@code none} ({@code .npy} and
    * {@code .csv} already shaped like the input), {@code micro-frontend}, {@code mfcc}, {@code
    * log-mel} (WAV clips), {@code image} (PNG, JPEG, BMP, GIF) or {@code time-series} (CSV tables
@@ -127,11 +135,11 @@ public class ConvertMojo extends AbstractMojo {
   @Parameter(property = "tinyml.board", defaultValue = "nano33ble")
   String board = "nano33ble";
 
-  /** Program flash of a {@code custom} board, in bytes. */
+  /** Program flash of a {@code custom} board in bytes; with a named board, replaces its own. */
   @Parameter(property = "tinyml.flashBytes")
   Long flashBytes;
 
-  /** RAM of a {@code custom} board, in bytes. */
+  /** RAM of a {@code custom} board in bytes; with a named board, replaces its own. */
   @Parameter(property = "tinyml.ramBytes")
   Long ramBytes;
 
@@ -142,7 +150,10 @@ public class ConvertMojo extends AbstractMojo {
   /** Template parameters replacing the defaults (see docs/codegen.md). */
   @Parameter Map<String, String> templateParameters;
 
-  /** The sketch and library name; default: the model file or directory name. */
+  /**
+   * The sketch and library name; default: the project's artifactId, or without a project the model
+   * file or directory name.
+   */
   @Parameter(property = "tinyml.name")
   String name;
 
@@ -202,6 +213,7 @@ public class ConvertMojo extends AbstractMojo {
         .tfliteModel(path(tfliteModel))
         .signature(signature)
         .representativeData(path(representativeData))
+        .heldOutData(path(heldOutData))
         .preprocessing(preprocessing)
         .imageNormalization(imageNormalization)
         .windows(windowSize, windowStride)
@@ -214,6 +226,7 @@ public class ConvertMojo extends AbstractMojo {
         .board(board, flashBytes, ramBytes)
         .template(template, templateParameters)
         .name(name)
+        .defaultName(project != null && project.getFile() != null ? project.getArtifactId() : null)
         .offlinePlan(offlinePlan)
         .outputDirectory(outputDirectory())
         .baseDirectory(path(new File("")))
