@@ -231,6 +231,50 @@ public final class PngCharts {
   }
 
   /**
+   * Draws one bar per channel of a per-channel quantized tensor: the largest absolute real value in
+   * each channel, so that channels far narrower than the rest (which per-tensor scales would crush
+   * to a few int8 steps) and empty channels stand out.
+   *
+   * @param title the chart title (e.g. the tensor's name)
+   * @param ranges the largest absolute value per channel, in channel order
+   * @return the PNG bytes
+   */
+  public static byte[] channelRanges(String title, double[] ranges) {
+    if (ranges.length == 0) {
+      throw new IllegalArgumentException("a channel chart needs at least one channel");
+    }
+    double peak = 0;
+    for (double r : ranges) {
+      if (!Double.isFinite(r) || r < 0) {
+        throw new IllegalArgumentException("channel range invalid: " + r);
+      }
+      peak = Math.max(peak, r);
+    }
+    BufferedImage image = canvas(WIDTH, HEIGHT);
+    Graphics2D g = graphics(image);
+    title(g, title, WIDTH);
+    double top = peak > 0 ? peak : 1;
+    int n = ranges.length;
+    Plot plot = new Plot(80, 50, WIDTH - 110, HEIGHT - 110, -0.5, n - 0.5, 0, top);
+    double[] xTicks = new double[5];
+    double[] yTicks = new double[5];
+    for (int t = 0; t <= 4; t++) {
+      xTicks[t] = Math.round((n - 1) * t / 4.0);
+      yTicks[t] = top * t / 4;
+    }
+    plot.axes(g, "output channel", "largest |weight|", xTicks, yTicks);
+    g.setColor(SERIES[0]);
+    for (int c = 0; c < n; c++) {
+      int x0 = plot.x(c - 0.5);
+      int x1 = Math.max(x0 + 1, plot.x(c + 0.5));
+      int y = plot.y(ranges[c]);
+      g.fillRect(x0, y, x1 - x0, plot.y(0) - y);
+    }
+    g.dispose();
+    return png(image);
+  }
+
+  /**
    * The top of a count axis with four whole-number steps: the peak rounded up to a multiple of 4.
    */
   static long countAxisTop(long peak) {

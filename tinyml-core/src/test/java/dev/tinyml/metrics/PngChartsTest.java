@@ -97,6 +97,15 @@ class PngChartsTest {
   }
 
   @Test
+  void channelRangesDrawOneBarPerChannelTheWidestReachingTheTop() throws IOException {
+    BufferedImage image = decode(PngCharts.channelRanges("k", new double[] {0.5, 1.0}));
+    // Two channels share the plot's 530 px: the second (the peak) fills to the top.
+    assertThat(image.getRGB(80 + 530 * 3 / 4, 52) & 0xFFFFFF).isEqualTo(0x1F77B4);
+    assertThat(image.getRGB(80 + 530 / 4, 52) & 0xFFFFFF).isNotEqualTo(0x1F77B4);
+    assertThat(image.getRGB(80 + 530 / 4, 300) & 0xFFFFFF).isEqualTo(0x1F77B4);
+  }
+
+  @Test
   void theCountAxisEndsAtAMultipleOfFourSoItsTicksAreWholeNumbers() {
     assertThat(PngCharts.countAxisTop(1)).isEqualTo(4);
     assertThat(PngCharts.countAxisTop(4)).isEqualTo(4);
