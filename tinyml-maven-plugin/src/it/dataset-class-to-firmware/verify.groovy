@@ -1,5 +1,5 @@
 def out = new File(basedir, 'target/tinyml')
-['model.tflite', 'model.h', 'hello_world_float/hello_world_float.ino', 'hello_world_float-arduino.zip'].each {
+['model.tflite', 'model.h', 'dataset_class_to_firmware/dataset_class_to_firmware.ino', 'dataset_class_to_firmware-arduino.zip'].each {
   assert new File(out, it).isFile() : "missing output $it"
 }
 assert new File(out, 'report.md').text.contains('int8 (quantized from float32, calibrated on 50 samples)')

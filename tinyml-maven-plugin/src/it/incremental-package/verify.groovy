@@ -4,6 +4,6 @@ def skipped = (log =~ /tinyml:convert: model and configuration unchanged since t
 assert wrote == 1 : "the first build converts once, got $wrote conversions"
 assert skipped == 1 : "the second build skips once, got $skipped skips"
 // The skipping build still attaches the Arduino library.
-assert (log =~ /attached hello_world_int8-arduino.zip \(classifier arduino\)/).count == 2
+assert (log =~ /attached incremental_package-arduino.zip \(classifier arduino\)/).count == 2
 assert new File(basedir, 'target/tinyml/.tinyml-convert.sha256').isFile()
 return true

@@ -1,5 +1,6 @@
 def out = new File(basedir, 'target/tinyml')
-def name = 'keras_sequential_dense_mlp'
+// No name configured: the sketch and library take the artifactId, not the model folder's name.
+def name = 'savedmodel_to_firmware'
 ['model.tflite', 'model.cc', 'model.h', "$name/${name}.ino", "${name}-arduino.zip", 'report.json'].each {
   assert new File(out, it).isFile() : "missing output $it"
 }

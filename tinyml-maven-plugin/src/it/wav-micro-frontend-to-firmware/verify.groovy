@@ -1,5 +1,5 @@
 def out = new File(basedir, 'target/tinyml')
-['model.tflite', 'model.cc', 'model.h', 'kws_float/kws_float.ino', 'kws_float-arduino.zip', 'report.json'].each {
+['model.tflite', 'model.cc', 'model.h', 'wav_micro_frontend_to_firmware/wav_micro_frontend_to_firmware.ino', 'wav_micro_frontend_to_firmware-arduino.zip', 'report.json'].each {
   assert new File(out, it).isFile() : "missing output $it"
 }
 assert new File(out, 'model.h').text.contains('constexpr int kInput0Type = kTensorTypeInt8;')

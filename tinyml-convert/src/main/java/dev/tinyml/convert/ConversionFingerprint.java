@@ -16,7 +16,8 @@ final class ConversionFingerprint {
    */
   static boolean possible(ConversionRequest request) {
     return !(request.source() instanceof ModelSource.InMemory)
-        && !(request.representativeData() instanceof RepresentativeData.Dataset);
+        && !(request.representativeData() instanceof RepresentativeData.Dataset)
+        && !(request.heldOutData() instanceof RepresentativeData.Dataset);
   }
 
   /** The hash of the request's inputs and settings. */
@@ -35,6 +36,9 @@ final class ConversionFingerprint {
       for (Path element : c.classpath()) {
         fingerprint.path("classpath:" + element.getFileName(), element);
       }
+    }
+    if (request.heldOutData() instanceof RepresentativeData.Directory d) {
+      fingerprint.path("heldOutData", d.directory());
     }
     return fingerprint.hex();
   }
@@ -65,6 +69,9 @@ final class ConversionFingerprint {
         data instanceof RepresentativeData.Directory d
             ? "directory " + d.preprocessing()
             : data instanceof RepresentativeData.DatasetClass k ? "class " + k.className() : null);
+    if (r.heldOutData() instanceof RepresentativeData.Directory d) {
+      c.put("heldOutData", "directory " + d.preprocessing());
+    }
     c.put("libraryVersion", r.libraryVersion());
     return c;
   }

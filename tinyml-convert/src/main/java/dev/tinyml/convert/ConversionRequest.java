@@ -22,6 +22,7 @@ public final class ConversionRequest {
   private final ModelSource source;
   private final Path outputDirectory;
   private final RepresentativeData representativeData;
+  private final RepresentativeData heldOutData;
   private final Quantization quantization;
   private final CalibrationMethod calibration;
   private final boolean biasCorrection;
@@ -43,6 +44,7 @@ public final class ConversionRequest {
     source = b.source;
     outputDirectory = b.outputDirectory;
     representativeData = b.representativeData;
+    heldOutData = b.heldOutData;
     quantization = b.quantization;
     calibration = b.calibration;
     biasCorrection = b.biasCorrection;
@@ -101,6 +103,16 @@ public final class ConversionRequest {
    */
   public RepresentativeData representativeData() {
     return representativeData;
+  }
+
+  /**
+   * The samples the float-vs-int8 agreement is measured on; {@link RepresentativeData#none()} for
+   * the calibration samples.
+   *
+   * @return the data
+   */
+  public RepresentativeData heldOutData() {
+    return heldOutData;
   }
 
   /**
@@ -265,6 +277,7 @@ public final class ConversionRequest {
     private final ModelSource source;
     private final Path outputDirectory;
     private RepresentativeData representativeData = RepresentativeData.none();
+    private RepresentativeData heldOutData = RepresentativeData.none();
     private Quantization quantization = Quantization.INT8;
     private CalibrationMethod calibration = CalibrationMethod.minMax();
     private boolean biasCorrection;
@@ -288,13 +301,26 @@ public final class ConversionRequest {
     }
 
     /**
-     * The samples for calibration and for the agreement in the report.
+     * The samples for calibration, and for the agreement in the report unless {@link #heldOutData}
+     * is given.
      *
      * @param data the samples
      * @return this
      */
     public Builder representativeData(RepresentativeData data) {
       this.representativeData = Objects.requireNonNull(data, "data");
+      return this;
+    }
+
+    /**
+     * Samples the calibration did not see, to measure the float-vs-int8 agreement on instead of the
+     * calibration samples (which flatter the int8 model).
+     *
+     * @param data the samples, or {@link RepresentativeData#none()}
+     * @return this
+     */
+    public Builder heldOutData(RepresentativeData data) {
+      this.heldOutData = Objects.requireNonNull(data, "data");
       return this;
     }
 

@@ -44,6 +44,7 @@ public final class ConversionSettings {
   private Path tfliteModel;
   private String signature = ModelSource.DEFAULT_SIGNATURE;
   private Path representativeData;
+  private Path heldOutData;
   private String preprocessing = "none";
   private String imageNormalization = "zero-one";
   private Integer windowSize;
@@ -62,6 +63,7 @@ public final class ConversionSettings {
   private String template = "generic";
   private Map<String, String> templateParameters = Map.of();
   private String name;
+  private String defaultName;
   private boolean offlinePlan;
   private Path outputDirectory;
   private Path baseDirectory = Path.of("").toAbsolutePath();
@@ -128,6 +130,18 @@ public final class ConversionSettings {
    */
   public ConversionSettings representativeData(Path dir) {
     this.representativeData = dir;
+    return this;
+  }
+
+  /**
+   * A directory of held-out samples, read with the same preprocessing as the representative data,
+   * to measure the float-vs-int8 agreement on instead of the calibration samples.
+   *
+   * @param dir the directory, or null to measure on the calibration samples
+   * @return this
+   */
+  public ConversionSettings heldOutData(Path dir) {
+    this.heldOutData = dir;
     return this;
   }
 
@@ -237,11 +251,11 @@ public final class ConversionSettings {
   }
 
   /**
-   * The board id, and the budgets of a {@code custom} board.
+   * The board id, and the budgets of a {@code custom} board or replacing a known board's.
    *
    * @param id the id
-   * @param flash the custom board's flash in bytes, or null
-   * @param ram the custom board's RAM in bytes, or null
+   * @param flash the board's flash in bytes, or null for a known board's own
+   * @param ram the board's RAM in bytes, or null for a known board's own
    * @return this
    */
   public ConversionSettings board(String id, Long flash, Long ram) {
@@ -272,6 +286,18 @@ public final class ConversionSettings {
    */
   public ConversionSettings name(String value) {
     this.name = value;
+    return this;
+  }
+
+  /**
+   * The name used when {@link #name} is not set, such as the build project's artifact id, so that
+   * two projects whose models sit in folders of the same name get different sketches and libraries.
+   *
+   * @param value the name, or null for the model's file or directory name
+   * @return this
+   */
+  public ConversionSettings defaultName(String value) {
+    this.defaultName = value;
     return this;
   }
 
@@ -380,6 +406,7 @@ public final class ConversionSettings {
     }
     return ConversionRequest.builder(source, outputDirectory)
         .representativeData(data)
+        .heldOutData(heldOut(data))
         .quantization(quant)
         .calibration(method)
         .biasCorrection(biasCorrection)
@@ -389,7 +416,7 @@ public final class ConversionSettings {
         .board(target)
         .template(sketchTemplate)
         .templateParameters(templateParameters)
-        .name(name)
+        .name(name == null || name.isBlank() ? defaultName : name)
         .offlinePlan(offlinePlan)
         .generator(generator)
         .libraryVersion(libraryVersion)
@@ -433,16 +460,15 @@ public final class ConversionSettings {
               + prefix
               + "ramBytes (the board's program flash and RAM in bytes).");
     }
-    if (!custom && (flashBytes != null || ramBytes != null)) {
-      log.warn(
-          prefix
-              + "flashBytes/"
-              + prefix
-              + "ramBytes apply to board 'custom' only; board "
-              + board
-              + " uses its own budget.");
+    try {
+      return Board.resolve(board, flashBytes, ramBytes);
+    } catch (CodegenException e) {
+      throw new CodegenException(
+          e.getMessage()
+              .replace("flashBytes", prefix + "flashBytes")
+              .replace("ramBytes", prefix + "ramBytes"),
+          e);
     }
-    return Board.resolve(board, flashBytes, ramBytes);
   }
 
   private TensorType ioType(String setting, String value) throws ConversionException {
@@ -517,6 +543,21 @@ public final class ConversionSettings {
       return RepresentativeData.datasetClass(representativeDatasetClass, datasetClasspath);
     }
     return RepresentativeData.none();
+  }
+
+  /** The held-out directory, read as the representative directory is. */
+  private RepresentativeData heldOut(RepresentativeData data) throws ConversionException {
+    if (heldOutData == null) {
+      return RepresentativeData.none();
+    }
+    if (!(data instanceof RepresentativeData.Directory d)) {
+      throw new ConversionException(
+          prefix
+              + "heldOutData needs "
+              + prefix
+              + "representativeData: the held-out files are read with its preprocessing.");
+    }
+    return RepresentativeData.directory(heldOutData, d.preprocessing());
   }
 
   private List<String> labelList() throws ConversionException {

@@ -1,6 +1,7 @@
 package dev.tinyml.convert;
 
 import dev.tinyml.codegen.AtomicFiles;
+import dev.tinyml.codegen.Board;
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.codegen.ConversionReport;
 import dev.tinyml.codegen.FirmwareGenerator;
@@ -21,6 +22,8 @@ import dev.tinyml.tflite.TfliteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -44,7 +47,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>The quantized model is serialised once, and the samples are read once for calibration and once
- * for the quality figures. Nothing is written when the conversion fails.
+ * for the quality figures (or the held-out samples once, when given). Nothing is written when the
+ * conversion fails.
  */
 public final class Converter {
   /** How many lowest-SQNR tensors the report lists. */
@@ -106,20 +110,38 @@ public final class Converter {
     String quantDone;
     ConversionQuality.Measured quality = null;
     String sourceName = request.source().displayName();
+    List<String> notes = new ArrayList<>(budgetNotes(request));
     if (request.quantization() == Quantization.INT8 && isFloat) {
       Model floatModel = model;
+      int calibrationSamples;
       try (Samples samples = Samples.open(request, floatModel, sourceName)) {
         RepresentativeDataset data = samples.dataset();
+        notes.addAll(samples.warnings());
         Model int8 = quantize(request, floatModel, data);
-        quality =
-            fromUserData(
-                request, () -> ConversionQuality.measure(floatModel, int8, data, WORST_TENSORS));
+        Optional<Samples> heldOut = Samples.openHeldOut(request, floatModel);
+        if (heldOut.isPresent()) {
+          try (Samples h = heldOut.get()) {
+            notes.addAll(h.warnings());
+            quality =
+                fromUserData(
+                    request,
+                    () ->
+                        ConversionQuality.measure(
+                            floatModel, int8, h.dataset(), WORST_TENSORS, heldOutLabel(request)));
+          }
+          calibrationSamples = fromUserData(request, () -> count(data));
+        } else {
+          quality =
+              fromUserData(
+                  request, () -> ConversionQuality.measure(floatModel, int8, data, WORST_TENSORS));
+          calibrationSamples = quality.agreement().samples();
+        }
         model = int8;
         bytes = null;
       }
       quantDone =
           "int8 (quantized from float32, calibrated on "
-              + quality.agreement().samples()
+              + calibrationSamples
               + " samples"
               + calibrationNote(request)
               + ")";
@@ -128,7 +150,8 @@ public final class Converter {
           request.quantization() == Quantization.INT8
               ? "int8 (model was already quantized)"
               : isFloat ? "none (float model)" : "none (model is quantized as given)";
-      warnUnusedData(request);
+      warnUnusedData(request, request.representativeData(), "representativeData");
+      warnUnusedData(request, request.heldOutData(), "heldOutData");
       checkIoTypeMatches(request, "inputType", request.inputType(), model, true);
       checkIoTypeMatches(request, "outputType", request.outputType(), model, false);
     }
@@ -154,6 +177,7 @@ public final class Converter {
         firmware.agreement(quality.agreement()).worstTensors(quality.worstTensors());
       }
       ConversionQuality.weightHistograms(model, HISTOGRAMS).forEach(firmware::histogram);
+      notes.forEach(firmware::note);
       result = FirmwareGenerator.generate(firmware.build(), out);
       Path stamp = out.resolve(ConvertFingerprint.STAMP);
       if (hash != null) {
@@ -171,6 +195,67 @@ public final class Converter {
     request.log().info("wrote " + result.files().size() + " files to " + out);
     return new ConversionResult(
         out, result.files(), result.libraryZip(), false, Optional.of(report));
+  }
+
+  /** Where the agreement was measured, for the report. */
+  private static String heldOutLabel(ConversionRequest request) {
+    return request.heldOutData() instanceof RepresentativeData.Directory d
+        ? "held-out samples in "
+            + d.directory().getFileName()
+            + " ("
+            + request.setting("heldOutData")
+            + ")"
+        : "held-out samples";
+  }
+
+  private static int count(RepresentativeDataset data) {
+    int n = 0;
+    for (float[][] ignored : data) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Logs and returns a note when flashBytes/ramBytes replaced a known board's budget, so that the
+   * figures are read against the right numbers.
+   */
+  private static List<String> budgetNotes(ConversionRequest request) {
+    Board board = request.board();
+    if (!board.ownBudget() || board.id().equals("custom")) {
+      return List.of();
+    }
+    Board listed;
+    try {
+      listed = Board.named(board.id());
+    } catch (CodegenException e) {
+      return List.of(); // a board made in code under an id of its own: nothing to compare with
+    }
+    List<String> parts = new ArrayList<>();
+    if (board.flashBytes() != listed.flashBytes()) {
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "flash %,d B (%s) instead of its %,d B",
+              board.flashBytes(),
+              request.setting("flashBytes"),
+              listed.flashBytes()));
+    }
+    if (board.ramBytes() != listed.ramBytes()) {
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "RAM %,d B (%s) instead of its %,d B",
+              board.ramBytes(),
+              request.setting("ramBytes"),
+              listed.ramBytes()));
+    }
+    if (parts.isEmpty()) {
+      return List.of();
+    }
+    String note = "board " + board.id() + " budget: " + String.join(", ", parts) + ".";
+    request.log().info(note);
+    return List.of(note);
   }
 
   private static void libraryVersion(FirmwareRequest.Builder firmware, ConversionRequest request)
@@ -296,15 +381,15 @@ public final class Converter {
     return false;
   }
 
-  private static void warnUnusedData(ConversionRequest request) {
-    RepresentativeData data = request.representativeData();
+  private static void warnUnusedData(
+      ConversionRequest request, RepresentativeData data, String directorySetting) {
     if (data instanceof RepresentativeData.None) {
       return;
     }
     String setting =
         data instanceof RepresentativeData.DatasetClass
             ? "representativeDatasetClass"
-            : "representativeData";
+            : directorySetting;
     request
         .log()
         .warn(request.setting(setting) + " is not used: the model is not quantized in this run.");

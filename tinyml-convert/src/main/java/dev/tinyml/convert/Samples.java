@@ -14,7 +14,10 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -24,14 +27,21 @@ import java.util.stream.Stream;
 final class Samples implements Closeable {
   private final RepresentativeDataset dataset;
   private final URLClassLoader loader;
+  private final List<String> warnings;
 
-  private Samples(RepresentativeDataset dataset, URLClassLoader loader) {
+  private Samples(RepresentativeDataset dataset, URLClassLoader loader, List<String> warnings) {
     this.dataset = dataset;
     this.loader = loader;
+    this.warnings = List.copyOf(warnings);
   }
 
   RepresentativeDataset dataset() {
     return dataset;
+  }
+
+  /** The warnings logged while reading the samples, for the report's notes. */
+  List<String> warnings() {
+    return warnings;
   }
 
   @Override
@@ -47,10 +57,14 @@ final class Samples implements Closeable {
 
   /** Fails early on a sample directory that is missing or empty. */
   static void check(ConversionRequest request) throws ConversionException {
-    if (!(request.representativeData() instanceof RepresentativeData.Directory d)) {
+    check(request.representativeData(), request.setting("representativeData"));
+    check(request.heldOutData(), request.setting("heldOutData"));
+  }
+
+  private static void check(RepresentativeData data, String setting) throws ConversionException {
+    if (!(data instanceof RepresentativeData.Directory d)) {
       return;
     }
-    String setting = request.setting("representativeData");
     Path dir = d.directory();
     if (!Files.isDirectory(dir)) {
       throw new ConversionException(setting + ": no such directory " + dir);
@@ -73,15 +87,15 @@ final class Samples implements Closeable {
       throws ConversionException {
     RepresentativeData data = request.representativeData();
     if (data instanceof RepresentativeData.Dataset d) {
-      return new Samples(d.dataset(), null);
+      return new Samples(d.dataset(), null, List.of());
     }
     if (data instanceof RepresentativeData.Directory d) {
-      return new Samples(fromDirectory(request, d, floatModel), null);
+      return fromDirectory(request, "representativeData", "representative", d, floatModel);
     }
     if (data instanceof RepresentativeData.DatasetClass c) {
       URLClassLoader loader = loader(c.classpath());
       try {
-        return new Samples(fromClass(request, c.className(), loader), loader);
+        return new Samples(fromClass(request, c.className(), loader), loader, List.of());
       } catch (ConversionException | RuntimeException e) {
         try {
           loader.close();
@@ -105,10 +119,30 @@ final class Samples implements Closeable {
             + "=none to put the float model on the board.");
   }
 
-  private static RepresentativeDataset fromDirectory(
-      ConversionRequest request, RepresentativeData.Directory data, Model floatModel)
+  /**
+   * Opens the held-out samples for measuring the agreement, or returns empty when the agreement is
+   * measured on the calibration samples.
+   */
+  static Optional<Samples> openHeldOut(ConversionRequest request, Model floatModel)
       throws ConversionException {
-    String setting = request.setting("representativeData");
+    RepresentativeData data = request.heldOutData();
+    if (data instanceof RepresentativeData.Dataset d) {
+      return Optional.of(new Samples(d.dataset(), null, List.of()));
+    }
+    if (data instanceof RepresentativeData.Directory d) {
+      return Optional.of(fromDirectory(request, "heldOutData", "held-out", d, floatModel));
+    }
+    return Optional.empty();
+  }
+
+  private static Samples fromDirectory(
+      ConversionRequest request,
+      String settingName,
+      String kind,
+      RepresentativeData.Directory data,
+      Model floatModel)
+      throws ConversionException {
+    String setting = request.setting(settingName);
     int[] inputs = floatModel.primarySubgraph().inputs();
     if (inputs.length != 1) {
       throw new ConversionException(
@@ -148,17 +182,38 @@ final class Samples implements Closeable {
         .log()
         .info(
             samples.samples().size()
-                + " representative samples from "
+                + " "
+                + kind
+                + " samples from "
                 + samples.files().size()
                 + " files in "
                 + dir
                 + " (preprocessing "
                 + preprocessing.name()
                 + ")");
+    boolean heldOut = !settingName.equals("representativeData");
+    List<String> warnings = new ArrayList<>();
     for (String warning : samples.warnings()) {
-      request.log().warn(setting + ": " + warning);
+      // The few-samples warning speaks of calibration; held-out samples get their own below.
+      if (!(heldOut && warning.startsWith("only "))) {
+        warnings.add(setting + ": " + warning);
+      }
     }
-    return RepresentativeDataset.ofSingleInput(samples.samples());
+    int n = samples.samples().size();
+    if (heldOut && n < SampleDirectory.FEW_SAMPLES) {
+      warnings.add(
+          setting
+              + ": only "
+              + n
+              + (n == 1 ? " sample" : " samples")
+              + " in "
+              + dir
+              + ": each moves the agreement by "
+              + String.format(Locale.ROOT, "%.1f", 100.0 / n)
+              + " %, so the figure is coarse");
+    }
+    warnings.forEach(request.log()::warn);
+    return new Samples(RepresentativeDataset.ofSingleInput(samples.samples()), null, warnings);
   }
 
   /** A loader over the classpath; parent first, so the dataset interface is this library's. */

@@ -52,7 +52,7 @@ class ConversionQualityTest {
   @Test
   void histogramsOfTheLargestWeightTensorsArePngs() throws Exception {
     Map<String, byte[]> h = ConversionQuality.weightHistograms(read(PERSON_DETECT), 3);
-    assertThat(h).hasSize(3);
+    assertThat(h.keySet().stream().filter(k -> !k.endsWith(" per-channel ranges"))).hasSize(3);
     assertThat(h.values())
         .allSatisfy(png -> assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N'));
     Map<String, byte[]> again = ConversionQuality.weightHistograms(read(PERSON_DETECT), 3);
@@ -64,5 +64,29 @@ class ConversionQualityTest {
   void floatWeightsGetHistogramsToo() throws Exception {
     assertThat(ConversionQuality.weightHistograms(read("tflite/magic_wand/magic_wand.tflite"), 10))
         .isNotEmpty();
+  }
+
+  @Test
+  void aPerChannelTensorGetsAChartOfItsChannelRangesBesideItsHistogram() throws Exception {
+    Model model = read(PERSON_DETECT);
+    Map<String, byte[]> h = ConversionQuality.weightHistograms(model, 3);
+    List<String> perChannel =
+        h.keySet().stream().filter(k -> k.endsWith(" per-channel ranges")).toList();
+    assertThat(perChannel).isNotEmpty();
+    for (String key : perChannel) {
+      String tensor = key.substring(0, key.length() - " per-channel ranges".length());
+      assertThat(h).containsKey(tensor);
+      double[] ranges = ConversionQuality.channelRanges(model, tensor);
+      assertThat(ranges.length).isGreaterThan(1);
+      for (double r : ranges) {
+        assertThat(r).isFinite().isNotNegative();
+      }
+    }
+  }
+
+  @Test
+  void theSpreadNamesTheNarrowestAndWidestChannelAndCountsEmptyOnes() {
+    assertThat(ConversionQuality.spread(new double[] {0.01, 0.5, 0, 1.0}))
+        .isEqualTo("ranges 0.0100 to 1.00, 100x, 1 all-zero");
   }
 }

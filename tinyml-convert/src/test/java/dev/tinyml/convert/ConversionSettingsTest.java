@@ -83,4 +83,39 @@ class ConversionSettingsTest {
                     .toRequest())
         .hasMessageContaining("Both representativeData and representativeDatasetClass are set");
   }
+
+  @Test
+  void theDefaultNameIsUsedOnlyWhenNoNameIsSet(@TempDir Path dir) throws Exception {
+    assertThat(tflite(dir).defaultName("my-app").toRequest().name()).isEqualTo("my-app");
+    assertThat(tflite(dir).defaultName("my-app").name("kws").toRequest().name()).isEqualTo("kws");
+    assertThat(tflite(dir).toRequest().name()).isNull();
+  }
+
+  @Test
+  void heldOutDataIsReadWithTheRepresentativeDataPreprocessing(@TempDir Path dir) throws Exception {
+    ConversionRequest r =
+        tflite(dir)
+            .representativeData(dir.resolve("calibration"))
+            .heldOutData(dir.resolve("test"))
+            .preprocessing("mfcc")
+            .toRequest();
+    RepresentativeData.Directory heldOut = (RepresentativeData.Directory) r.heldOutData();
+    assertThat(heldOut.directory()).isEqualTo(dir.resolve("test"));
+    assertThat(heldOut.preprocessing().name()).isEqualTo("mfcc");
+  }
+
+  @Test
+  void heldOutDataWithoutRepresentativeDataIsRefused(@TempDir Path dir) {
+    assertThatThrownBy(
+            () -> tflite(dir).names("tinyml.", "").heldOutData(dir.resolve("t")).toRequest())
+        .isInstanceOf(ConversionException.class)
+        .hasMessageContaining("tinyml.heldOutData needs tinyml.representativeData");
+  }
+
+  @Test
+  void aKnownBoardTakesTheGivenBudget(@TempDir Path dir) throws Exception {
+    ConversionRequest r = tflite(dir).board("esp32", null, 200_000L).toRequest();
+    assertThat(r.board().id()).isEqualTo("esp32");
+    assertThat(r.board().ramBytes()).isEqualTo(200_000L);
+  }
 }

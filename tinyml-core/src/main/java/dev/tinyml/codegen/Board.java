@@ -167,14 +167,15 @@ public record Board(
    * The board a configuration names: a known board by id, or {@code custom} with its budgets.
    *
    * @param id a known id (case-insensitive) or {@code custom}
-   * @param flashBytes the program flash of a custom board; ignored otherwise, may be null
-   * @param ramBytes the RAM of a custom board; ignored otherwise, may be null
+   * @param flashBytes the program flash of a custom board, or replacing a known board's; may be
+   *     null
+   * @param ramBytes the RAM of a custom board, or replacing a known board's; may be null
    * @return the board
    * @throws CodegenException listing the known boards, or naming the budget a custom board lacks
    */
   public static Board resolve(String id, Long flashBytes, Long ramBytes) throws CodegenException {
     if (!"custom".equalsIgnoreCase(id.trim())) {
-      return named(id);
+      return named(id).withBudget(flashBytes, ramBytes);
     }
     if (flashBytes == null || ramBytes == null) {
       throw new CodegenException(
@@ -182,6 +183,49 @@ public record Board(
               + " bytes).");
     }
     return custom(flashBytes, ramBytes);
+  }
+
+  /**
+   * This board with a smaller or larger flash or RAM budget, for example a variant with more memory
+   * or a sketch that must leave room for other code; everything else stays.
+   *
+   * @param flash the program flash in bytes, or null to keep this board's
+   * @param ram the RAM in bytes, or null to keep this board's
+   * @return the board with the budgets
+   * @throws CodegenException when a budget is not positive
+   */
+  public Board withBudget(Long flash, Long ram) throws CodegenException {
+    if (flash != null && flash <= 0 || ram != null && ram <= 0) {
+      throw new CodegenException(
+          "Board "
+              + id
+              + ": flashBytes and ramBytes must be greater than 0, got flashBytes="
+              + flash
+              + " ramBytes="
+              + ram);
+    }
+    return new Board(
+        id,
+        displayName,
+        flash == null ? flashBytes : flash,
+        ram == null ? ramBytes : ram,
+        fqbn,
+        architectures,
+        coreFlashBytes,
+        coreRamBytes,
+        microphone,
+        ov767xCamera,
+        imuLibrary);
+  }
+
+  /**
+   * Whether the budgets are the user's: a custom board, or a known board whose flash or RAM was
+   * {@linkplain #withBudget replaced}.
+   *
+   * @return true unless this is one of {@link #known()} as listed
+   */
+  public boolean ownBudget() {
+    return !KNOWN.contains(this);
   }
 
   /**

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param agreement float-vs-int8 agreement on the representative data, null if not measured
  * @param worstTensors tensors with the lowest signal-to-quantization-noise ratio, worst first
  * @param histograms weight histogram images, paths relative to the report
+ * @param notes what the user should know about how the figures came about (few calibration samples,
+ *     converted arrays, a board budget replaced), one sentence each
  */
 public record ConversionReport(
     String modelName,
@@ -35,7 +37,8 @@ public record ConversionReport(
     Long macs,
     Agreement agreement,
     List<TensorSqnr> worstTensors,
-    List<Histogram> histograms) {
+    List<Histogram> histograms,
+    List<String> notes) {
 
   /** Copies the lists. */
   public ConversionReport {
@@ -46,6 +49,7 @@ public record ConversionReport(
     ops = List.copyOf(ops);
     worstTensors = List.copyOf(worstTensors);
     histograms = List.copyOf(histograms);
+    notes = List.copyOf(notes);
   }
 
   /**
@@ -63,8 +67,39 @@ public record ConversionReport(
    * @param samples the number of samples compared
    * @param top1Agreement the fraction of samples whose argmax is the same
    * @param meanAbsoluteError the mean absolute difference of the dequantized outputs
+   * @param measuredOn which samples: {@link #CALIBRATION_SAMPLES}, or a description of held-out
+   *     samples
    */
-  public record Agreement(int samples, double top1Agreement, double meanAbsoluteError) {}
+  public record Agreement(
+      int samples, double top1Agreement, double meanAbsoluteError, String measuredOn) {
+    /** Said of an agreement measured on the samples the ranges were calibrated on. */
+    public static final String CALIBRATION_SAMPLES = "the calibration samples";
+
+    /** Checks the description. */
+    public Agreement {
+      Objects.requireNonNull(measuredOn, "measuredOn");
+    }
+
+    /**
+     * An agreement measured on the calibration samples.
+     *
+     * @param samples the number of samples compared
+     * @param top1Agreement the fraction of samples whose argmax is the same
+     * @param meanAbsoluteError the mean absolute difference of the dequantized outputs
+     */
+    public Agreement(int samples, double top1Agreement, double meanAbsoluteError) {
+      this(samples, top1Agreement, meanAbsoluteError, CALIBRATION_SAMPLES);
+    }
+
+    /**
+     * Whether the samples were the calibration samples, so the figure flatters the model.
+     *
+     * @return true for the calibration samples
+     */
+    public boolean onCalibrationSamples() {
+      return CALIBRATION_SAMPLES.equals(measuredOn);
+    }
+  }
 
   /**
    * The quantization noise of one tensor.

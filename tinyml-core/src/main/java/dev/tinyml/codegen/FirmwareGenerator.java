@@ -51,7 +51,7 @@ public final class FirmwareGenerator {
     String generator = request.generator();
 
     Footprint footprint = Footprint.estimate(model, template, board);
-    footprint.check(board);
+    footprint.check(board, request.quantization().startsWith("int8"));
 
     ModelSourceGenerator sources = new ModelSourceGenerator(generator);
     SketchGenerator sketches = new SketchGenerator(generator);
@@ -117,7 +117,8 @@ public final class FirmwareGenerator {
             request.macs(),
             request.agreement(),
             request.worstTensors(),
-            histograms);
+            histograms,
+            request.notes());
     out.put("report.md", utf8(ReportWriter.markdown(report)));
     out.put("report.json", utf8(ReportWriter.json(report)));
 

@@ -27,6 +27,7 @@ public final class FirmwareRequest {
   private final ConversionReport.Agreement agreement;
   private final List<ConversionReport.TensorSqnr> worstTensors;
   private final SortedMap<String, byte[]> histogramPngs;
+  private final List<String> notes;
 
   private FirmwareRequest(Builder b) {
     this.model = b.model;
@@ -43,6 +44,7 @@ public final class FirmwareRequest {
     this.agreement = b.agreement;
     this.worstTensors = List.copyOf(b.worstTensors);
     this.histogramPngs = new TreeMap<>(b.histogramPngs);
+    this.notes = List.copyOf(b.notes);
   }
 
   /**
@@ -128,6 +130,10 @@ public final class FirmwareRequest {
     return histogramPngs;
   }
 
+  List<String> notes() {
+    return notes;
+  }
+
   /** Builds a {@link FirmwareRequest}. */
   public static final class Builder {
     private final ModelDescription model;
@@ -144,6 +150,7 @@ public final class FirmwareRequest {
     private ConversionReport.Agreement agreement;
     private final List<ConversionReport.TensorSqnr> worstTensors = new ArrayList<>();
     private final SortedMap<String, byte[]> histogramPngs = new TreeMap<>();
+    private final List<String> notes = new ArrayList<>();
 
     private Builder(ModelDescription model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -297,6 +304,17 @@ public final class FirmwareRequest {
      */
     public Builder histogram(String tensor, byte[] png) {
       this.histogramPngs.put(tensor, png.clone());
+      return this;
+    }
+
+    /**
+     * A sentence for the report's notes, such as a warning the conversion logged.
+     *
+     * @param note the sentence
+     * @return this
+     */
+    public Builder note(String note) {
+      this.notes.add(Objects.requireNonNull(note, "note"));
       return this;
     }
 

@@ -89,12 +89,25 @@ public record Footprint(
   }
 
   /**
-   * Fails when the firmware does not fit the board, with the numbers.
+   * Fails when the firmware does not fit the board, with the numbers and a remedy.
    *
    * @param board names the board in the message
    * @throws BudgetExceededException when flash or RAM is over budget
    */
   public void check(Board board) throws BudgetExceededException {
+    check(board, false);
+  }
+
+  /**
+   * Fails when the firmware does not fit the board, with the numbers and the remedies the user has
+   * not tried yet: int8 quantization only for a model that is not int8, and giving the board's
+   * budget only when it is not already given.
+   *
+   * @param board names the board in the message
+   * @param int8 whether the model is already quantized to int8
+   * @throws BudgetExceededException when flash or RAM is over budget
+   */
+  public void check(Board board, boolean int8) throws BudgetExceededException {
     StringBuilder b = new StringBuilder();
     if (flashBytes() > flashBudget) {
       b.append(
@@ -128,8 +141,12 @@ public record Footprint(
               + board.displayName()
               + "): "
               + b
-              + ". Make the model smaller (fewer or narrower layers, int8 quantization) or pick a"
-              + " larger board (board custom with flashBytes/ramBytes).",
+              + ". Make the model smaller (fewer or narrower layers"
+              + (int8 ? "" : ", int8 quantization")
+              + ") or pick a larger board"
+              + (board.ownBudget()
+                  ? " (flashBytes/ramBytes are set: raise them only if the board has that memory)."
+                  : " (another board id, or flashBytes/ramBytes for a board with more memory)."),
           this);
     }
   }

@@ -55,7 +55,9 @@ public final class ReportWriter {
       root.putObject("agreement")
           .put("samples", r.agreement().samples())
           .put("top1Agreement", r.agreement().top1Agreement())
-          .put("meanAbsoluteError", r.agreement().meanAbsoluteError());
+          .put("meanAbsoluteError", r.agreement().meanAbsoluteError())
+          .put("measuredOn", r.agreement().measuredOn())
+          .put("onCalibrationSamples", r.agreement().onCalibrationSamples());
     }
     ArrayNode worst = root.putArray("worstTensorsBySqnr");
     for (ConversionReport.TensorSqnr t : r.worstTensors()) {
@@ -65,6 +67,8 @@ public final class ReportWriter {
     for (ConversionReport.Histogram h : r.histograms()) {
       hist.addObject().put("tensor", h.tensor()).put("png", h.png());
     }
+    ArrayNode notes = root.putArray("notes");
+    r.notes().forEach(notes::add);
     try {
       return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
     } catch (JsonProcessingException e) {
@@ -117,10 +121,16 @@ public final class ReportWriter {
       b.append(
           String.format(
               Locale.ROOT,
-              "Top-1 agreement %.2f %% on %d samples; mean absolute output error %.6g.\n",
+              "Top-1 agreement %.2f %% on %d samples (%s); mean absolute output error %.6g.\n",
               100 * a.top1Agreement(),
               a.samples(),
+              a.measuredOn(),
               a.meanAbsoluteError()));
+      if (a.onCalibrationSamples()) {
+        b.append(
+            "\nThese are the samples the int8 ranges were calibrated on, so the figure is"
+                + " optimistic; give held-out samples (heldOutData) to measure on unseen data.\n");
+      }
     }
     b.append("\n## Worst tensors by SQNR\n\n");
     if (r.worstTensors().isEmpty()) {
@@ -138,6 +148,12 @@ public final class ReportWriter {
     }
     for (ConversionReport.Histogram h : r.histograms()) {
       b.append("- [").append(cell(h.tensor())).append("](").append(h.png()).append(")\n");
+    }
+    if (!r.notes().isEmpty()) {
+      b.append("\n## Notes\n\n");
+      for (String n : r.notes()) {
+        b.append("- ").append(cell(n)).append("\n");
+      }
     }
     return b.toString();
   }

@@ -176,7 +176,9 @@ public final class PngCharts {
   }
 
   /**
-   * Draws a histogram of equal-width bins.
+   * Draws a histogram of equal-width bins. Bins one unit wide starting at an integer (int8 values
+   * counted over [-128, 128], say) are drawn as one bar per integer, and the value axis runs from
+   * the first to the last integer (-128 to 127). The count axis has whole-number ticks.
    *
    * @param title the chart title (e.g. the tensor's name)
    * @param min lower edge of the first bin
@@ -198,20 +200,85 @@ public final class PngCharts {
     BufferedImage image = canvas(WIDTH, HEIGHT);
     Graphics2D g = graphics(image);
     title(g, title, WIDTH);
+    boolean integers = min == Math.rint(min) && max - min == counts.length;
     double hi = max > min ? max : min + 1;
-    Plot plot = new Plot(80, 50, WIDTH - 110, HEIGHT - 110, min, hi, 0, peak);
-    plot.axes(g, "value", "count");
+    // Bars centred on their integer; otherwise bins span [lo, up).
+    double shift = integers ? -0.5 : 0;
+    double x0 = min + shift;
+    double x1 = hi + shift;
+    double yTop = countAxisTop(peak);
+    Plot plot = new Plot(80, 50, WIDTH - 110, HEIGHT - 110, x0, x1, 0, yTop);
+    double[] xTicks = new double[5];
+    double[] yTicks = new double[5];
+    double last = integers ? max - 1 : hi;
+    for (int t = 0; t <= 4; t++) {
+      double v = min + (last - min) * t / 4;
+      xTicks[t] = integers ? Math.round(v) : v;
+      yTicks[t] = yTop * t / 4;
+    }
+    plot.axes(g, "value", "count", xTicks, yTicks);
     g.setColor(SERIES[0]);
     for (int b = 0; b < counts.length; b++) {
-      double lo = min + (hi - min) * b / counts.length;
-      double up = min + (hi - min) * (b + 1) / counts.length;
-      int x0 = plot.x(lo);
-      int x1 = Math.max(x0 + 1, plot.x(up));
+      double lo = x0 + (x1 - x0) * b / counts.length;
+      double up = x0 + (x1 - x0) * (b + 1) / counts.length;
+      int px0 = plot.x(lo);
+      int px1 = Math.max(px0 + 1, plot.x(up));
       int y = plot.y(counts[b]);
+      g.fillRect(px0, y, px1 - px0, plot.y(0) - y);
+    }
+    g.dispose();
+    return png(image);
+  }
+
+  /**
+   * Draws one bar per channel of a per-channel quantized tensor: the largest absolute real value in
+   * each channel, so that channels far narrower than the rest (which per-tensor scales would crush
+   * to a few int8 steps) and empty channels stand out.
+   *
+   * @param title the chart title (e.g. the tensor's name)
+   * @param ranges the largest absolute value per channel, in channel order
+   * @return the PNG bytes
+   */
+  public static byte[] channelRanges(String title, double[] ranges) {
+    if (ranges.length == 0) {
+      throw new IllegalArgumentException("a channel chart needs at least one channel");
+    }
+    double peak = 0;
+    for (double r : ranges) {
+      if (!Double.isFinite(r) || r < 0) {
+        throw new IllegalArgumentException("channel range invalid: " + r);
+      }
+      peak = Math.max(peak, r);
+    }
+    BufferedImage image = canvas(WIDTH, HEIGHT);
+    Graphics2D g = graphics(image);
+    title(g, title, WIDTH);
+    double top = peak > 0 ? peak : 1;
+    int n = ranges.length;
+    Plot plot = new Plot(80, 50, WIDTH - 110, HEIGHT - 110, -0.5, n - 0.5, 0, top);
+    double[] xTicks = new double[5];
+    double[] yTicks = new double[5];
+    for (int t = 0; t <= 4; t++) {
+      xTicks[t] = Math.round((n - 1) * t / 4.0);
+      yTicks[t] = top * t / 4;
+    }
+    plot.axes(g, "output channel", "largest |weight|", xTicks, yTicks);
+    g.setColor(SERIES[0]);
+    for (int c = 0; c < n; c++) {
+      int x0 = plot.x(c - 0.5);
+      int x1 = Math.max(x0 + 1, plot.x(c + 0.5));
+      int y = plot.y(ranges[c]);
       g.fillRect(x0, y, x1 - x0, plot.y(0) - y);
     }
     g.dispose();
     return png(image);
+  }
+
+  /**
+   * The top of a count axis with four whole-number steps: the peak rounded up to a multiple of 4.
+   */
+  static long countAxisTop(long peak) {
+    return Math.max(4, (peak + 3) / 4 * 4);
   }
 
   /**
@@ -345,10 +412,20 @@ public final class PngCharts {
     }
 
     void axes(Graphics2D g, String xLabel, String yLabel) {
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+      double[] xTicks = new double[5];
+      double[] yTicks = new double[5];
       for (int t = 0; t <= 4; t++) {
-        double xv = x0 + (x1 - x0) * t / 4;
-        double yv = y0 + (y1 - y0) * t / 4;
+        xTicks[t] = x0 + (x1 - x0) * t / 4;
+        yTicks[t] = y0 + (y1 - y0) * t / 4;
+      }
+      axes(g, xLabel, yLabel, xTicks, yTicks);
+    }
+
+    void axes(Graphics2D g, String xLabel, String yLabel, double[] xTicks, double[] yTicks) {
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+      for (int t = 0; t < xTicks.length; t++) {
+        double xv = xTicks[t];
+        double yv = yTicks[t];
         g.setColor(GRID);
         g.drawLine(x(xv), top, x(xv), top + height);
         g.drawLine(left, y(yv), left + width, y(yv));

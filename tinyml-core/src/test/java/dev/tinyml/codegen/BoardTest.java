@@ -7,9 +7,26 @@ import org.junit.jupiter.api.Test;
 
 class BoardTest {
   @Test
-  void aKnownIdResolvesToItsBoardAndIgnoresBudgets() throws Exception {
+  void aKnownIdResolvesToItsBoard() throws Exception {
     assertThat(Board.resolve(" Nano33BLE ", null, null)).isEqualTo(Board.NANO33BLE);
-    assertThat(Board.resolve("esp32", 1L, 1L).flashBytes()).isEqualTo(1280L * 1024);
+    assertThat(Board.NANO33BLE.ownBudget()).isFalse();
+  }
+
+  @Test
+  void budgetsGivenWithAKnownBoardReplaceItsOwn() throws Exception {
+    Board b = Board.resolve("esp32", null, 100_000L);
+    assertThat(b.id()).isEqualTo("esp32");
+    assertThat(b.flashBytes()).isEqualTo(1280L * 1024);
+    assertThat(b.ramBytes()).isEqualTo(100_000L);
+    assertThat(b.fqbn()).isEqualTo("esp32:esp32:esp32");
+    assertThat(b.ownBudget()).isTrue();
+  }
+
+  @Test
+  void aKnownBoardRefusesABudgetOfZero() {
+    assertThatThrownBy(() -> Board.resolve("nano33ble", 0L, null))
+        .isInstanceOf(CodegenException.class)
+        .hasMessageContaining("flashBytes=0");
   }
 
   @Test

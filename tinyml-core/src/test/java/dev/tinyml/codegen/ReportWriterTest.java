@@ -9,6 +9,12 @@ import org.junit.jupiter.api.Test;
 
 class ReportWriterTest {
   private static ConversionReport report(boolean measured) throws Exception {
+    return report(measured ? new ConversionReport.Agreement(100, 0.97, 0.0125) : null, List.of());
+  }
+
+  private static ConversionReport report(ConversionReport.Agreement agreement, List<String> notes)
+      throws Exception {
+    boolean measured = agreement != null;
     ModelDescription m = TestModels.microSpeech(10_000);
     return new ConversionReport(
         m.name(),
@@ -21,9 +27,10 @@ class ReportWriterTest {
         List.of(new ConversionReport.OpUse("RESHAPE", 1, 1)),
         Footprint.estimate(m, SketchTemplate.KWS, Board.NANO33BLE),
         measured ? 336_000L : null,
-        measured ? new ConversionReport.Agreement(100, 0.97, 0.0125) : null,
+        agreement,
         measured ? List.of(new ConversionReport.TensorSqnr("conv|1", 18.5)) : List.of(),
-        List.of());
+        List.of(),
+        notes);
   }
 
   @Test
@@ -58,5 +65,37 @@ class ReportWriterTest {
         .contains("Top-1 agreement 97.00 % on 100 samples")
         .contains("| **RAM** |")
         .contains("| MACs per inference | 336,000 |");
+  }
+
+  @Test
+  void anAgreementOnTheCalibrationSamplesSaysSoAndPointsToHeldOutData() throws Exception {
+    ConversionReport r = report(true);
+    JsonNode j = new ObjectMapper().readTree(ReportWriter.json(r));
+    assertThat(j.get("agreement").get("measuredOn").asText()).isEqualTo("the calibration samples");
+    assertThat(j.get("agreement").get("onCalibrationSamples").asBoolean()).isTrue();
+    assertThat(ReportWriter.markdown(r))
+        .contains("on 100 samples (the calibration samples)")
+        .contains("give held-out samples (heldOutData)");
+  }
+
+  @Test
+  void anAgreementOnHeldOutSamplesNamesThem() throws Exception {
+    ConversionReport r =
+        report(
+            new ConversionReport.Agreement(40, 0.95, 0.01, "held-out samples in test_clips"),
+            List.of());
+    JsonNode j = new ObjectMapper().readTree(ReportWriter.json(r));
+    assertThat(j.get("agreement").get("onCalibrationSamples").asBoolean()).isFalse();
+    assertThat(ReportWriter.markdown(r))
+        .contains("on 40 samples (held-out samples in test_clips)")
+        .doesNotContain("optimistic");
+  }
+
+  @Test
+  void notesAreListedInBothForms() throws Exception {
+    ConversionReport r = report(null, List.of("only 3 calibration samples"));
+    JsonNode j = new ObjectMapper().readTree(ReportWriter.json(r));
+    assertThat(j.get("notes").get(0).asText()).isEqualTo("only 3 calibration samples");
+    assertThat(ReportWriter.markdown(r)).contains("## Notes\n\n- only 3 calibration samples\n");
   }
 }

@@ -87,6 +87,33 @@ class PngChartsTest {
   }
 
   @Test
+  void int8HistogramsDrawOneBarPerValueEndingAt127() throws IOException {
+    long[] counts = new long[256];
+    counts[255] = 3; // the value 127
+    BufferedImage image = decode(PngCharts.histogram("int8", -128, 128, counts));
+    // The last bar is centred on 127, the axis's last value: it fills the plot's right edge.
+    assertThat(image.getRGB(80 + 530 - 1, 300) & 0xFFFFFF).isEqualTo(0x1F77B4);
+    assertThat(image.getRGB(80 + 530 - 5, 300) & 0xFFFFFF).isNotEqualTo(0x1F77B4);
+  }
+
+  @Test
+  void channelRangesDrawOneBarPerChannelTheWidestReachingTheTop() throws IOException {
+    BufferedImage image = decode(PngCharts.channelRanges("k", new double[] {0.5, 1.0}));
+    // Two channels share the plot's 530 px: the second (the peak) fills to the top.
+    assertThat(image.getRGB(80 + 530 * 3 / 4, 52) & 0xFFFFFF).isEqualTo(0x1F77B4);
+    assertThat(image.getRGB(80 + 530 / 4, 52) & 0xFFFFFF).isNotEqualTo(0x1F77B4);
+    assertThat(image.getRGB(80 + 530 / 4, 300) & 0xFFFFFF).isEqualTo(0x1F77B4);
+  }
+
+  @Test
+  void theCountAxisEndsAtAMultipleOfFourSoItsTicksAreWholeNumbers() {
+    assertThat(PngCharts.countAxisTop(1)).isEqualTo(4);
+    assertThat(PngCharts.countAxisTop(4)).isEqualTo(4);
+    assertThat(PngCharts.countAxisTop(5)).isEqualTo(8);
+    assertThat(PngCharts.countAxisTop(130)).isEqualTo(132);
+  }
+
+  @Test
   void writeCreatesParentsAndLeavesNoTemporaryFiles(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("charts/roc.png");
     byte[] png = PngCharts.histogram("h", 0, 1, new long[] {3});

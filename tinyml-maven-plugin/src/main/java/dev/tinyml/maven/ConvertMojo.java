@@ -57,6 +57,14 @@ public class ConvertMojo extends AbstractMojo {
   File representativeData;
 
   /**
+   * A directory of held-out samples (not used for calibration), read with the same {@link
+   * #preprocessing}, on which the report measures the float-vs-int8 agreement; default: the
+   * representative samples, which flatter the int8 model.
+   */
+  @Parameter(property = "tinyml.heldOutData")
+  File heldOutData;
+
+  /**
    * How the files of {@code representativeData} become model inputs: {@code none} ({@code .npy} and
    * {@code .csv} already shaped like the input), {@code micro-frontend}, {@code mfcc}, {@code
    * log-mel} (WAV clips), {@code image} (PNG, JPEG, BMP, GIF) or {@code time-series} (CSV tables
@@ -124,11 +132,11 @@ public class ConvertMojo extends AbstractMojo {
   @Parameter(property = "tinyml.board", defaultValue = "nano33ble")
   String board = "nano33ble";
 
-  /** Program flash of a {@code custom} board, in bytes. */
+  /** Program flash of a {@code custom} board in bytes; with a named board, replaces its own. */
   @Parameter(property = "tinyml.flashBytes")
   Long flashBytes;
 
-  /** RAM of a {@code custom} board, in bytes. */
+  /** RAM of a {@code custom} board in bytes; with a named board, replaces its own. */
   @Parameter(property = "tinyml.ramBytes")
   Long ramBytes;
 
@@ -139,7 +147,10 @@ public class ConvertMojo extends AbstractMojo {
   /** Template parameters replacing the defaults (see docs/codegen.md). */
   @Parameter Map<String, String> templateParameters;
 
-  /** The sketch and library name; default: the model file or directory name. */
+  /**
+   * The sketch and library name; default: the project's artifactId, or without a project the model
+   * file or directory name.
+   */
   @Parameter(property = "tinyml.name")
   String name;
 
@@ -200,6 +211,7 @@ public class ConvertMojo extends AbstractMojo {
         .tfliteModel(files.path(tfliteModel))
         .signature(signature)
         .representativeData(files.path(representativeData))
+        .heldOutData(files.path(heldOutData))
         .preprocessing(preprocessing)
         .imageNormalization(imageNormalization)
         .windows(windowSize, windowStride)
@@ -212,6 +224,7 @@ public class ConvertMojo extends AbstractMojo {
         .board(board, flashBytes, ramBytes)
         .template(template, templateParameters)
         .name(name)
+        .defaultName(files.inProject() ? project.getArtifactId() : null)
         .offlinePlan(offlinePlan)
         .outputDirectory(files.outputDirectory(outputDirectory))
         .baseDirectory(files.path(new File("")))

@@ -44,7 +44,7 @@ public final class WeightHistograms {
       String name = e.name().replaceAll("[^A-Za-z0-9_.-]", "_");
       charts.put(
           "weights-int8-" + name + ".png",
-          PngCharts.histogram("int8 values " + e.name(), -128, 127, e.histogram().counts()));
+          PngCharts.histogram("int8 values " + e.name(), -128, 128, e.histogram().counts()));
     }
     return charts;
   }
