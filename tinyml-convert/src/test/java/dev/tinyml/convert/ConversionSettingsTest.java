@@ -83,4 +83,14 @@ class ConversionSettingsTest {
                     .toRequest())
         .hasMessageContaining("Both representativeData and representativeDatasetClass are set");
   }
+
+  @Test
+  void theBackendIsReadByNameAndAnUnknownOneIsNamedWithThePrefix(@TempDir Path dir)
+      throws Exception {
+    assertThat(tflite(dir).toRequest().backend()).isEqualTo(Backend.TFLM);
+    assertThat(tflite(dir).backend("c").toRequest().backend()).isEqualTo(Backend.C);
+    assertThatThrownBy(() -> tflite(dir).names("tinyml.", "").backend("gpu").toRequest())
+        .isInstanceOf(ConversionException.class)
+        .hasMessage("tinyml.backend must be tflm or c, got 'gpu'");
+  }
 }

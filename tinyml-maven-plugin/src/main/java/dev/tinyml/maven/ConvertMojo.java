@@ -150,6 +150,15 @@ public class ConvertMojo extends AbstractMojo {
   @Parameter(property = "tinyml.offlinePlan", defaultValue = "false")
   boolean offlinePlan;
 
+  /**
+   * What runs the model on the board: {@code tflm} (TensorFlow Lite Micro: {@code model.tflite} as
+   * a C array, op resolver, sketch) or {@code c} (the model compiled to dependency-free C99: {@code
+   * <name>_model.h/.c}, a sketch and a library that need no TFLite Micro; the report's RAM and
+   * flash are the module's). A model with an op the c backend lacks fails naming the op.
+   */
+  @Parameter(property = "tinyml.backend", defaultValue = "tflm")
+  String backend;
+
   /** Where the outputs go. */
   @Parameter(
       property = "tinyml.outputDirectory",
@@ -215,6 +224,7 @@ public class ConvertMojo extends AbstractMojo {
         .template(template, templateParameters)
         .name(name)
         .offlinePlan(offlinePlan)
+        .backend(backend)
         .outputDirectory(outputDirectory())
         .baseDirectory(path(new File("")))
         .generator(

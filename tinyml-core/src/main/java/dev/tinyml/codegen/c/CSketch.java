@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class CSketch {
   private static final String TEMPLATE = "/dev/tinyml/sketches/c_generic/sketch.ino";
+  private static final String TEMPLATES = "/dev/tinyml/sketches/c_";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_A-Z]+)}}");
 
   private CSketch() {}
@@ -36,17 +37,46 @@ public final class CSketch {
   public static String render(
       CModule module, String modelName, List<String> labels, String generator)
       throws CodegenException {
-    String template;
-    try (InputStream in = CSketch.class.getResourceAsStream(TEMPLATE)) {
+    return render(TEMPLATE, module, modelName, labels, generator);
+  }
+
+  /**
+   * The resource of the c sketch of a template ({@code c_<id>} beside the tflm templates), or null
+   * when that template has no c sketch yet.
+   *
+   * @param templateId a template id ({@code generic}, {@code vww}, {@code anomaly}, {@code kws})
+   * @return the resource path, or null
+   */
+  public static String templateFor(String templateId) {
+    String resource = TEMPLATES + templateId + "/sketch.ino";
+    return CSketch.class.getResource(resource) == null ? null : resource;
+  }
+
+  /**
+   * Renders the sketch text from a given c template resource ({@link #templateFor}).
+   *
+   * @param template the resource path
+   * @param module the generated module
+   * @param modelName the model's name for the comment
+   * @param labels the output labels (empty when the model is not a classifier)
+   * @param generator the generator's name and version for the comment
+   * @return the {@code .ino} text
+   * @throws CodegenException when the template is missing or names an unknown placeholder
+   */
+  public static String render(
+      String template, CModule module, String modelName, List<String> labels, String generator)
+      throws CodegenException {
+    String text;
+    try (InputStream in = CSketch.class.getResourceAsStream(template)) {
       if (in == null) {
         throw new CodegenException(
             "sketch template "
-                + TEMPLATE
+                + template
                 + " is missing: arduino-sketches is not on the classpath");
       }
-      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new CodegenException("cannot read sketch template " + TEMPLATE, e);
+      throw new CodegenException("cannot read sketch template " + template, e);
     }
     StringBuilder quoted = new StringBuilder();
     for (String label : labels) {
@@ -61,13 +91,13 @@ public final class CSketch {
             "labels", labels.isEmpty() ? "\"\"" : quoted.toString(),
             "label_count", Integer.toString(labels.size()),
             "max_line_length", "2048");
-    Matcher m = PLACEHOLDER.matcher(template);
+    Matcher m = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String v = values.get(m.group(1));
       if (v == null) {
         throw new CodegenException(
-            "sketch template " + TEMPLATE + " uses unknown placeholder {{" + m.group(1) + "}}");
+            "sketch template " + template + " uses unknown placeholder {{" + m.group(1) + "}}");
       }
       m.appendReplacement(out, Matcher.quoteReplacement(v));
     }
