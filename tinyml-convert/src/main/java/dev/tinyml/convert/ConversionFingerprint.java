@@ -63,6 +63,9 @@ final class ConversionFingerprint {
     c.put("templateParameters", new TreeMap<>(r.templateParameters()).toString());
     c.put("name", r.name());
     c.put("offlinePlan", Boolean.toString(r.offlinePlan()));
+    if (r.backend() != Backend.TFLM) { // tflm's stamps stay as they were before backends
+      c.put("backend", r.backend().id());
+    }
     RepresentativeData data = r.representativeData();
     c.put(
         "representativeData",

@@ -34,6 +34,7 @@ public final class ConversionRequest {
   private final Map<String, String> templateParameters;
   private final String name;
   private final boolean offlinePlan;
+  private final Backend backend;
   private final String generator;
   private final String libraryVersion;
   private final boolean skipWhenUnchanged;
@@ -56,6 +57,7 @@ public final class ConversionRequest {
     templateParameters = Map.copyOf(b.templateParameters);
     name = b.name;
     offlinePlan = b.offlinePlan;
+    backend = b.backend;
     generator = b.generator;
     libraryVersion = b.libraryVersion;
     skipWhenUnchanged = b.skipWhenUnchanged;
@@ -215,6 +217,15 @@ public final class ConversionRequest {
   }
 
   /**
+   * What runs the model on the board.
+   *
+   * @return {@link Backend#TFLM} unless set
+   */
+  public Backend backend() {
+    return backend;
+  }
+
+  /**
    * The tool named in generated files.
    *
    * @return e.g. {@code tinyml-maven-plugin 0.1.0-SNAPSHOT}
@@ -289,6 +300,7 @@ public final class ConversionRequest {
     private final Map<String, String> templateParameters = new LinkedHashMap<>();
     private String name;
     private boolean offlinePlan;
+    private Backend backend = Backend.TFLM;
     private String generator = "tinyml";
     private String libraryVersion = "0.1.0";
     private boolean skipWhenUnchanged;
@@ -445,6 +457,17 @@ public final class ConversionRequest {
      */
     public Builder offlinePlan(boolean offlinePlan) {
       this.offlinePlan = offlinePlan;
+      return this;
+    }
+
+    /**
+     * What runs the model on the board (default {@link Backend#TFLM}).
+     *
+     * @param backend the backend
+     * @return this
+     */
+    public Builder backend(Backend backend) {
+      this.backend = Objects.requireNonNull(backend, "backend");
       return this;
     }
 

@@ -65,6 +65,7 @@ public final class ConversionSettings {
   private String name;
   private String defaultName;
   private boolean offlinePlan;
+  private String backend = "tflm";
   private Path outputDirectory;
   private Path baseDirectory = Path.of("").toAbsolutePath();
   private String generator = "tinyml";
@@ -313,6 +314,17 @@ public final class ConversionSettings {
   }
 
   /**
+   * What runs the model on the board: {@code tflm} (default) or {@code c}.
+   *
+   * @param value the backend name, or null for {@code tflm}
+   * @return this
+   */
+  public ConversionSettings backend(String value) {
+    this.backend = value;
+    return this;
+  }
+
+  /**
    * Where the files go.
    *
    * @param dir the directory
@@ -401,6 +413,12 @@ public final class ConversionSettings {
       throw new ConversionException(
           prefix + "calibration=" + calibration + ": " + e.getMessage(), e);
     }
+    Backend runner;
+    try {
+      runner = Backend.parse(backend);
+    } catch (IllegalArgumentException e) {
+      throw new ConversionException(prefix + "backend " + e.getMessage(), e);
+    }
     if (outputDirectory == null) {
       throw new ConversionException("Set " + prefix + "outputDirectory.");
     }
@@ -418,6 +436,7 @@ public final class ConversionSettings {
         .templateParameters(templateParameters)
         .name(name == null || name.isBlank() ? defaultName : name)
         .offlinePlan(offlinePlan)
+        .backend(runner)
         .generator(generator)
         .libraryVersion(libraryVersion)
         .skipWhenUnchanged(skipWhenUnchanged)

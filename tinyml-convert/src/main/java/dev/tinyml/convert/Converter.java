@@ -155,6 +155,17 @@ public final class Converter {
       checkIoTypeMatches(request, "inputType", request.inputType(), model, true);
       checkIoTypeMatches(request, "outputType", request.outputType(), model, false);
     }
+    if (request.backend() == Backend.C) {
+      return CConversion.write(
+          new CConversion.Inputs(
+              request,
+              model,
+              name,
+              sourceName,
+              quantDone,
+              quality == null ? null : quality.agreement()),
+          hash);
+    }
     if (bytes == null && !request.offlinePlan()) {
       bytes = serialise(model, request, quality != null);
     }

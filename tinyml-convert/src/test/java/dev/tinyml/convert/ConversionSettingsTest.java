@@ -118,4 +118,14 @@ class ConversionSettingsTest {
     assertThat(r.board().id()).isEqualTo("esp32");
     assertThat(r.board().ramBytes()).isEqualTo(200_000L);
   }
+
+  @Test
+  void theBackendIsReadByNameAndAnUnknownOneIsNamedWithThePrefix(@TempDir Path dir)
+      throws Exception {
+    assertThat(tflite(dir).toRequest().backend()).isEqualTo(Backend.TFLM);
+    assertThat(tflite(dir).backend("c").toRequest().backend()).isEqualTo(Backend.C);
+    assertThatThrownBy(() -> tflite(dir).names("tinyml.", "").backend("gpu").toRequest())
+        .isInstanceOf(ConversionException.class)
+        .hasMessage("tinyml.backend must be tflm or c, got 'gpu'");
+  }
 }

@@ -101,12 +101,12 @@ public final class ArduinoLibraryZip {
   }
 
   /**
-   * Zips the given files deterministically.
+   * Zips the given files deterministically: sorted entries, their folders, one fixed time.
    *
    * @param files path inside the zip to content
    * @return the zip bytes
    */
-  static byte[] zip(SortedMap<String, byte[]> files) {
+  public static byte[] zip(SortedMap<String, byte[]> files) {
     SortedMap<String, byte[]> entries = new TreeMap<>(files);
     TreeSet<String> dirs = new TreeSet<>();
     for (String path : files.keySet()) {

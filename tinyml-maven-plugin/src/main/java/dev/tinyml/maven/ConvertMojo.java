@@ -158,6 +158,15 @@ public class ConvertMojo extends AbstractMojo {
   @Parameter(property = "tinyml.offlinePlan", defaultValue = "false")
   boolean offlinePlan;
 
+  /**
+   * What runs the model on the board: {@code tflm} (TensorFlow Lite Micro: {@code model.tflite} as
+   * a C array, op resolver, sketch) or {@code c} (the model compiled to dependency-free C99: {@code
+   * <name>_model.h/.c}, a sketch and a library that need no TFLite Micro; the report's RAM and
+   * flash are the module's). A model with an op the c backend lacks fails naming the op.
+   */
+  @Parameter(property = "tinyml.backend", defaultValue = "tflm")
+  String backend;
+
   /** Where the outputs go. */
   @Parameter(
       property = "tinyml.outputDirectory",
@@ -226,6 +235,7 @@ public class ConvertMojo extends AbstractMojo {
         .name(name)
         .defaultName(files.inProject() ? project.getArtifactId() : null)
         .offlinePlan(offlinePlan)
+        .backend(backend)
         .outputDirectory(files.outputDirectory(outputDirectory))
         .baseDirectory(files.path(new File("")))
         .generator(

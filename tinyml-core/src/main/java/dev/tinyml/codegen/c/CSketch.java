@@ -44,6 +44,40 @@ public final class CSketch {
     return fill(TEMPLATE, baseValues(module, modelName, labels, generator));
   }
 
+  /**
+   * The resource of the c sketch of a template that {@link #render(String, CModule, String, List,
+   * String)} fills ({@code c_<id>} beside the tflm templates), or null when that template has no
+   * such c sketch yet. The {@code kws} template's c sketch needs the C frontend as well and is
+   * written by {@link #writeKws}, so it is not returned here.
+   *
+   * @param templateId a template id ({@code generic}, {@code vww}, {@code anomaly}, {@code kws})
+   * @return the resource path, or null
+   */
+  public static String templateFor(String templateId) {
+    if ("kws".equals(templateId)) {
+      return null;
+    }
+    String resource = "/dev/tinyml/sketches/c_" + templateId + "/sketch.ino";
+    return CSketch.class.getResource(resource) == null ? null : resource;
+  }
+
+  /**
+   * Renders the sketch text from a given c template resource ({@link #templateFor}).
+   *
+   * @param template the resource path
+   * @param module the generated module
+   * @param modelName the model's name for the comment
+   * @param labels the output labels (empty when the model is not a classifier)
+   * @param generator the generator's name and version for the comment
+   * @return the {@code .ino} text
+   * @throws CodegenException when the template is missing or names an unknown placeholder
+   */
+  public static String render(
+      String template, CModule module, String modelName, List<String> labels, String generator)
+      throws CodegenException {
+    return fill(template, baseValues(module, modelName, labels, generator));
+  }
+
   private static Map<String, String> baseValues(
       CModule module, String modelName, List<String> labels, String generator) {
     StringBuilder quoted = new StringBuilder();

@@ -1,0 +1,36 @@
+package dev.tinyml.convert;
+
+import java.util.Locale;
+
+/** What runs the model on the board. */
+public enum Backend {
+  /** TensorFlow Lite Micro: {@code model.tflite} as a C array, the op resolver and the sketch. */
+  TFLM,
+  /** Our compiled C module ({@code <name>_model.h/.c}): no interpreter, no TFLM library. */
+  C;
+
+  /**
+   * The setting by name: {@code tflm} or {@code c} (case and surrounding blanks ignored).
+   *
+   * @param name the name; {@code null} means {@code tflm}
+   * @return the backend
+   * @throws IllegalArgumentException naming the accepted values
+   */
+  public static Backend parse(String name) {
+    String n = name == null ? "tflm" : name.trim().toLowerCase(Locale.ROOT);
+    return switch (n) {
+      case "tflm" -> TFLM;
+      case "c" -> C;
+      default -> throw new IllegalArgumentException("must be tflm or c, got '" + name + "'");
+    };
+  }
+
+  /**
+   * The name {@link #parse} reads.
+   *
+   * @return {@code tflm} or {@code c}
+   */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

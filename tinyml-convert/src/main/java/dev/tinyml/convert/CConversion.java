@@ -1,0 +1,161 @@
+package dev.tinyml.convert;
+
+import dev.tinyml.codegen.AtomicFiles;
+import dev.tinyml.codegen.Board;
+import dev.tinyml.codegen.CodegenException;
+import dev.tinyml.codegen.ConversionReport;
+import dev.tinyml.codegen.c.CBackend;
+import dev.tinyml.codegen.c.CFootprint;
+import dev.tinyml.codegen.c.CLibraryZip;
+import dev.tinyml.codegen.c.CModule;
+import dev.tinyml.codegen.c.CSketch;
+import dev.tinyml.tflite.Model;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code backend=c} outputs of a conversion: {@code <name>_model.h/.c}, the sketch folder, the
+ * Arduino library zip and the report, written only after the module rendered and fits the board.
+ */
+final class CConversion {
+  private CConversion() {}
+
+  /** What the conversion had decided before the backend ran. */
+  record Inputs(
+      ConversionRequest request,
+      Model model,
+      String name,
+      String sourceName,
+      String quantization,
+      ConversionReport.Agreement agreement) {}
+
+  static ConversionResult write(Inputs in, String hash) throws ConversionException, IOException {
+    ConversionRequest request = in.request();
+    CModule module;
+    String sketch;
+    try {
+      module = CBackend.render(in.model(), in.name());
+      String template = CSketch.templateFor(request.template().id());
+      if (template == null) {
+        throw new ConversionException(
+            request.setting("template")
+                + "="
+                + request.template().id()
+                + " has no sketch for "
+                + request.setting("backend")
+                + "=c yet; use "
+                + request.setting("template")
+                + "=generic or "
+                + request.setting("backend")
+                + "=tflm.");
+      }
+      sketch =
+          CSketch.render(template, module, in.sourceName(), request.labels(), request.generator());
+    } catch (CodegenException e) {
+      throw new ConversionException(
+          "Cannot compile " + in.sourceName() + " to C: " + e.getMessage(), e);
+    }
+    int calls = in.model().primarySubgraph().operators().size();
+    CFootprint footprint = CFootprint.of(module, calls);
+    checkBudget(request, footprint);
+
+    Path out = request.outputDirectory();
+    List<Path> files = new ArrayList<>();
+    try {
+      files.add(write(out.resolve(module.headerFile()), module.header()));
+      files.add(write(out.resolve(module.sourceFile()), module.source()));
+      Path folder = out.resolve(module.name());
+      files.add(write(folder.resolve(module.name() + ".ino"), sketch));
+      files.add(write(folder.resolve(module.headerFile()), module.header()));
+      files.add(write(folder.resolve(module.sourceFile()), module.source()));
+      Path zip = out.resolve(in.name() + "-arduino.zip");
+      AtomicFiles.write(
+          zip,
+          CLibraryZip.zip(
+              module,
+              sketch,
+              in.sourceName(),
+              request.board(),
+              request.libraryVersion(),
+              request.generator()));
+      files.add(zip);
+      files.add(write(out.resolve("report.md"), CReport.markdown(in, module, footprint)));
+      files.add(write(out.resolve("report.json"), CReport.json(in, module, footprint)));
+      files.sort(null);
+      Path stamp = out.resolve(ConvertFingerprint.STAMP);
+      if (hash != null) {
+        AtomicFiles.write(stamp, ConvertFingerprint.stamp(hash, out, files));
+      } else {
+        Files.deleteIfExists(stamp);
+      }
+      request.log().info(summary(in, request.board(), footprint));
+      request.log().info("wrote " + files.size() + " files to " + out);
+      return new ConversionResult(out, files, zip, false, java.util.Optional.empty());
+    } catch (IOException e) {
+      throw new IOException("Cannot write the outputs to " + out + ": " + e, e);
+    }
+  }
+
+  private static Path write(Path file, String text) throws IOException {
+    AtomicFiles.write(file, text);
+    return file;
+  }
+
+  /** Fails with the figures when the module does not fit the board's flash or RAM. */
+  static void checkBudget(ConversionRequest request, CFootprint f) throws ConversionException {
+    Board b = request.board();
+    List<String> over = new ArrayList<>();
+    if (f.flashBytes() > b.flashBytes()) {
+      over.add(
+          String.format(
+              Locale.ROOT,
+              "flash %,d B (constants %,d + code %,d, %s) > %,d B",
+              f.flashBytes(),
+              f.constantBytes(),
+              f.codeBytes(),
+              f.codeMeasured() ? "measured" : "estimated",
+              b.flashBytes()));
+    }
+    if (f.ramBytes() > b.ramBytes()) {
+      over.add(
+          String.format(
+              Locale.ROOT,
+              "RAM %,d B (arena %,d + state %,d + declared stack %,d) > %,d B",
+              f.ramBytes(),
+              f.arenaBytes(),
+              f.stateBytes(),
+              f.stackBytes(),
+              b.ramBytes()));
+    }
+    if (!over.isEmpty()) {
+      throw new ConversionException(
+          "The C module does not fit "
+              + b.displayName()
+              + ": "
+              + String.join("; ", over)
+              + ". Choose a larger "
+              + request.setting("board")
+              + ", a smaller model, or try "
+              + request.setting("backend")
+              + "=tflm.");
+    }
+  }
+
+  private static String summary(Inputs in, Board b, CFootprint f) {
+    return String.format(
+        Locale.ROOT,
+        "%s for %s, backend c: flash %,d of %,d B (%.1f %%), RAM %,d of %,d B (%.1f %%)",
+        in.sourceName(),
+        b.id(),
+        f.flashBytes(),
+        b.flashBytes(),
+        100.0 * f.flashBytes() / b.flashBytes(),
+        f.ramBytes(),
+        b.ramBytes(),
+        100.0 * f.ramBytes() / b.ramBytes());
+  }
+}

@@ -1,0 +1,232 @@
+package dev.tinyml.codegen.c;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The board memory a c-backend module needs: RAM is its arena, its operator state and a declared
+ * stack allowance; flash is its constant data and its code. The code is measured with {@code
+ * arm-none-eabi-gcc} and {@code arm-none-eabi-size} when both are on the {@code PATH}, else
+ * estimated from {@link #KERNEL_CODE_BYTES}, a table measured on the kernels (see docs/codegen.md).
+ *
+ * @param arenaBytes the static arena
+ * @param stateBytes operator state outside the arena
+ * @param stackBytes the stack allowance for one invoke ({@link #STACK_ALLOWANCE})
+ * @param constantBytes weights, biases, multipliers and parameter structs
+ * @param codeBytes kernel and invoke code
+ * @param codeMeasured whether {@code codeBytes} was measured with {@code arm-none-eabi-size} (else
+ *     it is the table's sum)
+ */
+public record CFootprint(
+    int arenaBytes,
+    long stateBytes,
+    int stackBytes,
+    long constantBytes,
+    long codeBytes,
+    boolean codeMeasured) {
+
+  /**
+   * The declared stack allowance of one invoke, in bytes: above the highest high-water mark
+   * measured on the benchmark models (212 B, docs/benchmarks.md); the kernels do not recurse and
+   * keep no arrays on the stack.
+   */
+  public static final int STACK_ALLOWANCE = 256;
+
+  /**
+   * Cortex-M4 code bytes ({@code .text}, {@code -O2}) of each kernel file, with the fixed-point
+   * helpers it inlines, measured by the command in docs/codegen.md. Headers hold only types and
+   * inline helpers and count 0.
+   */
+  public static final Map<String, Integer> KERNEL_CODE_BYTES =
+      Map.ofEntries(
+          Map.entry("add_s8.c", 640),
+          Map.entry("arithmetic_f32.c", 352),
+          Map.entry("average_pool_f32.c", 504),
+          Map.entry("average_pool_s8.c", 444),
+          Map.entry("conv_f32.c", 804),
+          Map.entry("conv_s8.c", 1024),
+          Map.entry("depthwise_conv_f32.c", 760),
+          Map.entry("depthwise_conv_s8.c", 856),
+          Map.entry("dequantize.c", 72),
+          Map.entry("fully_connected_f32.c", 220),
+          Map.entry("fully_connected_s8.c", 392),
+          Map.entry("leaky_relu_s8.c", 344),
+          Map.entry("logistic_f32.c", 160),
+          Map.entry("logistic_s8.c", 1016),
+          Map.entry("max_pool_f32.c", 500),
+          Map.entry("max_pool_s8.c", 372),
+          Map.entry("mean_f32.c", 448),
+          Map.entry("mean_s8.c", 544),
+          Map.entry("mul_s8.c", 384),
+          Map.entry("pad.c", 176),
+          Map.entry("quantize_f32.c", 256),
+          Map.entry("relu6_s8.c", 56),
+          Map.entry("relu_f32.c", 100),
+          Map.entry("relu_s8.c", 212),
+          Map.entry("requantize.c", 252),
+          Map.entry("softmax_f32.c", 192),
+          Map.entry("softmax_s8.c", 1396),
+          Map.entry("svdf_s8_s16.c", 780),
+          Map.entry("svdf_s8_s8.c", 660),
+          Map.entry("tanh_f32.c", 52),
+          Map.entry("tanh_s8.c", 1016));
+
+  /**
+   * Code bytes of the invoke function per operator call in the table estimate (argument set-up and
+   * the call): measured modules of the fixtures exceed their kernels' table sum by 14 to 58 B per
+   * operator where they exceed it at all (docs/codegen.md).
+   */
+  public static final int CALL_BYTES = 24;
+
+  private static final List<String> M4_FLAGS =
+      List.of(
+          "-mcpu=cortex-m4",
+          "-mthumb",
+          "-mfloat-abi=hard",
+          "-mfpu=fpv4-sp-d16",
+          "-O2",
+          "-std=c99",
+          "-c");
+
+  /**
+   * RAM in bytes: arena + state + stack allowance.
+   *
+   * @return the sum
+   */
+  public long ramBytes() {
+    return arenaBytes + stateBytes + stackBytes;
+  }
+
+  /**
+   * Flash in bytes: constants + code.
+   *
+   * @return the sum
+   */
+  public long flashBytes() {
+    return constantBytes + codeBytes;
+  }
+
+  /**
+   * How {@link #codeBytes} was obtained, for reports.
+   *
+   * @return a phrase
+   */
+  public String codeSource() {
+    return codeMeasured
+        ? "measured: arm-none-eabi-size of the module built for Cortex-M4 -O2"
+        : "estimated: per-kernel size table (docs/codegen.md), arm-none-eabi-size not available";
+  }
+
+  /**
+   * The footprint of a module, measuring its code when the Arm toolchain is available.
+   *
+   * @param module the module
+   * @param calls the number of kernel calls (operators) for the table estimate
+   * @return the footprint
+   */
+  public static CFootprint of(CModule module, int calls) {
+    Long measured = measuredFlash(module);
+    if (measured != null) {
+      return new CFootprint(
+          module.arenaBytes(),
+          module.stateBytes(),
+          STACK_ALLOWANCE,
+          module.constantBytes(),
+          Math.max(0, measured - module.constantBytes()),
+          true);
+    }
+    return estimated(module, calls);
+  }
+
+  /**
+   * The footprint from the kernel size table, without running any tool.
+   *
+   * @param module the module
+   * @param calls the number of kernel calls (operators)
+   * @return the footprint
+   */
+  public static CFootprint estimated(CModule module, int calls) {
+    long code = (long) CALL_BYTES * calls;
+    for (String k : module.kernels()) {
+      code += KERNEL_CODE_BYTES.getOrDefault(k, 0);
+    }
+    return new CFootprint(
+        module.arenaBytes(),
+        module.stateBytes(),
+        STACK_ALLOWANCE,
+        module.constantBytes(),
+        code,
+        false);
+  }
+
+  /** {@code .text + .data} of the module's object, or null when the tools cannot run. */
+  private static Long measuredFlash(CModule module) {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("tinyml-c-size");
+      Files.writeString(dir.resolve(module.headerFile()), module.header(), StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve(module.sourceFile()), module.source(), StandardCharsets.UTF_8);
+      Path object = dir.resolve("module.o");
+      List<String> compile = new java.util.ArrayList<>();
+      compile.add("arm-none-eabi-gcc");
+      compile.addAll(M4_FLAGS);
+      compile.add(dir.resolve(module.sourceFile()).toString());
+      compile.add("-o");
+      compile.add(object.toString());
+      if (run(compile, dir) == null) {
+        return null;
+      }
+      String size = run(List.of("arm-none-eabi-size", object.toString()), dir);
+      if (size == null) {
+        return null;
+      }
+      String[] lines = size.strip().split("\n");
+      String[] cols = lines[lines.length - 1].trim().split("\\s+");
+      return Long.parseLong(cols[0]) + Long.parseLong(cols[1]);
+    } catch (IOException | RuntimeException e) {
+      return null; // no toolchain or an unexpected output: the table estimate is used
+    } finally {
+      delete(dir);
+    }
+  }
+
+  /** The tool's standard output, or null when it cannot start, fails or takes over a minute. */
+  private static String run(List<String> command, Path dir) {
+    try {
+      Process p =
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("tool.log").toFile())
+              .start();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return null;
+      }
+      return p.exitValue() == 0 ? Files.readString(dir.resolve("tool.log")) : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static void delete(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory left behind is harmless
+    }
+  }
+}
