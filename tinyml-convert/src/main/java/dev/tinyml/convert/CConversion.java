@@ -4,18 +4,24 @@ import dev.tinyml.codegen.AtomicFiles;
 import dev.tinyml.codegen.Board;
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.codegen.ConversionReport;
+import dev.tinyml.codegen.SketchTemplate;
 import dev.tinyml.codegen.c.CBackend;
 import dev.tinyml.codegen.c.CFootprint;
+import dev.tinyml.codegen.c.CFrontend;
 import dev.tinyml.codegen.c.CLibraryZip;
 import dev.tinyml.codegen.c.CModule;
 import dev.tinyml.codegen.c.CSketch;
+import dev.tinyml.preprocess.FeatureForm;
+import dev.tinyml.preprocess.MicroFrontendConfig;
 import dev.tinyml.tflite.Model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The {@code backend=c} outputs of a conversion: {@code <name>_model.h/.c}, the sketch folder, the
@@ -36,25 +42,10 @@ final class CConversion {
   static ConversionResult write(Inputs in, String hash) throws ConversionException, IOException {
     ConversionRequest request = in.request();
     CModule module;
-    String sketch;
+    Map<String, String> sketch;
     try {
       module = CBackend.render(in.model(), in.name());
-      String template = CSketch.templateFor(request.template().id());
-      if (template == null) {
-        throw new ConversionException(
-            request.setting("template")
-                + "="
-                + request.template().id()
-                + " has no sketch for "
-                + request.setting("backend")
-                + "=c yet; use "
-                + request.setting("template")
-                + "=generic or "
-                + request.setting("backend")
-                + "=tflm.");
-      }
-      sketch =
-          CSketch.render(template, module, in.sourceName(), request.labels(), request.generator());
+      sketch = renderSketch(in, module);
     } catch (CodegenException e) {
       throw new ConversionException(
           "Cannot compile " + in.sourceName() + " to C: " + e.getMessage(), e);
@@ -69,7 +60,9 @@ final class CConversion {
       files.add(write(out.resolve(module.headerFile()), module.header()));
       files.add(write(out.resolve(module.sourceFile()), module.source()));
       Path folder = out.resolve(module.name());
-      files.add(write(folder.resolve(module.name() + ".ino"), sketch));
+      for (Map.Entry<String, String> f : sketch.entrySet()) {
+        files.add(write(folder.resolve(f.getKey()), f.getValue()));
+      }
       files.add(write(folder.resolve(module.headerFile()), module.header()));
       files.add(write(folder.resolve(module.sourceFile()), module.source()));
       Path zip = out.resolve(in.name() + "-arduino.zip");
@@ -98,6 +91,48 @@ final class CConversion {
     } catch (IOException e) {
       throw new IOException("Cannot write the outputs to " + out + ": " + e, e);
     }
+  }
+
+  /**
+   * The sketch folder's own files by name: the {@code c_<template>} {@code .ino}, and for {@code
+   * kws} also the recognizer and the C frontend, configured as the tflm {@code kws} sketch is
+   * (micro_speech's frontend; features divided by 25.6, then quantized by the sketch with input 0's
+   * scale and zero point).
+   */
+  private static Map<String, String> renderSketch(Inputs in, CModule module)
+      throws ConversionException, CodegenException {
+    ConversionRequest request = in.request();
+    String id = request.template().id();
+    if (SketchTemplate.KWS.id().equals(id)) {
+      return CSketch.renderKwsFiles(
+          module,
+          CFrontend.render(MicroFrontendConfig.microSpeech()),
+          in.sourceName(),
+          request.labels(),
+          FeatureForm.MICRO_FRONTEND_FLOAT_DIVISOR,
+          request.generator());
+    }
+    String template = CSketch.templateFor(id);
+    if (template == null) {
+      throw new ConversionException(
+          request.setting("template")
+              + "="
+              + id
+              + " has no sketch for "
+              + request.setting("backend")
+              + "=c yet; use "
+              + request.setting("template")
+              + "=generic, "
+              + request.setting("template")
+              + "=kws or "
+              + request.setting("backend")
+              + "=tflm.");
+    }
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(
+        module.name() + ".ino",
+        CSketch.render(template, module, in.sourceName(), request.labels(), request.generator()));
+    return files;
   }
 
   private static Path write(Path file, String text) throws IOException {

@@ -8,6 +8,7 @@ import dev.tinyml.codegen.SketchTemplate;
 import dev.tinyml.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,11 +93,39 @@ class ConverterCBackendTest {
   @Test
   void aTemplateWithoutACSketchIsRefusedNamingWhatToUse(@TempDir Path dir) {
     Path out = dir.resolve("o");
-    ConversionRequest request = microSpeech(out).template(SketchTemplate.KWS).build();
+    ConversionRequest request = microSpeech(out).template(SketchTemplate.VWW).build();
     assertThatThrownBy(() -> Converter.convert(request))
         .isInstanceOf(ConversionException.class)
-        .hasMessageContaining("template=kws has no sketch for backend=c yet");
+        .hasMessageContaining("template=vww has no sketch for backend=c yet");
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void theKwsTemplateWritesTheCKwsSketchWithTheRecognizerAndTheCFrontendAndZipsThem(
+      @TempDir Path out) throws Exception {
+    ConversionResult result =
+        Converter.convert(microSpeech(out).template(SketchTemplate.KWS).build());
+
+    List<String> sketchFiles =
+        List.of(
+            "speech.ino",
+            "recognize_commands.h",
+            "tinyml_frontend.h",
+            "tinyml_frontend.c",
+            "tinyml_frontend_config.h",
+            "tinyml_frontend_tables.inc");
+    for (String f : sketchFiles) {
+      assertThat(result.files()).contains(out.resolve("speech/" + f));
+    }
+    assertThat(Files.readString(out.resolve("speech/speech.ino")))
+        .contains("kFeatureDivisor = 25.6f")
+        .contains("SPEECH_INPUT_0_SCALE");
+    try (ZipFile zip = new ZipFile(out.resolve("speech-arduino.zip").toFile())) {
+      for (String f : sketchFiles) {
+        assertThat(zip.getEntry("speech/examples/speech/" + f)).as(f).isNotNull();
+      }
+      assertThat(zip.getEntry("speech/src/speech_model.c")).isNotNull();
+    }
   }
 
   @Test

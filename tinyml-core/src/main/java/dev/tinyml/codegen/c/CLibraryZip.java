@@ -8,8 +8,8 @@ import java.util.TreeMap;
 
 /**
  * The Arduino library zip of a c-backend module: {@code <name>/library.properties}, the module in
- * {@code src/} and the sketch as {@code examples/<name>/<name>.ino}. It depends on no library: the
- * module is plain C99.
+ * {@code src/} and the sketch as {@code examples/<name>/<name>.ino} (with the {@code c_kws}
+ * sketch's other files beside it). It depends on no library: the module is plain C99.
  */
 public final class CLibraryZip {
   private CLibraryZip() {}
@@ -32,6 +32,34 @@ public final class CLibraryZip {
       Board board,
       String version,
       String generator) {
+    return zip(
+        module,
+        java.util.Map.of(module.name() + ".ino", sketch),
+        modelName,
+        board,
+        version,
+        generator);
+  }
+
+  /**
+   * The zip's bytes with a sketch of several files, all in {@code examples/<name>/} (the {@code
+   * c_kws} sketch's recognizer and C frontend, {@link CSketch#renderKwsFiles}).
+   *
+   * @param module the module
+   * @param sketchFiles the example folder's files by name, the {@code .ino} among them
+   * @param modelName the model's name, for the description
+   * @param board the board, for {@code architectures}
+   * @param version the library version, {@code MAJOR.MINOR.PATCH}
+   * @param generator the tool name, as author
+   * @return the zip
+   */
+  public static byte[] zip(
+      CModule module,
+      java.util.Map<String, String> sketchFiles,
+      String modelName,
+      Board board,
+      String version,
+      String generator) {
     String lib = module.name();
     SortedMap<String, byte[]> files = new TreeMap<>();
     files.put(
@@ -39,7 +67,9 @@ public final class CLibraryZip {
         utf8(properties(module, modelName, board, version, generator)));
     files.put(lib + "/src/" + module.headerFile(), utf8(module.header()));
     files.put(lib + "/src/" + module.sourceFile(), utf8(module.source()));
-    files.put(lib + "/examples/" + lib + "/" + lib + ".ino", utf8(sketch));
+    for (java.util.Map.Entry<String, String> f : sketchFiles.entrySet()) {
+      files.put(lib + "/examples/" + lib + "/" + f.getKey(), utf8(f.getValue()));
+    }
     return ArduinoLibraryZip.zip(files);
   }
 

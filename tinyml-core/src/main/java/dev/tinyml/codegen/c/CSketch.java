@@ -190,15 +190,46 @@ public final class CSketch {
       String generator,
       Path dir)
       throws CodegenException, IOException {
-    String ino = renderKws(module, modelName, labels, featureDivisor, generator);
-    String recognizer = fill(RECOGNIZER, Map.of("generator", CNames.comment(generator)));
+    Map<String, String> files =
+        renderKwsFiles(module, frontend, modelName, labels, featureDivisor, generator);
     Path folder = dir.resolve(module.name());
-    AtomicFiles.write(folder.resolve(module.name() + ".ino"), ino);
-    AtomicFiles.write(folder.resolve("recognize_commands.h"), recognizer);
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      AtomicFiles.write(folder.resolve(f.getKey()), f.getValue());
+    }
     AtomicFiles.write(folder.resolve(module.headerFile()), module.header());
     AtomicFiles.write(folder.resolve(module.sourceFile()), module.source());
-    frontend.writeTo(folder);
     return folder;
+  }
+
+  /**
+   * Renders the {@code c_kws} sketch folder's own files, without the model module: {@code
+   * <name>.ino}, {@code recognize_commands.h} and the frontend's files, in that order. Rendering
+   * them all before writing any lets a caller refuse without leaving half a folder.
+   *
+   * @param module the generated module
+   * @param frontend the C frontend, rendered with the configuration the model was trained with
+   * @param modelName the model's name for the comment
+   * @param labels the output labels
+   * @param featureDivisor see {@link #renderKws}
+   * @param generator the generator's name and version for the comment
+   * @return file name to text
+   * @throws CodegenException as {@link #renderKws}
+   */
+  public static Map<String, String> renderKwsFiles(
+      CModule module,
+      CFrontendSources frontend,
+      String modelName,
+      List<String> labels,
+      float featureDivisor,
+      String generator)
+      throws CodegenException {
+    Map<String, String> files = new java.util.LinkedHashMap<>();
+    files.put(
+        module.name() + ".ino", renderKws(module, modelName, labels, featureDivisor, generator));
+    files.put(
+        "recognize_commands.h", fill(RECOGNIZER, Map.of("generator", CNames.comment(generator))));
+    files.putAll(frontend.files());
+    return files;
   }
 
   private static String templateText(String path) throws CodegenException {
