@@ -1,6 +1,5 @@
 package dev.tinyml.convert;
 
-import dev.tinyml.codegen.AtomicFiles;
 import dev.tinyml.codegen.Board;
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.codegen.ConversionReport;
@@ -11,6 +10,7 @@ import dev.tinyml.codegen.c.CFrontend;
 import dev.tinyml.codegen.c.CLibraryZip;
 import dev.tinyml.codegen.c.CModule;
 import dev.tinyml.codegen.c.CSketch;
+import dev.tinyml.io.AtomicFiles;
 import dev.tinyml.preprocess.FeatureForm;
 import dev.tinyml.preprocess.MicroFrontendConfig;
 import dev.tinyml.tflite.Model;

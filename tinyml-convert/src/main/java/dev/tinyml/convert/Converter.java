@@ -1,6 +1,5 @@
 package dev.tinyml.convert;
 
-import dev.tinyml.codegen.AtomicFiles;
 import dev.tinyml.codegen.Board;
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.codegen.ConversionReport;
@@ -9,6 +8,7 @@ import dev.tinyml.codegen.FirmwareRequest;
 import dev.tinyml.codegen.FirmwareResult;
 import dev.tinyml.codegen.Footprint;
 import dev.tinyml.codegen.TfliteFirmware;
+import dev.tinyml.io.AtomicFiles;
 import dev.tinyml.quant.IoType;
 import dev.tinyml.quant.ModelQuantizer;
 import dev.tinyml.quant.QuantizationException;

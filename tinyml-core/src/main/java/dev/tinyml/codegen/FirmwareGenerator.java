@@ -1,5 +1,6 @@
 package dev.tinyml.codegen;
 
+import dev.tinyml.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

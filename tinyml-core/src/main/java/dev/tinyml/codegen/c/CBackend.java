@@ -1,9 +1,9 @@
 package dev.tinyml.codegen.c;
 
-import dev.tinyml.codegen.AtomicFiles;
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.interp.InterpreterException;
 import dev.tinyml.interp.PreparedModel;
+import dev.tinyml.io.AtomicFiles;
 import dev.tinyml.ops.OpException;
 import dev.tinyml.ops.OpPlan;
 import dev.tinyml.ops.PreparedOp;

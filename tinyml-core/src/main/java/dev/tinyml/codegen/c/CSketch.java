@@ -1,7 +1,7 @@
 package dev.tinyml.codegen.c;
 
-import dev.tinyml.codegen.AtomicFiles;
 import dev.tinyml.codegen.CodegenException;
+import dev.tinyml.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.tinyml.codegen.c;
 
-import dev.tinyml.codegen.AtomicFiles;
+import dev.tinyml.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

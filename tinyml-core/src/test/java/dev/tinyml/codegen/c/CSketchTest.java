@@ -2,7 +2,7 @@ package dev.tinyml.codegen.c;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tinyml.codegen.AtomicFiles;
+import dev.tinyml.io.AtomicFiles;
 import dev.tinyml.preprocess.MicroFrontendConfig;
 import dev.tinyml.testing.Fixtures;
 import dev.tinyml.tflite.Model;

@@ -2,7 +2,7 @@ package dev.tinyml.codegen.c;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tinyml.codegen.AtomicFiles;
+import dev.tinyml.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
