@@ -1,7 +1,7 @@
 package dev.tinyml.tflite;
 
 /** Fused activations ({@code ActivationFunctionType} enum of the schema, codes 0 to 5). */
-public enum ActivationFunctionType {
+public enum ActivationFunctionType implements SchemaEnum {
   NONE,
   RELU,
   RELU_N1_TO_1,

@@ -1,7 +1,7 @@
 package dev.tinyml.tflite;
 
 /** Weight layouts of FULLY_CONNECTED ({@code FullyConnectedOptionsWeightsFormat} of the schema). */
-public enum FullyConnectedOptionsWeightsFormat {
+public enum FullyConnectedOptionsWeightsFormat implements SchemaEnum {
   DEFAULT,
   SHUFFLED4x16INT8;
 

@@ -1,7 +1,7 @@
 package dev.tinyml.tflite;
 
 /** Padding of convolutions and pools ({@code Padding} enum of the schema, codes 0 and 1). */
-public enum Padding {
+public enum Padding implements SchemaEnum {
   SAME,
   VALID;
 
