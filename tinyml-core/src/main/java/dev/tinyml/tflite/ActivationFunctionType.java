@@ -11,11 +11,6 @@ public enum ActivationFunctionType implements SchemaEnum {
 
   private static final ActivationFunctionType[] BY_CODE = values();
 
-  /** The schema code. */
-  public int code() {
-    return ordinal();
-  }
-
   /** The activation with this code, or {@code null} if the code is not in the schema. */
   public static ActivationFunctionType fromCode(int code) {
     return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;

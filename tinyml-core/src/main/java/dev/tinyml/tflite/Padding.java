@@ -5,11 +5,6 @@ public enum Padding implements SchemaEnum {
   SAME,
   VALID;
 
-  /** The schema code. */
-  public int code() {
-    return ordinal();
-  }
-
   /** The padding with this code, or {@code null} if the code is not in the schema. */
   public static Padding fromCode(int code) {
     return code == 0 ? SAME : code == 1 ? VALID : null;
