@@ -5,8 +5,6 @@ package dev.tinyml.codegen;
  * thing (op, placeholder, file, board) and what to do about it.
  */
 public class CodegenException extends Exception {
-  private static final long serialVersionUID = 1L;
-
   /**
    * Creates the exception.
    *

@@ -6,8 +6,6 @@ package dev.tinyml.preprocess;
  * to do.
  */
 public class PreprocessException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
-
   /**
    * Creates the exception.
    *

@@ -5,8 +5,6 @@ package dev.tinyml.quant;
  * index and name, tensor name, sample number) and says what to do.
  */
 public class QuantizationException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
-
   /**
    * @param message what is wrong, where, and what to do
    */

@@ -1,7 +1,7 @@
 package dev.tinyml.tflite;
 
 /** Fused activations ({@code ActivationFunctionType} enum of the schema, codes 0 to 5). */
-public enum ActivationFunctionType {
+public enum ActivationFunctionType implements SchemaEnum {
   NONE,
   RELU,
   RELU_N1_TO_1,
@@ -10,11 +10,6 @@ public enum ActivationFunctionType {
   SIGN_BIT;
 
   private static final ActivationFunctionType[] BY_CODE = values();
-
-  /** The schema code. */
-  public int code() {
-    return ordinal();
-  }
 
   /** The activation with this code, or {@code null} if the code is not in the schema. */
   public static ActivationFunctionType fromCode(int code) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  *     ActivationFunctionType.NONE)
  * @param potScaleInt16 schema field {@code pot_scale_int16} (default true)
  */
-public record AddOptions(ActivationFunctionType fusedActivation, boolean potScaleInt16)
+public record AddOptions(
+    ActivationFunctionType fusedActivation, @SchemaDefault(1) boolean potScaleInt16)
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public AddOptions {
@@ -18,9 +19,4 @@ public record AddOptions(ActivationFunctionType fusedActivation, boolean potScal
 
   /** Union type code of {@code AddOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 11;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

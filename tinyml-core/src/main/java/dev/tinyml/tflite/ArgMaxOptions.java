@@ -15,9 +15,4 @@ public record ArgMaxOptions(TensorType outputType) implements BuiltinOptions {
 
   /** Union type code of {@code ArgMaxOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 40;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -15,9 +15,4 @@ public record ArgMinOptions(TensorType outputType) implements BuiltinOptions {
 
   /** Union type code of {@code ArgMinOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 57;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

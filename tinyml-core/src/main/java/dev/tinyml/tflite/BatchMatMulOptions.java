@@ -11,9 +11,4 @@ public record BatchMatMulOptions(boolean adjX, boolean adjY, boolean asymmetricQ
     implements BuiltinOptions {
   /** Union type code of {@code BatchMatMulOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 101;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

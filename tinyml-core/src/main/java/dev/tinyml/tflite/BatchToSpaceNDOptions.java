@@ -6,9 +6,4 @@ package dev.tinyml.tflite;
 public record BatchToSpaceNDOptions() implements BuiltinOptions {
   /** Union type code of {@code BatchToSpaceNDOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 24;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

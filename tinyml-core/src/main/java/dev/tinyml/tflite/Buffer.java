@@ -1,17 +1,15 @@
 package dev.tinyml.tflite;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * A raw data buffer of the model, referenced by tensors (constant data) and metadata. Buffer 0 is
  * the empty sentinel that tensors without data point to.
  */
-public final class Buffer {
+public final class Buffer extends ModelElement {
   private static final byte[] EMPTY = new byte[0];
 
   private byte[] data;
-  private RawTable unknownFields;
 
   /** An empty buffer. */
   public Buffer() {
@@ -34,21 +32,9 @@ public final class Buffer {
     return this;
   }
 
-  /** Fields the library does not model, or {@code null}. */
-  public RawTable unknownFields() {
-    return unknownFields;
-  }
-
-  Buffer setUnknownFields(RawTable unknownFields) {
-    this.unknownFields = unknownFields == null || unknownFields.isEmpty() ? null : unknownFields;
-    return this;
-  }
-
   @Override
-  public boolean equals(Object o) {
-    return o instanceof Buffer b
-        && Arrays.equals(data, b.data)
-        && Objects.equals(unknownFields, b.unknownFields);
+  Object[] state() {
+    return new Object[] {data};
   }
 
   @Override

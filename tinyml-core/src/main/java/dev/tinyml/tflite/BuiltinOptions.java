@@ -53,6 +53,10 @@ public sealed interface BuiltinOptions
         GeluOptions,
         UnknownOptions {
 
-  /** The table's type code in the schema's {@code BuiltinOptions} union. */
-  int optionsType();
+  /**
+   * The table's type code in the schema's {@code BuiltinOptions} union (the record's {@code TYPE}).
+   */
+  default int optionsType() {
+    return OptionsCodec.typeOf(this);
+  }
 }

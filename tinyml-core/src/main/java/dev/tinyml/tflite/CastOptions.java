@@ -17,9 +17,4 @@ public record CastOptions(TensorType inDataType, TensorType outDataType) impleme
 
   /** Union type code of {@code CastOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 37;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -18,9 +18,4 @@ public record ConcatenationOptions(int axis, ActivationFunctionType fusedActivat
 
   /** Union type code of {@code ConcatenationOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 10;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -19,8 +19,8 @@ public record Conv2DOptions(
     int strideW,
     int strideH,
     ActivationFunctionType fusedActivation,
-    int dilationWFactor,
-    int dilationHFactor,
+    @SchemaDefault(1) int dilationWFactor,
+    @SchemaDefault(1) int dilationHFactor,
     TensorType quantizedBiasType)
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
@@ -49,10 +49,5 @@ public record Conv2DOptions(
         dilationWFactor,
         dilationHFactor,
         TensorType.FLOAT32);
-  }
-
-  @Override
-  public int optionsType() {
-    return TYPE;
   }
 }

@@ -9,9 +9,4 @@ package dev.tinyml.tflite;
 public record CumsumOptions(boolean exclusive, boolean reverse) implements BuiltinOptions {
   /** Union type code of {@code CumsumOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 102;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -8,9 +8,4 @@ package dev.tinyml.tflite;
 public record DepthToSpaceOptions(int blockSize) implements BuiltinOptions {
   /** Union type code of {@code DepthToSpaceOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 94;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

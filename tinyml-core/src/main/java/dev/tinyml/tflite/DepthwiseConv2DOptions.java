@@ -20,8 +20,8 @@ public record DepthwiseConv2DOptions(
     int strideH,
     int depthMultiplier,
     ActivationFunctionType fusedActivation,
-    int dilationWFactor,
-    int dilationHFactor)
+    @SchemaDefault(1) int dilationWFactor,
+    @SchemaDefault(1) int dilationHFactor)
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public DepthwiseConv2DOptions {
@@ -31,9 +31,4 @@ public record DepthwiseConv2DOptions(
 
   /** Union type code of {@code DepthwiseConv2DOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 2;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

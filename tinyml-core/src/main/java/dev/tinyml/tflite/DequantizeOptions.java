@@ -4,9 +4,4 @@ package dev.tinyml.tflite;
 public record DequantizeOptions() implements BuiltinOptions {
   /** Union type code of {@code DequantizeOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 38;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

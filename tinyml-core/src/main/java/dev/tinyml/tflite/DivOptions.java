@@ -16,9 +16,4 @@ public record DivOptions(ActivationFunctionType fusedActivation) implements Buil
 
   /** Union type code of {@code DivOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 29;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -4,9 +4,4 @@ package dev.tinyml.tflite;
 public record ExpandDimsOptions() implements BuiltinOptions {
   /** Union type code of {@code ExpandDimsOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 52;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

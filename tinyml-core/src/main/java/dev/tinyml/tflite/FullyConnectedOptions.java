@@ -38,9 +38,4 @@ public record FullyConnectedOptions(
       boolean asymmetricQuantizeInputs) {
     this(fusedActivation, weightsFormat, keepNumDims, asymmetricQuantizeInputs, TensorType.FLOAT32);
   }
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

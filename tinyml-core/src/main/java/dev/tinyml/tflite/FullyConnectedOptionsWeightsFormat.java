@@ -1,14 +1,9 @@
 package dev.tinyml.tflite;
 
 /** Weight layouts of FULLY_CONNECTED ({@code FullyConnectedOptionsWeightsFormat} of the schema). */
-public enum FullyConnectedOptionsWeightsFormat {
+public enum FullyConnectedOptionsWeightsFormat implements SchemaEnum {
   DEFAULT,
   SHUFFLED4x16INT8;
-
-  /** The schema code. */
-  public int code() {
-    return ordinal();
-  }
 
   /** The format with this code, or {@code null} if the code is not in the schema. */
   public static FullyConnectedOptionsWeightsFormat fromCode(int code) {

@@ -9,9 +9,4 @@ package dev.tinyml.tflite;
 public record GatherOptions(int axis, int batchDims) implements BuiltinOptions {
   /** Union type code of {@code GatherOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 23;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

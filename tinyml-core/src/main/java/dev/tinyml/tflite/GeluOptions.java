@@ -8,9 +8,4 @@ package dev.tinyml.tflite;
 public record GeluOptions(boolean approximate) implements BuiltinOptions {
   /** Union type code of {@code GeluOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 116;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

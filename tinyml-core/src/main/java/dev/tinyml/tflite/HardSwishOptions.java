@@ -4,9 +4,4 @@ package dev.tinyml.tflite;
 public record HardSwishOptions() implements BuiltinOptions {
   /** Union type code of {@code HardSwishOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 91;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -16,9 +16,4 @@ public record L2NormOptions(ActivationFunctionType fusedActivation) implements B
 
   /** Union type code of {@code L2NormOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 12;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -8,9 +8,4 @@ package dev.tinyml.tflite;
 public record LeakyReluOptions(float alpha) implements BuiltinOptions {
   /** Union type code of {@code LeakyReluOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 75;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -4,9 +4,4 @@ package dev.tinyml.tflite;
 public record LogSoftmaxOptions() implements BuiltinOptions {
   /** Union type code of {@code LogSoftmaxOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 36;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

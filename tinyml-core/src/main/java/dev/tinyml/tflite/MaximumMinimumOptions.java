@@ -7,9 +7,4 @@ package dev.tinyml.tflite;
 public record MaximumMinimumOptions() implements BuiltinOptions {
   /** Union type code of {@code MaximumMinimumOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 39;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

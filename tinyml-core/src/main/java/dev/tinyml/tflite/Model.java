@@ -7,9 +7,10 @@ import java.util.Objects;
 /**
  * A TFLite model (schema version 3): operator codes, subgraphs (the first is the main one), buffers
  * (buffer 0 is the empty sentinel), metadata and signatures. Mutable; read it with {@code
- * TfliteReader}, write it with {@code TfliteWriter}, which validates every reference first.
+ * TfliteReader}, write it with {@code TfliteWriter}, which validates every reference first. The
+ * deprecated {@code metadata_buffer} is kept in {@link #unknownFields()}.
  */
-public final class Model {
+public final class Model extends ModelElement {
   /** The schema version this library reads and writes. */
   public static final int SCHEMA_VERSION = 3;
 
@@ -20,7 +21,6 @@ public final class Model {
   private final List<Buffer> buffers = new ArrayList<>();
   private final List<Metadata> metadata = new ArrayList<>();
   private final List<SignatureDef> signatureDefs = new ArrayList<>();
-  private RawTable unknownFields;
 
   /** An empty model whose buffer list holds only the empty sentinel buffer. */
   public static Model empty() {
@@ -79,16 +79,6 @@ public final class Model {
     return signatureDefs;
   }
 
-  /** Fields the library does not model (e.g. the deprecated {@code metadata_buffer}), or null. */
-  public RawTable unknownFields() {
-    return unknownFields;
-  }
-
-  Model setUnknownFields(RawTable unknownFields) {
-    this.unknownFields = unknownFields == null || unknownFields.isEmpty() ? null : unknownFields;
-    return this;
-  }
-
   /** The main subgraph (the first). */
   public SubGraph primarySubgraph() {
     if (subgraphs.isEmpty()) {
@@ -129,16 +119,10 @@ public final class Model {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof Model m
-        && version == m.version
-        && operatorCodes.equals(m.operatorCodes)
-        && subgraphs.equals(m.subgraphs)
-        && Objects.equals(description, m.description)
-        && buffers.equals(m.buffers)
-        && metadata.equals(m.metadata)
-        && signatureDefs.equals(m.signatureDefs)
-        && Objects.equals(unknownFields, m.unknownFields);
+  Object[] state() {
+    return new Object[] {
+      version, operatorCodes, subgraphs, description, buffers, metadata, signatureDefs
+    };
   }
 
   @Override

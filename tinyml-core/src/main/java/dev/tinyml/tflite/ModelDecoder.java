@@ -48,7 +48,8 @@ final class ModelDecoder {
     for (RawTable s : t.tables(7)) {
       m.signatureDefs().add(signature(s, where.field("signature_defs").index(i++)));
     }
-    return m.setUnknownFields(rest(t, 0, 1, 2, 3, 4, 6, 7));
+    m.setUnknownFields(rest(t, 0, 1, 2, 3, 4, 6, 7));
+    return m;
   }
 
   private static OperatorCode operatorCode(RawTable raw, Where where) throws TfliteFormatException {
@@ -61,7 +62,8 @@ final class ModelDecoder {
           raw.offset(), where, "expected a builtin operator code >= 0, found " + value);
     }
     OperatorCode c = new OperatorCode((int) value, t.string(1), (int) t.scalar(2, 1));
-    return c.setUnknownFields(rest(t, 0, 1, 2, 3));
+    c.setUnknownFields(rest(t, 0, 1, 2, 3));
+    return c;
   }
 
   private SubGraph subgraph(RawTable raw, Where where) throws TfliteFormatException {
@@ -78,7 +80,8 @@ final class ModelDecoder {
       g.operators().add(operator(op, where.field("operators").index(i++)));
     }
     g.setName(t.string(4));
-    return g.setUnknownFields(rest(t, 0, 1, 2, 3, 4));
+    g.setUnknownFields(rest(t, 0, 1, 2, 3, 4));
+    return g;
   }
 
   private static Tensor tensor(RawTable raw, Where where) throws TfliteFormatException {
@@ -101,7 +104,8 @@ final class ModelDecoder {
     tensor.setVariable(t.scalar(5, 0) != 0);
     tensor.setSparsity(t.table(6));
     tensor.setShapeSignature(t.ints(7));
-    return tensor.setUnknownFields(rest(t, 0, 1, 2, 3, 4, 5, 6, 7));
+    tensor.setUnknownFields(rest(t, 0, 1, 2, 3, 4, 5, 6, 7));
+    return tensor;
   }
 
   /**
@@ -142,7 +146,8 @@ final class ModelDecoder {
       op.setCustomOptions(
           reader.external(largeOffset, t.scalar(10, 0), where.field("large_custom_options")));
     }
-    return op.setUnknownFields(rest(t, 0, 1, 2, 3, 4, 5, 8, 9, 10));
+    op.setUnknownFields(rest(t, 0, 1, 2, 3, 4, 5, 8, 9, 10));
+    return op;
   }
 
   private Buffer buffer(RawTable raw, Where where) throws TfliteFormatException {
@@ -153,7 +158,8 @@ final class ModelDecoder {
       // Data stored after the FlatBuffer (models over 2 GB); written back inline.
       b.setData(reader.external(offset, t.scalar(2, 0), where));
     }
-    return b.setUnknownFields(rest(t, 0, 1, 2));
+    b.setUnknownFields(rest(t, 0, 1, 2));
+    return b;
   }
 
   private static SignatureDef signature(RawTable raw, Where where) throws TfliteFormatException {
@@ -165,7 +171,8 @@ final class ModelDecoder {
     for (RawTable m : t.tables(1)) {
       s.outputs().put(m.string(0), uint(m, 1, where.field("outputs")));
     }
-    return s.setUnknownFields(rest(t, 0, 1, 2, 4));
+    s.setUnknownFields(rest(t, 0, 1, 2, 4));
+    return s;
   }
 
   private static int[] ints(RawTable t, int slot) {

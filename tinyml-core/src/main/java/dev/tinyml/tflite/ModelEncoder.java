@@ -1,6 +1,7 @@
 package dev.tinyml.tflite;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -205,59 +206,61 @@ final class ModelEncoder {
   RawTable encode() throws TfliteFormatException {
     RawTable t = new RawTable();
     t.putScalar(0, model.version(), 4);
-    List<RawTable> codes = new ArrayList<>();
-    for (OperatorCode c : model.operatorCodes()) {
-      codes.add(operatorCode(c));
-    }
-    t.putTables(1, codes);
-    List<RawTable> graphs = new ArrayList<>();
-    for (int g = 0; g < model.subgraphs().size(); g++) {
-      graphs.add(subgraph(model.subgraphs().get(g), g));
-    }
-    t.putTables(2, graphs);
+    t.putTables(1, each(model.operatorCodes(), (c, i) -> operatorCode(c)));
+    t.putTables(2, each(model.subgraphs(), ModelEncoder::subgraph));
     t.putString(3, model.description());
     // Tensor data is aligned to 16 bytes so TFLM can use weights in place; other buffers
     // (metadata) need only the 4 bytes their int32 readers expect, which keeps small files small.
-    java.util.BitSet tensorData = new java.util.BitSet();
+    BitSet tensorData = new BitSet();
     for (SubGraph sg : model.subgraphs()) {
       for (Tensor tensor : sg.tensors()) {
         tensorData.set(tensor.buffer());
       }
     }
-    List<RawTable> buffers = new ArrayList<>();
-    for (int i = 0; i < model.buffers().size(); i++) {
-      Buffer b = model.buffers().get(i);
-      buffers.add(
-          new RawTable()
-              .putBytes(0, b.data().length == 0 ? null : b.data(), tensorData.get(i) ? 16 : 4)
-              .putAllAbsent(b.unknownFields()));
-    }
-    t.putTables(4, buffers);
+    t.putTables(4, each(model.buffers(), (b, i) -> buffer(b, tensorData.get(i) ? 16 : 4)));
     if (!model.metadata().isEmpty()) {
-      List<RawTable> md = new ArrayList<>();
-      for (Metadata m : model.metadata()) {
-        md.add(
-            new RawTable()
-                .putString(0, m.name())
-                .putScalarIfNot(1, m.buffer(), 4, 0)
-                .putAllAbsent(m.unknownFields()));
-      }
-      t.putTables(6, md);
+      t.putTables(6, each(model.metadata(), (m, i) -> metadata(m)));
     }
     if (!model.signatureDefs().isEmpty()) {
-      List<RawTable> sigs = new ArrayList<>();
-      for (SignatureDef s : model.signatureDefs()) {
-        sigs.add(
-            new RawTable()
-                .putTables(0, tensorMaps(s.inputs()))
-                .putTables(1, tensorMaps(s.outputs()))
-                .putString(2, s.signatureKey())
-                .putScalarIfNot(4, s.subgraphIndex(), 4, 0)
-                .putAllAbsent(s.unknownFields()));
-      }
-      t.putTables(7, sigs);
+      t.putTables(7, each(model.signatureDefs(), (s, i) -> signature(s)));
     }
     return t.putAllAbsent(model.unknownFields());
+  }
+
+  /** Encodes one element of a list, given its index. */
+  private interface ElementEncoder<T> {
+    RawTable encode(T element, int index) throws TfliteFormatException;
+  }
+
+  private static <T> List<RawTable> each(List<T> elements, ElementEncoder<T> encoder)
+      throws TfliteFormatException {
+    List<RawTable> out = new ArrayList<>(elements.size());
+    for (int i = 0; i < elements.size(); i++) {
+      out.add(encoder.encode(elements.get(i), i));
+    }
+    return out;
+  }
+
+  private static RawTable buffer(Buffer b, int alignment) {
+    return new RawTable()
+        .putBytes(0, b.data().length == 0 ? null : b.data(), alignment)
+        .putAllAbsent(b.unknownFields());
+  }
+
+  private static RawTable metadata(Metadata m) {
+    return new RawTable()
+        .putString(0, m.name())
+        .putScalarIfNot(1, m.buffer(), 4, 0)
+        .putAllAbsent(m.unknownFields());
+  }
+
+  private static RawTable signature(SignatureDef s) {
+    return new RawTable()
+        .putTables(0, tensorMaps(s.inputs()))
+        .putTables(1, tensorMaps(s.outputs()))
+        .putString(2, s.signatureKey())
+        .putScalarIfNot(4, s.subgraphIndex(), 4, 0)
+        .putAllAbsent(s.unknownFields());
   }
 
   private static List<RawTable> tensorMaps(Map<String, Integer> map) {
@@ -280,14 +283,11 @@ final class ModelEncoder {
   }
 
   private static RawTable subgraph(SubGraph sg, int index) throws TfliteFormatException {
-    List<RawTable> tensors = new ArrayList<>();
-    for (Tensor t : sg.tensors()) {
-      tensors.add(tensor(t));
-    }
-    List<RawTable> ops = new ArrayList<>();
-    for (int i = 0; i < sg.operators().size(); i++) {
-      ops.add(operator(sg.operators().get(i), "subgraphs[" + index + "].operators[" + i + "]"));
-    }
+    List<RawTable> tensors = each(sg.tensors(), (t, i) -> tensor(t));
+    List<RawTable> ops =
+        each(
+            sg.operators(),
+            (op, i) -> operator(op, "subgraphs[" + index + "].operators[" + i + "]"));
     return new RawTable()
         .putTables(0, tensors)
         .putInts(1, sg.inputs())

@@ -16,9 +16,4 @@ public record MulOptions(ActivationFunctionType fusedActivation) implements Buil
 
   /** Union type code of {@code MulOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 21;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -9,14 +9,13 @@ import java.util.Objects;
  * model ({@code builtin_options_2}, {@code mutating_variable_inputs}, {@code
  * custom_options_format}, fields of newer schemas) are kept in {@link #unknownFields()}.
  */
-public final class Operator {
+public final class Operator extends ModelElement {
   private int opcodeIndex;
   private int[] inputs = new int[0];
   private int[] outputs = new int[0];
   private BuiltinOptions options;
   private byte[] customOptions;
   private int[] intermediates = new int[0];
-  private RawTable unknownFields;
 
   /** An operator with opcode index 0, no tensors and no options. */
   public Operator() {}
@@ -92,26 +91,9 @@ public final class Operator {
     return this;
   }
 
-  /** Fields the library does not model, or {@code null}. */
-  public RawTable unknownFields() {
-    return unknownFields;
-  }
-
-  Operator setUnknownFields(RawTable unknownFields) {
-    this.unknownFields = unknownFields == null || unknownFields.isEmpty() ? null : unknownFields;
-    return this;
-  }
-
   @Override
-  public boolean equals(Object o) {
-    return o instanceof Operator op
-        && opcodeIndex == op.opcodeIndex
-        && Arrays.equals(inputs, op.inputs)
-        && Arrays.equals(outputs, op.outputs)
-        && Objects.equals(options, op.options)
-        && Arrays.equals(customOptions, op.customOptions)
-        && Arrays.equals(intermediates, op.intermediates)
-        && Objects.equals(unknownFields, op.unknownFields);
+  Object[] state() {
+    return new Object[] {opcodeIndex, inputs, outputs, options, customOptions, intermediates};
   }
 
   @Override

@@ -11,11 +11,10 @@ import java.util.Objects;
  * being {@code PLACEHOLDER_FOR_GREATER_OP_CODES}; readers take the larger of the two, which is
  * right for old files (new field absent, 0) and new ones alike.
  */
-public final class OperatorCode {
+public final class OperatorCode extends ModelElement {
   private int builtinCodeValue;
   private String customCode;
   private int version = 1;
-  private RawTable unknownFields;
 
   /** A builtin operator at version 1. */
   public OperatorCode(BuiltinOperator op) {
@@ -81,16 +80,6 @@ public final class OperatorCode {
     return this;
   }
 
-  /** Fields the library does not model, or {@code null}. */
-  public RawTable unknownFields() {
-    return unknownFields;
-  }
-
-  OperatorCode setUnknownFields(RawTable unknownFields) {
-    this.unknownFields = unknownFields == null || unknownFields.isEmpty() ? null : unknownFields;
-    return this;
-  }
-
   /** The operator's name: the builtin name, the custom name, or {@code "BUILTIN_<code>"}. */
   public String displayName() {
     BuiltinOperator op = builtinCode();
@@ -101,12 +90,8 @@ public final class OperatorCode {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof OperatorCode c
-        && builtinCodeValue == c.builtinCodeValue
-        && Objects.equals(customCode, c.customCode)
-        && version == c.version
-        && Objects.equals(unknownFields, c.unknownFields);
+  Object[] state() {
+    return new Object[] {builtinCodeValue, customCode, version};
   }
 
   @Override

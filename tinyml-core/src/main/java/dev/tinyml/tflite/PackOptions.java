@@ -9,9 +9,4 @@ package dev.tinyml.tflite;
 public record PackOptions(int valuesCount, int axis) implements BuiltinOptions {
   /** Union type code of {@code PackOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 59;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

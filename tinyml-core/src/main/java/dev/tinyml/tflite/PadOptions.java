@@ -4,9 +4,4 @@ package dev.tinyml.tflite;
 public record PadOptions() implements BuiltinOptions {
   /** Union type code of {@code PadOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 22;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -4,9 +4,4 @@ package dev.tinyml.tflite;
 public record PadV2Options() implements BuiltinOptions {
   /** Union type code of {@code PadV2Options} in {@code BuiltinOptions}. */
   public static final int TYPE = 43;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -30,9 +30,4 @@ public record Pool2DOptions(
 
   /** Union type code of {@code Pool2DOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 5;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

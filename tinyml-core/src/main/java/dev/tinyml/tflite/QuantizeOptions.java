@@ -4,9 +4,4 @@ package dev.tinyml.tflite;
 public record QuantizeOptions() implements BuiltinOptions {
   /** Union type code of {@code QuantizeOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 89;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

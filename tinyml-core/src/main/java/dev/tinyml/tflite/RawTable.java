@@ -9,6 +9,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * A FlatBuffer table kept as data: every present field by its slot id (vtable index) with its kind
@@ -228,29 +231,25 @@ public final class RawTable {
   }
 
   int[] ints(int slot) {
-    if (!(fields.get(slot) instanceof VectorField v)) {
-      return null;
-    }
-    int[] out = new int[v.count()];
-    ByteBuffer.wrap(v.bytes()).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(out);
-    return out;
+    return elements(slot, int[]::new, 4, (b, out) -> b.asIntBuffer().get(out));
   }
 
   float[] floats(int slot) {
-    if (!(fields.get(slot) instanceof VectorField v)) {
-      return null;
-    }
-    float[] out = new float[v.count()];
-    ByteBuffer.wrap(v.bytes()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
-    return out;
+    return elements(slot, float[]::new, 4, (b, out) -> b.asFloatBuffer().get(out));
   }
 
   long[] longs(int slot) {
+    return elements(slot, long[]::new, 8, (b, out) -> b.asLongBuffer().get(out));
+  }
+
+  /** The vector in this slot copied into a new array by {@code get}, or {@code null}. */
+  private <A> A elements(
+      int slot, IntFunction<A> array, int elementSize, BiConsumer<ByteBuffer, A> get) {
     if (!(fields.get(slot) instanceof VectorField v)) {
       return null;
     }
-    long[] out = new long[v.count()];
-    ByteBuffer.wrap(v.bytes()).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out);
+    A out = array.apply(v.bytes().length / elementSize);
+    get.accept(ByteBuffer.wrap(v.bytes()).order(ByteOrder.LITTLE_ENDIAN), out);
     return out;
   }
 
@@ -291,29 +290,28 @@ public final class RawTable {
   }
 
   RawTable putInts(int slot, int[] values) {
-    if (values != null) {
-      ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-      b.asIntBuffer().put(values);
-      fields.put(slot, new VectorField(4, 4, b.array()));
-    }
-    return this;
+    return values == null
+        ? this
+        : putElements(slot, values.length, 4, b -> b.asIntBuffer().put(values));
   }
 
   RawTable putFloats(int slot, float[] values) {
-    if (values != null) {
-      ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-      b.asFloatBuffer().put(values);
-      fields.put(slot, new VectorField(4, 4, b.array()));
-    }
-    return this;
+    return values == null
+        ? this
+        : putElements(slot, values.length, 4, b -> b.asFloatBuffer().put(values));
   }
 
   RawTable putLongs(int slot, long[] values) {
-    if (values != null) {
-      ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-      b.asLongBuffer().put(values);
-      fields.put(slot, new VectorField(8, 8, b.array()));
-    }
+    return values == null
+        ? this
+        : putElements(slot, values.length, 8, b -> b.asLongBuffer().put(values));
+  }
+
+  /** A vector of {@code count} scalars that {@code put} writes, aligned to their size. */
+  private RawTable putElements(int slot, int count, int elementSize, Consumer<ByteBuffer> put) {
+    ByteBuffer b = ByteBuffer.allocate(count * elementSize).order(ByteOrder.LITTLE_ENDIAN);
+    put.accept(b);
+    fields.put(slot, new VectorField(elementSize, elementSize, b.array()));
     return this;
   }
 

@@ -9,9 +9,4 @@ package dev.tinyml.tflite;
 public record ReducerOptions(boolean keepDims) implements BuiltinOptions {
   /** Union type code of {@code ReducerOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 27;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -12,11 +12,6 @@ public record ReshapeOptions(int[] newShape) implements BuiltinOptions {
   public static final int TYPE = 17;
 
   @Override
-  public int optionsType() {
-    return TYPE;
-  }
-
-  @Override
   public boolean equals(Object o) {
     return o instanceof ReshapeOptions other && Arrays.equals(newShape, other.newShape);
   }

@@ -7,13 +7,8 @@ package dev.tinyml.tflite;
  * @param alignCorners schema field {@code align_corners} (default false)
  * @param halfPixelCenters schema field {@code half_pixel_centers} (default false)
  */
-public record ResizeBilinearOptions(boolean alignCorners, boolean halfPixelCenters)
+public record ResizeBilinearOptions(@SchemaSlot(2) boolean alignCorners, boolean halfPixelCenters)
     implements BuiltinOptions {
   /** Union type code of {@code ResizeBilinearOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 15;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -11,9 +11,4 @@ public record ResizeNearestNeighborOptions(boolean alignCorners, boolean halfPix
     implements BuiltinOptions {
   /** Union type code of {@code ResizeNearestNeighborOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 74;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

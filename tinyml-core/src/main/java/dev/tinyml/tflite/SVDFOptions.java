@@ -20,9 +20,4 @@ public record SVDFOptions(
 
   /** Union type code of {@code SVDFOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 6;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

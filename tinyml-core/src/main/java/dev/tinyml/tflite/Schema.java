@@ -1,5 +1,6 @@
 package dev.tinyml.tflite;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -59,6 +60,15 @@ final class Schema {
       throw new IllegalStateException("Schema has no union " + union);
     }
     return type >= 1 && type <= members.length ? TABLES.get(members[type - 1]) : null;
+  }
+
+  /** The type code (1-based) of table {@code member} in the union. */
+  static int unionType(String union, String member) {
+    int i = Arrays.asList(UNIONS.get(union)).indexOf(member);
+    if (i < 0) {
+      throw new IllegalStateException("Schema union " + union + " has no member " + member);
+    }
+    return i + 1;
   }
 
   /** Number of members of the union. */

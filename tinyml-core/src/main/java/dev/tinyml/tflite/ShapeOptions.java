@@ -15,9 +15,4 @@ public record ShapeOptions(TensorType outType) implements BuiltinOptions {
 
   /** Union type code of {@code ShapeOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 55;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

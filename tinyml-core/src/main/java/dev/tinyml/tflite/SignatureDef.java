@@ -6,14 +6,13 @@ import java.util.Objects;
 
 /**
  * A signature of the model (from the SavedModel it was converted from): named inputs and outputs
- * mapped to tensor indices of one subgraph.
+ * mapped to tensor indices of one subgraph. The deprecated tag is kept in {@link #unknownFields()}.
  */
-public final class SignatureDef {
+public final class SignatureDef extends ModelElement {
   private final Map<String, Integer> inputs = new LinkedHashMap<>();
   private final Map<String, Integer> outputs = new LinkedHashMap<>();
   private String signatureKey;
   private int subgraphIndex;
-  private RawTable unknownFields;
 
   /** An empty signature for subgraph 0. */
   public SignatureDef() {}
@@ -56,24 +55,9 @@ public final class SignatureDef {
     return this;
   }
 
-  /** Fields the library does not model (e.g. the deprecated tag), or {@code null}. */
-  public RawTable unknownFields() {
-    return unknownFields;
-  }
-
-  SignatureDef setUnknownFields(RawTable unknownFields) {
-    this.unknownFields = unknownFields == null || unknownFields.isEmpty() ? null : unknownFields;
-    return this;
-  }
-
   @Override
-  public boolean equals(Object o) {
-    return o instanceof SignatureDef s
-        && inputs.equals(s.inputs)
-        && outputs.equals(s.outputs)
-        && Objects.equals(signatureKey, s.signatureKey)
-        && subgraphIndex == s.subgraphIndex
-        && Objects.equals(unknownFields, s.unknownFields);
+  Object[] state() {
+    return new Object[] {inputs, outputs, signatureKey, subgraphIndex};
   }
 
   @Override

@@ -8,9 +8,4 @@ package dev.tinyml.tflite;
 public record SoftmaxOptions(float beta) implements BuiltinOptions {
   /** Union type code of {@code SoftmaxOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 9;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

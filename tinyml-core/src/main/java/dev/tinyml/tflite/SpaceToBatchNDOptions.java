@@ -6,9 +6,4 @@ package dev.tinyml.tflite;
 public record SpaceToBatchNDOptions() implements BuiltinOptions {
   /** Union type code of {@code SpaceToBatchNDOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 25;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -8,9 +8,4 @@ package dev.tinyml.tflite;
 public record SpaceToDepthOptions(int blockSize) implements BuiltinOptions {
   /** Union type code of {@code SpaceToDepthOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 19;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

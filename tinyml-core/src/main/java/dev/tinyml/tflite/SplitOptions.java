@@ -8,9 +8,4 @@ package dev.tinyml.tflite;
 public record SplitOptions(int numSplits) implements BuiltinOptions {
   /** Union type code of {@code SplitOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 35;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

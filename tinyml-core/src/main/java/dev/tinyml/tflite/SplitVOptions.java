@@ -8,9 +8,4 @@ package dev.tinyml.tflite;
 public record SplitVOptions(int numSplits) implements BuiltinOptions {
   /** Union type code of {@code SplitVOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 79;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

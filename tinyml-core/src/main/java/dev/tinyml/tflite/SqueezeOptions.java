@@ -12,11 +12,6 @@ public record SqueezeOptions(int[] squeezeDims) implements BuiltinOptions {
   public static final int TYPE = 30;
 
   @Override
-  public int optionsType() {
-    return TYPE;
-  }
-
-  @Override
   public boolean equals(Object o) {
     return o instanceof SqueezeOptions other && Arrays.equals(squeezeDims, other.squeezeDims);
   }

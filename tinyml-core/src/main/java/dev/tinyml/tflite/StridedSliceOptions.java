@@ -20,9 +20,4 @@ public record StridedSliceOptions(
     implements BuiltinOptions {
   /** Union type code of {@code StridedSliceOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 32;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Objects;
 
 /** A subgraph: its tensors, the operators in execution order, and its input and output tensors. */
-public final class SubGraph {
+public final class SubGraph extends ModelElement {
   private final List<Tensor> tensors = new ArrayList<>();
   private int[] inputs = new int[0];
   private int[] outputs = new int[0];
   private final List<Operator> operators = new ArrayList<>();
   private String name;
-  private RawTable unknownFields;
 
   /** An empty subgraph. */
   public SubGraph() {}
@@ -71,25 +70,9 @@ public final class SubGraph {
     return tensors.size() - 1;
   }
 
-  /** Fields the library does not model, or {@code null}. */
-  public RawTable unknownFields() {
-    return unknownFields;
-  }
-
-  SubGraph setUnknownFields(RawTable unknownFields) {
-    this.unknownFields = unknownFields == null || unknownFields.isEmpty() ? null : unknownFields;
-    return this;
-  }
-
   @Override
-  public boolean equals(Object o) {
-    return o instanceof SubGraph g
-        && tensors.equals(g.tensors)
-        && Arrays.equals(inputs, g.inputs)
-        && Arrays.equals(outputs, g.outputs)
-        && operators.equals(g.operators)
-        && Objects.equals(name, g.name)
-        && Objects.equals(unknownFields, g.unknownFields);
+  Object[] state() {
+    return new Object[] {tensors, inputs, outputs, operators, name};
   }
 
   @Override

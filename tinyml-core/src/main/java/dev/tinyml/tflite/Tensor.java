@@ -5,9 +5,10 @@ import java.util.Objects;
 
 /**
  * A tensor of a subgraph: type, shape, the buffer holding its constant data (0 = none), name and
- * quantization. Mutable; fields the library does not model are kept in {@link #unknownFields()}.
+ * quantization. Mutable; fields the library does not model ({@code has_rank}, {@code
+ * variant_tensors}, fields of newer schemas) are kept in {@link #unknownFields()}.
  */
-public final class Tensor {
+public final class Tensor extends ModelElement {
   private int[] shape = new int[0];
   private int[] shapeSignature;
   private TensorType type = TensorType.FLOAT32;
@@ -16,7 +17,6 @@ public final class Tensor {
   private QuantizationParameters quantization;
   private boolean variable;
   private RawTable sparsity;
-  private RawTable unknownFields;
 
   /** An unnamed FLOAT32 scalar without data. */
   public Tensor() {}
@@ -118,19 +118,6 @@ public final class Tensor {
   }
 
   /**
-   * Fields the library does not model ({@code has_rank}, {@code variant_tensors}, fields of newer
-   * schemas), or {@code null}.
-   */
-  public RawTable unknownFields() {
-    return unknownFields;
-  }
-
-  Tensor setUnknownFields(RawTable unknownFields) {
-    this.unknownFields = unknownFields == null || unknownFields.isEmpty() ? null : unknownFields;
-    return this;
-  }
-
-  /**
    * The number of elements (1 for a scalar), or -1 if a dimension is negative (unknown) or the
    * count exceeds {@code Integer.MAX_VALUE}.
    */
@@ -164,17 +151,10 @@ public final class Tensor {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof Tensor t
-        && Arrays.equals(shape, t.shape)
-        && Arrays.equals(shapeSignature, t.shapeSignature)
-        && type == t.type
-        && buffer == t.buffer
-        && Objects.equals(name, t.name)
-        && Objects.equals(quantization, t.quantization)
-        && variable == t.variable
-        && Objects.equals(sparsity, t.sparsity)
-        && Objects.equals(unknownFields, t.unknownFields);
+  Object[] state() {
+    return new Object[] {
+      shape, shapeSignature, type, buffer, name, quantization, variable, sparsity
+    };
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.tinyml.tflite;
 
 /** The element types of TFLite tensors, each with its schema code ({@code TensorType} enum). */
-public enum TensorType {
+public enum TensorType implements SchemaEnum {
   FLOAT32(0, 4),
   FLOAT16(1, 2),
   INT32(2, 4),

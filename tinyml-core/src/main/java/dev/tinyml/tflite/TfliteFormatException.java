@@ -6,8 +6,6 @@ package dev.tinyml.tflite;
  * there.
  */
 public class TfliteFormatException extends Exception {
-  private static final long serialVersionUID = 1L;
-
   /**
    * @param message what is wrong and where, e.g. {@code "offset 1234: vector of 80000000 tensors
    *     exceeds the 4096 bytes left in the file"}

@@ -34,9 +34,4 @@ public record TransposeConvOptions(
       Padding padding, int strideW, int strideH, ActivationFunctionType fusedActivation) {
     this(padding, strideW, strideH, fusedActivation, TensorType.FLOAT32);
   }
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

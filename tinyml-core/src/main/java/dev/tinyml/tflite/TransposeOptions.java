@@ -4,9 +4,4 @@ package dev.tinyml.tflite;
 public record TransposeOptions() implements BuiltinOptions {
   /** Union type code of {@code TransposeOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 26;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

@@ -29,9 +29,4 @@ public record UnidirectionalSequenceLSTMOptions(
 
   /** Union type code of {@code UnidirectionalSequenceLSTMOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 71;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }

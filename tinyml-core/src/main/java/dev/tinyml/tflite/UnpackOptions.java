@@ -9,9 +9,4 @@ package dev.tinyml.tflite;
 public record UnpackOptions(int num, int axis) implements BuiltinOptions {
   /** Union type code of {@code UnpackOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 64;
-
-  @Override
-  public int optionsType() {
-    return TYPE;
-  }
 }
