@@ -51,6 +51,8 @@ public final class Pooling {
    * Builds a plan. For int8 the input and output must share scale and zero point (TFLM checks it).
    *
    * @param outputScale used for the int8 activation clamp
+   * @throws IllegalArgumentException when batches differ or an output extent is not the one the
+   *     padding gives
    */
   public static Plan prepare(
       int[] inputShape,
@@ -63,30 +65,33 @@ public final class Pooling {
       Activation act,
       float outputScale,
       int outputZeroPoint) {
-    int inH = inputShape[1];
-    int inW = inputShape[2];
-    int outH = outputShape[1];
-    int outW = outputShape[2];
-    ConvGeometry.checkOutput(samePadding, inH, filterH, strideH, 1, outH, "height");
-    ConvGeometry.checkOutput(samePadding, inW, filterW, strideW, 1, outW, "width");
-    int[] range = act.quantizedRange(outputScale, outputZeroPoint, -128, 127);
+    // A pooling window is a one-channel, undilated filter; ConvParams checks and pads it the same.
+    ConvParams g =
+        ConvParams.of(
+            inputShape,
+            new int[] {1, filterH, filterW, 1},
+            outputShape,
+            1,
+            new ConvParams.Window(samePadding, strideH, strideW, 1, 1),
+            act,
+            new ConvParams.Quantization(0, outputScale, outputZeroPoint, null));
     return new Plan(
-        inputShape[0],
-        inH,
-        inW,
-        inputShape[3],
-        outH,
-        outW,
+        g.batches(),
+        g.inH(),
+        g.inW(),
+        g.inC(),
+        g.outH(),
+        g.outW(),
         filterH,
         filterW,
         strideH,
         strideW,
-        ConvGeometry.padding(strideH, 1, inH, filterH, outH),
-        ConvGeometry.padding(strideW, 1, inW, filterW, outW),
-        range[0],
-        range[1],
-        act.floatMin(),
-        act.floatMax());
+        g.padH(),
+        g.padW(),
+        g.actMin(),
+        g.actMax(),
+        g.floatMin(),
+        g.floatMax());
   }
 
   /**
