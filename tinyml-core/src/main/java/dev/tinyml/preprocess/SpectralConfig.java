@@ -106,24 +106,13 @@ public record SpectralConfig(
    */
   public SpectralConfig withSampleRate(int rate) {
     int length = (int) Math.round((double) frameLength * rate / sampleRate);
-    int step = Math.max(1, (int) Math.round((double) frameStep * rate / sampleRate));
-    int fft = Math.max(2, Integer.highestOneBit(Math.max(1, length - 1)) << 1);
-    return new SpectralConfig(
-        rate,
-        length,
-        step,
-        fft,
-        window,
-        periodicWindow,
-        power,
-        melBands,
-        fMin,
-        Math.min(fMax, rate / 2.0),
-        melScale,
-        slaneyNorm,
-        logOffset,
-        mfccCount,
-        lifter);
+    Copy c = new Copy(this);
+    c.sampleRate = rate;
+    c.frameLength = length;
+    c.frameStep = Math.max(1, (int) Math.round((double) frameStep * rate / sampleRate));
+    c.fftLength = Math.max(2, Integer.highestOneBit(Math.max(1, length - 1)) << 1);
+    c.fMax = Math.min(fMax, rate / 2.0);
+    return c.build();
   }
 
   /**
@@ -135,22 +124,11 @@ public record SpectralConfig(
    * @return the new configuration
    */
   public SpectralConfig withFraming(int length, int step, int fft) {
-    return new SpectralConfig(
-        sampleRate,
-        length,
-        step,
-        fft,
-        window,
-        periodicWindow,
-        power,
-        melBands,
-        fMin,
-        fMax,
-        melScale,
-        slaneyNorm,
-        logOffset,
-        mfccCount,
-        lifter);
+    Copy c = new Copy(this);
+    c.frameLength = length;
+    c.frameStep = step;
+    c.fftLength = fft;
+    return c.build();
   }
 
   /**
@@ -161,22 +139,10 @@ public record SpectralConfig(
    * @return the new configuration
    */
   public SpectralConfig withWindow(WindowFunction function, boolean periodic) {
-    return new SpectralConfig(
-        sampleRate,
-        frameLength,
-        frameStep,
-        fftLength,
-        function,
-        periodic,
-        power,
-        melBands,
-        fMin,
-        fMax,
-        melScale,
-        slaneyNorm,
-        logOffset,
-        mfccCount,
-        lifter);
+    Copy c = new Copy(this);
+    c.window = function;
+    c.periodicWindow = periodic;
+    return c.build();
   }
 
   /**
@@ -186,22 +152,9 @@ public record SpectralConfig(
    * @return the new configuration
    */
   public SpectralConfig withPower(boolean usePower) {
-    return new SpectralConfig(
-        sampleRate,
-        frameLength,
-        frameStep,
-        fftLength,
-        window,
-        periodicWindow,
-        usePower,
-        melBands,
-        fMin,
-        fMax,
-        melScale,
-        slaneyNorm,
-        logOffset,
-        mfccCount,
-        lifter);
+    Copy c = new Copy(this);
+    c.power = usePower;
+    return c.build();
   }
 
   /**
@@ -216,22 +169,14 @@ public record SpectralConfig(
    */
   public SpectralConfig withMel(
       int bands, double low, double high, MelScale scale, boolean equalArea) {
-    return new SpectralConfig(
-        sampleRate,
-        frameLength,
-        frameStep,
-        fftLength,
-        window,
-        periodicWindow,
-        power,
-        bands,
-        low,
-        high,
-        scale,
-        equalArea,
-        logOffset,
-        Math.min(mfccCount, bands),
-        lifter);
+    Copy c = new Copy(this);
+    c.melBands = bands;
+    c.fMin = low;
+    c.fMax = high;
+    c.melScale = scale;
+    c.slaneyNorm = equalArea;
+    c.mfccCount = Math.min(mfccCount, bands);
+    return c.build();
   }
 
   /**
@@ -242,21 +187,65 @@ public record SpectralConfig(
    * @return the new configuration
    */
   public SpectralConfig withMfcc(int count, int lifterParameter) {
-    return new SpectralConfig(
-        sampleRate,
-        frameLength,
-        frameStep,
-        fftLength,
-        window,
-        periodicWindow,
-        power,
-        melBands,
-        fMin,
-        fMax,
-        melScale,
-        slaneyNorm,
-        logOffset,
-        count,
-        lifterParameter);
+    Copy c = new Copy(this);
+    c.mfccCount = count;
+    c.lifter = lifterParameter;
+    return c.build();
+  }
+
+  /** A mutable copy, so that each {@code with} method names only what it changes. */
+  private static final class Copy {
+    private int sampleRate;
+    private int frameLength;
+    private int frameStep;
+    private int fftLength;
+    private WindowFunction window;
+    private boolean periodicWindow;
+    private boolean power;
+    private int melBands;
+    private double fMin;
+    private double fMax;
+    private MelScale melScale;
+    private boolean slaneyNorm;
+    private float logOffset;
+    private int mfccCount;
+    private int lifter;
+
+    Copy(SpectralConfig c) {
+      sampleRate = c.sampleRate;
+      frameLength = c.frameLength;
+      frameStep = c.frameStep;
+      fftLength = c.fftLength;
+      window = c.window;
+      periodicWindow = c.periodicWindow;
+      power = c.power;
+      melBands = c.melBands;
+      fMin = c.fMin;
+      fMax = c.fMax;
+      melScale = c.melScale;
+      slaneyNorm = c.slaneyNorm;
+      logOffset = c.logOffset;
+      mfccCount = c.mfccCount;
+      lifter = c.lifter;
+    }
+
+    SpectralConfig build() {
+      return new SpectralConfig(
+          sampleRate,
+          frameLength,
+          frameStep,
+          fftLength,
+          window,
+          periodicWindow,
+          power,
+          melBands,
+          fMin,
+          fMax,
+          melScale,
+          slaneyNorm,
+          logOffset,
+          mfccCount,
+          lifter);
+    }
   }
 }

@@ -10,26 +10,23 @@ package dev.tinyml.quant;
  * and nothing is re-read. The exact minimum and maximum are tracked beside it, and a chosen range
  * never exceeds them.
  */
-final class HistogramObserver implements RangeObserver {
+final class HistogramObserver extends CountingObserver {
   static final int BINS = 2048;
   private static final int HALF = BINS / 2;
   private static final double CLIPPED_MASS_FLOOR = 1e-3;
 
-  private final CalibrationMethod method;
   private final long[] counts = new long[BINS];
   private double radius;
   private long zerosBeforeRadius;
   private float min = Float.POSITIVE_INFINITY;
   private float max = Float.NEGATIVE_INFINITY;
-  private long count;
 
   HistogramObserver(CalibrationMethod method) {
-    this.method = method;
+    super(method);
   }
 
   @Override
-  public void observe(float[] values, int offset, int length) {
-    RangeObserver.checkFinite(values, offset, length);
+  void accept(float[] values, int offset, int length) {
     double batchAbs = 0;
     for (int i = offset; i < offset + length; i++) {
       min = Math.min(min, values[i]);
@@ -44,7 +41,6 @@ final class HistogramObserver implements RangeObserver {
         counts[bin(values[i])]++;
       }
     }
-    count += length;
   }
 
   private void grow(double needed) {
@@ -81,30 +77,17 @@ final class HistogramObserver implements RangeObserver {
   }
 
   @Override
-  public long count() {
-    return count;
-  }
-
-  @Override
-  public CalibrationMethod method() {
-    return method;
-  }
-
-  @Override
-  public Range range() {
-    if (count == 0) {
-      throw new IllegalStateException("no values observed");
-    }
+  Range observedRange() {
     if (radius == 0) {
       return new Range(0f, 0f);
     }
-    if (method instanceof CalibrationMethod.Percentile p) {
+    if (method() instanceof CalibrationMethod.Percentile p) {
       return percentileRange(p.percentile());
     }
-    if (method instanceof CalibrationMethod.MseOptimal) {
+    if (method() instanceof CalibrationMethod.MseOptimal) {
       return mseRange();
     }
-    if (method instanceof CalibrationMethod.Entropy) {
+    if (method() instanceof CalibrationMethod.Entropy) {
       return entropyRange();
     }
     return new Range(min, max);
@@ -117,8 +100,8 @@ final class HistogramObserver implements RangeObserver {
   }
 
   private Range percentileRange(double percentile) {
-    double upperTarget = percentile / 100.0 * count;
-    double lowerTarget = (1 - percentile / 100.0) * count;
+    double upperTarget = percentile / 100.0 * count();
+    double lowerTarget = (1 - percentile / 100.0) * count();
     long cumulative = 0;
     double lo = Double.NaN;
     double hi = Double.NaN;

@@ -5,8 +5,7 @@ package dev.tinyml.quant;
  * into the range its int8 parameters are computed from. Not thread-safe: one observer per tensor,
  * fed in a fixed order, so calibration is deterministic.
  */
-public sealed interface RangeObserver
-    permits MinMaxObserver, MovingAverageMinMaxObserver, HistogramObserver {
+public sealed interface RangeObserver permits CountingObserver {
 
   /**
    * Observes one batch of values.

@@ -6,9 +6,6 @@ import dev.tinyml.convert.ConversionSettings;
 import dev.tinyml.convert.Converter;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
@@ -207,7 +204,9 @@ public class ConvertMojo extends AbstractMojo {
     } catch (IOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-    attach(result.libraryZip());
+    if (attach) {
+      new ArduinoZip(project, projectHelper, getLog()).attach(result.libraryZip());
+    }
   }
 
   /** The parameters as the library reads them. */
@@ -224,7 +223,8 @@ public class ConvertMojo extends AbstractMojo {
         .preprocessing(preprocessing)
         .imageNormalization(imageNormalization)
         .windows(windowSize, windowStride)
-        .representativeDatasetClass(representativeDatasetClass, datasetClasspath(files))
+        .representativeDatasetClass(
+            representativeDatasetClass, files.runtimeClasspathFor(representativeDatasetClass))
         .quantization(quantization)
         .calibration(calibration)
         .biasCorrection(biasCorrection)
@@ -243,28 +243,5 @@ public class ConvertMojo extends AbstractMojo {
             version == null ? "0.1.0" : version)
         .skipWhenUnchanged(true)
         .log(new BuildLog(getLog(), "tinyml:convert"));
-  }
-
-  /** The project's runtime classpath when a dataset class is configured, else nothing. */
-  private List<Path> datasetClasspath(ProjectFiles files) throws MojoExecutionException {
-    if (representativeDatasetClass == null || representativeDatasetClass.isBlank()) {
-      return List.of();
-    }
-    return files.runtimeClasspath();
-  }
-
-  private void attach(Path zip) {
-    if (!attach) {
-      return;
-    }
-    if (!new ProjectFiles(project).inProject() || projectHelper == null) {
-      return; // no project (run from the command line): nothing to attach to
-    }
-    if (!Files.isRegularFile(zip)) {
-      getLog().warn("Arduino library zip " + zip + " is missing; nothing attached.");
-      return;
-    }
-    projectHelper.attachArtifact(project, "zip", "arduino", zip.toFile());
-    getLog().info("tinyml:convert: attached " + zip.getFileName() + " (classifier arduino)");
   }
 }

@@ -68,51 +68,40 @@ public class InspectMojo extends AbstractMojo {
     }
   }
 
-  /** Text and JSON of either kind of summary. */
-  private interface Summary {
-    String text();
+  /**
+   * Text and JSON of either kind of summary.
+   *
+   * @param text the printed summary
+   * @param json writes it as JSON to a file
+   */
+  private record Summary(String text, JsonWriter json) {
+    void writeJson(Path file) throws IOException {
+      json.write(file);
+    }
+  }
 
-    void writeJson(Path file) throws IOException;
+  /** Writes a summary as JSON. */
+  @FunctionalInterface
+  private interface JsonWriter {
+    void write(Path file) throws IOException;
   }
 
   private static Summary tflite(Path path) throws MojoFailureException {
-    ModelSummary s;
     try {
-      s = ModelSummary.of(path, OpRegistry::macs);
+      ModelSummary s = ModelSummary.of(path, OpRegistry::macs);
+      return new Summary(s.toText(), s::writeJson);
     } catch (TfliteFormatException e) {
       throw new MojoFailureException(e.getMessage() + hint(path), e);
     }
-    return new Summary() {
-      @Override
-      public String text() {
-        return s.toText();
-      }
-
-      @Override
-      public void writeJson(Path file) throws IOException {
-        s.writeJson(file);
-      }
-    };
   }
 
   private static Summary savedModel(Path path) throws MojoFailureException {
-    SavedModelSummary s;
     try {
-      s = SavedModelSummary.read(path);
+      SavedModelSummary s = SavedModelSummary.read(path);
+      return new Summary(s.toText(), s::writeJson);
     } catch (SavedModelException e) {
       throw new MojoFailureException(e.getMessage() + hint(path), e);
     }
-    return new Summary() {
-      @Override
-      public String text() {
-        return s.toText();
-      }
-
-      @Override
-      public void writeJson(Path file) throws IOException {
-        s.writeJson(file);
-      }
-    };
   }
 
   /** For a path that does not exist, what the parameter takes. */

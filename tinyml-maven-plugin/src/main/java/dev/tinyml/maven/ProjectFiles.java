@@ -54,4 +54,12 @@ record ProjectFiles(MavenProject project) {
           "The project's runtime classpath is not resolved: " + e.getMessage(), e);
     }
   }
+
+  /**
+   * The runtime classpath a user class named by a parameter loads from: empty when no class is
+   * named (only the plugin's own classpath applies).
+   */
+  List<Path> runtimeClasspathFor(String className) throws MojoExecutionException {
+    return className == null || className.isBlank() ? List.of() : runtimeClasspath();
+  }
 }

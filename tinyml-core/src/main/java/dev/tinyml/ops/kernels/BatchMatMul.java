@@ -87,22 +87,41 @@ public final class BatchMatMul {
         adjY ? rCols : 1);
   }
 
-  /** Float product. */
-  public static void eval(Plan p, float[] lhs, float[] rhs, float[] out) {
+  /**
+   * What a product computes for one output element from the lhs row starting at {@code l} and the
+   * rhs column starting at {@code r}.
+   */
+  @FunctionalInterface
+  private interface DotProduct {
+    void element(int l, int r, int o);
+  }
+
+  /** Walks the output elements in order (batch, row, column). */
+  private static void forEachElement(Plan p, DotProduct dot) {
     int o = 0;
     for (int b = 0; b < p.lhsOffset().length; b++) {
       for (int i = 0; i < p.rows(); i++) {
         for (int j = 0; j < p.cols(); j++) {
-          int l = p.lhsOffset()[b] + i * p.lhsRowStride();
-          int r = p.rhsOffset()[b] + j * p.rhsColStride();
+          dot.element(
+              p.lhsOffset()[b] + i * p.lhsRowStride(),
+              p.rhsOffset()[b] + j * p.rhsColStride(),
+              o++);
+        }
+      }
+    }
+  }
+
+  /** Float product. */
+  public static void eval(Plan p, float[] lhs, float[] rhs, float[] out) {
+    forEachElement(
+        p,
+        (l, r, o) -> {
           float total = 0f;
           for (int k = 0; k < p.depth(); k++) {
             total += lhs[l + k * p.lhsDepthStride()] * rhs[r + k * p.rhsDepthStride()];
           }
-          out[o++] = total;
-        }
-      }
-    }
+          out[o] = total;
+        });
   }
 
   /**
@@ -132,12 +151,9 @@ public final class BatchMatMul {
 
   /** Int8 product. */
   public static void eval(Plan p, Requantize q, byte[] lhs, byte[] rhs, byte[] out) {
-    int o = 0;
-    for (int b = 0; b < p.lhsOffset().length; b++) {
-      for (int i = 0; i < p.rows(); i++) {
-        for (int j = 0; j < p.cols(); j++) {
-          int l = p.lhsOffset()[b] + i * p.lhsRowStride();
-          int r = p.rhsOffset()[b] + j * p.rhsColStride();
+    forEachElement(
+        p,
+        (l, r, o) -> {
           int total = 0;
           for (int k = 0; k < p.depth(); k++) {
             total +=
@@ -145,29 +161,21 @@ public final class BatchMatMul {
                     * (lhs[l + k * p.lhsDepthStride()] + q.lhsOffset());
           }
           int v = FixedPoint.multiplyByQuantizedMultiplier(total, q.multiplier(), q.shift());
-          out[o++] = (byte) Math.min(Math.max(v + q.outputOffset(), -128), 127);
-        }
-      }
-    }
+          out[o] = (byte) FixedPoint.clampInt8(v + q.outputOffset());
+        });
   }
 
   /** Int16 product (zero points 0), accumulated in int64. */
   public static void eval(Plan p, Requantize q, short[] lhs, short[] rhs, short[] out) {
-    int o = 0;
-    for (int b = 0; b < p.lhsOffset().length; b++) {
-      for (int i = 0; i < p.rows(); i++) {
-        for (int j = 0; j < p.cols(); j++) {
-          int l = p.lhsOffset()[b] + i * p.lhsRowStride();
-          int r = p.rhsOffset()[b] + j * p.rhsColStride();
+    forEachElement(
+        p,
+        (l, r, o) -> {
           long total = 0;
           for (int k = 0; k < p.depth(); k++) {
             total += (long) rhs[r + k * p.rhsDepthStride()] * lhs[l + k * p.lhsDepthStride()];
           }
           int v = FixedPoint.multiplyByQuantizedMultiplier(total, q.multiplier(), q.shift());
-          out[o++] =
-              (short) Math.min(Math.max(v + q.outputOffset(), Short.MIN_VALUE), Short.MAX_VALUE);
-        }
-      }
-    }
+          out[o] = (short) FixedPoint.clampInt16(v + q.outputOffset());
+        });
   }
 }

@@ -54,17 +54,7 @@ public final class Broadcasting {
       step[o] = inputShape[i] == 1 ? 0 : acc;
       acc *= inputShape[i];
     }
-    int[] index = new int[n];
-    int[] pos = new int[rank];
-    for (int e = 0; e < n; e++) {
-      int src = 0;
-      for (int d = 0; d < rank; d++) {
-        src += pos[d] * step[d];
-      }
-      index[e] = src;
-      Shapes.next(pos, outputShape);
-    }
-    return index;
+    return Shapes.offsets(outputShape, 0, step);
   }
 
   /** Element {@code e}'s index in an input whose {@link #indices} are {@code index}. */

@@ -52,90 +52,48 @@ public final class Conv2D {
   /** Float eval; {@code bias} may be null. */
   public static void evalFloat(
       ConvParams p, float[] in, float[] filter, float[] bias, float[] out) {
-    int groups = p.inC() / p.filterInC();
-    int filtersPerGroup = p.outC() / groups;
     int fic = p.filterInC();
-    for (int b = 0; b < p.batches(); b++) {
-      for (int oy = 0; oy < p.outH(); oy++) {
-        int iy0 = oy * p.strideH() - p.padH();
-        int ky0 = ConvGeometry.firstTap(iy0, p.dilationH(), p.kH());
-        int ky1 = ConvGeometry.endTap(iy0, p.dilationH(), p.kH(), p.inH());
-        for (int ox = 0; ox < p.outW(); ox++) {
-          int ix0 = ox * p.strideW() - p.padW();
-          int kx0 = ConvGeometry.firstTap(ix0, p.dilationW(), p.kW());
-          int kx1 = ConvGeometry.endTap(ix0, p.dilationW(), p.kW(), p.inW());
-          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * p.outC();
+    int filtersPerGroup = p.outC() / (p.inC() / fic);
+    int kHW = p.kH() * p.kW();
+    p.forEachPixel(
+        (inBases, taps, count, outBase) -> {
           for (int oc = 0; oc < p.outC(); oc++) {
-            int group = oc / filtersPerGroup;
+            int groupBase = (oc / filtersPerGroup) * fic;
             float total = 0f;
-            for (int ky = ky0; ky < ky1; ky++) {
-              int iy = iy0 + p.dilationH() * ky;
-              for (int kx = kx0; kx < kx1; kx++) {
-                int ix = ix0 + p.dilationW() * kx;
-                int inBase = ((b * p.inH() + iy) * p.inW() + ix) * p.inC() + group * fic;
-                int fBase = ((oc * p.kH() + ky) * p.kW() + kx) * fic;
-                for (int ic = 0; ic < fic; ic++) {
-                  total += in[inBase + ic] * filter[fBase + ic];
-                }
+            for (int t = 0; t < count; t++) {
+              int inBase = inBases[t] + groupBase;
+              int fBase = (oc * kHW + taps[t]) * fic;
+              for (int ic = 0; ic < fic; ic++) {
+                total += in[inBase + ic] * filter[fBase + ic];
               }
             }
             float v = total + (bias != null ? bias[oc] : 0f);
             out[outBase + oc] = Activation.clamp(v, p.floatMin(), p.floatMax());
           }
-        }
-      }
-    }
+        });
   }
 
   /** Int8 eval; {@code bias} may be null. */
   public static void evalInt8(ConvParams p, byte[] in, byte[] filter, int[] bias, byte[] out) {
-    int groups = p.inC() / p.filterInC();
-    int filtersPerGroup = p.outC() / groups;
     int fic = p.filterInC();
+    int filtersPerGroup = p.outC() / (p.inC() / fic);
+    int kHW = p.kH() * p.kW();
     int inOff = p.inputOffset();
-    int[] mult = p.multipliers().multiplier();
-    int[] shift = p.multipliers().shift();
-    int kH = p.kH();
-    int kW = p.kW();
-    int inW = p.inW();
-    int inC = p.inC();
-    for (int b = 0; b < p.batches(); b++) {
-      for (int oy = 0; oy < p.outH(); oy++) {
-        int iy0 = oy * p.strideH() - p.padH();
-        int ky0 = ConvGeometry.firstTap(iy0, p.dilationH(), kH);
-        int ky1 = ConvGeometry.endTap(iy0, p.dilationH(), kH, p.inH());
-        for (int ox = 0; ox < p.outW(); ox++) {
-          int ix0 = ox * p.strideW() - p.padW();
-          int kx0 = ConvGeometry.firstTap(ix0, p.dilationW(), kW);
-          int kx1 = ConvGeometry.endTap(ix0, p.dilationW(), kW, inW);
-          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * p.outC();
+    p.forEachPixel(
+        (inBases, taps, count, outBase) -> {
           for (int oc = 0; oc < p.outC(); oc++) {
             int groupBase = (oc / filtersPerGroup) * fic;
-            int acc = 0;
-            for (int ky = ky0; ky < ky1; ky++) {
-              int iy = iy0 + p.dilationH() * ky;
-              int rowBase = (b * p.inH() + iy) * inW;
-              int fRow = (oc * kH + ky) * kW;
-              for (int kx = kx0; kx < kx1; kx++) {
-                int inBase = (rowBase + ix0 + p.dilationW() * kx) * inC + groupBase;
-                int fBase = (fRow + kx) * fic;
-                for (int ic = 0; ic < fic; ic++) {
-                  acc += filter[fBase + ic] * (in[inBase + ic] + inOff);
-                }
+            int acc = bias != null ? bias[oc] : 0;
+            for (int t = 0; t < count; t++) {
+              int inBase = inBases[t] + groupBase;
+              int fBase = (oc * kHW + taps[t]) * fic;
+              for (int ic = 0; ic < fic; ic++) {
+                acc += filter[fBase + ic] * (in[inBase + ic] + inOff);
               }
             }
-            if (bias != null) {
-              acc += bias[oc];
-            }
-            int v =
-                FixedPoint.multiplyByQuantizedMultiplier(acc, mult[oc], shift[oc])
-                    + p.outputOffset();
-            v = Math.min(Math.max(v, p.actMin()), p.actMax());
-            out[outBase + oc] = (byte) v;
+            out[outBase + oc] = p.requantize(acc, oc);
           }
-        }
-      }
-    }
+        });
   }
 
   /**
@@ -167,35 +125,21 @@ public final class Conv2D {
     int outC = p.outC();
     int inC = p.inC();
     int inOff = p.inputOffset();
-    int kW = p.kW();
-    int inW = p.inW();
-    for (int b = 0; b < p.batches(); b++) {
-      for (int oy = 0; oy < p.outH(); oy++) {
-        int iy0 = oy * p.strideH() - p.padH();
-        int ky0 = ConvGeometry.firstTap(iy0, p.dilationH(), p.kH());
-        int ky1 = ConvGeometry.endTap(iy0, p.dilationH(), p.kH(), p.inH());
-        for (int ox = 0; ox < p.outW(); ox++) {
-          int ix0 = ox * p.strideW() - p.padW();
-          int kx0 = ConvGeometry.firstTap(ix0, p.dilationW(), kW);
-          int kx1 = ConvGeometry.endTap(ix0, p.dilationW(), kW, inW);
+    p.forEachPixel(
+        (inBases, taps, count, outBase) -> {
           p.initAccumulators(acc, bias);
-          for (int ky = ky0; ky < ky1; ky++) {
-            int rowBase = (b * p.inH() + iy0 + p.dilationH() * ky) * inW;
-            for (int kx = kx0; kx < kx1; kx++) {
-              int inBase = (rowBase + ix0 + p.dilationW() * kx) * inC;
-              int fBase = (ky * kW + kx) * inC * outC;
-              for (int ic = 0; ic < inC; ic++) {
-                int x = in[inBase + ic] + inOff;
-                int f = fBase + ic * outC;
-                for (int oc = 0; oc < outC; oc++) {
-                  acc[oc] += filterT[f + oc] * x;
-                }
+          for (int t = 0; t < count; t++) {
+            int inBase = inBases[t];
+            int fBase = taps[t] * inC * outC;
+            for (int ic = 0; ic < inC; ic++) {
+              int x = in[inBase + ic] + inOff;
+              int f = fBase + ic * outC;
+              for (int oc = 0; oc < outC; oc++) {
+                acc[oc] += filterT[f + oc] * x;
               }
             }
           }
-          p.storeInt8(acc, out, ((b * p.outH() + oy) * p.outW() + ox) * outC);
-        }
-      }
-    }
+          p.storeInt8(acc, out, outBase);
+        });
   }
 }

@@ -153,6 +153,60 @@ public record ConvParams(
         act.floatMax());
   }
 
+  /**
+   * What a convolution computes for one output pixel from the filter taps that fall inside the
+   * image.
+   */
+  @FunctionalInterface
+  interface PixelKernel {
+    /**
+     * @param inBases per tap, the input index of channel 0 of the pixel it reads
+     * @param taps per tap, its filter position {@code ky * kW + kx}
+     * @param count taps inside the image, in filter row, then column order
+     * @param outBase the output index of channel 0 of the pixel
+     */
+    void pixel(int[] inBases, int[] taps, int count, int outBase);
+  }
+
+  /**
+   * Walks every output pixel in NHWC order and hands {@code kernel} the taps inside the image, in
+   * the order the reference loops visit them (so float sums keep their order).
+   */
+  void forEachPixel(PixelKernel kernel) {
+    int[] inBases = new int[kH * kW];
+    int[] taps = new int[kH * kW];
+    for (int b = 0; b < batches; b++) {
+      for (int oy = 0; oy < outH; oy++) {
+        int iy0 = oy * strideH - padH;
+        int ky0 = ConvGeometry.firstTap(iy0, dilationH, kH);
+        int ky1 = ConvGeometry.endTap(iy0, dilationH, kH, inH);
+        for (int ox = 0; ox < outW; ox++) {
+          int ix0 = ox * strideW - padW;
+          int kx0 = ConvGeometry.firstTap(ix0, dilationW, kW);
+          int kx1 = ConvGeometry.endTap(ix0, dilationW, kW, inW);
+          int count = 0;
+          for (int ky = ky0; ky < ky1; ky++) {
+            int rowBase = (b * inH + iy0 + dilationH * ky) * inW;
+            for (int kx = kx0; kx < kx1; kx++) {
+              inBases[count] = (rowBase + ix0 + dilationW * kx) * inC;
+              taps[count++] = ky * kW + kx;
+            }
+          }
+          kernel.pixel(inBases, taps, count, ((b * outH + oy) * outW + ox) * outC);
+        }
+      }
+    }
+  }
+
+  /** Requantizes one accumulator of output channel {@code oc} and clamps it to int8. */
+  byte requantize(int acc, int oc) {
+    int v =
+        FixedPoint.multiplyByQuantizedMultiplier(
+                acc, multipliers.multiplier()[oc], multipliers.shift()[oc])
+            + outputOffset;
+    return (byte) (v < actMin ? actMin : (v > actMax ? actMax : v));
+  }
+
   /** Starts a pixel's accumulators at the bias (or 0 when there is none). */
   void initAccumulators(int[] acc, int[] bias) {
     if (bias != null) {
@@ -166,12 +220,8 @@ public record ConvParams(
    * Requantizes a pixel's accumulators per channel, clamps them and stores them at {@code base}.
    */
   void storeInt8(int[] acc, byte[] out, int base) {
-    int[] mult = multipliers.multiplier();
-    int[] shift = multipliers.shift();
     for (int oc = 0; oc < outC; oc++) {
-      int v = FixedPoint.multiplyByQuantizedMultiplier(acc[oc], mult[oc], shift[oc]) + outputOffset;
-      v = v < actMin ? actMin : (v > actMax ? actMax : v);
-      out[base + oc] = (byte) v;
+      out[base + oc] = requantize(acc[oc], oc);
     }
   }
 

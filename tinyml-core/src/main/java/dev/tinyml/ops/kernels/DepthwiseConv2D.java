@@ -1,5 +1,7 @@
 package dev.tinyml.ops.kernels;
 
+import java.util.Arrays;
+
 /**
  * DEPTHWISE_CONV_2D over NHWC input with a {@code [1, kH, kW, inC * depthMultiplier]} filter,
  * float32 or int8 with per-channel multipliers, as TFLM's {@code DepthwiseConvPerChannel}. Output
@@ -47,35 +49,21 @@ public final class DepthwiseConv2D {
     int inC = p.inC();
     int outC = p.outC();
     int dm = p.depthMultiplier();
-    for (int b = 0; b < p.batches(); b++) {
-      for (int oy = 0; oy < p.outH(); oy++) {
-        int iy0 = oy * p.strideH() - p.padH();
-        int ky0 = ConvGeometry.firstTap(iy0, p.dilationH(), p.kH());
-        int ky1 = ConvGeometry.endTap(iy0, p.dilationH(), p.kH(), p.inH());
-        for (int ox = 0; ox < p.outW(); ox++) {
-          int ix0 = ox * p.strideW() - p.padW();
-          int kx0 = ConvGeometry.firstTap(ix0, p.dilationW(), p.kW());
-          int kx1 = ConvGeometry.endTap(ix0, p.dilationW(), p.kW(), p.inW());
-          java.util.Arrays.fill(acc, 0, outC, 0f);
-          for (int ky = ky0; ky < ky1; ky++) {
-            int iy = iy0 + p.dilationH() * ky;
-            for (int kx = kx0; kx < kx1; kx++) {
-              int ix = ix0 + p.dilationW() * kx;
-              int inBase = ((b * p.inH() + iy) * p.inW() + ix) * inC;
-              int fBase = (ky * p.kW() + kx) * outC;
-              for (int ic = 0; ic < inC; ic++) {
-                float x = in[inBase + ic];
-                int oc0 = ic * dm;
-                for (int m = 0; m < dm; m++) {
-                  acc[oc0 + m] += x * filter[fBase + oc0 + m];
-                }
+    p.forEachPixel(
+        (inBases, taps, count, outBase) -> {
+          Arrays.fill(acc, 0, outC, 0f);
+          for (int t = 0; t < count; t++) {
+            int inBase = inBases[t];
+            int fBase = taps[t] * outC;
+            for (int ic = 0, oc = 0; ic < inC; ic++) {
+              float x = in[inBase + ic];
+              for (int end = oc + dm; oc < end; oc++) {
+                acc[oc] += x * filter[fBase + oc];
               }
             }
           }
-          p.storeFloat(acc, bias, out, ((b * p.outH() + oy) * p.outW() + ox) * outC);
-        }
-      }
-    }
+          p.storeFloat(acc, bias, out, outBase);
+        });
   }
 
   /** Int8 eval; {@code acc} is a scratch of {@link ConvParams#scratchSize()} ints. */
@@ -85,41 +73,27 @@ public final class DepthwiseConv2D {
     int outC = p.outC();
     int dm = p.depthMultiplier();
     int inOff = p.inputOffset();
-    for (int b = 0; b < p.batches(); b++) {
-      for (int oy = 0; oy < p.outH(); oy++) {
-        int iy0 = oy * p.strideH() - p.padH();
-        int ky0 = ConvGeometry.firstTap(iy0, p.dilationH(), p.kH());
-        int ky1 = ConvGeometry.endTap(iy0, p.dilationH(), p.kH(), p.inH());
-        for (int ox = 0; ox < p.outW(); ox++) {
-          int ix0 = ox * p.strideW() - p.padW();
-          int kx0 = ConvGeometry.firstTap(ix0, p.dilationW(), p.kW());
-          int kx1 = ConvGeometry.endTap(ix0, p.dilationW(), p.kW(), p.inW());
+    p.forEachPixel(
+        (inBases, taps, count, outBase) -> {
           p.initAccumulators(acc, bias);
-          for (int ky = ky0; ky < ky1; ky++) {
-            int iy = iy0 + p.dilationH() * ky;
-            for (int kx = kx0; kx < kx1; kx++) {
-              int ix = ix0 + p.dilationW() * kx;
-              int inBase = ((b * p.inH() + iy) * p.inW() + ix) * inC;
-              int fBase = (ky * p.kW() + kx) * outC;
-              if (dm == 1) {
-                for (int c = 0; c < outC; c++) {
-                  acc[c] += filter[fBase + c] * (in[inBase + c] + inOff);
-                }
-              } else {
-                for (int ic = 0; ic < inC; ic++) {
-                  int x = in[inBase + ic] + inOff;
-                  int oc0 = ic * dm;
-                  for (int m = 0; m < dm; m++) {
-                    acc[oc0 + m] += filter[fBase + oc0 + m] * x;
-                  }
+          for (int t = 0; t < count; t++) {
+            int inBase = inBases[t];
+            int fBase = taps[t] * outC;
+            if (dm == 1) {
+              for (int c = 0; c < outC; c++) {
+                acc[c] += filter[fBase + c] * (in[inBase + c] + inOff);
+              }
+            } else {
+              for (int ic = 0, oc = 0; ic < inC; ic++) {
+                int x = in[inBase + ic] + inOff;
+                for (int end = oc + dm; oc < end; oc++) {
+                  acc[oc] += filter[fBase + oc] * x;
                 }
               }
             }
           }
-          p.storeInt8(acc, out, ((b * p.outH() + oy) * p.outW() + ox) * outC);
-        }
-      }
-    }
+          p.storeInt8(acc, out, outBase);
+        });
   }
 
   /**
@@ -138,12 +112,10 @@ public final class DepthwiseConv2D {
     int dm = p.depthMultiplier();
     int inOff = p.inputOffset();
     int xrow = outW * outC;
-    int[] mult = p.multipliers().multiplier();
-    int[] shift = p.multipliers().shift();
     for (int b = 0; b < p.batches(); b++) {
       for (int oy = 0; oy < p.outH(); oy++) {
         for (int oc = 0; oc < outC; oc++) {
-          java.util.Arrays.fill(scratch, oc * outW, (oc + 1) * outW, bias != null ? bias[oc] : 0);
+          Arrays.fill(scratch, oc * outW, (oc + 1) * outW, bias != null ? bias[oc] : 0);
         }
         int iy0 = oy * p.strideH() - p.padH();
         for (int ky = 0; ky < p.kH(); ky++) {
@@ -176,11 +148,7 @@ public final class DepthwiseConv2D {
         for (int oc = 0; oc < outC; oc++) {
           int base = oc * outW;
           for (int ox = 0; ox < outW; ox++) {
-            int v =
-                FixedPoint.multiplyByQuantizedMultiplier(scratch[base + ox], mult[oc], shift[oc])
-                    + p.outputOffset();
-            v = Math.min(Math.max(v, p.actMin()), p.actMax());
-            out[outBase + ox * outC + oc] = (byte) v;
+            out[outBase + ox * outC + oc] = p.requantize(scratch[base + ox], oc);
           }
         }
       }

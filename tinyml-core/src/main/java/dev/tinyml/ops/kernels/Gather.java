@@ -17,31 +17,14 @@ public final class Gather {
    * @return flat input index per flat output element
    */
   public static int[] stridedSliceIndices(int[] shape, int[] begin, int[] stride, int[] count) {
-    int rank = shape.length;
-    int[] strides = new int[rank];
-    int total = 1;
-    int acc = 1;
-    for (int d = rank - 1; d >= 0; d--) {
-      strides[d] = acc;
-      acc *= shape[d];
-      total *= count[d];
+    int[] strides = Shapes.strides(shape);
+    int first = 0;
+    int[] step = new int[shape.length];
+    for (int d = 0; d < shape.length; d++) {
+      first += begin[d] * strides[d];
+      step[d] = stride[d] * strides[d];
     }
-    int[] idx = new int[total];
-    int[] pos = new int[rank];
-    for (int o = 0; o < total; o++) {
-      int src = 0;
-      for (int d = 0; d < rank; d++) {
-        src += (begin[d] + pos[d] * stride[d]) * strides[d];
-      }
-      idx[o] = src;
-      for (int d = rank - 1; d >= 0; d--) {
-        if (++pos[d] < count[d]) {
-          break;
-        }
-        pos[d] = 0;
-      }
-    }
-    return idx;
+    return Shapes.offsets(count, first, step);
   }
 
   /** {@code out[i] = in[index[i]]} for arrays of one primitive element type. */

@@ -1,5 +1,7 @@
 package dev.tinyml.ops.kernels;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * LOGISTIC and TANH, float32 and int8. The int8 paths are TFLM's (not TFLite's LUT): the input is
  * rescaled into Q4.27, gemmlowp's fixed-point {@code logistic}/{@code tanh} computes a Q0.31
@@ -56,24 +58,31 @@ public final class Logistic {
 
   /** Int8 logistic; output scale 1/256, zero point -128. */
   public static void logisticInt8(Plan p, byte[] in, byte[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      int x = in[i] - p.inputZeroPoint();
-      if (x <= -p.inputRangeRadius()) {
-        out[i] = -128;
-      } else if (x >= p.inputRangeRadius()) {
-        out[i] = 127;
-      } else {
-        int q4 =
-            FixedPoint.multiplyByQuantizedMultiplier(x, p.inputMultiplier(), p.inputLeftShift());
-        int q0 = FixedPoint.logistic(q4, INPUT_INTEGER_BITS);
-        int v = FixedPoint.roundingDivideByPot(q0, 31 - 8) - 128;
-        out[i] = (byte) FixedPoint.clampInt8(v);
-      }
-    }
+    evalInt8(
+        p,
+        in,
+        out,
+        n,
+        q4 ->
+            FixedPoint.roundingDivideByPot(FixedPoint.logistic(q4, INPUT_INTEGER_BITS), 31 - 8)
+                - 128);
   }
 
   /** Int8 tanh; output scale 1/128, zero point 0. */
   public static void tanhInt8(Plan p, byte[] in, byte[] out, int n) {
+    evalInt8(
+        p,
+        in,
+        out,
+        n,
+        q4 -> FixedPoint.roundingDivideByPot(FixedPoint.tanh(q4, INPUT_INTEGER_BITS), 31 - 7));
+  }
+
+  /**
+   * The shared int8 path: inputs beyond the range radius saturate, the others are rescaled into
+   * Q4.27 and {@code fromQ4} maps them to the output.
+   */
+  private static void evalInt8(Plan p, byte[] in, byte[] out, int n, IntUnaryOperator fromQ4) {
     for (int i = 0; i < n; i++) {
       int x = in[i] - p.inputZeroPoint();
       if (x <= -p.inputRangeRadius()) {
@@ -83,8 +92,7 @@ public final class Logistic {
       } else {
         int q4 =
             FixedPoint.multiplyByQuantizedMultiplier(x, p.inputMultiplier(), p.inputLeftShift());
-        int q0 = FixedPoint.tanh(q4, INPUT_INTEGER_BITS);
-        out[i] = (byte) FixedPoint.clampInt8(FixedPoint.roundingDivideByPot(q0, 31 - 7));
+        out[i] = (byte) FixedPoint.clampInt8(fromQ4.applyAsInt(q4));
       }
     }
   }

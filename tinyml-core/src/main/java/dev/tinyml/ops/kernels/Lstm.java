@@ -182,12 +182,11 @@ public final class Lstm {
       short[] cell,
       byte[] output,
       int[] scratch) {
-    int rows = p.stepRows();
-    int size = rows * p.units();
+    Gates gates = new Gates(p, inputWeights, recurrentWeights, biases, scratch);
+    int size = p.stepRows() * p.units();
     int buf0 = 0;
     int buf1 = size;
     int buf2 = 2 * size;
-    int buf3 = 3 * size;
     int inputOffset = 0;
     int outputOffset = 0;
     int stateOffset = 0;
@@ -196,48 +195,9 @@ public final class Lstm {
     int outputStep = p.timeMajor() ? p.units() * p.batches() : p.units();
     for (int b = 0; b < outer; b++) {
       for (int t = 0; t < p.timeSteps(); t++) {
-        gate(
-            p,
-            FORGET,
-            input,
-            inputOffset,
-            inputWeights,
-            recurrentWeights,
-            biases,
-            hidden,
-            stateOffset,
-            scratch,
-            buf0,
-            buf3,
-            false);
-        gate(
-            p,
-            INPUT,
-            input,
-            inputOffset,
-            inputWeights,
-            recurrentWeights,
-            biases,
-            hidden,
-            stateOffset,
-            scratch,
-            buf1,
-            buf3,
-            false);
-        gate(
-            p,
-            CELL,
-            input,
-            inputOffset,
-            inputWeights,
-            recurrentWeights,
-            biases,
-            hidden,
-            stateOffset,
-            scratch,
-            buf2,
-            buf3,
-            p.cellGateTanh());
+        gates.eval(FORGET, input, inputOffset, hidden, stateOffset, buf0, false);
+        gates.eval(INPUT, input, inputOffset, hidden, stateOffset, buf1, false);
+        gates.eval(CELL, input, inputOffset, hidden, stateOffset, buf2, p.cellGateTanh());
         // cell = sat(forget * cell + input * cellGate), then clip
         for (int i = 0; i < size; i++) {
           int c = cell[stateOffset + i];
@@ -255,20 +215,7 @@ public final class Lstm {
           }
           cell[stateOffset + i] = (short) sum;
         }
-        gate(
-            p,
-            OUTPUT,
-            input,
-            inputOffset,
-            inputWeights,
-            recurrentWeights,
-            biases,
-            hidden,
-            stateOffset,
-            scratch,
-            buf1,
-            buf3,
-            false);
+        gates.eval(OUTPUT, input, inputOffset, hidden, stateOffset, buf1, false);
         // hidden = tanh(cell) * output gate
         int tanhShift = (15 + p.cellScalePower()) - 3;
         int tanhMultiplier = 0;
@@ -303,60 +250,64 @@ public final class Lstm {
   }
 
   /**
-   * One gate: FC(input) + bias, FC(hidden), saturating sum, then sigmoid or tanh, into {@code out}.
+   * The four gates' weights and the scratch; the fourth scratch buffer holds the recurrent half of
+   * a gate while the input half waits in the gate's own buffer.
    */
-  private static void gate(
-      Plan p,
-      int g,
-      byte[] input,
-      int inputOffset,
-      byte[][] inputWeights,
-      byte[][] recurrentWeights,
-      int[][] biases,
-      byte[] hidden,
-      int stateOffset,
-      int[] scratch,
-      int out,
-      int tmp,
-      boolean tanh) {
-    Gate gp = p.gates()[g];
-    int rows = p.stepRows();
-    fc(
-        input,
-        inputOffset,
-        p.inputSize(),
-        p.inputOffset(),
-        inputWeights[g],
-        p.weightOffset(),
-        biases[g],
-        gp.inputMultiplier(),
-        gp.inputShift(),
-        rows,
-        p.units(),
-        scratch,
-        out);
-    fc(
-        hidden,
-        stateOffset,
-        p.units(),
-        p.hiddenOffset(),
-        recurrentWeights[g],
-        p.weightOffset(),
-        null,
-        gp.recurrentMultiplier(),
-        gp.recurrentShift(),
-        rows,
-        p.units(),
-        scratch,
-        tmp);
-    int n = rows * p.units();
-    for (int i = 0; i < n; i++) {
-      scratch[out + i] = FixedPoint.clampInt16(scratch[out + i] + scratch[tmp + i]);
-    }
-    if (tanh) {
-      Int16Activations.tanh(0, 0, scratch, out, scratch, out, n); // cell scale power -12
-    } else {
-      Int16Activations.logistic(0, 0, scratch, out, n);
+  private record Gates(
+      Plan p, byte[][] inputWeights, byte[][] recurrentWeights, int[][] biases, int[] scratch) {
+
+    /**
+     * One gate: FC(input) + bias, FC(hidden), saturating sum, then sigmoid or tanh, into {@code
+     * scratch[out..]}.
+     */
+    void eval(
+        int g,
+        byte[] input,
+        int inputOffset,
+        byte[] hidden,
+        int stateOffset,
+        int out,
+        boolean tanh) {
+      Gate gp = p.gates()[g];
+      int rows = p.stepRows();
+      int n = rows * p.units();
+      int tmp = 3 * n;
+      fc(
+          input,
+          inputOffset,
+          p.inputSize(),
+          p.inputOffset(),
+          inputWeights[g],
+          p.weightOffset(),
+          biases[g],
+          gp.inputMultiplier(),
+          gp.inputShift(),
+          rows,
+          p.units(),
+          scratch,
+          out);
+      fc(
+          hidden,
+          stateOffset,
+          p.units(),
+          p.hiddenOffset(),
+          recurrentWeights[g],
+          p.weightOffset(),
+          null,
+          gp.recurrentMultiplier(),
+          gp.recurrentShift(),
+          rows,
+          p.units(),
+          scratch,
+          tmp);
+      for (int i = 0; i < n; i++) {
+        scratch[out + i] = FixedPoint.clampInt16(scratch[out + i] + scratch[tmp + i]);
+      }
+      if (tanh) {
+        Int16Activations.tanh(0, 0, scratch, out, scratch, out, n); // cell scale power -12
+      } else {
+        Int16Activations.logistic(0, 0, scratch, out, n);
+      }
     }
   }
 

@@ -51,34 +51,19 @@ public final class Mean {
       }
       reduced[ax] = true;
     }
-    int inSize = 1;
+    // Each input element's output index: row-major over the kept axes, 0 steps on reduced ones.
     int outSize = 1;
     int count = 1;
-    for (int i = 0; i < rank; i++) {
-      inSize *= inputShape[i];
+    int[] step = new int[rank];
+    for (int i = rank - 1; i >= 0; i--) {
       if (reduced[i]) {
         count *= inputShape[i];
       } else {
+        step[i] = outSize;
         outSize *= inputShape[i];
       }
     }
-    int[] index = new int[inSize];
-    int[] pos = new int[rank];
-    for (int e = 0; e < inSize; e++) {
-      int o = 0;
-      for (int k = 0; k < rank; k++) {
-        if (!reduced[k]) {
-          o = o * inputShape[k] + pos[k];
-        }
-      }
-      index[e] = o;
-      for (int k = rank - 1; k >= 0; k--) {
-        if (++pos[k] < inputShape[k]) {
-          break;
-        }
-        pos[k] = 0;
-      }
-    }
+    int[] index = Shapes.offsets(inputShape, 0, step);
     int multiplier = 0;
     int shift = 0;
     if (quantized) {

@@ -51,6 +51,8 @@ public final class Pooling {
    * Builds a plan. For int8 the input and output must share scale and zero point (TFLM checks it).
    *
    * @param outputScale used for the int8 activation clamp
+   * @throws IllegalArgumentException when batches differ or an output extent is not the one the
+   *     padding gives
    */
   public static Plan prepare(
       int[] inputShape,
@@ -63,35 +65,51 @@ public final class Pooling {
       Activation act,
       float outputScale,
       int outputZeroPoint) {
-    int inH = inputShape[1];
-    int inW = inputShape[2];
-    int outH = outputShape[1];
-    int outW = outputShape[2];
-    ConvGeometry.checkOutput(samePadding, inH, filterH, strideH, 1, outH, "height");
-    ConvGeometry.checkOutput(samePadding, inW, filterW, strideW, 1, outW, "width");
-    int[] range = act.quantizedRange(outputScale, outputZeroPoint, -128, 127);
+    // A pooling window is a one-channel, undilated filter; ConvParams checks and pads it the same.
+    ConvParams g =
+        ConvParams.of(
+            inputShape,
+            new int[] {1, filterH, filterW, 1},
+            outputShape,
+            1,
+            new ConvParams.Window(samePadding, strideH, strideW, 1, 1),
+            act,
+            new ConvParams.Quantization(0, outputScale, outputZeroPoint, null));
     return new Plan(
-        inputShape[0],
-        inH,
-        inW,
-        inputShape[3],
-        outH,
-        outW,
+        g.batches(),
+        g.inH(),
+        g.inW(),
+        g.inC(),
+        g.outH(),
+        g.outW(),
         filterH,
         filterW,
         strideH,
         strideW,
-        ConvGeometry.padding(strideH, 1, inH, filterH, outH),
-        ConvGeometry.padding(strideW, 1, inW, filterW, outW),
-        range[0],
-        range[1],
-        act.floatMin(),
-        act.floatMax());
+        g.padH(),
+        g.padW(),
+        g.actMin(),
+        g.actMax(),
+        g.floatMin(),
+        g.floatMax());
   }
 
-  /** Float average pooling. */
-  public static void averageFloat(Plan p, float[] in, float[] out) {
+  /**
+   * What a pooling op does with one output element: reduce the input elements at {@code
+   * taps[0..count) + channel} (the clipped window, row by row) into {@code out[outIndex]}.
+   */
+  @FunctionalInterface
+  private interface WindowReduction {
+    void reduce(int[] taps, int count, int channel, int outIndex);
+  }
+
+  /**
+   * Walks every output pixel, collects the input pixels its window covers inside the image (row
+   * major, as the reference loops visit them) and hands each channel to {@code reduction}.
+   */
+  private static void forEachWindow(Plan p, WindowReduction reduction) {
     int c = p.channels();
+    int[] taps = new int[p.filterH() * p.filterW()];
     for (int b = 0; b < p.batches(); b++) {
       for (int oy = 0; oy < p.outH(); oy++) {
         int iy0 = oy * p.strideH() - p.padH();
@@ -101,107 +119,72 @@ public final class Pooling {
           int ix0 = ox * p.strideW() - p.padW();
           int fx0 = Math.max(0, -ix0);
           int fx1 = Math.min(p.filterW(), p.inW() - ix0);
+          int count = 0;
+          for (int fy = fy0; fy < fy1; fy++) {
+            for (int fx = fx0; fx < fx1; fx++) {
+              taps[count++] = ((b * p.inH() + iy0 + fy) * p.inW() + ix0 + fx) * c;
+            }
+          }
           int outBase = ((b * p.outH() + oy) * p.outW() + ox) * c;
           for (int ch = 0; ch < c; ch++) {
-            float total = 0f;
-            float count = 0f;
-            for (int fy = fy0; fy < fy1; fy++) {
-              for (int fx = fx0; fx < fx1; fx++) {
-                total += in[((b * p.inH() + iy0 + fy) * p.inW() + ix0 + fx) * c + ch];
-                count++;
-              }
-            }
-            out[outBase + ch] = Activation.clamp(total / count, p.floatMin(), p.floatMax());
+            reduction.reduce(taps, count, ch, outBase + ch);
           }
         }
       }
     }
+  }
+
+  /** Float average pooling: the window's sum, in row-major order, divided by the tap count. */
+  public static void averageFloat(Plan p, float[] in, float[] out) {
+    forEachWindow(
+        p,
+        (taps, count, ch, o) -> {
+          float total = 0f;
+          for (int t = 0; t < count; t++) {
+            total += in[taps[t] + ch];
+          }
+          out[o] = Activation.clamp(total / count, p.floatMin(), p.floatMax());
+        });
   }
 
   /** Int8 average pooling: the sum divided by the tap count, rounded half away from zero. */
   public static void averageInt8(Plan p, byte[] in, byte[] out) {
-    int c = p.channels();
-    for (int b = 0; b < p.batches(); b++) {
-      for (int oy = 0; oy < p.outH(); oy++) {
-        int iy0 = oy * p.strideH() - p.padH();
-        int fy0 = Math.max(0, -iy0);
-        int fy1 = Math.min(p.filterH(), p.inH() - iy0);
-        for (int ox = 0; ox < p.outW(); ox++) {
-          int ix0 = ox * p.strideW() - p.padW();
-          int fx0 = Math.max(0, -ix0);
-          int fx1 = Math.min(p.filterW(), p.inW() - ix0);
-          int count = Math.max(0, fy1 - fy0) * Math.max(0, fx1 - fx0);
-          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * c;
-          for (int ch = 0; ch < c; ch++) {
-            int acc = 0;
-            for (int fy = fy0; fy < fy1; fy++) {
-              int rowBase = ((b * p.inH() + iy0 + fy) * p.inW() + ix0) * c + ch;
-              for (int fx = fx0; fx < fx1; fx++) {
-                acc += in[rowBase + fx * c];
-              }
-            }
-            acc = acc > 0 ? (acc + count / 2) / count : (acc - count / 2) / count;
-            acc = Math.min(Math.max(acc, p.actMin()), p.actMax());
-            out[outBase + ch] = (byte) acc;
+    forEachWindow(
+        p,
+        (taps, count, ch, o) -> {
+          int acc = 0;
+          for (int t = 0; t < count; t++) {
+            acc += in[taps[t] + ch];
           }
-        }
-      }
-    }
+          acc = acc > 0 ? (acc + count / 2) / count : (acc - count / 2) / count;
+          out[o] = (byte) Math.min(Math.max(acc, p.actMin()), p.actMax());
+        });
   }
 
   /** Float max pooling. */
   public static void maxFloat(Plan p, float[] in, float[] out) {
-    int c = p.channels();
-    for (int b = 0; b < p.batches(); b++) {
-      for (int oy = 0; oy < p.outH(); oy++) {
-        int iy0 = oy * p.strideH() - p.padH();
-        int fy0 = Math.max(0, -iy0);
-        int fy1 = Math.min(p.filterH(), p.inH() - iy0);
-        for (int ox = 0; ox < p.outW(); ox++) {
-          int ix0 = ox * p.strideW() - p.padW();
-          int fx0 = Math.max(0, -ix0);
-          int fx1 = Math.min(p.filterW(), p.inW() - ix0);
-          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * c;
-          for (int ch = 0; ch < c; ch++) {
-            float max = -Float.MAX_VALUE;
-            for (int fy = fy0; fy < fy1; fy++) {
-              for (int fx = fx0; fx < fx1; fx++) {
-                float v = in[((b * p.inH() + iy0 + fy) * p.inW() + ix0 + fx) * c + ch];
-                max = max < v ? v : max;
-              }
-            }
-            out[outBase + ch] = Activation.clamp(max, p.floatMin(), p.floatMax());
+    forEachWindow(
+        p,
+        (taps, count, ch, o) -> {
+          float max = -Float.MAX_VALUE;
+          for (int t = 0; t < count; t++) {
+            float v = in[taps[t] + ch];
+            max = max < v ? v : max;
           }
-        }
-      }
-    }
+          out[o] = Activation.clamp(max, p.floatMin(), p.floatMax());
+        });
   }
 
   /** Int8 max pooling. */
   public static void maxInt8(Plan p, byte[] in, byte[] out) {
-    int c = p.channels();
-    for (int b = 0; b < p.batches(); b++) {
-      for (int oy = 0; oy < p.outH(); oy++) {
-        int iy0 = oy * p.strideH() - p.padH();
-        int fy0 = Math.max(0, -iy0);
-        int fy1 = Math.min(p.filterH(), p.inH() - iy0);
-        for (int ox = 0; ox < p.outW(); ox++) {
-          int ix0 = ox * p.strideW() - p.padW();
-          int fx0 = Math.max(0, -ix0);
-          int fx1 = Math.min(p.filterW(), p.inW() - ix0);
-          int outBase = ((b * p.outH() + oy) * p.outW() + ox) * c;
-          for (int ch = 0; ch < c; ch++) {
-            int max = -128;
-            for (int fy = fy0; fy < fy1; fy++) {
-              for (int fx = fx0; fx < fx1; fx++) {
-                max = Math.max(max, in[((b * p.inH() + iy0 + fy) * p.inW() + ix0 + fx) * c + ch]);
-              }
-            }
-            max = Math.min(Math.max(max, p.actMin()), p.actMax());
-            out[outBase + ch] = (byte) max;
+    forEachWindow(
+        p,
+        (taps, count, ch, o) -> {
+          int max = -128;
+          for (int t = 0; t < count; t++) {
+            max = Math.max(max, in[taps[t] + ch]);
           }
-        }
-      }
-    }
+          out[o] = (byte) Math.min(Math.max(max, p.actMin()), p.actMax());
+        });
   }
 }

@@ -47,20 +47,12 @@ public final class Reduction {
         outShape[k++] = inputShape[d];
       }
     }
-    int[] outStrides = Shapes.strides(outExtent);
-    int n = Shapes.size(inputShape);
-    int[] target = new int[n];
-    int[] pos = new int[rank];
-    for (int i = 0; i < n; i++) {
-      int o = 0;
-      for (int d = 0; d < rank; d++) {
-        if (!reduced[d]) {
-          o += pos[d] * outStrides[d];
-        }
-      }
-      target[i] = o;
-      Shapes.next(pos, inputShape);
+    int[] step = Shapes.strides(outExtent);
+    for (int d = 0; d < rank; d++) {
+      step[d] = reduced[d] ? 0 : step[d];
     }
+    int[] target = Shapes.offsets(inputShape, 0, step);
+    int n = target.length;
     int outSize = Shapes.size(outShape);
     return new Plan(outShape, target, outSize == 0 ? 0 : n / outSize);
   }

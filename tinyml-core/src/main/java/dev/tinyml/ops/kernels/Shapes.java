@@ -56,6 +56,26 @@ public final class Shapes {
   }
 
   /**
+   * For every position of {@code shape} in row-major order, the flat offset {@code base +
+   * sum(pos[d] * step[d])}: the one index walk behind transposes, slices, broadcasts and
+   * reductions, which differ only in their steps (0 for an axis that is broadcast or reduced away).
+   */
+  static int[] offsets(int[] shape, int base, int[] step) {
+    int n = size(shape);
+    int[] offsets = new int[n];
+    int[] pos = new int[shape.length];
+    for (int e = 0; e < n; e++) {
+      int o = base;
+      for (int d = 0; d < shape.length; d++) {
+        o += pos[d] * step[d];
+      }
+      offsets[e] = o;
+      next(pos, shape);
+    }
+    return offsets;
+  }
+
+  /**
    * Advances a row-major position over {@code shape} by one element.
    *
    * @return false when the position wrapped around to all zeros

@@ -41,18 +41,11 @@ public final class Slice {
       outShape[d] = extent;
     }
     int[] strides = Shapes.strides(inputShape);
-    int n = Shapes.size(outShape);
-    int[] source = new int[n];
-    int[] pos = new int[rank];
-    for (int o = 0; o < n; o++) {
-      int src = 0;
-      for (int d = 0; d < rank; d++) {
-        src += (begin[d] + pos[d]) * strides[d];
-      }
-      source[o] = src;
-      Shapes.next(pos, outShape);
+    int first = 0;
+    for (int d = 0; d < rank; d++) {
+      first += begin[d] * strides[d];
     }
-    return new Plan(outShape, source);
+    return new Plan(outShape, Shapes.offsets(outShape, first, strides));
   }
 
   /** Copies the planned box of {@code in} into {@code out}. */

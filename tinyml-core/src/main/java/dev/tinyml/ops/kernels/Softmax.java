@@ -62,34 +62,30 @@ public final class Softmax {
 
   /** Int8 input, int8 output. */
   public static void evalInt8(Plan p, byte[] in, byte[] out) {
-    int depth = p.depth();
-    for (int r = 0; r < p.rows(); r++) {
-      int base = r * depth;
-      int max = rowMax(in, base, depth);
-      int sum = sumOfExps(p, in, base, depth, max);
-      int headroomPlusOne = Integer.numberOfLeadingZeros(sum);
-      int exponent = ACCUMULATION_INTEGER_BITS - headroomPlusOne + 31 - 8;
-      int scale = FixedPoint.oneOverOnePlusXForXIn01((sum << headroomPlusOne) - Integer.MIN_VALUE);
-      for (int c = 0; c < depth; c++) {
-        int v = output(p, in[base + c] - max, scale, exponent) - 128;
-        out[base + c] = (byte) FixedPoint.clampInt8(v);
-      }
-    }
+    evalQuantized(p, in, 8, (i, v) -> out[i] = (byte) FixedPoint.clampInt8(v));
   }
 
   /** Int8 input, int16 output. */
   public static void evalInt8ToInt16(Plan p, byte[] in, short[] out) {
+    evalQuantized(p, in, 16, (i, v) -> out[i] = (short) FixedPoint.clampInt16(v));
+  }
+
+  /**
+   * The integer path into an output of {@code outputBits} (scale {@code 2^-outputBits}, zero point
+   * {@code -2^(outputBits - 1)}); {@code out} saturates the values it stores.
+   */
+  private static void evalQuantized(Plan p, byte[] in, int outputBits, IntStore out) {
     int depth = p.depth();
+    int zeroPoint = -(1 << (outputBits - 1));
     for (int r = 0; r < p.rows(); r++) {
       int base = r * depth;
       int max = rowMax(in, base, depth);
       int sum = sumOfExps(p, in, base, depth, max);
       int headroomPlusOne = Integer.numberOfLeadingZeros(sum);
-      int exponent = ACCUMULATION_INTEGER_BITS - headroomPlusOne + 31 - 16;
+      int exponent = ACCUMULATION_INTEGER_BITS - headroomPlusOne + 31 - outputBits;
       int scale = FixedPoint.oneOverOnePlusXForXIn01((sum << headroomPlusOne) - Integer.MIN_VALUE);
       for (int c = 0; c < depth; c++) {
-        int v = output(p, in[base + c] - max, scale, exponent) - 32768;
-        out[base + c] = (short) FixedPoint.clampInt16(v);
+        out.set(base + c, output(p, in[base + c] - max, scale, exponent) + zeroPoint);
       }
     }
   }

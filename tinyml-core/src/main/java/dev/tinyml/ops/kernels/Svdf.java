@@ -1,5 +1,7 @@
 package dev.tinyml.ops.kernels;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * SVDF (singular value decomposition filter), float32 and int8 with an int16 or int8 activation
  * state, as TFLM's {@code EvalIntegerSvdfReference}/{@code EvalFloatSvdfReference}: the state
@@ -130,33 +132,9 @@ public final class Svdf {
       short[] state,
       byte[] out,
       int[] scratch) {
-    int n = p.batches() * p.filters() * p.memory();
-    System.arraycopy(state, 1, state, 0, n - 1);
-    for (int b = 0; b < p.batches(); b++) {
-      for (int r = 0; r < p.filters(); r++) {
-        int dot = 0;
-        int wBase = r * p.inputSize();
-        int inBase = b * p.inputSize();
-        for (int c = 0; c < p.inputSize(); c++) {
-          dot += featureWeights[wBase + c] * (in[inBase + c] - p.inputZeroPoint());
-        }
-        dot = FixedPoint.multiplyByQuantizedMultiplier(dot, p.scale1Multiplier(), p.scale1Shift());
-        dot = Math.min(Math.max(p.stateMin(), dot), p.stateMax());
-        state[(b * p.filters() + r) * p.memory() + p.memory() - 1] =
-            (short) (p.stateZeroPoint() + dot);
-      }
-    }
-    for (int b = 0; b < p.batches(); b++) {
-      for (int i = 0; i < p.filters(); i++) {
-        int acc = 0;
-        int tBase = i * p.memory();
-        int sBase = (b * p.filters() + i) * p.memory();
-        for (int j = 0; j < p.memory(); j++) {
-          acc += timeWeights[tBase + j] * (state[sBase + j] - p.stateZeroPoint());
-        }
-        scratch[b * p.filters() + i] = acc;
-      }
-    }
+    System.arraycopy(state, 1, state, 0, p.batches() * p.filters() * p.memory() - 1);
+    project(p, in, featureWeights, (i, v) -> state[i] = (short) v);
+    reduceMemory(p, i -> timeWeights[i], i -> state[i], scratch);
     finishInt8(p, bias, out, scratch);
   }
 
@@ -170,8 +148,14 @@ public final class Svdf {
       byte[] state,
       byte[] out,
       int[] scratch) {
-    int n = p.batches() * p.filters() * p.memory();
-    System.arraycopy(state, 1, state, 0, n - 1);
+    System.arraycopy(state, 1, state, 0, p.batches() * p.filters() * p.memory() - 1);
+    project(p, in, featureWeights, (i, v) -> state[i] = (byte) v);
+    reduceMemory(p, i -> timeWeights[i], i -> state[i], scratch);
+    finishInt8(p, bias, out, scratch);
+  }
+
+  /** Feature weights times input, rescaled and clamped into each filter's newest state column. */
+  private static void project(Plan p, byte[] in, byte[] featureWeights, IntStore state) {
     for (int b = 0; b < p.batches(); b++) {
       for (int r = 0; r < p.filters(); r++) {
         int dot = 0;
@@ -182,22 +166,27 @@ public final class Svdf {
         }
         dot = FixedPoint.multiplyByQuantizedMultiplier(dot, p.scale1Multiplier(), p.scale1Shift());
         dot = Math.min(Math.max(p.stateMin(), dot), p.stateMax());
-        state[(b * p.filters() + r) * p.memory() + p.memory() - 1] =
-            (byte) (p.stateZeroPoint() + dot);
+        state.set((b * p.filters() + r) * p.memory() + p.memory() - 1, p.stateZeroPoint() + dot);
       }
     }
+  }
+
+  /** Time weights times each filter's memory, into {@code scratch[b * filters + i]}. */
+  private static void reduceMemory(
+      Plan p, IntUnaryOperator timeWeights, IntUnaryOperator state, int[] scratch) {
     for (int b = 0; b < p.batches(); b++) {
       for (int i = 0; i < p.filters(); i++) {
         int acc = 0;
         int tBase = i * p.memory();
         int sBase = (b * p.filters() + i) * p.memory();
         for (int j = 0; j < p.memory(); j++) {
-          acc += timeWeights[tBase + j] * (state[sBase + j] - p.stateZeroPoint());
+          acc +=
+              timeWeights.applyAsInt(tBase + j)
+                  * (state.applyAsInt(sBase + j) - p.stateZeroPoint());
         }
         scratch[b * p.filters() + i] = acc;
       }
     }
-    finishInt8(p, bias, out, scratch);
   }
 
   private static void finishInt8(Plan p, int[] bias, byte[] out, int[] scratch) {

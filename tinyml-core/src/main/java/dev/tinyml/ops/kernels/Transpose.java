@@ -40,18 +40,7 @@ public final class Transpose {
       outShape[i] = inputShape[axes[i]];
       step[i] = inStrides[axes[i]];
     }
-    int n = Shapes.size(outShape);
-    int[] source = new int[n];
-    int[] pos = new int[rank];
-    for (int o = 0; o < n; o++) {
-      int src = 0;
-      for (int i = 0; i < rank; i++) {
-        src += pos[i] * step[i];
-      }
-      source[o] = src;
-      Shapes.next(pos, outShape);
-    }
-    return new Plan(outShape, source);
+    return new Plan(outShape, Shapes.offsets(outShape, 0, step));
   }
 
   /** Transposes {@code in} into {@code out} (same element type). */

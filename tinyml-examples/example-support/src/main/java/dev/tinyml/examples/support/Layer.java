@@ -20,18 +20,49 @@ public sealed interface Layer {
   /** Output shape for the given input shape. */
   int[] outputShape(int[] in);
 
-  /** Trainable tensors of this layer, named with {@code prefix}. */
-  List<Parameter> parameters(String prefix, int[] in);
+  /**
+   * Trainable tensors of this layer, named with {@code prefix}; none for a layer without weights.
+   */
+  default List<Parameter> parameters(String prefix, int[] in) {
+    return List.of();
+  }
 
-  /** Multiply-accumulate operations for one example. */
-  long macs(int[] in);
+  /** Multiply-accumulate operations for one example; none for a layer without weights. */
+  default long macs(int[] in) {
+    return 0;
+  }
 
-  /** Builds the layer's ops. */
-  Operand<TFloat32> apply(
-      Ops tf, Operand<TFloat32> x, String prefix, int[] in, Map<String, Operand<TFloat32>> params);
+  /** Builds the layer's ops on {@code x}. */
+  Operand<TFloat32> apply(Graph g, Operand<TFloat32> x);
 
   /** Short kind name used in parameter names and summaries. */
   String kind();
+
+  /**
+   * Where a layer builds its ops.
+   *
+   * @param tf the graph's ops
+   * @param prefix the layer's parameter name prefix
+   * @param in the layer's input shape
+   * @param params the network's parameters by name
+   */
+  record Graph(Ops tf, String prefix, int[] in, Map<String, Operand<TFloat32>> params) {
+
+    /** The layer's kernel. */
+    Operand<TFloat32> kernel() {
+      return params.get(prefix + "_kernel");
+    }
+
+    /** Adds the layer's bias to {@code y}, then applies {@code activation}. */
+    Operand<TFloat32> biasAndActivate(Operand<TFloat32> y, Activation activation) {
+      return activation.apply(tf, tf.nn.biasAdd(y, params.get(prefix + "_bias")));
+    }
+
+    /** NHWC strides of a square window step. */
+    static List<Long> strides(int stride) {
+      return List.of(1L, (long) stride, (long) stride, 1L);
+    }
+  }
 
   /**
    * A standard convolution with bias and activation.
@@ -64,22 +95,13 @@ public sealed interface Layer {
 
     @Override
     public List<Parameter> parameters(String prefix, int[] in) {
-      int fanIn = kernelHeight * kernelWidth * in[2];
-      return List.of(
-          new Parameter(
-              prefix + "_kernel",
+      int taps = kernelHeight * kernelWidth;
+      return new LayerWeights(prefix, taps * in[2], activation)
+          .kernelAndBias(
               new long[] {kernelHeight, kernelWidth, in[2], filters},
-              fanIn,
-              kernelHeight * kernelWidth * filters,
-              false,
-              activation.rectifier()),
-          new Parameter(
-              prefix + "_bias",
-              new long[] {filters},
-              fanIn,
+              taps * filters,
               filters,
-              true,
-              activation.rectifier()));
+              filters);
     }
 
     @Override
@@ -89,19 +111,9 @@ public sealed interface Layer {
     }
 
     @Override
-    public Operand<TFloat32> apply(
-        Ops tf,
-        Operand<TFloat32> x,
-        String prefix,
-        int[] in,
-        Map<String, Operand<TFloat32>> params) {
-      Operand<TFloat32> y =
-          tf.nn.conv2d(
-              x,
-              params.get(prefix + "_kernel"),
-              List.of(1L, (long) stride, (long) stride, 1L),
-              padding.name());
-      return activation.apply(tf, tf.nn.biasAdd(y, params.get(prefix + "_bias")));
+    public Operand<TFloat32> apply(Graph g, Operand<TFloat32> x) {
+      Operand<TFloat32> y = g.tf().nn.conv2d(x, g.kernel(), Graph.strides(stride), padding.name());
+      return g.biasAndActivate(y, activation);
     }
 
     @Override
@@ -132,16 +144,8 @@ public sealed interface Layer {
     @Override
     public List<Parameter> parameters(String prefix, int[] in) {
       int fanIn = kernel * kernel;
-      return List.of(
-          new Parameter(
-              prefix + "_kernel",
-              new long[] {kernel, kernel, in[2], 1},
-              fanIn,
-              fanIn,
-              false,
-              activation.rectifier()),
-          new Parameter(
-              prefix + "_bias", new long[] {in[2]}, fanIn, fanIn, true, activation.rectifier()));
+      return new LayerWeights(prefix, fanIn, activation)
+          .kernelAndBias(new long[] {kernel, kernel, in[2], 1}, fanIn, in[2], fanIn);
     }
 
     @Override
@@ -151,19 +155,10 @@ public sealed interface Layer {
     }
 
     @Override
-    public Operand<TFloat32> apply(
-        Ops tf,
-        Operand<TFloat32> x,
-        String prefix,
-        int[] in,
-        Map<String, Operand<TFloat32>> params) {
+    public Operand<TFloat32> apply(Graph g, Operand<TFloat32> x) {
       Operand<TFloat32> y =
-          tf.nn.depthwiseConv2dNative(
-              x,
-              params.get(prefix + "_kernel"),
-              List.of(1L, (long) stride, (long) stride, 1L),
-              padding.name());
-      return activation.apply(tf, tf.nn.biasAdd(y, params.get(prefix + "_bias")));
+          g.tf().nn.depthwiseConv2dNative(x, g.kernel(), Graph.strides(stride), padding.name());
+      return g.biasAndActivate(y, activation);
     }
 
     @Override
@@ -188,16 +183,8 @@ public sealed interface Layer {
 
     @Override
     public List<Parameter> parameters(String prefix, int[] in) {
-      return List.of(
-          new Parameter(
-              prefix + "_kernel",
-              new long[] {in[0], units},
-              in[0],
-              units,
-              false,
-              activation.rectifier()),
-          new Parameter(
-              prefix + "_bias", new long[] {units}, in[0], units, true, activation.rectifier()));
+      return new LayerWeights(prefix, in[0], activation)
+          .kernelAndBias(new long[] {in[0], units}, units, units, units);
     }
 
     @Override
@@ -206,14 +193,8 @@ public sealed interface Layer {
     }
 
     @Override
-    public Operand<TFloat32> apply(
-        Ops tf,
-        Operand<TFloat32> x,
-        String prefix,
-        int[] in,
-        Map<String, Operand<TFloat32>> params) {
-      Operand<TFloat32> y = tf.linalg.matMul(x, params.get(prefix + "_kernel"));
-      return activation.apply(tf, tf.nn.biasAdd(y, params.get(prefix + "_bias")));
+    public Operand<TFloat32> apply(Graph g, Operand<TFloat32> x) {
+      return g.biasAndActivate(g.tf().linalg.matMul(x, g.kernel()), activation);
     }
 
     @Override
@@ -237,27 +218,9 @@ public sealed interface Layer {
     }
 
     @Override
-    public List<Parameter> parameters(String prefix, int[] in) {
-      return List.of();
-    }
-
-    @Override
-    public long macs(int[] in) {
-      return 0;
-    }
-
-    @Override
-    public Operand<TFloat32> apply(
-        Ops tf,
-        Operand<TFloat32> x,
-        String prefix,
-        int[] in,
-        Map<String, Operand<TFloat32>> params) {
-      return tf.nn.avgPool(
-          x,
-          List.of(1L, (long) height, (long) width, 1L),
-          List.of(1L, (long) height, (long) width, 1L),
-          "VALID");
+    public Operand<TFloat32> apply(Graph g, Operand<TFloat32> x) {
+      List<Long> window = List.of(1L, (long) height, (long) width, 1L);
+      return g.tf().nn.avgPool(x, window, window, "VALID");
     }
 
     @Override
@@ -279,23 +242,8 @@ public sealed interface Layer {
     }
 
     @Override
-    public List<Parameter> parameters(String prefix, int[] in) {
-      return List.of();
-    }
-
-    @Override
-    public long macs(int[] in) {
-      return 0;
-    }
-
-    @Override
-    public Operand<TFloat32> apply(
-        Ops tf,
-        Operand<TFloat32> x,
-        String prefix,
-        int[] in,
-        Map<String, Operand<TFloat32>> params) {
-      return tf.reshape(x, tf.constant(new long[] {-1, outputShape(in)[0]}));
+    public Operand<TFloat32> apply(Graph g, Operand<TFloat32> x) {
+      return g.tf().reshape(x, g.tf().constant(new long[] {-1, outputShape(g.in())[0]}));
     }
 
     @Override

@@ -145,7 +145,7 @@ public record Network(String name, int[] inputShape, List<Layer> layers, Output 
     Operand<TFloat32> x = input;
     int[] shape = inputShape;
     for (int i = 0; i < layers.size(); i++) {
-      x = layers.get(i).apply(tf, x, layerName(i), shape, params);
+      x = layers.get(i).apply(new Layer.Graph(tf, layerName(i), shape, params), x);
       shape = layers.get(i).outputShape(shape);
     }
     return x;
