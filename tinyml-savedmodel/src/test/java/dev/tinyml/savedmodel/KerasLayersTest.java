@@ -1,0 +1,78 @@
+package dev.tinyml.savedmodel;
+
+import static dev.tinyml.savedmodel.ImportCheck.importAndCompare;
+import static dev.tinyml.savedmodel.ImportCheck.ops;
+import static dev.tinyml.savedmodel.TfOracle.weights;
+import static dev.tinyml.tflite.BuiltinOperator.ADD;
+import static dev.tinyml.tflite.BuiltinOperator.CONV_2D;
+import static dev.tinyml.tflite.BuiltinOperator.DEPTHWISE_CONV_2D;
+import static dev.tinyml.tflite.BuiltinOperator.RESHAPE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tinyml.tflite.BuiltinOperator;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Squeeze;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Keras layers as TF 2.x saves them, rebuilt op for op with TensorFlow Java: the imported model
+ * must give TensorFlow's outputs within 1e-5 relative error, with the TFLite ops the converter
+ * would use.
+ */
+class KerasLayersTest {
+  private static final List<Long> ONES = List.of(1L, 1L, 1L, 1L);
+
+  @TempDir Path tmp;
+
+  /** The TFLite ops of the imported layer, after checking its outputs against TensorFlow. */
+  private List<BuiltinOperator> importedOps(
+      String name, long seed, int[] inputShape, TfOracle.Layer layer) throws Exception {
+    return ops(importAndCompare(TfOracle.exportLayer(tmp.resolve(name), seed, inputShape, layer)));
+  }
+
+  /** A 1-D kernel [k, in, out] as the 2-D one [1, k, in, out] Keras' 1-D convolutions run. */
+  private static Operand<TFloat32> kernel1d(Ops tf, Operand<TFloat32> kernel) {
+    return tf.expandDims(kernel, tf.constant(0));
+  }
+
+  @Test
+  void conv1dMatchesTensorFlow() throws Exception {
+    assertThat(importedOps("conv1d", 11, new int[] {1, 16, 4}, KerasLayersTest::conv1d))
+        .containsExactly(RESHAPE, CONV_2D, RESHAPE, ADD);
+  }
+
+  /** tf.nn.conv1d: the input gains a height of 1 at -3, the kernel one at 0; Conv2D; squeeze. */
+  private static Operand<TFloat32> conv1d(Ops tf, Random rnd, Placeholder<TFloat32> x) {
+    Operand<TFloat32> kernel = weights(tf, rnd, "conv1d", "kernel", 0.4f, 3, 4, 6);
+    Operand<TFloat32> conv =
+        tf.nn.conv2d(
+            tf.expandDims(x, tf.constant(-3)),
+            kernel1d(tf, kernel),
+            List.of(1L, 1L, 2L, 1L),
+            "SAME");
+    Operand<TFloat32> bias = weights(tf, rnd, "conv1d", "bias", 0.1f, 6);
+    return tf.nn.biasAdd(tf.squeeze(conv, Squeeze.axis(List.of(-3L))), bias);
+  }
+
+  @Test
+  void depthwiseConv1dMatchesTensorFlow() throws Exception {
+    assertThat(importedOps("dwconv1d", 12, new int[] {1, 12, 4}, KerasLayersTest::depthwise1d))
+        .containsExactly(RESHAPE, DEPTHWISE_CONV_2D, RESHAPE);
+  }
+
+  /** Keras' DepthwiseConv1D: expand at 1, depthwise conv, bias, squeeze 1 (here after a ReLU). */
+  private static Operand<TFloat32> depthwise1d(Ops tf, Random rnd, Placeholder<TFloat32> x) {
+    Operand<TFloat32> kernel = kernel1d(tf, weights(tf, rnd, "dw", "kernel", 0.4f, 3, 4, 2));
+    Operand<TFloat32> bias = weights(tf, rnd, "dw", "bias", 0.1f, 8);
+    Operand<TFloat32> conv =
+        tf.nn.depthwiseConv2dNative(tf.expandDims(x, tf.constant(1)), kernel, ONES, "VALID");
+    return tf.squeeze(tf.nn.relu(tf.nn.biasAdd(conv, bias)), Squeeze.axis(List.of(1L)));
+  }
+}
