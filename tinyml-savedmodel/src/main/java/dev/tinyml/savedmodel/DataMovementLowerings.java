@@ -4,6 +4,7 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.ConcatenationOptions;
 import dev.tinyml.tflite.PadOptions;
 import dev.tinyml.tflite.ReshapeOptions;
+import dev.tinyml.tflite.TransposeOptions;
 import java.util.Arrays;
 
 /** Reshapes (chains merged, no-ops dropped), padding, concatenation and transposes. */
@@ -14,8 +15,7 @@ final class DataMovementLowerings {
     t.add(DataMovementLowerings::reshape, "Reshape", "Squeeze", "ExpandDims")
         .add(DataMovementLowerings::pad, "Pad", "PadV2")
         .add(DataMovementLowerings::concat, "ConcatV2")
-        // Identity permutations (the only ones that get here) change nothing.
-        .add((n, cx) -> cx.bind(n.out(0), cx.tensor(n.inputs.get(0))), "Transpose");
+        .add(DataMovementLowerings::transpose, "Transpose");
   }
 
   private static boolean isReshape(Node n) {
@@ -74,5 +74,20 @@ final class DataMovementLowerings {
         new ConcatenationOptions(axis, fused.activation()),
         fused.last(),
         ts);
+  }
+
+  /** TRANSPOSE; the identity permutation (Keras' Tensordot) changes nothing and is dropped. */
+  private static void transpose(Node n, LoweringContext cx) throws SavedModelException {
+    int[] perm = n.inputs.get(1).value().asInts();
+    if (DataMovementShapes.isIdentity(perm)) {
+      cx.bind(n.out(0), cx.tensor(n.inputs.get(0)));
+      return;
+    }
+    int t = cx.constInts(n.name + "/perm", new int[] {perm.length}, perm);
+    cx.op(
+        BuiltinOperator.TRANSPOSE,
+        new TransposeOptions(),
+        n,
+        new int[] {cx.tensor(n.inputs.get(0)), t});
   }
 }

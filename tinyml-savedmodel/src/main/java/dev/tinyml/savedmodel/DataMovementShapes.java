@@ -44,20 +44,44 @@ final class DataMovementShapes {
 
   private static boolean transpose(Node n, boolean allConst) {
     List<Node.Port> in = n.inputs;
-    if (allConst) {
-      set(n, Folding.transpose(in.get(0).value(), in.get(1).value().asInts()));
-      return true;
-    }
-    // Keras' Tensordot transposes with the identity permutation; only that one lowers (to
-    // nothing).
     requireConst(n, 1, "permutation");
     int[] perm = in.get(1).value().asInts();
-    boolean identity = true;
-    for (int i = 0; i < perm.length; i++) {
-      identity &= perm[i] == i;
+    int[] s = in.get(0).shape();
+    if (!isPermutation(perm, s.length)) {
+      throw new IllegalArgumentException(
+          "permutation " + Arrays.toString(perm) + " does not fit " + str(s));
     }
-    out(n, in.get(0).type(), in.get(0).shape());
-    return identity && perm.length == in.get(0).shape().length;
+    if (allConst) {
+      set(n, Folding.transpose(in.get(0).value(), perm));
+      return true;
+    }
+    int[] shape = new int[s.length];
+    for (int i = 0; i < s.length; i++) {
+      shape[i] = s[perm[i]];
+    }
+    out(n, in.get(0).type(), shape);
+    return true;
+  }
+
+  private static boolean isPermutation(int[] perm, int rank) {
+    boolean[] seen = new boolean[rank];
+    for (int p : perm) {
+      if (p < 0 || p >= rank || seen[p]) {
+        return false;
+      }
+      seen[p] = true;
+    }
+    return perm.length == rank;
+  }
+
+  /** Whether the permutation keeps every axis where it is (Keras' Tensordot uses one). */
+  static boolean isIdentity(int[] perm) {
+    for (int i = 0; i < perm.length; i++) {
+      if (perm[i] != i) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean expandDims(Node n, boolean allConst) {

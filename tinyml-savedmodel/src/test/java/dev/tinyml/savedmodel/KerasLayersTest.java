@@ -6,7 +6,9 @@ import static dev.tinyml.savedmodel.TfOracle.weights;
 import static dev.tinyml.tflite.BuiltinOperator.ADD;
 import static dev.tinyml.tflite.BuiltinOperator.CONV_2D;
 import static dev.tinyml.tflite.BuiltinOperator.DEPTHWISE_CONV_2D;
+import static dev.tinyml.tflite.BuiltinOperator.RELU;
 import static dev.tinyml.tflite.BuiltinOperator.RESHAPE;
+import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tinyml.tflite.BuiltinOperator;
@@ -74,5 +76,14 @@ class KerasLayersTest {
     Operand<TFloat32> conv =
         tf.nn.depthwiseConv2dNative(tf.expandDims(x, tf.constant(1)), kernel, ONES, "VALID");
     return tf.squeeze(tf.nn.relu(tf.nn.biasAdd(conv, bias)), Squeeze.axis(List.of(1L)));
+  }
+
+  @Test
+  void permuteMatchesTensorFlow() throws Exception {
+    // Keras' Permute((2, 1, 3)): a Transpose with the batch axis kept first.
+    TfOracle.Layer permute =
+        (tf, rnd, x) -> tf.nn.relu(tf.linalg.transpose(x, tf.constant(new int[] {0, 2, 1, 3})));
+    assertThat(importedOps("permute", 13, new int[] {1, 3, 5, 2}, permute))
+        .containsExactly(TRANSPOSE, RELU);
   }
 }
