@@ -5,22 +5,17 @@ import static dev.tinyml.savedmodel.ShapeInference.outSize;
 import static dev.tinyml.savedmodel.ShapeInference.requireConst;
 import static dev.tinyml.savedmodel.ShapeInference.str;
 
-/** Ops that reduce: pooling windows of an image, and whole axes (Mean, Sum, Max, ...). */
+/**
+ * Ops that reduce: pooling windows of an image, and whole axes (Mean, Sum, Max, Min; Prod folds).
+ */
 final class PoolAndReduceShapes {
   private PoolAndReduceShapes() {}
 
   static void register(OpTable<ShapeRule> t) {
     t.add(PoolAndReduceShapes::pool, "MaxPool", "MaxPoolV2", "AvgPool")
         .add(PoolAndReduceShapes::mean, "Mean")
-        .add(
-            FoldedOpShapes.folded(
-                n ->
-                    Folding.reduce(
-                        n.op, n.inputs.get(0).value(), n.inputs.get(1).value(), Attrs.keepDims(n))),
-            "Prod",
-            "Sum",
-            "Max",
-            "Min");
+        .add(PoolAndReduceShapes::reduce, "Sum", "Max", "Min")
+        .add(FoldedOpShapes.folded(PoolAndReduceShapes::folded), "Prod");
   }
 
   /** Pool window [1, h, w, 1]: an attribute, or a constant input for MaxPoolV2. */
@@ -60,5 +55,21 @@ final class PoolAndReduceShapes {
     int[] axes = ShapeInference.normalizeAxes(n.inputs.get(1).value().asInts(), x.length);
     out(n, n.inputs.get(0).type(), ShapeInference.reduced(x, axes, Attrs.keepDims(n)));
     return true;
+  }
+
+  /**
+   * Sum, Max and Min fold on constants and lower otherwise (Keras' GlobalMaxPooling1D is a Max).
+   */
+  private static boolean reduce(Node n, boolean allConst) {
+    if (allConst) {
+      ShapeInference.set(n, folded(n));
+      return true;
+    }
+    return mean(n, allConst);
+  }
+
+  private static TensorValue folded(Node n) {
+    return Folding.reduce(
+        n.op, n.inputs.get(0).value(), n.inputs.get(1).value(), Attrs.keepDims(n));
   }
 }

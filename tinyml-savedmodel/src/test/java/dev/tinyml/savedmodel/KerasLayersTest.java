@@ -6,6 +6,8 @@ import static dev.tinyml.savedmodel.TfOracle.weights;
 import static dev.tinyml.tflite.BuiltinOperator.ADD;
 import static dev.tinyml.tflite.BuiltinOperator.CONV_2D;
 import static dev.tinyml.tflite.BuiltinOperator.DEPTHWISE_CONV_2D;
+import static dev.tinyml.tflite.BuiltinOperator.MEAN;
+import static dev.tinyml.tflite.BuiltinOperator.REDUCE_MAX;
 import static dev.tinyml.tflite.BuiltinOperator.RELU;
 import static dev.tinyml.tflite.BuiltinOperator.RESHAPE;
 import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE;
@@ -21,6 +23,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Squeeze;
+import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -85,5 +88,20 @@ class KerasLayersTest {
         (tf, rnd, x) -> tf.nn.relu(tf.linalg.transpose(x, tf.constant(new int[] {0, 2, 1, 3})));
     assertThat(importedOps("permute", 13, new int[] {1, 3, 5, 2}, permute))
         .containsExactly(TRANSPOSE, RELU);
+  }
+
+  @Test
+  void globalMaxPooling1dMatchesTensorFlow() throws Exception {
+    // backend.max(inputs, axis=1): a Max over the steps.
+    TfOracle.Layer pool = (tf, rnd, x) -> tf.max(x, tf.constant(new int[] {1}));
+    assertThat(importedOps("globalmax1d", 14, new int[] {1, 10, 6}, pool))
+        .containsExactly(REDUCE_MAX);
+  }
+
+  @Test
+  void globalAveragePooling1dMatchesTensorFlow() throws Exception {
+    TfOracle.Layer pool =
+        (tf, rnd, x) -> tf.math.mean(x, tf.constant(new int[] {-2}), Mean.keepDims(true));
+    assertThat(importedOps("globalavg1d", 15, new int[] {1, 10, 6}, pool)).containsExactly(MEAN);
   }
 }
