@@ -1,13 +1,17 @@
 package dev.tinyml.savedmodel;
 
 import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.BuiltinOptions;
 import dev.tinyml.tflite.ConcatenationOptions;
 import dev.tinyml.tflite.PadOptions;
 import dev.tinyml.tflite.ReshapeOptions;
+import dev.tinyml.tflite.ResizeBilinearOptions;
+import dev.tinyml.tflite.ResizeNearestNeighborOptions;
 import dev.tinyml.tflite.TransposeOptions;
 import java.util.Arrays;
+import java.util.function.BiFunction;
 
-/** Reshapes (chains merged, no-ops dropped), padding, concatenation and transposes. */
+/** Reshapes (chains merged, no-ops dropped), padding, concatenation, transposes and resizing. */
 final class DataMovementLowerings {
   private DataMovementLowerings() {}
 
@@ -15,7 +19,17 @@ final class DataMovementLowerings {
     t.add(DataMovementLowerings::reshape, "Reshape", "Squeeze", "ExpandDims")
         .add(DataMovementLowerings::pad, "Pad", "PadV2")
         .add(DataMovementLowerings::concat, "ConcatV2")
-        .add(DataMovementLowerings::transpose, "Transpose");
+        .add(DataMovementLowerings::transpose, "Transpose")
+        .add(
+            resize(
+                BuiltinOperator.RESIZE_NEAREST_NEIGHBOR,
+                (align, half) -> new ResizeNearestNeighborOptions(align, half)),
+            "ResizeNearestNeighbor")
+        .add(
+            resize(
+                BuiltinOperator.RESIZE_BILINEAR,
+                (align, half) -> new ResizeBilinearOptions(align, half)),
+            "ResizeBilinear");
   }
 
   private static boolean isReshape(Node n) {
@@ -89,5 +103,17 @@ final class DataMovementLowerings {
         new TransposeOptions(),
         n,
         new int[] {cx.tensor(n.inputs.get(0)), t});
+  }
+
+  /** RESIZE_NEAREST_NEIGHBOR or RESIZE_BILINEAR with TF's align_corners / half_pixel_centers. */
+  private static OpLowering resize(
+      BuiltinOperator code, BiFunction<Boolean, Boolean, BuiltinOptions> options) {
+    return (n, cx) -> {
+      int[] size = n.inputs.get(1).value().asInts();
+      int t = cx.constInts(n.name + "/size", new int[] {2}, size);
+      boolean align = Attrs.attr(n, "align_corners").getB();
+      boolean half = Attrs.attr(n, "half_pixel_centers").getB();
+      cx.op(code, options.apply(align, half), n, new int[] {cx.tensor(n.inputs.get(0)), t});
+    };
   }
 }

@@ -8,7 +8,10 @@ import static dev.tinyml.savedmodel.ShapeInference.str;
 import java.util.Arrays;
 import java.util.List;
 
-/** Ops that move data without computing on it: reshapes, transposes, concatenation, padding. */
+/**
+ * Ops that move data without computing on it: reshapes, transposes, concatenation, padding, image
+ * resizing.
+ */
 final class DataMovementShapes {
   private DataMovementShapes() {}
 
@@ -29,7 +32,8 @@ final class DataMovementShapes {
             "Squeeze")
         .add(DataMovementShapes::expandDims, "ExpandDims")
         .add(DataMovementShapes::concat, "ConcatV2")
-        .add(DataMovementShapes::pad, "Pad", "PadV2");
+        .add(DataMovementShapes::pad, "Pad", "PadV2")
+        .add(DataMovementShapes::resize, "ResizeNearestNeighbor", "ResizeBilinear");
   }
 
   /** The input's values under a new shape: a constant when the input is one. */
@@ -148,6 +152,19 @@ final class DataMovementShapes {
       s[i] = x[i] + p[2 * i] + p[2 * i + 1];
     }
     out(n, in.get(0).type(), s);
+    return true;
+  }
+
+  /** Keras' UpSampling2D and Resizing: NHWC images to a constant [height, width]. */
+  private static boolean resize(Node n, boolean allConst) {
+    requireConst(n, 1, "size");
+    int[] x = n.inputs.get(0).shape();
+    int[] size = n.inputs.get(1).value().asInts();
+    if (x.length != 4 || size.length != 2) {
+      throw new IllegalArgumentException(
+          "needs a 4-D input and a size of 2, got " + str(x) + " and " + Arrays.toString(size));
+    }
+    out(n, DType.FLOAT, new int[] {x[0], size[0], size[1], x[3]});
     return true;
   }
 }

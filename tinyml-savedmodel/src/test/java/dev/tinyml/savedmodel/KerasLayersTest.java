@@ -10,6 +10,8 @@ import static dev.tinyml.tflite.BuiltinOperator.MEAN;
 import static dev.tinyml.tflite.BuiltinOperator.REDUCE_MAX;
 import static dev.tinyml.tflite.BuiltinOperator.RELU;
 import static dev.tinyml.tflite.BuiltinOperator.RESHAPE;
+import static dev.tinyml.tflite.BuiltinOperator.RESIZE_BILINEAR;
+import static dev.tinyml.tflite.BuiltinOperator.RESIZE_NEAREST_NEIGHBOR;
 import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +25,11 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Squeeze;
+import org.tensorflow.op.image.ResizeBilinear;
+import org.tensorflow.op.image.ResizeNearestNeighbor;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * Keras layers as TF 2.x saves them, rebuilt op for op with TensorFlow Java: the imported model
@@ -103,5 +108,36 @@ class KerasLayersTest {
     TfOracle.Layer pool =
         (tf, rnd, x) -> tf.math.mean(x, tf.constant(new int[] {-2}), Mean.keepDims(true));
     assertThat(importedOps("globalavg1d", 15, new int[] {1, 10, 6}, pool)).containsExactly(MEAN);
+  }
+
+  @Test
+  void upSampling2dMatchesTensorFlow() throws Exception {
+    // backend.resize_images: the new size is shape(x)[1:3] * (2, 3), then tf.image.resize nearest.
+    TfOracle.Layer upSampling =
+        (tf, rnd, x) -> {
+          Operand<TInt32> size =
+              tf.math.mul(
+                  tf.stridedSlice(
+                      tf.shape(x),
+                      tf.constant(new int[] {1}),
+                      tf.constant(new int[] {3}),
+                      tf.constant(new int[] {1})),
+                  tf.constant(new int[] {2, 3}));
+          return tf.image.resizeNearestNeighbor(
+              x, size, ResizeNearestNeighbor.halfPixelCenters(true));
+        };
+    assertThat(importedOps("upsampling2d", 16, new int[] {1, 3, 4, 2}, upSampling))
+        .containsExactly(RESIZE_NEAREST_NEIGHBOR);
+  }
+
+  @Test
+  void resizingMatchesTensorFlow() throws Exception {
+    // Keras' Resizing(5, 7) (bilinear): tf.image.resize with half-pixel centers.
+    TfOracle.Layer resizing =
+        (tf, rnd, x) ->
+            tf.image.resizeBilinear(
+                x, tf.constant(new int[] {5, 7}), ResizeBilinear.halfPixelCenters(true));
+    assertThat(importedOps("resizing", 17, new int[] {1, 3, 4, 2}, resizing))
+        .containsExactly(RESIZE_BILINEAR);
   }
 }
