@@ -10,18 +10,21 @@ import dev.tinyml.tflite.FullyConnectedOptionsWeightsFormat;
 import dev.tinyml.tflite.MulOptions;
 import dev.tinyml.tflite.OperatorCode;
 import dev.tinyml.tflite.TensorType;
+import dev.tinyml.tflite.TransposeConvOptions;
 import java.util.Arrays;
 
 /**
  * MatMul, Conv2D and DepthwiseConv2dNative to FULLY_CONNECTED, CONV_2D and DEPTHWISE_CONV_2D, each
  * absorbing the bias, batch-norm and per-channel scale ops that alone follow it and a trailing
- * Relu/Relu6; and a batch norm with nothing to fold into, as MUL + ADD.
+ * Relu/Relu6; Conv2DBackpropInput likewise to TRANSPOSE_CONV; and a batch norm with nothing to fold
+ * into, as MUL + ADD.
  */
 final class ConvolutionLowerings {
   private ConvolutionLowerings() {}
 
   static void register(OpTable<OpLowering> t) {
     t.add(ConvolutionLowerings::weighted, "MatMul", "Conv2D", "DepthwiseConv2dNative")
+        .add(ConvolutionLowerings::transposeConv, "Conv2DBackpropInput")
         .add(
             ConvolutionLowerings::batchNorm,
             "FusedBatchNorm",
@@ -55,17 +58,11 @@ final class ConvolutionLowerings {
       f.w = transpose2d(f.w, f.fs[0], f.fs[1]);
       f.fs = new int[] {f.fs[1], f.fs[0]};
     }
-    String lastName = absorbFollowers(f, channels, cx);
-    String name = lastName == null ? n.name : n.name + ";" + lastName;
-    int input = cx.tensor(n.inputs.get(0));
-    int biasTensor =
-        cx.constFloats(
-            n.layer.isEmpty() ? n.name + "/bias" : layerPath(n) + "/bias",
-            new int[] {channels},
-            f.bias);
+    Emitted e = absorbAndBind(n, n.inputs.get(0), f, channels, cx);
+    int input = e.input();
+    int biasTensor = e.bias();
+    int output = e.output();
     String weightsName = n.inputs.get(1).node().name;
-    int output = cx.addTensor(name, TensorType.FLOAT32, f.last.shapes[0], null);
-    cx.bind(f.last.out(0), output);
     int[] fs = f.fs;
     switch (n.op) {
       case "MatMul":
@@ -120,6 +117,57 @@ final class ConvolutionLowerings {
               output);
         }
     }
+  }
+
+  /** The tensors of a weighted op: its data input, its (folded) bias and its output. */
+  private record Emitted(int input, int bias, int output) {}
+
+  /**
+   * Absorbs the followers of {@code n} into {@code f}, then makes the bias tensor and the output
+   * tensor (named after the first and last node it computes) and binds the last node's output.
+   */
+  private static Emitted absorbAndBind(
+      Node n, Node.Port x, Folded f, int channels, LoweringContext cx) throws SavedModelException {
+    String lastName = absorbFollowers(f, channels, cx);
+    String name = lastName == null ? n.name : n.name + ";" + lastName;
+    int input = cx.tensor(x);
+    int biasTensor =
+        cx.constFloats(
+            n.layer.isEmpty() ? n.name + "/bias" : layerPath(n) + "/bias",
+            new int[] {channels},
+            f.bias);
+    int output = cx.addTensor(name, TensorType.FLOAT32, f.last.shapes[0], null);
+    cx.bind(f.last.out(0), output);
+    return new Emitted(input, biasTensor, output);
+  }
+
+  /**
+   * Conv2DBackpropInput to TRANSPOSE_CONV (output shape, OHWI filter, input, bias), absorbing what
+   * follows like a convolution. Version 3 (bias input), 4 with a fused activation.
+   */
+  private static void transposeConv(Node n, LoweringContext cx) throws SavedModelException {
+    TensorValue filter = n.inputs.get(1).value();
+    int[] s = filter.shape();
+    int channels = s[2];
+    // [h, w, out, in] to [h, w, in, out]: the output channel fastest, as in a Conv2D filter.
+    int[] fs = {s[0], s[1], s[3], s[2]};
+    float[] w = Folding.transpose(filter, new int[] {0, 1, 3, 2}).asFloats();
+    Folded f = new Folded(w, fs, channels, n);
+    Emitted e = absorbAndBind(n, n.inputs.get(2), f, channels, cx);
+    int[] shape = n.shapes[0];
+    int outputShape = cx.constInts(n.name + "/output_shape", new int[] {4}, shape);
+    int weights =
+        cx.constFloats(
+            n.inputs.get(1).node().name,
+            new int[] {fs[3], fs[0], fs[1], fs[2]},
+            hwioToOhwi(f.w, fs));
+    int[] st = Attrs.ints(n, "strides");
+    int version = f.act == ActivationFunctionType.NONE ? 3 : 4;
+    cx.addOp(
+        new OperatorCode(BuiltinOperator.TRANSPOSE_CONV, version),
+        new TransposeConvOptions(LoweringContext.padding(n), st[2], st[1], f.act),
+        new int[] {outputShape, weights, e.input(), e.bias()},
+        e.output());
   }
 
   /**

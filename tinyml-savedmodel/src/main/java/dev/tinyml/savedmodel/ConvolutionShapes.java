@@ -5,15 +5,20 @@ import static dev.tinyml.savedmodel.ShapeInference.outSize;
 import static dev.tinyml.savedmodel.ShapeInference.requireConst;
 import static dev.tinyml.savedmodel.ShapeInference.str;
 
+import java.util.Arrays;
 import java.util.List;
 
-/** Ops with weights: matrix multiplication, convolutions and (inference) batch normalization. */
+/**
+ * Ops with weights: matrix multiplication, convolutions (also transposed) and (inference) batch
+ * normalization.
+ */
 final class ConvolutionShapes {
   private ConvolutionShapes() {}
 
   static void register(OpTable<ShapeRule> t) {
     t.add(ConvolutionShapes::matMul, "MatMul")
         .add(ConvolutionShapes::conv, "Conv2D", "DepthwiseConv2dNative")
+        .add(ConvolutionShapes::transposeConv, "Conv2DBackpropInput")
         .add(
             ConvolutionShapes::batchNorm, "FusedBatchNorm", "FusedBatchNormV2", "FusedBatchNormV3");
   }
@@ -66,6 +71,42 @@ final class ConvolutionShapes {
           channels
         });
     return strides[0] == 1 && strides[3] == 1;
+  }
+
+  /**
+   * Keras' Conv2DTranspose: Conv2DBackpropInput(output size, filter [h, w, out, in], input).
+   * TFLite's TRANSPOSE_CONV has no dilation.
+   */
+  private static boolean transposeConv(Node n, boolean allConst) {
+    Attrs.requireNhwc(n);
+    requireConst(n, 0, "output size");
+    requireConst(n, 1, "filter");
+    int[] size = n.inputs.get(0).value().asInts();
+    int[] f = n.inputs.get(1).shape();
+    int[] x = n.inputs.get(2).shape();
+    if (size.length != 4 || f.length != 4 || x.length != 4) {
+      throw new IllegalArgumentException(
+          "needs a 4-D output size, filter and input, got "
+              + str(size)
+              + ", "
+              + str(f)
+              + " and "
+              + str(x));
+    }
+    int[] st = Attrs.ints(n, "strides");
+    String padding = Attrs.string(n, "padding");
+    if (f[3] != x[3]
+        || f[2] != size[3]
+        || size[0] != x[0]
+        || outSize(size[1], f[0], st[1], 1, padding) != x[1]
+        || outSize(size[2], f[1], st[2], 1, padding) != x[2]) {
+      throw new IllegalArgumentException(
+          "filter " + str(f) + " and input " + str(x) + " do not give output " + str(size));
+    }
+    out(n, DType.FLOAT, size);
+    boolean dilated = Arrays.stream(Attrs.dilations(n)).anyMatch(d -> d != 1);
+    boolean knownPadding = padding.equals("SAME") || padding.equals("VALID");
+    return knownPadding && !dilated && st[0] == 1 && st[3] == 1;
   }
 
   private static boolean batchNorm(Node n, boolean allConst) {

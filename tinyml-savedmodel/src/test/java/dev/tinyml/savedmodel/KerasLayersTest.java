@@ -13,6 +13,7 @@ import static dev.tinyml.tflite.BuiltinOperator.RESHAPE;
 import static dev.tinyml.tflite.BuiltinOperator.RESIZE_BILINEAR;
 import static dev.tinyml.tflite.BuiltinOperator.RESIZE_NEAREST_NEIGHBOR;
 import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE;
+import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE_CONV;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tinyml.tflite.BuiltinOperator;
@@ -25,6 +26,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Squeeze;
+import org.tensorflow.op.core.StridedSlice;
 import org.tensorflow.op.image.ResizeBilinear;
 import org.tensorflow.op.image.ResizeNearestNeighbor;
 import org.tensorflow.op.math.Mean;
@@ -139,5 +141,31 @@ class KerasLayersTest {
                 x, tf.constant(new int[] {5, 7}), ResizeBilinear.halfPixelCenters(true));
     assertThat(importedOps("resizing", 17, new int[] {1, 3, 4, 2}, resizing))
         .containsExactly(RESIZE_BILINEAR);
+  }
+
+  @Test
+  void conv2dTransposeMatchesTensorFlow() throws Exception {
+    assertThat(importedOps("conv2dtranspose", 18, new int[] {1, 4, 5, 3}, KerasLayersTest::deconv))
+        .containsExactly(TRANSPOSE_CONV);
+  }
+
+  /**
+   * Keras' Conv2DTranspose(6, 3, strides=2, padding="same"), then ReLU: the output size is stacked
+   * from the dynamic batch and the computed height, width and filters.
+   */
+  private static Operand<TFloat32> deconv(Ops tf, Random rnd, Placeholder<TFloat32> x) {
+    Operand<TInt32> batch =
+        tf.stridedSlice(
+            tf.shape(x),
+            tf.constant(new int[] {0}),
+            tf.constant(new int[] {1}),
+            tf.constant(new int[] {1}),
+            StridedSlice.shrinkAxisMask(1L));
+    Operand<TInt32> size =
+        tf.stack(List.of(batch, tf.constant(8), tf.constant(10), tf.constant(6)));
+    Operand<TFloat32> kernel = weights(tf, rnd, "conv2d_transpose", "kernel", 0.4f, 3, 3, 6, 3);
+    Operand<TFloat32> y =
+        tf.nn.conv2dBackpropInput(size, kernel, x, List.of(1L, 2L, 2L, 1L), "SAME");
+    return tf.nn.relu(tf.nn.biasAdd(y, weights(tf, rnd, "conv2d_transpose", "bias", 0.1f, 6)));
   }
 }
