@@ -310,11 +310,11 @@ final class Folding {
   /** tf.strided_slice with begin/end/shrink/new-axis masks (no ellipsis). */
   static TensorValue stridedSlice(
       Node n, TensorValue v, TensorValue b, TensorValue e, TensorValue st) {
-    int beginMask = (int) ShapeInference.attr(n, "begin_mask").getI();
-    int endMask = (int) ShapeInference.attr(n, "end_mask").getI();
-    int shrinkMask = (int) ShapeInference.attr(n, "shrink_axis_mask").getI();
-    int newAxisMask = (int) ShapeInference.attr(n, "new_axis_mask").getI();
-    if (ShapeInference.attr(n, "ellipsis_mask").getI() != 0 || newAxisMask != 0) {
+    int beginMask = (int) Attrs.attr(n, "begin_mask").getI();
+    int endMask = (int) Attrs.attr(n, "end_mask").getI();
+    int shrinkMask = (int) Attrs.attr(n, "shrink_axis_mask").getI();
+    int newAxisMask = (int) Attrs.attr(n, "new_axis_mask").getI();
+    if (Attrs.attr(n, "ellipsis_mask").getI() != 0 || newAxisMask != 0) {
       throw new IllegalArgumentException(
           "StridedSlice with ellipsis or new-axis masks is not supported");
     }

@@ -1,5 +1,8 @@
 package dev.tinyml.savedmodel;
 
+import static dev.tinyml.savedmodel.ImportCheck.importAndCompare;
+import static dev.tinyml.savedmodel.ImportCheck.ops;
+import static dev.tinyml.savedmodel.TfOracle.built;
 import static dev.tinyml.savedmodel.TfOracle.constant;
 import static dev.tinyml.savedmodel.TfOracle.input;
 import static dev.tinyml.savedmodel.TfOracle.weights;
@@ -7,12 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
-import dev.tinyml.tflite.Operator;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,6 @@ import org.tensorflow.types.TInt32;
  * interpreter, must give TensorFlow's outputs within 1e-5 relative error.
  */
 class TfBuiltModelsTest {
-  private static final double TOLERANCE = 1e-5;
   private static final List<Long> ONES = List.of(1L, 1L, 1L, 1L);
 
   @TempDir Path tmp;
@@ -396,39 +394,5 @@ class TfBuiltModelsTest {
             FusedBatchNorm.isTraining(false),
             FusedBatchNorm.epsilon(1e-3f))
         .y();
-  }
-
-  private static TfOracle.Built built(
-      Signature sig, Placeholder<TFloat32> x, String name, int... shape) {
-    return new TfOracle.Built(sig, Map.of(name, x), Map.of(name, shape));
-  }
-
-  private static Model importAndCompare(TfOracle.Exported e) throws Exception {
-    ImportResult r = SavedModelImporter.builder().build().importModel(e.dir());
-    for (TfOracle.Case c : e.cases()) {
-      float[][] in = new float[r.inputNames().size()][];
-      for (int i = 0; i < in.length; i++) {
-        in[i] = c.inputs().get(r.inputNames().get(i));
-      }
-      float[][] out = FloatRunner.run(r.model(), in);
-      assertThat(out.length).isEqualTo(r.outputNames().size());
-      for (int i = 0; i < out.length; i++) {
-        float[] expected = c.outputs().get(r.outputNames().get(i));
-        assertThat(FloatRunner.maxRelativeError(out[i], expected))
-            .as(
-                "output %s: %s vs TensorFlow %s",
-                r.outputNames().get(i), Arrays.toString(out[i]), Arrays.toString(expected))
-            .isLessThanOrEqualTo(TOLERANCE);
-      }
-    }
-    return r.model();
-  }
-
-  private static List<BuiltinOperator> ops(Model m) {
-    List<BuiltinOperator> ops = new ArrayList<>();
-    for (Operator op : m.primarySubgraph().operators()) {
-      ops.add(m.opOf(op));
-    }
-    return ops;
   }
 }

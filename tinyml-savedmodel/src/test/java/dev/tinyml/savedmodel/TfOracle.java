@@ -90,6 +90,31 @@ final class TfOracle {
     }
   }
 
+  /** One layer (or a few ops) applied to the input {@code x}. */
+  @FunctionalInterface
+  interface Layer {
+    Operand<TFloat32> apply(Ops tf, Random rnd, Placeholder<TFloat32> x);
+  }
+
+  /** Exports a model of one input {@code x} (batch dimension unknown) and one output {@code y}. */
+  static Exported exportLayer(Path dir, long seed, int[] inputShape, Layer layer) throws Exception {
+    return export(
+        dir,
+        seed,
+        3,
+        (tf, rnd) -> {
+          Placeholder<TFloat32> x = input(tf, "x", inputShape);
+          Operand<TFloat32> y = layer.apply(tf, rnd, x);
+          return built(
+              Signature.builder().input("x", x).output("y", y).build(), x, "x", inputShape);
+        });
+  }
+
+  /** A one-input model's signature, its placeholder and the shape fed to it. */
+  static Built built(Signature sig, Placeholder<TFloat32> x, String name, int... shape) {
+    return new Built(sig, Map.of(name, x), Map.of(name, shape));
+  }
+
   static Variable<TFloat32> weights(
       Ops tf, Random rnd, String scope, String name, float range, int... shape) {
     float[] v = random(rnd, count(shape), range);

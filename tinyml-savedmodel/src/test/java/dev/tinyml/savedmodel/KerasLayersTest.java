@@ -1,0 +1,171 @@
+package dev.tinyml.savedmodel;
+
+import static dev.tinyml.savedmodel.ImportCheck.importAndCompare;
+import static dev.tinyml.savedmodel.ImportCheck.ops;
+import static dev.tinyml.savedmodel.TfOracle.weights;
+import static dev.tinyml.tflite.BuiltinOperator.ADD;
+import static dev.tinyml.tflite.BuiltinOperator.CONV_2D;
+import static dev.tinyml.tflite.BuiltinOperator.DEPTHWISE_CONV_2D;
+import static dev.tinyml.tflite.BuiltinOperator.MEAN;
+import static dev.tinyml.tflite.BuiltinOperator.REDUCE_MAX;
+import static dev.tinyml.tflite.BuiltinOperator.RELU;
+import static dev.tinyml.tflite.BuiltinOperator.RESHAPE;
+import static dev.tinyml.tflite.BuiltinOperator.RESIZE_BILINEAR;
+import static dev.tinyml.tflite.BuiltinOperator.RESIZE_NEAREST_NEIGHBOR;
+import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE;
+import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE_CONV;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tinyml.tflite.BuiltinOperator;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Squeeze;
+import org.tensorflow.op.core.StridedSlice;
+import org.tensorflow.op.image.ResizeBilinear;
+import org.tensorflow.op.image.ResizeNearestNeighbor;
+import org.tensorflow.op.math.Mean;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Keras layers as TF 2.x saves them, rebuilt op for op with TensorFlow Java: the imported model
+ * must give TensorFlow's outputs within 1e-5 relative error, with the TFLite ops the converter
+ * would use.
+ */
+class KerasLayersTest {
+  private static final List<Long> ONES = List.of(1L, 1L, 1L, 1L);
+
+  @TempDir Path tmp;
+
+  /** The TFLite ops of the imported layer, after checking its outputs against TensorFlow. */
+  private List<BuiltinOperator> importedOps(
+      String name, long seed, int[] inputShape, TfOracle.Layer layer) throws Exception {
+    return ops(importAndCompare(TfOracle.exportLayer(tmp.resolve(name), seed, inputShape, layer)));
+  }
+
+  /** A 1-D kernel [k, in, out] as the 2-D one [1, k, in, out] Keras' 1-D convolutions run. */
+  private static Operand<TFloat32> kernel1d(Ops tf, Operand<TFloat32> kernel) {
+    return tf.expandDims(kernel, tf.constant(0));
+  }
+
+  @Test
+  void conv1dMatchesTensorFlow() throws Exception {
+    assertThat(importedOps("conv1d", 11, new int[] {1, 16, 4}, KerasLayersTest::conv1d))
+        .containsExactly(RESHAPE, CONV_2D, RESHAPE, ADD);
+  }
+
+  /** tf.nn.conv1d: the input gains a height of 1 at -3, the kernel one at 0; Conv2D; squeeze. */
+  private static Operand<TFloat32> conv1d(Ops tf, Random rnd, Placeholder<TFloat32> x) {
+    Operand<TFloat32> kernel = weights(tf, rnd, "conv1d", "kernel", 0.4f, 3, 4, 6);
+    Operand<TFloat32> conv =
+        tf.nn.conv2d(
+            tf.expandDims(x, tf.constant(-3)),
+            kernel1d(tf, kernel),
+            List.of(1L, 1L, 2L, 1L),
+            "SAME");
+    Operand<TFloat32> bias = weights(tf, rnd, "conv1d", "bias", 0.1f, 6);
+    return tf.nn.biasAdd(tf.squeeze(conv, Squeeze.axis(List.of(-3L))), bias);
+  }
+
+  @Test
+  void depthwiseConv1dMatchesTensorFlow() throws Exception {
+    assertThat(importedOps("dwconv1d", 12, new int[] {1, 12, 4}, KerasLayersTest::depthwise1d))
+        .containsExactly(RESHAPE, DEPTHWISE_CONV_2D, RESHAPE);
+  }
+
+  /** Keras' DepthwiseConv1D: expand at 1, depthwise conv, bias, squeeze 1 (here after a ReLU). */
+  private static Operand<TFloat32> depthwise1d(Ops tf, Random rnd, Placeholder<TFloat32> x) {
+    Operand<TFloat32> kernel = kernel1d(tf, weights(tf, rnd, "dw", "kernel", 0.4f, 3, 4, 2));
+    Operand<TFloat32> bias = weights(tf, rnd, "dw", "bias", 0.1f, 8);
+    Operand<TFloat32> conv =
+        tf.nn.depthwiseConv2dNative(tf.expandDims(x, tf.constant(1)), kernel, ONES, "VALID");
+    return tf.squeeze(tf.nn.relu(tf.nn.biasAdd(conv, bias)), Squeeze.axis(List.of(1L)));
+  }
+
+  @Test
+  void permuteMatchesTensorFlow() throws Exception {
+    // Keras' Permute((2, 1, 3)): a Transpose with the batch axis kept first.
+    TfOracle.Layer permute =
+        (tf, rnd, x) -> tf.nn.relu(tf.linalg.transpose(x, tf.constant(new int[] {0, 2, 1, 3})));
+    assertThat(importedOps("permute", 13, new int[] {1, 3, 5, 2}, permute))
+        .containsExactly(TRANSPOSE, RELU);
+  }
+
+  @Test
+  void globalMaxPooling1dMatchesTensorFlow() throws Exception {
+    // backend.max(inputs, axis=1): a Max over the steps.
+    TfOracle.Layer pool = (tf, rnd, x) -> tf.max(x, tf.constant(new int[] {1}));
+    assertThat(importedOps("globalmax1d", 14, new int[] {1, 10, 6}, pool))
+        .containsExactly(REDUCE_MAX);
+  }
+
+  @Test
+  void globalAveragePooling1dMatchesTensorFlow() throws Exception {
+    TfOracle.Layer pool =
+        (tf, rnd, x) -> tf.math.mean(x, tf.constant(new int[] {-2}), Mean.keepDims(true));
+    assertThat(importedOps("globalavg1d", 15, new int[] {1, 10, 6}, pool)).containsExactly(MEAN);
+  }
+
+  @Test
+  void upSampling2dMatchesTensorFlow() throws Exception {
+    // backend.resize_images: the new size is shape(x)[1:3] * (2, 3), then tf.image.resize nearest.
+    TfOracle.Layer upSampling =
+        (tf, rnd, x) -> {
+          Operand<TInt32> size =
+              tf.math.mul(
+                  tf.stridedSlice(
+                      tf.shape(x),
+                      tf.constant(new int[] {1}),
+                      tf.constant(new int[] {3}),
+                      tf.constant(new int[] {1})),
+                  tf.constant(new int[] {2, 3}));
+          return tf.image.resizeNearestNeighbor(
+              x, size, ResizeNearestNeighbor.halfPixelCenters(true));
+        };
+    assertThat(importedOps("upsampling2d", 16, new int[] {1, 3, 4, 2}, upSampling))
+        .containsExactly(RESIZE_NEAREST_NEIGHBOR);
+  }
+
+  @Test
+  void resizingMatchesTensorFlow() throws Exception {
+    // Keras' Resizing(5, 7) (bilinear): tf.image.resize with half-pixel centers.
+    TfOracle.Layer resizing =
+        (tf, rnd, x) ->
+            tf.image.resizeBilinear(
+                x, tf.constant(new int[] {5, 7}), ResizeBilinear.halfPixelCenters(true));
+    assertThat(importedOps("resizing", 17, new int[] {1, 3, 4, 2}, resizing))
+        .containsExactly(RESIZE_BILINEAR);
+  }
+
+  @Test
+  void conv2dTransposeMatchesTensorFlow() throws Exception {
+    assertThat(importedOps("conv2dtranspose", 18, new int[] {1, 4, 5, 3}, KerasLayersTest::deconv))
+        .containsExactly(TRANSPOSE_CONV);
+  }
+
+  /**
+   * Keras' Conv2DTranspose(6, 3, strides=2, padding="same"), then ReLU: the output size is stacked
+   * from the dynamic batch and the computed height, width and filters.
+   */
+  private static Operand<TFloat32> deconv(Ops tf, Random rnd, Placeholder<TFloat32> x) {
+    Operand<TInt32> batch =
+        tf.stridedSlice(
+            tf.shape(x),
+            tf.constant(new int[] {0}),
+            tf.constant(new int[] {1}),
+            tf.constant(new int[] {1}),
+            StridedSlice.shrinkAxisMask(1L));
+    Operand<TInt32> size =
+        tf.stack(List.of(batch, tf.constant(8), tf.constant(10), tf.constant(6)));
+    Operand<TFloat32> kernel = weights(tf, rnd, "conv2d_transpose", "kernel", 0.4f, 3, 3, 6, 3);
+    Operand<TFloat32> y =
+        tf.nn.conv2dBackpropInput(size, kernel, x, List.of(1L, 2L, 2L, 1L), "SAME");
+    return tf.nn.relu(tf.nn.biasAdd(y, weights(tf, rnd, "conv2d_transpose", "bias", 0.1f, 6)));
+  }
+}
