@@ -69,20 +69,15 @@ public final class OpRegistry {
     register(new TensorCreationOp(BuiltinOperator.ZEROS_LIKE));
     register(new TensorCreationOp(BuiltinOperator.FILL));
     register(new TensorCreationOp(BuiltinOperator.SHAPE));
-    for (BuiltinOperator b :
-        new BuiltinOperator[] {
-          BuiltinOperator.ABS,
-          BuiltinOperator.SQRT,
-          BuiltinOperator.RSQRT,
-          BuiltinOperator.EXP,
-          BuiltinOperator.LOG,
-          BuiltinOperator.FLOOR,
-          BuiltinOperator.ROUND,
-          BuiltinOperator.ELU,
-          BuiltinOperator.HARD_SWISH
-        }) {
-      register(new ElementwiseUnaryOp(b));
-    }
+    register(new AbsOp());
+    register(new SqrtOp());
+    register(new RsqrtOp());
+    register(new ExpOp());
+    register(new LogOp());
+    register(new FloorOp());
+    register(new RoundOp());
+    register(new EluOp());
+    register(new HardSwishOp());
     register(new PreluOp());
     register(new SquaredDifferenceOp());
     for (BuiltinOperator b :
