@@ -80,17 +80,12 @@ public final class OpRegistry {
     register(new HardSwishOp());
     register(new PreluOp());
     register(new SquaredDifferenceOp());
-    for (BuiltinOperator b :
-        new BuiltinOperator[] {
-          BuiltinOperator.EQUAL,
-          BuiltinOperator.NOT_EQUAL,
-          BuiltinOperator.GREATER,
-          BuiltinOperator.GREATER_EQUAL,
-          BuiltinOperator.LESS,
-          BuiltinOperator.LESS_EQUAL
-        }) {
-      register(new ComparisonOp(b));
-    }
+    register(new EqualOp());
+    register(new NotEqualOp());
+    register(new GreaterOp());
+    register(new GreaterEqualOp());
+    register(new LessOp());
+    register(new LessEqualOp());
     register(new SelectV2Op());
     register(new ReduceOp(BuiltinOperator.SUM));
     register(new ReduceOp(BuiltinOperator.REDUCE_MAX));
