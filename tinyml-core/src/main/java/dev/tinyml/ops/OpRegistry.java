@@ -90,8 +90,8 @@ public final class OpRegistry {
     register(new ReduceOp(BuiltinOperator.SUM));
     register(new ReduceOp(BuiltinOperator.REDUCE_MAX));
     register(new ReduceOp(BuiltinOperator.REDUCE_MIN));
-    register(new ArgMinMaxOp(true));
-    register(new ArgMinMaxOp(false));
+    register(new ArgMaxOp());
+    register(new ArgMinOp());
     register(new L2NormalizationOp());
     register(new ResizeBilinearOp());
     register(new ResizeNearestNeighborOp());
