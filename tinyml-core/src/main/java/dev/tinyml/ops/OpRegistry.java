@@ -87,9 +87,9 @@ public final class OpRegistry {
     register(new LessOp());
     register(new LessEqualOp());
     register(new SelectV2Op());
-    register(new ReduceOp(BuiltinOperator.SUM));
-    register(new ReduceOp(BuiltinOperator.REDUCE_MAX));
-    register(new ReduceOp(BuiltinOperator.REDUCE_MIN));
+    register(new SumOp());
+    register(new ReduceMaxOp());
+    register(new ReduceMinOp());
     register(new ArgMaxOp());
     register(new ArgMinOp());
     register(new L2NormalizationOp());
