@@ -4,13 +4,14 @@ import dev.tinyml.ops.kernels.Comparisons;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /**
- * EQUAL, NOT_EQUAL, GREATER, GREATER_EQUAL, LESS and LESS_EQUAL with broadcasting and a BOOL
- * output: float32, int32, int64, int8 (compared by real value) and, for (NOT_)EQUAL, bool.
+ * What the six comparisons share (EQUAL, NOT_EQUAL, GREATER, GREATER_EQUAL, LESS, LESS_EQUAL):
+ * broadcasting, a BOOL output, float32, int32, int64 and int8 inputs (int8 compared by real value)
+ * and, for the equality tests, bool inputs; version 2 is the int8 one.
  */
-public final class ComparisonOp implements Op<ComparisonOp.Plan>, TflmFootprint, Int8Rules {
+public abstract class ComparisonOp extends BuiltinOp<ComparisonOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared comparison.
@@ -24,86 +25,56 @@ public final class ComparisonOp implements Op<ComparisonOp.Plan>, TflmFootprint,
   public record Plan(Comparisons.Plan kernel, TensorType type, int input1, int input2, int output)
       implements OpPlan {}
 
-  private final BuiltinOperator builtin;
   private final Comparisons.Op op;
 
-  /** The op for one of the six comparison builtins. */
-  public ComparisonOp(BuiltinOperator builtin) {
-    this.builtin = builtin;
-    this.op =
-        switch (builtin) {
-          case EQUAL -> Comparisons.Op.EQUAL;
-          case NOT_EQUAL -> Comparisons.Op.NOT_EQUAL;
-          case GREATER -> Comparisons.Op.GREATER;
-          case GREATER_EQUAL -> Comparisons.Op.GREATER_EQUAL;
-          case LESS -> Comparisons.Op.LESS;
-          case LESS_EQUAL -> Comparisons.Op.LESS_EQUAL;
-          default -> throw new IllegalArgumentException(builtin + " is not a comparison");
-        };
+  /** The op for {@code builtin}, which the kernel runs as {@code op}. */
+  ComparisonOp(BuiltinOperator builtin, String resolverMethod, Comparisons.Op op) {
+    super(builtin, 2, resolverMethod);
+    this.op = op;
   }
 
   @Override
-  public BuiltinOperator builtin() {
-    return builtin;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of(
-        switch (op) {
-          case EQUAL -> "AddEqual";
-          case NOT_EQUAL -> "AddNotEqual";
-          case GREATER -> "AddGreater";
-          case GREATER_EQUAL -> "AddGreaterEqual";
-          case LESS -> "AddLess";
-          case LESS_EQUAL -> "AddLessEqual";
-        });
-  }
-
-  @Override
-  public int maxVersion() {
-    return 2;
-  }
-
-  @Override
-  public Plan prepare(OpContext c) {
+  public final Plan prepare(OpContext c) {
     Tensor a = c.input(0);
     Tensor b = c.input(1);
     Tensor out = c.output(0);
     OpInputs.requireSameType(c, a, b);
     c.requireType(out, TensorType.BOOL, "output");
-    boolean equality = op == Comparisons.Op.EQUAL || op == Comparisons.Op.NOT_EQUAL;
-    Comparisons.Plan p;
-    try {
-      p =
-          switch (a.type()) {
-            case FLOAT32, INT32, INT64 -> Comparisons.plan(op, a.shape(), b.shape());
-            case BOOL -> {
-              if (!equality) {
-                throw c.unsupportedTypes();
-              }
-              yield Comparisons.plan(op, a.shape(), b.shape());
-            }
-            case INT8 ->
-                Comparisons.planInt8(
-                    op,
-                    a.shape(),
-                    c.scale(a),
-                    c.zeroPoint(a),
-                    b.shape(),
-                    c.scale(b),
-                    c.zeroPoint(b));
-            default -> throw c.unsupportedTypes();
-          };
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    Comparisons.Plan p = KernelPlans.planned(c, () -> plan(c, a, b));
     OpInputs.requireOutput(c, out, p.outputShape());
     return new Plan(p, a.type(), c.in(0), c.in(1), c.out(0));
   }
 
+  /** Version 2 is the int8 one. */
   @Override
-  public void eval(Plan p, Object[] t, Scratch s) {
+  public int int8Version(OpNode quantized) {
+    return 2;
+  }
+
+  private Comparisons.Plan plan(OpContext c, Tensor a, Tensor b) {
+    TensorType type = a.type();
+    if (type == TensorType.INT8) {
+      return Comparisons.planInt8(
+          op, a.shape(), c.scale(a), c.zeroPoint(a), b.shape(), c.scale(b), c.zeroPoint(b));
+    }
+    boolean equality = op == Comparisons.Op.EQUAL || op == Comparisons.Op.NOT_EQUAL;
+    if (type == TensorType.FLOAT32
+        || type == TensorType.INT32
+        || type == TensorType.INT64
+        || (type == TensorType.BOOL && equality)) {
+      return Comparisons.plan(op, a.shape(), b.shape());
+    }
+    throw c.unsupportedTypes();
+  }
+
+  /** The two inputs keep their own parameters (the kernel rescales both); the output is bool. */
+  @Override
+  public boolean quantizesOutputs() {
+    return false;
+  }
+
+  @Override
+  public final void eval(Plan p, Object[] t, Scratch s) {
     Object a = t[p.input1()];
     Object b = t[p.input2()];
     byte[] o = (byte[]) t[p.output()];
@@ -120,16 +91,5 @@ public final class ComparisonOp implements Op<ComparisonOp.Plan>, TflmFootprint,
   @Override
   public int opData(OpNode node, Abi abi) {
     return 32;
-  }
-
-  /** The two inputs keep their own parameters (the kernel rescales both); the output is bool. */
-  @Override
-  public boolean quantizesOutputs() {
-    return false;
-  }
-
-  @Override
-  public int int8Version(OpNode quantized) {
-    return 2;
   }
 }

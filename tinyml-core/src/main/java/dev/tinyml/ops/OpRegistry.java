@@ -69,39 +69,29 @@ public final class OpRegistry {
     register(new TensorCreationOp(BuiltinOperator.ZEROS_LIKE));
     register(new TensorCreationOp(BuiltinOperator.FILL));
     register(new TensorCreationOp(BuiltinOperator.SHAPE));
-    for (BuiltinOperator b :
-        new BuiltinOperator[] {
-          BuiltinOperator.ABS,
-          BuiltinOperator.SQRT,
-          BuiltinOperator.RSQRT,
-          BuiltinOperator.EXP,
-          BuiltinOperator.LOG,
-          BuiltinOperator.FLOOR,
-          BuiltinOperator.ROUND,
-          BuiltinOperator.ELU,
-          BuiltinOperator.HARD_SWISH
-        }) {
-      register(new ElementwiseUnaryOp(b));
-    }
+    register(new AbsOp());
+    register(new SqrtOp());
+    register(new RsqrtOp());
+    register(new ExpOp());
+    register(new LogOp());
+    register(new FloorOp());
+    register(new RoundOp());
+    register(new EluOp());
+    register(new HardSwishOp());
     register(new PreluOp());
     register(new SquaredDifferenceOp());
-    for (BuiltinOperator b :
-        new BuiltinOperator[] {
-          BuiltinOperator.EQUAL,
-          BuiltinOperator.NOT_EQUAL,
-          BuiltinOperator.GREATER,
-          BuiltinOperator.GREATER_EQUAL,
-          BuiltinOperator.LESS,
-          BuiltinOperator.LESS_EQUAL
-        }) {
-      register(new ComparisonOp(b));
-    }
+    register(new EqualOp());
+    register(new NotEqualOp());
+    register(new GreaterOp());
+    register(new GreaterEqualOp());
+    register(new LessOp());
+    register(new LessEqualOp());
     register(new SelectV2Op());
-    register(new ReduceOp(BuiltinOperator.SUM));
-    register(new ReduceOp(BuiltinOperator.REDUCE_MAX));
-    register(new ReduceOp(BuiltinOperator.REDUCE_MIN));
-    register(new ArgMinMaxOp(true));
-    register(new ArgMinMaxOp(false));
+    register(new SumOp());
+    register(new ReduceMaxOp());
+    register(new ReduceMinOp());
+    register(new ArgMaxOp());
+    register(new ArgMinOp());
     register(new L2NormalizationOp());
     register(new ResizeBilinearOp());
     register(new ResizeNearestNeighborOp());
