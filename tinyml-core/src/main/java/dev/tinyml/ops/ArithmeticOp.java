@@ -7,10 +7,10 @@ import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** What ADD, SUB and MUL share: float32 and int8 with broadcasting, and their int32 form. */
-public abstract class ArithmeticOp implements Op<ArithmeticOp.Plan>, TflmFootprint, Int8Rules {
+public abstract class ArithmeticOp extends BuiltinOp<ArithmeticOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared ADD, SUB or MUL: exactly one of {@code arithmetic} and {@code int32} is set.
@@ -32,9 +32,6 @@ public abstract class ArithmeticOp implements Op<ArithmeticOp.Plan>, TflmFootpri
       implements OpPlan {}
 
   private final Arithmetic.Op op;
-  private final BuiltinOperator builtin;
-  private final int maxVersion;
-  private final String resolverMethod;
   private final int opData;
 
   /**
@@ -50,26 +47,9 @@ public abstract class ArithmeticOp implements Op<ArithmeticOp.Plan>, TflmFootpri
       int maxVersion,
       String resolverMethod,
       int opData) {
+    super(builtin, maxVersion, resolverMethod);
     this.op = op;
-    this.builtin = builtin;
-    this.maxVersion = maxVersion;
-    this.resolverMethod = resolverMethod;
     this.opData = opData;
-  }
-
-  @Override
-  public BuiltinOperator builtin() {
-    return builtin;
-  }
-
-  @Override
-  public int maxVersion() {
-    return maxVersion;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of(resolverMethod);
   }
 
   /** {@code TfLiteAddParams} and {@code TfLiteSubParams}: an activation enum and a bool. */

@@ -2,19 +2,13 @@ package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Pooling;
 import dev.tinyml.tflite.BuiltinOperator;
-import java.util.Optional;
 
 /** AVERAGE_POOL_2D, float32 or int8. */
 public final class AveragePool2DOp extends Pool2DOp {
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.AVERAGE_POOL_2D;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddAveragePool2D");
+  /** The op. */
+  public AveragePool2DOp() {
+    super(BuiltinOperator.AVERAGE_POOL_2D, 3, "AddAveragePool2D");
   }
 
   @Override

@@ -3,24 +3,13 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.SpaceBatch;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
-import java.util.Optional;
 
 /** BATCH_TO_SPACE_ND of a rank-3 or rank-4 tensor with constant block shape and crops. */
 public final class BatchToSpaceNdOp extends IndexMapOp {
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.BATCH_TO_SPACE_ND;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddBatchToSpaceNd");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 4;
+  /** The op. */
+  public BatchToSpaceNdOp() {
+    super(BuiltinOperator.BATCH_TO_SPACE_ND, 4, "AddBatchToSpaceNd");
   }
 
   /** Version 3 marks an input of rank other than 4 (op_version.cc). */

@@ -4,10 +4,9 @@ import dev.tinyml.ops.kernels.Cast;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** CAST between the numeric and boolean types TFLM casts. */
-public final class CastOp implements Op<CastOp.Plan> {
+public final class CastOp extends BuiltinOp<CastOp.Plan> {
 
   /**
    * A prepared cast.
@@ -21,19 +20,9 @@ public final class CastOp implements Op<CastOp.Plan> {
   public record Plan(TensorType from, TensorType to, int input, int output, int count)
       implements OpPlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.CAST;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddCast");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 6;
+  /** The op. */
+  public CastOp() {
+    super(BuiltinOperator.CAST, 6, "AddCast");
   }
 
   @Override

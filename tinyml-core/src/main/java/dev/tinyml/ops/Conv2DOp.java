@@ -6,7 +6,6 @@ import dev.tinyml.ops.kernels.ConvParams;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Conv2DOptions;
 import dev.tinyml.tflite.Padding;
-import java.util.Optional;
 
 /** CONV_2D over NHWC input with OHWI filters, float32 or int8 with per-channel multipliers. */
 public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
@@ -48,19 +47,9 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
     }
   }
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.CONV_2D;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddConv2D");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 8;
+  /** The op. */
+  public Conv2DOp() {
+    super(BuiltinOperator.CONV_2D, 8, "AddConv2D");
   }
 
   @Override

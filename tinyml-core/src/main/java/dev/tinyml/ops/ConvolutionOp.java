@@ -3,6 +3,7 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.ChannelMultipliers;
 import dev.tinyml.ops.kernels.ConvParams;
+import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Padding;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
@@ -14,7 +15,8 @@ import dev.tinyml.tflite.TensorType;
  *
  * @param <P> the op's plan record
  */
-public abstract class ConvolutionOp<P extends OpPlan> implements Op<P>, TflmFootprint, Int8Rules {
+public abstract class ConvolutionOp<P extends OpPlan> extends BuiltinOp<P>
+    implements TflmFootprint, Int8Rules {
 
   /** A kernel's {@code prepare}: its channel checks, then {@link ConvParams#of}. */
   @FunctionalInterface
@@ -28,7 +30,9 @@ public abstract class ConvolutionOp<P extends OpPlan> implements Op<P>, TflmFoot
         ConvParams.Quantization quantization);
   }
 
-  ConvolutionOp() {}
+  ConvolutionOp(BuiltinOperator builtin, int maxVersion, String resolverMethod) {
+    super(builtin, maxVersion, resolverMethod);
+  }
 
   /**
    * The window (padding, strides, dilation) of the operator's options, or null when they are not of

@@ -1,9 +1,10 @@
 package dev.tinyml.ops;
 
+import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 
 /** Ops that only reinterpret the shape (RESHAPE, SQUEEZE): the data is copied unchanged. */
-public abstract class CopyOp implements Op<CopyOp.Plan>, TflmFootprint, Int8Rules {
+public abstract class CopyOp extends BuiltinOp<CopyOp.Plan> implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared copy.
@@ -14,7 +15,9 @@ public abstract class CopyOp implements Op<CopyOp.Plan>, TflmFootprint, Int8Rule
    */
   public record Plan(int input, int output, int count) implements OpPlan {}
 
-  CopyOp() {}
+  CopyOp(BuiltinOperator builtin, int maxVersion, String resolverMethod) {
+    super(builtin, maxVersion, resolverMethod);
+  }
 
   @Override
   public Plan prepare(OpContext c) {

@@ -4,24 +4,13 @@ import dev.tinyml.ops.kernels.SpaceDepth;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.DepthToSpaceOptions;
 import dev.tinyml.tflite.Tensor;
-import java.util.Optional;
 
 /** DEPTH_TO_SPACE of an NHWC tensor of any stored type. */
 public final class DepthToSpaceOp extends IndexMapOp {
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.DEPTH_TO_SPACE;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddDepthToSpace");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 2;
+  /** The op. */
+  public DepthToSpaceOp() {
+    super(BuiltinOperator.DEPTH_TO_SPACE, 2, "AddDepthToSpace");
   }
 
   @Override

@@ -6,7 +6,6 @@ import dev.tinyml.ops.kernels.DepthwiseConv2D;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.DepthwiseConv2DOptions;
 import dev.tinyml.tflite.Padding;
-import java.util.Optional;
 
 /** DEPTHWISE_CONV_2D, float32 or int8 with per-channel multipliers. */
 public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Plan> {
@@ -51,19 +50,9 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
     }
   }
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.DEPTHWISE_CONV_2D;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddDepthwiseConv2D");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 7;
+  /** The op. */
+  public DepthwiseConv2DOp() {
+    super(BuiltinOperator.DEPTHWISE_CONV_2D, 7, "AddDepthwiseConv2D");
   }
 
   @Override

@@ -4,10 +4,10 @@ import dev.tinyml.ops.kernels.Quantization;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** DEQUANTIZE: int8 or int16 to float32. */
-public final class DequantizeOp implements Op<DequantizeOp.Plan>, TflmFootprint, Int8Rules {
+public final class DequantizeOp extends BuiltinOp<DequantizeOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared dequantization.
@@ -21,19 +21,9 @@ public final class DequantizeOp implements Op<DequantizeOp.Plan>, TflmFootprint,
   public record Plan(double scale, int zeroPoint, int input, int output, int count)
       implements OpPlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.DEQUANTIZE;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddDequantize");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 6;
+  /** The op. */
+  public DequantizeOp() {
+    super(BuiltinOperator.DEQUANTIZE, 6, "AddDequantize");
   }
 
   @Override

@@ -2,24 +2,13 @@ package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.ExpandDims;
 import dev.tinyml.tflite.BuiltinOperator;
-import java.util.Optional;
 
 /** EXPAND_DIMS of any stored type: the axis (input 1) is checked when constant, the data copied. */
 public final class ExpandDimsOp extends CopyOp {
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.EXPAND_DIMS;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddExpandDims");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 1;
+  /** The op. */
+  public ExpandDimsOp() {
+    super(BuiltinOperator.EXPAND_DIMS, 1, "AddExpandDims");
   }
 
   @Override

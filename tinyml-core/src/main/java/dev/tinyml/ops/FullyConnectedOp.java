@@ -9,10 +9,10 @@ import dev.tinyml.tflite.FullyConnectedOptions;
 import dev.tinyml.tflite.QuantizationParameters;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** FULLY_CONNECTED, float32 or int8 with per-tensor or per-channel weights. */
-public final class FullyConnectedOp implements Op<FullyConnectedOp.Plan>, TflmFootprint, Int8Rules {
+public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared fully connected layer.
@@ -28,19 +28,9 @@ public final class FullyConnectedOp implements Op<FullyConnectedOp.Plan>, TflmFo
       FullyConnected.Plan kernel, boolean isFloat, int input, int weights, int bias, int output)
       implements OpPlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.FULLY_CONNECTED;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddFullyConnected");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 13;
+  /** The op. */
+  public FullyConnectedOp() {
+    super(BuiltinOperator.FULLY_CONNECTED, 13, "AddFullyConnected");
   }
 
   @Override

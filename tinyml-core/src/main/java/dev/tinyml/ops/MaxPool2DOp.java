@@ -2,19 +2,13 @@ package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Pooling;
 import dev.tinyml.tflite.BuiltinOperator;
-import java.util.Optional;
 
 /** MAX_POOL_2D, float32 or int8. */
 public final class MaxPool2DOp extends Pool2DOp {
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.MAX_POOL_2D;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddMaxPool2D");
+  /** The op. */
+  public MaxPool2DOp() {
+    super(BuiltinOperator.MAX_POOL_2D, 3, "AddMaxPool2D");
   }
 
   @Override

@@ -1,13 +1,15 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Pooling;
+import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Padding;
 import dev.tinyml.tflite.Pool2DOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
 /** What AVERAGE_POOL_2D and MAX_POOL_2D share: options, checks and the plan. */
-public abstract class Pool2DOp implements Op<Pool2DOp.Plan>, TflmFootprint, Int8Rules {
+public abstract class Pool2DOp extends BuiltinOp<Pool2DOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared pooling op.
@@ -19,11 +21,8 @@ public abstract class Pool2DOp implements Op<Pool2DOp.Plan>, TflmFootprint, Int8
    */
   public record Plan(Pooling.Plan pool, boolean isFloat, int input, int output) implements OpPlan {}
 
-  Pool2DOp() {}
-
-  @Override
-  public int maxVersion() {
-    return 3;
+  Pool2DOp(BuiltinOperator builtin, int maxVersion, String resolverMethod) {
+    super(builtin, maxVersion, resolverMethod);
   }
 
   @Override

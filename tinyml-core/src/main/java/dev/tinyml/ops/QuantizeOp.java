@@ -4,10 +4,10 @@ import dev.tinyml.ops.kernels.Quantization;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** QUANTIZE: float32 to int8/int16, and requantization between int8, int16 and int32. */
-public final class QuantizeOp implements Op<QuantizeOp.Plan>, TflmFootprint, Int8Rules {
+public final class QuantizeOp extends BuiltinOp<QuantizeOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared quantization: {@code requantize} is null when quantizing from float.
@@ -37,19 +37,9 @@ public final class QuantizeOp implements Op<QuantizeOp.Plan>, TflmFootprint, Int
     }
   }
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.QUANTIZE;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddQuantize");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 3;
+  /** The op. */
+  public QuantizeOp() {
+    super(BuiltinOperator.QUANTIZE, 3, "AddQuantize");
   }
 
   @Override

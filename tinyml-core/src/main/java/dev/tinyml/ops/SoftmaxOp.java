@@ -5,10 +5,9 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.SoftmaxOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** SOFTMAX: float32, int8 to int8 and int8 to int16. */
-public final class SoftmaxOp implements Op<SoftmaxOp.Plan>, TflmFootprint, Int8Rules {
+public final class SoftmaxOp extends BuiltinOp<SoftmaxOp.Plan> implements TflmFootprint, Int8Rules {
 
   /** Which loop runs the softmax. */
   public enum Kernel {
@@ -31,19 +30,9 @@ public final class SoftmaxOp implements Op<SoftmaxOp.Plan>, TflmFootprint, Int8R
   public record Plan(Softmax.Plan softmax, Kernel kernel, int input, int output)
       implements OpPlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.SOFTMAX;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddSoftmax");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 3;
+  /** The op. */
+  public SoftmaxOp() {
+    super(BuiltinOperator.SOFTMAX, 3, "AddSoftmax");
   }
 
   @Override

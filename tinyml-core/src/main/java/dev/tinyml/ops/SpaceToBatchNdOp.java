@@ -3,24 +3,13 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.SpaceBatch;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
-import java.util.Optional;
 
 /** SPACE_TO_BATCH_ND of a rank-3 or rank-4 tensor with constant block shape and paddings. */
 public final class SpaceToBatchNdOp extends IndexMapOp {
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.SPACE_TO_BATCH_ND;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddSpaceToBatchNd");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 4;
+  /** The op. */
+  public SpaceToBatchNdOp() {
+    super(BuiltinOperator.SPACE_TO_BATCH_ND, 4, "AddSpaceToBatchNd");
   }
 
   /** Version 3 marks an input of rank other than 4 (op_version.cc). */

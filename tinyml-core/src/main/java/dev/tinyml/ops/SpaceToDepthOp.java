@@ -4,24 +4,13 @@ import dev.tinyml.ops.kernels.SpaceDepth;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.SpaceToDepthOptions;
 import dev.tinyml.tflite.Tensor;
-import java.util.Optional;
 
 /** SPACE_TO_DEPTH of an NHWC tensor of any stored type. */
 public final class SpaceToDepthOp extends IndexMapOp {
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.SPACE_TO_DEPTH;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddSpaceToDepth");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 2;
+  /** The op. */
+  public SpaceToDepthOp() {
+    super(BuiltinOperator.SPACE_TO_DEPTH, 2, "AddSpaceToDepth");
   }
 
   @Override
