@@ -100,6 +100,25 @@ public final class OpContext {
     return tensor(out(i));
   }
 
+  /**
+   * Input {@code i}, the op's {@code role} tensor; fails when it is absent or not of element type
+   * {@code type}.
+   */
+  public Tensor input(int i, TensorType type, String role) {
+    Tensor t = input(i);
+    requireType(t, type, role);
+    return t;
+  }
+
+  /**
+   * Output {@code i}, the op's {@code role} tensor; fails unless it has element type {@code type}.
+   */
+  public Tensor output(int i, TensorType type, String role) {
+    Tensor t = output(i);
+    requireType(t, type, role);
+    return t;
+  }
+
   /** The element type of {@code t}. */
   public TensorType type(Tensor t) {
     return t.type();

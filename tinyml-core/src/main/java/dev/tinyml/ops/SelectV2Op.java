@@ -28,11 +28,10 @@ public final class SelectV2Op extends BuiltinOp<SelectV2Op.Plan>
 
   @Override
   public Plan prepare(OpContext c) {
-    Tensor cond = c.input(0);
+    Tensor cond = c.input(0, TensorType.BOOL, "condition");
     Tensor x = c.input(1);
     Tensor y = c.input(2);
     Tensor out = c.output(0);
-    c.requireType(cond, TensorType.BOOL, "condition");
     OpInputs.requireSameType(c, x, y);
     OpInputs.requireSameType(c, x, out);
     SelectV2.Plan p;
