@@ -12,20 +12,8 @@ import dev.tinyml.tflite.TensorType;
  *
  * @param <P> the op's plan record
  */
-public abstract class ActivationOp<P extends ActivationOp.ElementwisePlan> extends BuiltinOp<P>
+public abstract class ActivationOp<P extends ElementMapOp.ElementwisePlan> extends ElementMapOp<P>
     implements TflmFootprint, Int8Rules {
-
-  /** A plan of an element-wise op: which tensors, and how many elements. */
-  public interface ElementwisePlan extends OpPlan {
-    /** Input tensor index. */
-    int input();
-
-    /** Output tensor index. */
-    int output();
-
-    /** Elements. */
-    int count();
-  }
 
   private final int opData;
   private final int int8Version;
@@ -59,10 +47,7 @@ public abstract class ActivationOp<P extends ActivationOp.ElementwisePlan> exten
   abstract void evalInt8(P p, byte[] in, byte[] out);
 
   @Override
-  public final P prepare(OpContext c) {
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    c.requireSameCount(in, out);
+  final P plan(OpContext c, Tensor in, Tensor out) {
     int n = in.elementCount();
     if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
       return floatPlan(c, n);

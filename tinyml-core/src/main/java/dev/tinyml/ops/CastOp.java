@@ -6,7 +6,7 @@ import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
 /** CAST between the numeric and boolean types TFLM casts. */
-public final class CastOp extends BuiltinOp<CastOp.Plan> {
+public final class CastOp extends ElementMapOp<CastOp.Plan> {
 
   /**
    * A prepared cast.
@@ -18,7 +18,7 @@ public final class CastOp extends BuiltinOp<CastOp.Plan> {
    * @param count elements
    */
   public record Plan(TensorType from, TensorType to, int input, int output, int count)
-      implements OpPlan {}
+      implements ElementwisePlan {}
 
   /** The op. */
   public CastOp() {
@@ -26,10 +26,7 @@ public final class CastOp extends BuiltinOp<CastOp.Plan> {
   }
 
   @Override
-  public Plan prepare(OpContext c) {
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    c.requireSameCount(in, out);
+  Plan plan(OpContext c, Tensor in, Tensor out) {
     if (!Cast.supports(in.type(), out.type())) {
       throw c.unsupportedTypes();
     }

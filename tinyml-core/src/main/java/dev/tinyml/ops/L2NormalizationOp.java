@@ -11,7 +11,7 @@ import dev.tinyml.tflite.TensorType;
  * L2_NORMALIZATION over the last axis of a tensor of rank 4 or less: float32, or int8 with output
  * scale 1/128 and zero point 0 (the quantization TFLite gives it); no fused activation.
  */
-public final class L2NormalizationOp extends BuiltinOp<L2NormalizationOp.Plan>
+public final class L2NormalizationOp extends ElementMapOp<L2NormalizationOp.Plan>
     implements TflmFootprint, Int8Rules {
 
   /**
@@ -53,11 +53,8 @@ public final class L2NormalizationOp extends BuiltinOp<L2NormalizationOp.Plan>
   }
 
   @Override
-  public Plan prepare(OpContext c) {
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
+  Plan plan(OpContext c, Tensor in, Tensor out) {
     OpInputs.requireSameType(c, in, out);
-    c.requireSameCount(in, out);
     int[] shape = in.shape();
     if (shape.length == 0 || shape.length > 4) {
       throw c.fail("input " + OpContext.describe(in) + " must have rank 1 to 4");

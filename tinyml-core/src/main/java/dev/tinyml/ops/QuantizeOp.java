@@ -6,8 +6,7 @@ import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
 /** QUANTIZE: float32 to int8/int16, and requantization between int8, int16 and int32. */
-public final class QuantizeOp extends BuiltinOp<QuantizeOp.Plan>
-    implements TflmFootprint, Int8Rules {
+public final class QuantizeOp extends QuantizationOp<QuantizeOp.Plan> {
 
   /**
    * A prepared quantization: {@code requantize} is null when quantizing from float.
@@ -30,7 +29,7 @@ public final class QuantizeOp extends BuiltinOp<QuantizeOp.Plan>
       int input,
       int output,
       int count)
-      implements OpPlan {
+      implements ElementwisePlan {
     @Override
     public int scratchInts() {
       return requantize == null ? 0 : count;
@@ -39,14 +38,11 @@ public final class QuantizeOp extends BuiltinOp<QuantizeOp.Plan>
 
   /** The op. */
   public QuantizeOp() {
-    super(BuiltinOperator.QUANTIZE, 3, "AddQuantize");
+    super(BuiltinOperator.QUANTIZE, 3, "AddQuantize", 1);
   }
 
   @Override
-  public Plan prepare(OpContext c) {
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    c.requireSameCount(in, out);
+  Plan plan(OpContext c, Tensor in, Tensor out) {
     if (out.quantization() == null || out.quantization().scale().length != 1) {
       throw c.fail("output " + OpContext.describe(out) + " needs per-tensor quantization");
     }
@@ -81,21 +77,5 @@ public final class QuantizeOp extends BuiltinOp<QuantizeOp.Plan>
       Quantization.requantize(
           p.requantize(), t[p.input()], t[p.output()], p.count(), p.min(), p.max(), s.ints());
     }
-  }
-
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return 32;
-  }
-
-  /** The quantizer inserts QUANTIZE ops; a float model holds none. */
-  @Override
-  public boolean quantizable() {
-    return false;
-  }
-
-  @Override
-  public int int8Version(OpNode quantized) {
-    return 1;
   }
 }

@@ -7,7 +7,8 @@ import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
 /** SOFTMAX: float32, int8 to int8 and int8 to int16. */
-public final class SoftmaxOp extends BuiltinOp<SoftmaxOp.Plan> implements TflmFootprint, Int8Rules {
+public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /** Which loop runs the softmax. */
   public enum Kernel {
@@ -36,12 +37,9 @@ public final class SoftmaxOp extends BuiltinOp<SoftmaxOp.Plan> implements TflmFo
   }
 
   @Override
-  public Plan prepare(OpContext c) {
+  Plan plan(OpContext c, Tensor in, Tensor out) {
     SoftmaxOptions o = c.optionsOrNull(SoftmaxOptions.class);
     float beta = o == null ? 1f : o.beta();
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    c.requireSameCount(in, out);
     int[] shape = in.shape();
     int depth = shape.length == 0 ? 1 : shape[shape.length - 1];
     int n = in.elementCount();
