@@ -3,26 +3,17 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.SpaceDepth;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.SpaceToDepthOptions;
-import dev.tinyml.tflite.Tensor;
 
 /** SPACE_TO_DEPTH of an NHWC tensor of any stored type. */
-public final class SpaceToDepthOp extends IndexMapOp {
+public final class SpaceToDepthOp extends SpaceDepthOp {
 
   /** The op. */
   public SpaceToDepthOp() {
-    super(BuiltinOperator.SPACE_TO_DEPTH, 2, "AddSpaceToDepth");
+    super(BuiltinOperator.SPACE_TO_DEPTH, "AddSpaceToDepth", SpaceDepth::spaceToDepth);
   }
 
   @Override
-  protected Mapping map(OpContext c, Tensor in) {
-    SpaceDepth.Plan p =
-        SpaceDepth.spaceToDepth(in.shape(), c.options(SpaceToDepthOptions.class).blockSize());
-    return new Mapping(p.outputShape(), p.source());
-  }
-
-  /** {@code TfLiteSpaceToDepthParams}: the block size. */
-  @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(4, 4);
+  int blockSize(OpContext c) {
+    return c.options(SpaceToDepthOptions.class).blockSize();
   }
 }
