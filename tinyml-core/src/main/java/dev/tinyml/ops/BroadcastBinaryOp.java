@@ -49,8 +49,10 @@ public abstract class BroadcastBinaryOp extends BuiltinOp<BroadcastBinaryOp.Plan
     this.op = op;
   }
 
-  /** The fused activation of the op's options (NONE when it has none). */
-  abstract Activation activation(OpContext c);
+  /** The fused activation of the op's options: NONE unless the op has one. */
+  Activation activation(OpContext c) {
+    return Activation.NONE;
+  }
 
   @Override
   public Plan prepare(OpContext c) {

@@ -2,7 +2,6 @@ package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.BinaryOps;
-import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.DivOptions;
 
@@ -16,8 +15,7 @@ public final class DivOp extends BroadcastBinaryOp implements TflmFootprint {
 
   @Override
   Activation activation(OpContext c) {
-    DivOptions o = c.optionsOrNull(DivOptions.class);
-    return c.activation(o == null ? ActivationFunctionType.NONE : o.fusedActivation());
+    return c.fusedActivation(DivOptions.class, DivOptions::fusedActivation);
   }
 
   @Override

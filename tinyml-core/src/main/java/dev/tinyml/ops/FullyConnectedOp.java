@@ -3,7 +3,6 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.ChannelMultipliers;
 import dev.tinyml.ops.kernels.FullyConnected;
-import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.FullyConnectedOptions;
 import dev.tinyml.tflite.QuantizationParameters;
@@ -35,8 +34,8 @@ public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
 
   @Override
   public Plan prepare(OpContext c) {
-    FullyConnectedOptions o = c.optionsOrNull(FullyConnectedOptions.class);
-    Activation act = c.activation(o == null ? ActivationFunctionType.NONE : o.fusedActivation());
+    Activation act =
+        c.fusedActivation(FullyConnectedOptions.class, FullyConnectedOptions::fusedActivation);
     Tensor in = c.input(0);
     Tensor w = c.input(1);
     Tensor out = c.output(0);

@@ -1,6 +1,5 @@
 package dev.tinyml.ops;
 
-import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.BinaryOps;
 import dev.tinyml.tflite.BuiltinOperator;
 
@@ -10,11 +9,6 @@ public final class MaximumOp extends BroadcastBinaryOp implements TflmFootprint 
   /** The op. */
   public MaximumOp() {
     super(BinaryOps.Op.MAXIMUM, BuiltinOperator.MAXIMUM, 4, "AddMaximum");
-  }
-
-  @Override
-  Activation activation(OpContext c) {
-    return Activation.NONE;
   }
 
   // TFLM's kernel parses no parameters and keeps no OpData: the interface defaults hold.

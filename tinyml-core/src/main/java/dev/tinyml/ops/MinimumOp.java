@@ -1,6 +1,5 @@
 package dev.tinyml.ops;
 
-import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.BinaryOps;
 import dev.tinyml.tflite.BuiltinOperator;
 
@@ -10,11 +9,6 @@ public final class MinimumOp extends BroadcastBinaryOp implements TflmFootprint 
   /** The op. */
   public MinimumOp() {
     super(BinaryOps.Op.MINIMUM, BuiltinOperator.MINIMUM, 4, "AddMinimum");
-  }
-
-  @Override
-  Activation activation(OpContext c) {
-    return Activation.NONE;
   }
 
   // TFLM's kernel parses no parameters and keeps no OpData: the interface defaults hold.
