@@ -1,7 +1,6 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Arithmetic;
-import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.AddOptions;
 import dev.tinyml.tflite.BuiltinOperator;
 
@@ -10,13 +9,14 @@ public final class AddOp extends ArithmeticOp {
 
   /** The op. */
   public AddOp() {
-    super(Arithmetic.Op.ADD, BuiltinOperator.ADD, 5, "AddAdd", 64);
-  }
-
-  @Override
-  ActivationFunctionType fusedActivation(OpContext c) {
-    AddOptions o = c.optionsOrNull(AddOptions.class);
-    return o == null ? ActivationFunctionType.NONE : o.fusedActivation();
+    super(
+        Arithmetic.Op.ADD,
+        BuiltinOperator.ADD,
+        5,
+        "AddAdd",
+        64,
+        AddOptions.class,
+        AddOptions::fusedActivation);
   }
 
   @Override

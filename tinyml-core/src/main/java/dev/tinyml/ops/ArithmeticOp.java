@@ -5,12 +5,14 @@ import dev.tinyml.ops.kernels.Arithmetic;
 import dev.tinyml.ops.kernels.BinaryOps;
 import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.BuiltinOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
+import java.util.function.Function;
 
 /** What ADD, SUB and MUL share: float32 and int8 with broadcasting, and their int32 form. */
-public abstract class ArithmeticOp implements Op<ArithmeticOp.Plan>, TflmFootprint, Int8Rules {
+public abstract class ArithmeticOp extends BuiltinOp<ArithmeticOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared ADD, SUB or MUL: exactly one of {@code arithmetic} and {@code int32} is set.
@@ -32,10 +34,8 @@ public abstract class ArithmeticOp implements Op<ArithmeticOp.Plan>, TflmFootpri
       implements OpPlan {}
 
   private final Arithmetic.Op op;
-  private final BuiltinOperator builtin;
-  private final int maxVersion;
-  private final String resolverMethod;
   private final int opData;
+  private final Function<OpContext, Activation> activation;
 
   /**
    * @param op the kernel's operation
@@ -43,33 +43,21 @@ public abstract class ArithmeticOp implements Op<ArithmeticOp.Plan>, TflmFootpri
    * @param maxVersion the newest version the kernel implements
    * @param resolverMethod the {@code MicroMutableOpResolver} method registering it
    * @param opData the size of the TFLM kernel's {@code OpData}
+   * @param options the op's options record
+   * @param fusedActivation its fused activation field
    */
-  ArithmeticOp(
+  <O extends BuiltinOptions> ArithmeticOp(
       Arithmetic.Op op,
       BuiltinOperator builtin,
       int maxVersion,
       String resolverMethod,
-      int opData) {
+      int opData,
+      Class<O> options,
+      Function<O, ActivationFunctionType> fusedActivation) {
+    super(builtin, maxVersion, resolverMethod);
     this.op = op;
-    this.builtin = builtin;
-    this.maxVersion = maxVersion;
-    this.resolverMethod = resolverMethod;
     this.opData = opData;
-  }
-
-  @Override
-  public BuiltinOperator builtin() {
-    return builtin;
-  }
-
-  @Override
-  public int maxVersion() {
-    return maxVersion;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of(resolverMethod);
+    this.activation = c -> c.fusedActivation(options, fusedActivation);
   }
 
   /** {@code TfLiteAddParams} and {@code TfLiteSubParams}: an activation enum and a bool. */
@@ -83,12 +71,9 @@ public abstract class ArithmeticOp implements Op<ArithmeticOp.Plan>, TflmFootpri
     return opData;
   }
 
-  /** The fused activation of the op's options, NONE when it has none. */
-  abstract ActivationFunctionType fusedActivation(OpContext c);
-
   @Override
   public Plan prepare(OpContext c) {
-    Activation act = c.activation(fusedActivation(c));
+    Activation act = activation.apply(c);
     Tensor x = c.input(0);
     Tensor y = c.input(1);
     Tensor out = c.output(0);

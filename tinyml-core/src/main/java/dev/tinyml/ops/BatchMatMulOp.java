@@ -11,7 +11,7 @@ import dev.tinyml.tflite.TensorType;
  * (zero points 0), both operands of one type, as TFLM. The Arduino library the firmware targets
  * predates the op, so it has no resolver method.
  */
-public final class BatchMatMulOp implements Op<BatchMatMulOp.Plan>, Int8Rules {
+public final class BatchMatMulOp extends BuiltinOp<BatchMatMulOp.Plan> implements Int8Rules {
 
   /**
    * A prepared product.
@@ -32,14 +32,9 @@ public final class BatchMatMulOp implements Op<BatchMatMulOp.Plan>, Int8Rules {
       int output)
       implements OpPlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.BATCH_MATMUL;
-  }
-
-  @Override
-  public int maxVersion() {
-    return 3;
+  /** The op. */
+  public BatchMatMulOp() {
+    super(BuiltinOperator.BATCH_MATMUL, 3, null);
   }
 
   @Override

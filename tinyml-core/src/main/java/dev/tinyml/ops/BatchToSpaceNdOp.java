@@ -2,41 +2,17 @@ package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.SpaceBatch;
 import dev.tinyml.tflite.BuiltinOperator;
-import dev.tinyml.tflite.Tensor;
-import java.util.Optional;
 
 /** BATCH_TO_SPACE_ND of a rank-3 or rank-4 tensor with constant block shape and crops. */
-public final class BatchToSpaceNdOp extends IndexMapOp {
+public final class BatchToSpaceNdOp extends SpaceBatchNdOp {
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.BATCH_TO_SPACE_ND;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddBatchToSpaceNd");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 4;
-  }
-
-  /** Version 3 marks an input of rank other than 4 (op_version.cc). */
-  @Override
-  public int int8Version(OpNode quantized) {
-    Tensor in = quantized.input(0);
-    return in != null && in.shape().length != 4 ? 3 : 2;
-  }
-
-  @Override
-  protected Mapping map(OpContext c, Tensor in) {
-    SpaceBatch.Plan p =
-        SpaceBatch.batchToSpace(
-            in.shape(),
-            OpInputs.constantInts(c, 1, "block_shape"),
-            OpInputs.constantInts(c, 2, "crops"));
-    return new Mapping(p.outputShape(), p.source());
+  /** The op; its kernel keeps no {@code OpData}. */
+  public BatchToSpaceNdOp() {
+    super(
+        BuiltinOperator.BATCH_TO_SPACE_ND,
+        "AddBatchToSpaceNd",
+        SpaceBatch::batchToSpace,
+        "crops",
+        0);
   }
 }

@@ -3,6 +3,7 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.BinaryOps;
 import dev.tinyml.ops.kernels.Broadcast;
+import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
@@ -11,7 +12,7 @@ import dev.tinyml.tflite.TensorType;
  * MAXIMUM, and the int32 forms of ADD, SUB and MUL): no requantization, a clamp from the fused
  * activation.
  */
-public abstract class BroadcastBinaryOp implements Op<BroadcastBinaryOp.Plan> {
+public abstract class BroadcastBinaryOp extends BuiltinOp<BroadcastBinaryOp.Plan> {
 
   /**
    * A prepared binary op.
@@ -42,16 +43,15 @@ public abstract class BroadcastBinaryOp implements Op<BroadcastBinaryOp.Plan> {
 
   private final BinaryOps.Op op;
 
-  BroadcastBinaryOp(BinaryOps.Op op) {
+  BroadcastBinaryOp(
+      BinaryOps.Op op, BuiltinOperator builtin, int maxVersion, String resolverMethod) {
+    super(builtin, maxVersion, resolverMethod);
     this.op = op;
   }
 
-  /** The fused activation of the op's options (NONE when it has none). */
-  abstract Activation activation(OpContext c);
-
-  @Override
-  public int maxVersion() {
-    return 4;
+  /** The fused activation of the op's options: NONE unless the op has one. */
+  Activation activation(OpContext c) {
+    return Activation.NONE;
   }
 
   @Override

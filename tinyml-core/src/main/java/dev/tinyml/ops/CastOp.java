@@ -4,10 +4,9 @@ import dev.tinyml.ops.kernels.Cast;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** CAST between the numeric and boolean types TFLM casts. */
-public final class CastOp implements Op<CastOp.Plan> {
+public final class CastOp extends ElementMapOp<CastOp.Plan> {
 
   /**
    * A prepared cast.
@@ -19,28 +18,15 @@ public final class CastOp implements Op<CastOp.Plan> {
    * @param count elements
    */
   public record Plan(TensorType from, TensorType to, int input, int output, int count)
-      implements OpPlan {}
+      implements ElementwisePlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.CAST;
+  /** The op. */
+  public CastOp() {
+    super(BuiltinOperator.CAST, 6, "AddCast");
   }
 
   @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddCast");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 6;
-  }
-
-  @Override
-  public Plan prepare(OpContext c) {
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    c.requireSameCount(in, out);
+  Plan plan(OpContext c, Tensor in, Tensor out) {
     if (!Cast.supports(in.type(), out.type())) {
       throw c.unsupportedTypes();
     }

@@ -6,10 +6,10 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.ConcatenationOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** CONCATENATION along one axis; int8 inputs must share the output's quantization. */
-public final class ConcatenationOp implements Op<ConcatenationOp.Plan>, TflmFootprint, Int8Rules {
+public final class ConcatenationOp extends BuiltinOp<ConcatenationOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared concatenation.
@@ -20,19 +20,9 @@ public final class ConcatenationOp implements Op<ConcatenationOp.Plan>, TflmFoot
    */
   public record Plan(DataMovement.ConcatPlan concat, int[] inputs, int output) implements OpPlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.CONCATENATION;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddConcatenation");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 4;
+  /** The op. */
+  public ConcatenationOp() {
+    super(BuiltinOperator.CONCATENATION, 4, "AddConcatenation");
   }
 
   @Override

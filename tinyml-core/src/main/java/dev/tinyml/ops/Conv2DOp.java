@@ -5,8 +5,6 @@ import dev.tinyml.ops.kernels.Conv2D;
 import dev.tinyml.ops.kernels.ConvParams;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Conv2DOptions;
-import dev.tinyml.tflite.Padding;
-import java.util.Optional;
 
 /** CONV_2D over NHWC input with OHWI filters, float32 or int8 with per-channel multipliers. */
 public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
@@ -41,26 +39,16 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
       int filter,
       int bias,
       int output)
-      implements OpPlan {
+      implements ConvPlan {
     @Override
     public int scratchInts() {
       return kernel == Kernel.INT8_TRANSPOSED ? conv.outC() : 0;
     }
   }
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.CONV_2D;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddConv2D");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 8;
+  /** The op. */
+  public Conv2DOp() {
+    super(BuiltinOperator.CONV_2D, 8, "AddConv2D", 0);
   }
 
   @Override
@@ -84,47 +72,25 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
 
   @Override
   public void eval(Plan p, Object[] t, Scratch s) {
-    int b = p.bias();
     switch (p.kernel()) {
       case FLOAT ->
-          Conv2D.evalFloat(
-              p.conv(),
-              (float[]) t[p.input()],
-              (float[]) t[p.filter()],
-              b < 0 ? null : (float[]) t[b],
-              (float[]) t[p.output()]);
-      case INT8 ->
-          Conv2D.evalInt8(
-              p.conv(),
-              (byte[]) t[p.input()],
-              (byte[]) t[p.filter()],
-              b < 0 ? null : (int[]) t[b],
-              (byte[]) t[p.output()]);
+          runFloat((q, in, f, b, out, x) -> Conv2D.evalFloat(q, in, f, b, out), p, t, null);
+      case INT8 -> runInt8((q, in, f, b, out, x) -> Conv2D.evalInt8(q, in, f, b, out), p, t, null);
       case INT8_TRANSPOSED ->
           Conv2D.evalInt8Transposed(
               p.conv(),
               (byte[]) t[p.input()],
               p.transposedFilter(),
-              b < 0 ? null : (int[]) t[b],
+              p.bias() < 0 ? null : (int[]) t[p.bias()],
               (byte[]) t[p.output()],
               s.ints());
     }
   }
 
   @Override
-  public int weightsChannelAxis() {
-    return 0;
-  }
-
-  @Override
   public ConvParams.Window window(Object options) {
     return options instanceof Conv2DOptions o
-        ? new ConvParams.Window(
-            o.padding() == Padding.SAME,
-            o.strideH(),
-            o.strideW(),
-            o.dilationHFactor(),
-            o.dilationWFactor())
+        ? window(o.padding(), o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor())
         : null;
   }
 

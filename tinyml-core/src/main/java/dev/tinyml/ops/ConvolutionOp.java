@@ -3,6 +3,7 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.ChannelMultipliers;
 import dev.tinyml.ops.kernels.ConvParams;
+import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Padding;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
@@ -14,7 +15,8 @@ import dev.tinyml.tflite.TensorType;
  *
  * @param <P> the op's plan record
  */
-public abstract class ConvolutionOp<P extends OpPlan> implements Op<P>, TflmFootprint, Int8Rules {
+public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends BuiltinOp<P>
+    implements TflmFootprint, Int8Rules {
 
   /** A kernel's {@code prepare}: its channel checks, then {@link ConvParams#of}. */
   @FunctionalInterface
@@ -28,7 +30,84 @@ public abstract class ConvolutionOp<P extends OpPlan> implements Op<P>, TflmFoot
         ConvParams.Quantization quantization);
   }
 
-  ConvolutionOp() {}
+  /** The plan of a convolution: its parameters and tensors. */
+  public interface ConvPlan extends OpPlan {
+    /** Shapes, padding, strides, dilation, multipliers, offsets and clamps. */
+    ConvParams conv();
+
+    /** Input tensor index. */
+    int input();
+
+    /** Filter tensor index. */
+    int filter();
+
+    /** Bias tensor index, -1 when absent. */
+    int bias();
+
+    /** Output tensor index. */
+    int output();
+  }
+
+  /** A float32 kernel loop. */
+  @FunctionalInterface
+  interface FloatLoop {
+    void run(ConvParams p, float[] in, float[] filter, float[] bias, float[] out, float[] scratch);
+  }
+
+  /** An int8 kernel loop (int32 bias). */
+  @FunctionalInterface
+  interface Int8Loop {
+    void run(ConvParams p, byte[] in, byte[] filter, int[] bias, byte[] out, int[] scratch);
+  }
+
+  private final int weightsChannelAxis;
+
+  /**
+   * @param builtin the builtin code
+   * @param maxVersion the newest operator version the op implements
+   * @param resolverMethod the {@code MicroMutableOpResolver} method registering it
+   * @param weightsChannelAxis the filter axis holding output channels
+   */
+  ConvolutionOp(
+      BuiltinOperator builtin, int maxVersion, String resolverMethod, int weightsChannelAxis) {
+    super(builtin, maxVersion, resolverMethod);
+    this.weightsChannelAxis = weightsChannelAxis;
+  }
+
+  @Override
+  public final int weightsChannelAxis() {
+    return weightsChannelAxis;
+  }
+
+  /** The window of options with these fields. */
+  static ConvParams.Window window(
+      Padding padding, int strideH, int strideW, int dilationH, int dilationW) {
+    return new ConvParams.Window(padding == Padding.SAME, strideH, strideW, dilationH, dilationW);
+  }
+
+  /** Runs a float32 loop over the plan's tensors. */
+  static void runFloat(FloatLoop loop, ConvPlan p, Object[] t, float[] scratch) {
+    int b = p.bias();
+    loop.run(
+        p.conv(),
+        (float[]) t[p.input()],
+        (float[]) t[p.filter()],
+        b < 0 ? null : (float[]) t[b],
+        (float[]) t[p.output()],
+        scratch);
+  }
+
+  /** Runs an int8 loop over the plan's tensors. */
+  static void runInt8(Int8Loop loop, ConvPlan p, Object[] t, int[] scratch) {
+    int b = p.bias();
+    loop.run(
+        p.conv(),
+        (byte[]) t[p.input()],
+        (byte[]) t[p.filter()],
+        b < 0 ? null : (int[]) t[b],
+        (byte[]) t[p.output()],
+        scratch);
+  }
 
   /**
    * The window (padding, strides, dilation) of the operator's options, or null when they are not of

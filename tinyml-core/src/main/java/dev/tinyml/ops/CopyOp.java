@@ -1,9 +1,10 @@
 package dev.tinyml.ops;
 
+import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 
 /** Ops that only reinterpret the shape (RESHAPE, SQUEEZE): the data is copied unchanged. */
-public abstract class CopyOp implements Op<CopyOp.Plan>, TflmFootprint, Int8Rules {
+public abstract class CopyOp extends ElementMapOp<CopyOp.Plan> implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared copy.
@@ -12,18 +13,15 @@ public abstract class CopyOp implements Op<CopyOp.Plan>, TflmFootprint, Int8Rule
    * @param output output tensor index
    * @param count elements copied
    */
-  public record Plan(int input, int output, int count) implements OpPlan {}
+  public record Plan(int input, int output, int count) implements ElementwisePlan {}
 
-  CopyOp() {}
+  CopyOp(BuiltinOperator builtin, int maxVersion, String resolverMethod) {
+    super(builtin, maxVersion, resolverMethod);
+  }
 
   @Override
-  public Plan prepare(OpContext c) {
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    if (in.type() != out.type()) {
-      throw c.unsupportedTypes();
-    }
-    c.requireSameCount(in, out);
+  Plan plan(OpContext c, Tensor in, Tensor out) {
+    OpInputs.requireSameType(c, in, out);
     return new Plan(c.in(0), c.out(0), in.elementCount());
   }
 

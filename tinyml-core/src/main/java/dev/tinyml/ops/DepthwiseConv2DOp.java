@@ -5,8 +5,6 @@ import dev.tinyml.ops.kernels.ConvParams;
 import dev.tinyml.ops.kernels.DepthwiseConv2D;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.DepthwiseConv2DOptions;
-import dev.tinyml.tflite.Padding;
-import java.util.Optional;
 
 /** DEPTHWISE_CONV_2D, float32 or int8 with per-channel multipliers. */
 public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Plan> {
@@ -35,7 +33,7 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
    * @param output output tensor index
    */
   public record Plan(ConvParams conv, Kernel kernel, int input, int filter, int bias, int output)
-      implements OpPlan {
+      implements ConvPlan {
     @Override
     public int scratchInts() {
       return switch (kernel) {
@@ -51,19 +49,9 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
     }
   }
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.DEPTHWISE_CONV_2D;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddDepthwiseConv2D");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 7;
+  /** The op. */
+  public DepthwiseConv2DOp() {
+    super(BuiltinOperator.DEPTHWISE_CONV_2D, 7, "AddDepthwiseConv2D", 3);
   }
 
   @Override
@@ -81,49 +69,17 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
 
   @Override
   public void eval(Plan p, Object[] t, Scratch s) {
-    int b = p.bias();
     switch (p.kernel()) {
-      case FLOAT ->
-          DepthwiseConv2D.evalFloat(
-              p.conv(),
-              (float[]) t[p.input()],
-              (float[]) t[p.filter()],
-              b < 0 ? null : (float[]) t[b],
-              (float[]) t[p.output()],
-              s.floats());
-      case INT8 ->
-          DepthwiseConv2D.evalInt8(
-              p.conv(),
-              (byte[]) t[p.input()],
-              (byte[]) t[p.filter()],
-              b < 0 ? null : (int[]) t[b],
-              (byte[]) t[p.output()],
-              s.ints());
-      case INT8_ROWS ->
-          DepthwiseConv2D.evalInt8Rows(
-              p.conv(),
-              (byte[]) t[p.input()],
-              (byte[]) t[p.filter()],
-              b < 0 ? null : (int[]) t[b],
-              (byte[]) t[p.output()],
-              s.ints());
+      case FLOAT -> runFloat(DepthwiseConv2D::evalFloat, p, t, s.floats());
+      case INT8 -> runInt8(DepthwiseConv2D::evalInt8, p, t, s.ints());
+      case INT8_ROWS -> runInt8(DepthwiseConv2D::evalInt8Rows, p, t, s.ints());
     }
-  }
-
-  @Override
-  public int weightsChannelAxis() {
-    return 3;
   }
 
   @Override
   public ConvParams.Window window(Object options) {
     return options instanceof DepthwiseConv2DOptions o
-        ? new ConvParams.Window(
-            o.padding() == Padding.SAME,
-            o.strideH(),
-            o.strideW(),
-            o.dilationHFactor(),
-            o.dilationWFactor())
+        ? window(o.padding(), o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor())
         : null;
   }
 

@@ -4,10 +4,9 @@ import dev.tinyml.ops.kernels.Quantization;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** DEQUANTIZE: int8 or int16 to float32. */
-public final class DequantizeOp implements Op<DequantizeOp.Plan>, TflmFootprint, Int8Rules {
+public final class DequantizeOp extends QuantizationOp<DequantizeOp.Plan> {
 
   /**
    * A prepared dequantization.
@@ -19,28 +18,15 @@ public final class DequantizeOp implements Op<DequantizeOp.Plan>, TflmFootprint,
    * @param count elements
    */
   public record Plan(double scale, int zeroPoint, int input, int output, int count)
-      implements OpPlan {}
+      implements ElementwisePlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.DEQUANTIZE;
+  /** The op. */
+  public DequantizeOp() {
+    super(BuiltinOperator.DEQUANTIZE, 6, "AddDequantize", 2);
   }
 
   @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddDequantize");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 6;
-  }
-
-  @Override
-  public Plan prepare(OpContext c) {
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    c.requireSameCount(in, out);
+  Plan plan(OpContext c, Tensor in, Tensor out) {
     if (out.type() != TensorType.FLOAT32
         || (in.type() != TensorType.INT8 && in.type() != TensorType.INT16)) {
       throw c.unsupportedTypes();
@@ -52,21 +38,5 @@ public final class DequantizeOp implements Op<DequantizeOp.Plan>, TflmFootprint,
   public void eval(Plan p, Object[] t, Scratch s) {
     Quantization.dequantizeArray(
         t[p.input()], (float[]) t[p.output()], p.count(), p.scale(), p.zeroPoint());
-  }
-
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return 32;
-  }
-
-  /** The quantizer inserts DEQUANTIZE ops; a float model holds none. */
-  @Override
-  public boolean quantizable() {
-    return false;
-  }
-
-  @Override
-  public int int8Version(OpNode quantized) {
-    return 2;
   }
 }

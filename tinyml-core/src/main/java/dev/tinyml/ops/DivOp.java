@@ -2,38 +2,20 @@ package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.BinaryOps;
-import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.DivOptions;
-import java.util.Optional;
 
 /** DIV with broadcasting, float32 and int32 (quantized DIV is refused). */
 public final class DivOp extends BroadcastBinaryOp implements TflmFootprint {
 
   /** The op. */
   public DivOp() {
-    super(BinaryOps.Op.DIV);
-  }
-
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.DIV;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddDiv");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 2;
+    super(BinaryOps.Op.DIV, BuiltinOperator.DIV, 2, "AddDiv");
   }
 
   @Override
   Activation activation(OpContext c) {
-    DivOptions o = c.optionsOrNull(DivOptions.class);
-    return c.activation(o == null ? ActivationFunctionType.NONE : o.fusedActivation());
+    return c.fusedActivation(DivOptions.class, DivOptions::fusedActivation);
   }
 
   @Override

@@ -3,16 +3,15 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.ChannelMultipliers;
 import dev.tinyml.ops.kernels.FullyConnected;
-import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.FullyConnectedOptions;
 import dev.tinyml.tflite.QuantizationParameters;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** FULLY_CONNECTED, float32 or int8 with per-tensor or per-channel weights. */
-public final class FullyConnectedOp implements Op<FullyConnectedOp.Plan>, TflmFootprint, Int8Rules {
+public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared fully connected layer.
@@ -28,25 +27,15 @@ public final class FullyConnectedOp implements Op<FullyConnectedOp.Plan>, TflmFo
       FullyConnected.Plan kernel, boolean isFloat, int input, int weights, int bias, int output)
       implements OpPlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.FULLY_CONNECTED;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddFullyConnected");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 13;
+  /** The op. */
+  public FullyConnectedOp() {
+    super(BuiltinOperator.FULLY_CONNECTED, 13, "AddFullyConnected");
   }
 
   @Override
   public Plan prepare(OpContext c) {
-    FullyConnectedOptions o = c.optionsOrNull(FullyConnectedOptions.class);
-    Activation act = c.activation(o == null ? ActivationFunctionType.NONE : o.fusedActivation());
+    Activation act =
+        c.fusedActivation(FullyConnectedOptions.class, FullyConnectedOptions::fusedActivation);
     Tensor in = c.input(0);
     Tensor w = c.input(1);
     Tensor out = c.output(0);

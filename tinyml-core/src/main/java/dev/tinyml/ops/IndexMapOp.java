@@ -1,6 +1,7 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.ElementCopy;
+import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 
 /**
@@ -8,7 +9,8 @@ import dev.tinyml.tflite.Tensor;
  * shapes and constant operands: the source index of every output element is planned once and eval
  * is a gather over any element type. Subclasses compute the mapping.
  */
-public abstract class IndexMapOp implements Op<IndexMapOp.Plan>, TflmFootprint, Int8Rules {
+public abstract class IndexMapOp extends BuiltinOp<IndexMapOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared mapping.
@@ -25,7 +27,9 @@ public abstract class IndexMapOp implements Op<IndexMapOp.Plan>, TflmFootprint, 
   /** The mapping an op computes: the output shape and each output element's source. */
   protected record Mapping(int[] outputShape, int[] source) {}
 
-  IndexMapOp() {}
+  IndexMapOp(BuiltinOperator builtin, int maxVersion, String resolverMethod) {
+    super(builtin, maxVersion, resolverMethod);
+  }
 
   /**
    * Computes the mapping for input {@code in}.

@@ -6,14 +6,13 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.L2NormOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /**
  * L2_NORMALIZATION over the last axis of a tensor of rank 4 or less: float32, or int8 with output
  * scale 1/128 and zero point 0 (the quantization TFLite gives it); no fused activation.
  */
-public final class L2NormalizationOp
-    implements Op<L2NormalizationOp.Plan>, TflmFootprint, Int8Rules {
+public final class L2NormalizationOp extends ElementMapOp<L2NormalizationOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared op.
@@ -27,19 +26,9 @@ public final class L2NormalizationOp
   public record Plan(int depth, int inputZeroPoint, TensorType type, int input, int output)
       implements OpPlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.L2_NORMALIZATION;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddL2Normalization");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 2;
+  /** The op. */
+  public L2NormalizationOp() {
+    super(BuiltinOperator.L2_NORMALIZATION, 2, "AddL2Normalization");
   }
 
   /** TFLM's int8 kernel writes Q7: scale 1/128, zero point 0. */
@@ -64,11 +53,8 @@ public final class L2NormalizationOp
   }
 
   @Override
-  public Plan prepare(OpContext c) {
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
+  Plan plan(OpContext c, Tensor in, Tensor out) {
     OpInputs.requireSameType(c, in, out);
-    c.requireSameCount(in, out);
     int[] shape = in.shape();
     if (shape.length == 0 || shape.length > 4) {
       throw c.fail("input " + OpContext.describe(in) + " must have rank 1 to 4");

@@ -2,27 +2,12 @@ package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Pooling;
 import dev.tinyml.tflite.BuiltinOperator;
-import java.util.Optional;
 
 /** MAX_POOL_2D, float32 or int8. */
 public final class MaxPool2DOp extends Pool2DOp {
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.MAX_POOL_2D;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddMaxPool2D");
-  }
-
-  @Override
-  public void eval(Plan p, Object[] t, Scratch s) {
-    if (p.isFloat()) {
-      Pooling.maxFloat(p.pool(), (float[]) t[p.input()], (float[]) t[p.output()]);
-    } else {
-      Pooling.maxInt8(p.pool(), (byte[]) t[p.input()], (byte[]) t[p.output()]);
-    }
+  /** The op. */
+  public MaxPool2DOp() {
+    super(BuiltinOperator.MAX_POOL_2D, "AddMaxPool2D", Pooling::maxFloat, Pooling::maxInt8);
   }
 }

@@ -5,10 +5,9 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.ReducerOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** MEAN over constant axes, float32 or int8. */
-public final class MeanOp implements Op<MeanOp.Plan>, TflmFootprint, Int8Rules {
+public final class MeanOp extends BuiltinOp<MeanOp.Plan> implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared mean.
@@ -25,19 +24,9 @@ public final class MeanOp implements Op<MeanOp.Plan>, TflmFootprint, Int8Rules {
     }
   }
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.MEAN;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddMean");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 3;
+  /** The op. */
+  public MeanOp() {
+    super(BuiltinOperator.MEAN, 3, "AddMean");
   }
 
   @Override

@@ -1,31 +1,14 @@
 package dev.tinyml.ops;
 
-import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.BinaryOps;
 import dev.tinyml.tflite.BuiltinOperator;
-import java.util.Optional;
 
 /** MINIMUM with broadcasting: float32, int8, int16 and int32. */
 public final class MinimumOp extends BroadcastBinaryOp implements TflmFootprint {
 
   /** The op. */
   public MinimumOp() {
-    super(BinaryOps.Op.MINIMUM);
-  }
-
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.MINIMUM;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddMinimum");
-  }
-
-  @Override
-  Activation activation(OpContext c) {
-    return Activation.NONE;
+    super(BinaryOps.Op.MINIMUM, BuiltinOperator.MINIMUM, 4, "AddMinimum");
   }
 
   // TFLM's kernel parses no parameters and keeps no OpData: the interface defaults hold.

@@ -1,7 +1,6 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Arithmetic;
-import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.MulOptions;
 
@@ -10,13 +9,14 @@ public final class MulOp extends ArithmeticOp {
 
   /** The op. */
   public MulOp() {
-    super(Arithmetic.Op.MUL, BuiltinOperator.MUL, 7, "AddMul", 36);
-  }
-
-  @Override
-  ActivationFunctionType fusedActivation(OpContext c) {
-    MulOptions o = c.optionsOrNull(MulOptions.class);
-    return o == null ? ActivationFunctionType.NONE : o.fusedActivation();
+    super(
+        Arithmetic.Op.MUL,
+        BuiltinOperator.MUL,
+        7,
+        "AddMul",
+        36,
+        MulOptions.class,
+        MulOptions::fusedActivation);
   }
 
   @Override

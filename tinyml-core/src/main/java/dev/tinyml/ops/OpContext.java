@@ -10,6 +10,7 @@ import dev.tinyml.tflite.SubGraph;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * What an op's {@link Op#prepare} needs to know about one operator of a model: its tensors, the
@@ -98,6 +99,25 @@ public final class OpContext {
   /** Output {@code i}; fails when it is absent. */
   public Tensor output(int i) {
     return tensor(out(i));
+  }
+
+  /**
+   * Input {@code i}, the op's {@code role} tensor; fails when it is absent or not of element type
+   * {@code type}.
+   */
+  public Tensor input(int i, TensorType type, String role) {
+    Tensor t = input(i);
+    requireType(t, type, role);
+    return t;
+  }
+
+  /**
+   * Output {@code i}, the op's {@code role} tensor; fails unless it has element type {@code type}.
+   */
+  public Tensor output(int i, TensorType type, String role) {
+    Tensor t = output(i);
+    requireType(t, type, role);
+    return t;
   }
 
   /** The element type of {@code t}. */
@@ -200,6 +220,16 @@ public final class OpContext {
                   + a
                   + " is not supported (TFLM supports NONE, RELU, RELU_N1_TO_1, RELU6)");
     };
+  }
+
+  /**
+   * The kernel clamp of the fused activation {@code field} of the op's {@code type} options, NONE
+   * when the op has no options.
+   */
+  public <T extends BuiltinOptions> Activation fusedActivation(
+      Class<T> type, Function<T, ActivationFunctionType> field) {
+    T o = optionsOrNull(type);
+    return activation(o == null ? ActivationFunctionType.NONE : field.apply(o));
   }
 
   /**

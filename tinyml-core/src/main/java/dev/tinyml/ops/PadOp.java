@@ -5,10 +5,9 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 import java.util.Arrays;
-import java.util.Optional;
 
 /** PAD (and PADV2's constant value) of float32, int8, int16 and int32 tensors. */
-public final class PadOp implements Op<PadOp.Plan>, TflmFootprint, Int8Rules {
+public final class PadOp extends BuiltinOp<PadOp.Plan> implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared pad.
@@ -29,19 +28,9 @@ public final class PadOp implements Op<PadOp.Plan>, TflmFootprint, Int8Rules {
       int output)
       implements OpPlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.PAD;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddPad");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 4;
+  /** The op. */
+  public PadOp() {
+    super(BuiltinOperator.PAD, 4, "AddPad");
   }
 
   @Override

@@ -1,13 +1,15 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Pooling;
+import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Padding;
 import dev.tinyml.tflite.Pool2DOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
 /** What AVERAGE_POOL_2D and MAX_POOL_2D share: options, checks and the plan. */
-public abstract class Pool2DOp implements Op<Pool2DOp.Plan>, TflmFootprint, Int8Rules {
+public abstract class Pool2DOp extends BuiltinOp<Pool2DOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared pooling op.
@@ -19,11 +21,40 @@ public abstract class Pool2DOp implements Op<Pool2DOp.Plan>, TflmFootprint, Int8
    */
   public record Plan(Pooling.Plan pool, boolean isFloat, int input, int output) implements OpPlan {}
 
-  Pool2DOp() {}
+  /** A float32 pooling loop. */
+  @FunctionalInterface
+  interface FloatLoop {
+    void run(Pooling.Plan p, float[] in, float[] out);
+  }
+
+  /** An int8 pooling loop. */
+  @FunctionalInterface
+  interface Int8Loop {
+    void run(Pooling.Plan p, byte[] in, byte[] out);
+  }
+
+  private final FloatLoop floatLoop;
+  private final Int8Loop int8Loop;
+
+  /**
+   * @param builtin the builtin code
+   * @param resolverMethod the {@code MicroMutableOpResolver} method registering it
+   * @param floatLoop the kernel's float32 loop
+   * @param int8Loop the kernel's int8 loop
+   */
+  Pool2DOp(BuiltinOperator builtin, String resolverMethod, FloatLoop floatLoop, Int8Loop int8Loop) {
+    super(builtin, 3, resolverMethod);
+    this.floatLoop = floatLoop;
+    this.int8Loop = int8Loop;
+  }
 
   @Override
-  public int maxVersion() {
-    return 3;
+  public final void eval(Plan p, Object[] t, Scratch s) {
+    if (p.isFloat()) {
+      floatLoop.run(p.pool(), (float[]) t[p.input()], (float[]) t[p.output()]);
+    } else {
+      int8Loop.run(p.pool(), (byte[]) t[p.input()], (byte[]) t[p.output()]);
+    }
   }
 
   @Override

@@ -4,10 +4,9 @@ import dev.tinyml.ops.kernels.Prelu;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** PRELU with a broadcast alpha: float32, int8 (int8 alpha) or int16 (int8 alpha). */
-public final class PreluOp implements Op<PreluOp.Plan>, TflmFootprint, Int8Rules {
+public final class PreluOp extends BuiltinOp<PreluOp.Plan> implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared PRELU.
@@ -21,19 +20,9 @@ public final class PreluOp implements Op<PreluOp.Plan>, TflmFootprint, Int8Rules
   public record Plan(Prelu.Plan prelu, TensorType type, int input, int alpha, int output)
       implements OpPlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.PRELU;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddPrelu");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 1;
+  /** The op. */
+  public PreluOp() {
+    super(BuiltinOperator.PRELU, 1, "AddPrelu");
   }
 
   @Override

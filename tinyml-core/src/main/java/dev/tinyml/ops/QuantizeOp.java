@@ -4,10 +4,9 @@ import dev.tinyml.ops.kernels.Quantization;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** QUANTIZE: float32 to int8/int16, and requantization between int8, int16 and int32. */
-public final class QuantizeOp implements Op<QuantizeOp.Plan>, TflmFootprint, Int8Rules {
+public final class QuantizeOp extends QuantizationOp<QuantizeOp.Plan> {
 
   /**
    * A prepared quantization: {@code requantize} is null when quantizing from float.
@@ -30,33 +29,20 @@ public final class QuantizeOp implements Op<QuantizeOp.Plan>, TflmFootprint, Int
       int input,
       int output,
       int count)
-      implements OpPlan {
+      implements ElementwisePlan {
     @Override
     public int scratchInts() {
       return requantize == null ? 0 : count;
     }
   }
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.QUANTIZE;
+  /** The op. */
+  public QuantizeOp() {
+    super(BuiltinOperator.QUANTIZE, 3, "AddQuantize", 1);
   }
 
   @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddQuantize");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 3;
-  }
-
-  @Override
-  public Plan prepare(OpContext c) {
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    c.requireSameCount(in, out);
+  Plan plan(OpContext c, Tensor in, Tensor out) {
     if (out.quantization() == null || out.quantization().scale().length != 1) {
       throw c.fail("output " + OpContext.describe(out) + " needs per-tensor quantization");
     }
@@ -91,21 +77,5 @@ public final class QuantizeOp implements Op<QuantizeOp.Plan>, TflmFootprint, Int
       Quantization.requantize(
           p.requantize(), t[p.input()], t[p.output()], p.count(), p.min(), p.max(), s.ints());
     }
-  }
-
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return 32;
-  }
-
-  /** The quantizer inserts QUANTIZE ops; a float model holds none. */
-  @Override
-  public boolean quantizable() {
-    return false;
-  }
-
-  @Override
-  public int int8Version(OpNode quantized) {
-    return 1;
   }
 }

@@ -3,11 +3,9 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Activations;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
-import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** RELU, float32 or int8 (requantizing to the output's scale). */
-public final class ReluOp implements Op<ReluOp.Plan>, TflmFootprint, Int8Rules {
+public final class ReluOp extends ActivationOp<ReluOp.Plan> {
 
   /**
    * A prepared ReLU.
@@ -18,62 +16,32 @@ public final class ReluOp implements Op<ReluOp.Plan>, TflmFootprint, Int8Rules {
    * @param count elements
    */
   public record Plan(Activations.ReluPlan int8, int input, int output, int count)
-      implements OpPlan {}
+      implements ElementwisePlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.RELU;
+  /** The op. */
+  public ReluOp() {
+    super(BuiltinOperator.RELU, 3, "AddRelu", 36, 2);
   }
 
   @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddRelu");
+  Plan floatPlan(OpContext c, int count) {
+    return new Plan(null, c.in(0), c.out(0), count);
   }
 
   @Override
-  public int maxVersion() {
-    return 3;
+  Plan int8Plan(OpContext c, Tensor in, Tensor out, int count) {
+    Activations.ReluPlan p =
+        Activations.prepareReluInt8(c.scale(in), c.zeroPoint(in), c.scale(out), c.zeroPoint(out));
+    return new Plan(p, c.in(0), c.out(0), count);
   }
 
   @Override
-  public Plan prepare(OpContext c) {
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    c.requireSameCount(in, out);
-    int n = in.elementCount();
-    if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
-      return new Plan(null, c.in(0), c.out(0), n);
-    }
-    if (in.type() == TensorType.INT8 && out.type() == TensorType.INT8) {
-      Activations.ReluPlan p =
-          Activations.prepareReluInt8(c.scale(in), c.zeroPoint(in), c.scale(out), c.zeroPoint(out));
-      return new Plan(p, c.in(0), c.out(0), n);
-    }
-    throw c.unsupportedTypes();
+  void evalFloat(Plan p, float[] in, float[] out) {
+    Activations.reluFloat(in, out, p.count());
   }
 
   @Override
-  public void eval(Plan p, Object[] t, Scratch s) {
-    if (p.int8() == null) {
-      Activations.reluFloat((float[]) t[p.input()], (float[]) t[p.output()], p.count());
-    } else {
-      Activations.reluInt8(p.int8(), (byte[]) t[p.input()], (byte[]) t[p.output()], p.count());
-    }
-  }
-
-  /** The kernel computes element {@code i} from input element {@code i} only, in order. */
-  @Override
-  public InPlaceRule inPlace(OpNode node) {
-    return InPlaceRule.elementwiseIfSameType(node);
-  }
-
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return 36;
-  }
-
-  @Override
-  public int int8Version(OpNode quantized) {
-    return 2;
+  void evalInt8(Plan p, byte[] in, byte[] out) {
+    Activations.reluInt8(p.int8(), in, out, p.count());
   }
 }

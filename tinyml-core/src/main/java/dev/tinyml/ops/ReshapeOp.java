@@ -1,24 +1,13 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.tflite.BuiltinOperator;
-import java.util.Optional;
 
 /** RESHAPE of any stored type: copies the data. */
 public final class ReshapeOp extends CopyOp {
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.RESHAPE;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddReshape");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 1;
+  /** The op. */
+  public ReshapeOp() {
+    super(BuiltinOperator.RESHAPE, 1, "AddReshape");
   }
 
   /** TFLM's kernel skips the copy when input and output share their data. */

@@ -5,10 +5,10 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.ResizeBilinearOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** RESIZE_BILINEAR of an NHWC float32 or int8 tensor to a constant size. */
-public final class ResizeBilinearOp implements Op<ResizeBilinearOp.Plan>, TflmFootprint, Int8Rules {
+public final class ResizeBilinearOp extends BuiltinOp<ResizeBilinearOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared resize.
@@ -21,19 +21,9 @@ public final class ResizeBilinearOp implements Op<ResizeBilinearOp.Plan>, TflmFo
   public record Plan(Resize.Geometry geometry, TensorType type, int input, int output)
       implements OpPlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.RESIZE_BILINEAR;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddResizeBilinear");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 3;
+  /** The op. */
+  public ResizeBilinearOp() {
+    super(BuiltinOperator.RESIZE_BILINEAR, 3, "AddResizeBilinear");
   }
 
   /** The int8 kernel interpolates raw values, so the output shares the input's parameters. */

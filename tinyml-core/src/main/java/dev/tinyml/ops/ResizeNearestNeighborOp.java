@@ -4,24 +4,13 @@ import dev.tinyml.ops.kernels.Resize;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.ResizeNearestNeighborOptions;
 import dev.tinyml.tflite.Tensor;
-import java.util.Optional;
 
 /** RESIZE_NEAREST_NEIGHBOR of an NHWC tensor of any stored type to a constant size. */
 public final class ResizeNearestNeighborOp extends IndexMapOp {
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.RESIZE_NEAREST_NEIGHBOR;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddResizeNearestNeighbor");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 4;
+  /** The op. */
+  public ResizeNearestNeighborOp() {
+    super(BuiltinOperator.RESIZE_NEAREST_NEIGHBOR, 4, "AddResizeNearestNeighbor");
   }
 
   /** Version 3 marks align_corners or half_pixel_centers (op_version.cc). */

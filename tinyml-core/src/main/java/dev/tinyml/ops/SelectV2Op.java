@@ -4,10 +4,10 @@ import dev.tinyml.ops.kernels.SelectV2;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** SELECT_V2: a BOOL condition picks from x or y, all three broadcast; any stored value type. */
-public final class SelectV2Op implements Op<SelectV2Op.Plan>, TflmFootprint, Int8Rules {
+public final class SelectV2Op extends BuiltinOp<SelectV2Op.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared select.
@@ -21,28 +21,17 @@ public final class SelectV2Op implements Op<SelectV2Op.Plan>, TflmFootprint, Int
   public record Plan(SelectV2.Plan kernel, int condition, int x, int y, int output)
       implements OpPlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.SELECT_V2;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddSelectV2");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 1;
+  /** The op. */
+  public SelectV2Op() {
+    super(BuiltinOperator.SELECT_V2, 1, "AddSelectV2");
   }
 
   @Override
   public Plan prepare(OpContext c) {
-    Tensor cond = c.input(0);
+    Tensor cond = c.input(0, TensorType.BOOL, "condition");
     Tensor x = c.input(1);
     Tensor y = c.input(2);
     Tensor out = c.output(0);
-    c.requireType(cond, TensorType.BOOL, "condition");
     OpInputs.requireSameType(c, x, y);
     OpInputs.requireSameType(c, x, out);
     SelectV2.Plan p;

@@ -1,11 +1,14 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Logistic;
+import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
-import dev.tinyml.tflite.TensorType;
 
-/** What LOGISTIC and TANH share: float32 or int8 element-wise, one input multiplier. */
-public abstract class SigmoidOp implements Op<SigmoidOp.Plan>, TflmFootprint {
+/**
+ * What LOGISTIC and TANH share: float32 or int8 element-wise, one input multiplier, and an int8
+ * output quantization the kernel fixes.
+ */
+public abstract class SigmoidOp extends ActivationOp<SigmoidOp.Plan> {
 
   /**
    * A prepared logistic or tanh.
@@ -15,42 +18,51 @@ public abstract class SigmoidOp implements Op<SigmoidOp.Plan>, TflmFootprint {
    * @param output output tensor index
    * @param count elements
    */
-  public record Plan(Logistic.Plan int8, int input, int output, int count) implements OpPlan {}
+  public record Plan(Logistic.Plan int8, int input, int output, int count)
+      implements ElementwisePlan {}
 
-  SigmoidOp() {}
+  private final float outputScale;
+  private final int outputZeroPoint;
 
-  @Override
-  public int maxVersion() {
-    return 3;
+  /**
+   * @param builtin the builtin code
+   * @param resolverMethod the {@code MicroMutableOpResolver} method registering it
+   * @param outputScale the int8 output scale the kernel writes
+   * @param outputZeroPoint the int8 output zero point the kernel writes
+   */
+  SigmoidOp(
+      BuiltinOperator builtin, String resolverMethod, float outputScale, int outputZeroPoint) {
+    super(builtin, 3, resolverMethod, 16, 2);
+    this.outputScale = outputScale;
+    this.outputZeroPoint = outputZeroPoint;
   }
 
   @Override
-  public Plan prepare(OpContext c) {
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    c.requireSameCount(in, out);
-    int n = in.elementCount();
-    if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
-      return new Plan(null, c.in(0), c.out(0), n);
-    }
-    if (in.type() == TensorType.INT8 && out.type() == TensorType.INT8) {
-      checkInt8Output(c, out);
-      return new Plan(Logistic.prepareInt8(c.scale(in), c.zeroPoint(in)), c.in(0), c.out(0), n);
-    }
-    throw c.unsupportedTypes();
+  final Plan floatPlan(OpContext c, int count) {
+    return new Plan(null, c.in(0), c.out(0), count);
+  }
+
+  @Override
+  final Plan int8Plan(OpContext c, Tensor in, Tensor out, int count) {
+    checkInt8Output(c, out);
+    return new Plan(Logistic.prepareInt8(c.scale(in), c.zeroPoint(in)), c.in(0), c.out(0), count);
   }
 
   /** Fails when the int8 output's quantization does not fit the op. */
   abstract void checkInt8Output(OpContext c, Tensor out);
 
-  /** The kernel computes element {@code i} from input element {@code i} only, in order. */
   @Override
-  public InPlaceRule inPlace(OpNode node) {
-    return InPlaceRule.elementwiseIfSameType(node);
+  public final OutputParams outputParams() {
+    return OutputParams.FIXED;
   }
 
   @Override
-  public int opData(OpNode node, Abi abi) {
-    return 16;
+  public final float fixedOutputScale() {
+    return outputScale;
+  }
+
+  @Override
+  public final int fixedOutputZeroPoint() {
+    return outputZeroPoint;
   }
 }

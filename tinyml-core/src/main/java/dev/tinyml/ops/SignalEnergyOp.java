@@ -27,10 +27,8 @@ public final class SignalEnergyOp extends SignalOp<SignalEnergyOp.Plan> {
     FlexOptions m = FlexOptions.of(c);
     int start = m.intOption("start_index");
     int end = m.intOption("end_index");
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    c.requireType(in, TensorType.INT16, "input");
-    c.requireType(out, TensorType.UINT32, "output");
+    Tensor in = c.input(0, TensorType.INT16, "input");
+    Tensor out = c.output(0, TensorType.UINT32, "output");
     if (start < 0 || end < start || end > out.elementCount() || 2 * end > in.elementCount()) {
       throw c.fail(
           "bins ["

@@ -23,12 +23,9 @@ public final class SignalFftAutoScaleOp extends SignalOp<SignalFftAutoScaleOp.Pl
 
   @Override
   public Plan prepare(OpContext c) {
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    Tensor bits = c.output(1);
-    c.requireType(in, TensorType.INT16, "input");
-    c.requireType(out, TensorType.INT16, "output");
-    c.requireType(bits, TensorType.INT32, "scale bits output");
+    Tensor in = c.input(0, TensorType.INT16, "input");
+    Tensor out = c.output(0, TensorType.INT16, "output");
+    Tensor bits = c.output(1, TensorType.INT32, "scale bits output");
     if (in.elementCount() != out.elementCount() || bits.elementCount() != 1) {
       throw c.fail(
           "input "

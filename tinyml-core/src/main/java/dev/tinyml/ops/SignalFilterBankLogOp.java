@@ -28,10 +28,8 @@ public final class SignalFilterBankLogOp extends SignalOp<SignalFilterBankLogOp.
     FlexOptions m = FlexOptions.of(c);
     int correction = m.intOption("input_correction_bits");
     int scale = m.intOption("output_scale");
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    c.requireType(in, TensorType.UINT32, "input");
-    c.requireType(out, TensorType.INT16, "output");
+    Tensor in = c.input(0, TensorType.UINT32, "input");
+    Tensor out = c.output(0, TensorType.INT16, "output");
     if (out.elementCount() != in.elementCount() || correction < 0 || correction > 31) {
       throw c.fail(
           "input "

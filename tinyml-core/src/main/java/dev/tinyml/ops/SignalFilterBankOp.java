@@ -40,10 +40,8 @@ public final class SignalFilterBankOp extends SignalOp<SignalFilterBankOp.Plan> 
   @Override
   public Plan prepare(OpContext c) {
     int channels = FlexOptions.of(c).intOption("num_channels");
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    c.requireType(in, TensorType.UINT32, "input");
-    c.requireType(out, TensorType.UINT64, "output");
+    Tensor in = c.input(0, TensorType.UINT32, "input");
+    Tensor out = c.output(0, TensorType.UINT64, "output");
     short[][] config = new short[5][];
     for (int i = 0; i < 5; i++) {
       c.requireType(c.input(i + 1), TensorType.INT16, ROLES[i]);

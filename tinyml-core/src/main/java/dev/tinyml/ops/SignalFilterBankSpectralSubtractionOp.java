@@ -56,12 +56,9 @@ public final class SignalFilterBankSpectralSubtractionOp
             m.intOption("smoothing_bits"),
             m.intOption("spectral_subtraction_bits"),
             m.boolOption("clamping"));
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    Tensor noise = c.output(1);
-    c.requireType(in, TensorType.UINT32, "input");
-    c.requireType(out, TensorType.UINT32, "output");
-    c.requireType(noise, TensorType.UINT32, "noise estimate output");
+    Tensor in = c.input(0, TensorType.UINT32, "input");
+    Tensor out = c.output(0, TensorType.UINT32, "output");
+    Tensor noise = c.output(1, TensorType.UINT32, "noise estimate output");
     int n = p.channels();
     if (n <= 0
         || in.elementCount() != n

@@ -24,12 +24,9 @@ public final class SignalFilterBankSquareRootOp
 
   @Override
   public Plan prepare(OpContext c) {
-    Tensor in = c.input(0);
-    Tensor bits = c.input(1);
-    Tensor out = c.output(0);
-    c.requireType(in, TensorType.UINT64, "input");
-    c.requireType(bits, TensorType.INT32, "scale bits");
-    c.requireType(out, TensorType.UINT32, "output");
+    Tensor in = c.input(0, TensorType.UINT64, "input");
+    Tensor bits = c.input(1, TensorType.INT32, "scale bits");
+    Tensor out = c.output(0, TensorType.UINT32, "output");
     if (out.elementCount() != in.elementCount() || bits.elementCount() != 1) {
       throw c.fail(
           "input "

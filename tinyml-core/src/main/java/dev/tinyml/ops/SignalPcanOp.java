@@ -27,14 +27,10 @@ public final class SignalPcanOp extends SignalOp<SignalPcanOp.Plan> {
   @Override
   public Plan prepare(OpContext c) {
     int snrShift = FlexOptions.of(c).intOption("snr_shift");
-    Tensor in = c.input(0);
-    Tensor noise = c.input(1);
-    Tensor lut = c.input(2);
-    Tensor out = c.output(0);
-    c.requireType(in, TensorType.UINT32, "input");
-    c.requireType(noise, TensorType.UINT32, "noise estimate");
-    c.requireType(lut, TensorType.INT16, "gain table");
-    c.requireType(out, TensorType.UINT32, "output");
+    Tensor in = c.input(0, TensorType.UINT32, "input");
+    Tensor noise = c.input(1, TensorType.UINT32, "noise estimate");
+    Tensor lut = c.input(2, TensorType.INT16, "gain table");
+    Tensor out = c.output(0, TensorType.UINT32, "output");
     c.requireCount(lut, Pcan.LUT_SIZE, "gain table");
     if (noise.elementCount() != in.elementCount()
         || out.elementCount() != in.elementCount()

@@ -25,12 +25,9 @@ public final class SignalWindowOp extends SignalOp<SignalWindowOp.Plan> {
   @Override
   public Plan prepare(OpContext c) {
     int shift = FlexOptions.of(c).intOption("shift");
-    Tensor in = c.input(0);
-    Tensor w = c.input(1);
-    Tensor out = c.output(0);
-    c.requireType(in, TensorType.INT16, "input");
-    c.requireType(w, TensorType.INT16, "weights");
-    c.requireType(out, TensorType.INT16, "output");
+    Tensor in = c.input(0, TensorType.INT16, "input");
+    Tensor w = c.input(1, TensorType.INT16, "weights");
+    Tensor out = c.output(0, TensorType.INT16, "output");
     if (shift < 0 || shift > 31) {
       throw c.fail("shift " + shift + " is outside 0..31");
     }

@@ -3,24 +3,13 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Slice;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
-import java.util.Optional;
 
 /** SLICE of any stored type with constant begin and size (-1 runs to the end). */
 public final class SliceOp extends IndexMapOp {
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.SLICE;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddSlice");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 6;
+  /** The op. */
+  public SliceOp() {
+    super(BuiltinOperator.SLICE, 6, "AddSlice");
   }
 
   @Override

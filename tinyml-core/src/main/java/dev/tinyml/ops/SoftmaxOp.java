@@ -5,10 +5,10 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.SoftmaxOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** SOFTMAX: float32, int8 to int8 and int8 to int16. */
-public final class SoftmaxOp implements Op<SoftmaxOp.Plan>, TflmFootprint, Int8Rules {
+public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /** Which loop runs the softmax. */
   public enum Kernel {
@@ -31,28 +31,15 @@ public final class SoftmaxOp implements Op<SoftmaxOp.Plan>, TflmFootprint, Int8R
   public record Plan(Softmax.Plan softmax, Kernel kernel, int input, int output)
       implements OpPlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.SOFTMAX;
+  /** The op. */
+  public SoftmaxOp() {
+    super(BuiltinOperator.SOFTMAX, 3, "AddSoftmax");
   }
 
   @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddSoftmax");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 3;
-  }
-
-  @Override
-  public Plan prepare(OpContext c) {
+  Plan plan(OpContext c, Tensor in, Tensor out) {
     SoftmaxOptions o = c.optionsOrNull(SoftmaxOptions.class);
     float beta = o == null ? 1f : o.beta();
-    Tensor in = c.input(0);
-    Tensor out = c.output(0);
-    c.requireSameCount(in, out);
     int[] shape = in.shape();
     int depth = shape.length == 0 ? 1 : shape[shape.length - 1];
     int n = in.elementCount();

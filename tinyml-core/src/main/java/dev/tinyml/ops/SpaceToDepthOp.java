@@ -3,37 +3,17 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.SpaceDepth;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.SpaceToDepthOptions;
-import dev.tinyml.tflite.Tensor;
-import java.util.Optional;
 
 /** SPACE_TO_DEPTH of an NHWC tensor of any stored type. */
-public final class SpaceToDepthOp extends IndexMapOp {
+public final class SpaceToDepthOp extends SpaceDepthOp {
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.SPACE_TO_DEPTH;
+  /** The op. */
+  public SpaceToDepthOp() {
+    super(BuiltinOperator.SPACE_TO_DEPTH, "AddSpaceToDepth", SpaceDepth::spaceToDepth);
   }
 
   @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddSpaceToDepth");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 2;
-  }
-
-  @Override
-  protected Mapping map(OpContext c, Tensor in) {
-    SpaceDepth.Plan p =
-        SpaceDepth.spaceToDepth(in.shape(), c.options(SpaceToDepthOptions.class).blockSize());
-    return new Mapping(p.outputShape(), p.source());
-  }
-
-  /** {@code TfLiteSpaceToDepthParams}: the block size. */
-  @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(4, 4);
+  int blockSize(OpContext c) {
+    return c.options(SpaceToDepthOptions.class).blockSize();
   }
 }

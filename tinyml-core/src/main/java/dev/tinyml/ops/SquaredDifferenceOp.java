@@ -4,11 +4,10 @@ import dev.tinyml.ops.kernels.SquaredDifference;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** SQUARED_DIFFERENCE with broadcasting: float32, int32, int8 and int16 (zero points 0). */
-public final class SquaredDifferenceOp
-    implements Op<SquaredDifferenceOp.Plan>, TflmFootprint, Int8Rules {
+public final class SquaredDifferenceOp extends BuiltinOp<SquaredDifferenceOp.Plan>
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared op.
@@ -23,19 +22,9 @@ public final class SquaredDifferenceOp
       SquaredDifference.Plan kernel, TensorType type, int input1, int input2, int output)
       implements OpPlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.SQUARED_DIFFERENCE;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddSquaredDifference");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 2;
+  /** The op. */
+  public SquaredDifferenceOp() {
+    super(BuiltinOperator.SQUARED_DIFFERENCE, 2, "AddSquaredDifference");
   }
 
   @Override

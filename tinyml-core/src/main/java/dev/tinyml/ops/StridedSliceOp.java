@@ -4,13 +4,12 @@ import dev.tinyml.ops.kernels.Gather;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.StridedSliceOptions;
 import dev.tinyml.tflite.Tensor;
-import java.util.Optional;
 
 /**
  * STRIDED_SLICE with constant begin, end and strides, begin/end/shrink masks, any stored type; the
  * source index of every output element is computed once.
  */
-public final class StridedSliceOp implements Op<StridedSliceOp.Plan>, TflmFootprint {
+public final class StridedSliceOp extends BuiltinOp<StridedSliceOp.Plan> implements TflmFootprint {
 
   /**
    * A prepared slice.
@@ -21,19 +20,9 @@ public final class StridedSliceOp implements Op<StridedSliceOp.Plan>, TflmFootpr
    */
   public record Plan(int[] sourceIndex, int input, int output) implements OpPlan {}
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.STRIDED_SLICE;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddStridedSlice");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 8;
+  /** The op. */
+  public StridedSliceOp() {
+    super(BuiltinOperator.STRIDED_SLICE, 8, "AddStridedSlice");
   }
 
   @Override

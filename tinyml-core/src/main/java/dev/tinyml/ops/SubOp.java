@@ -1,7 +1,6 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Arithmetic;
-import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.SubOptions;
 import java.util.Arrays;
@@ -11,13 +10,14 @@ public final class SubOp extends ArithmeticOp {
 
   /** The op. */
   public SubOp() {
-    super(Arithmetic.Op.SUB, BuiltinOperator.SUB, 5, "AddSub", 56);
-  }
-
-  @Override
-  ActivationFunctionType fusedActivation(OpContext c) {
-    SubOptions o = c.optionsOrNull(SubOptions.class);
-    return o == null ? ActivationFunctionType.NONE : o.fusedActivation();
+    super(
+        Arithmetic.Op.SUB,
+        BuiltinOperator.SUB,
+        5,
+        "AddSub",
+        56,
+        SubOptions.class,
+        SubOptions::fusedActivation);
   }
 
   /** 3 when the inputs broadcast with more than four dimensions, else 2. */

@@ -5,10 +5,9 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.SVDFOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
-import java.util.Optional;
 
 /** SVDF: float32, or int8 with an int16 or int8 activation state. */
-public final class SvdfOp implements Op<SvdfOp.Plan>, TflmFootprint {
+public final class SvdfOp extends BuiltinOp<SvdfOp.Plan> implements TflmFootprint {
 
   /** Which loop runs the SVDF. */
   public enum Kernel {
@@ -53,19 +52,9 @@ public final class SvdfOp implements Op<SvdfOp.Plan>, TflmFootprint {
     }
   }
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.SVDF;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddSvdf");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 4;
+  /** The op. */
+  public SvdfOp() {
+    super(BuiltinOperator.SVDF, 4, "AddSvdf");
   }
 
   @Override

@@ -3,19 +3,13 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Logistic;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
-import java.util.Optional;
 
 /** TANH, float32 or int8. */
-public final class TanhOp extends SigmoidOp implements Int8Rules {
+public final class TanhOp extends SigmoidOp {
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.TANH;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddTanh");
+  /** The op. */
+  public TanhOp() {
+    super(BuiltinOperator.TANH, "AddTanh", 1f / 128, 0);
   }
 
   @Override
@@ -24,31 +18,12 @@ public final class TanhOp extends SigmoidOp implements Int8Rules {
   }
 
   @Override
-  public void eval(Plan p, Object[] t, Scratch s) {
-    if (p.int8() == null) {
-      Logistic.tanhFloat((float[]) t[p.input()], (float[]) t[p.output()], p.count());
-    } else {
-      Logistic.tanhInt8(p.int8(), (byte[]) t[p.input()], (byte[]) t[p.output()], p.count());
-    }
+  void evalFloat(Plan p, float[] in, float[] out) {
+    Logistic.tanhFloat(in, out, p.count());
   }
 
   @Override
-  public OutputParams outputParams() {
-    return OutputParams.FIXED;
-  }
-
-  @Override
-  public float fixedOutputScale() {
-    return 1f / 128;
-  }
-
-  @Override
-  public int fixedOutputZeroPoint() {
-    return 0;
-  }
-
-  @Override
-  public int int8Version(OpNode quantized) {
-    return 2;
+  void evalInt8(Plan p, byte[] in, byte[] out) {
+    Logistic.tanhInt8(p.int8(), in, out, p.count());
   }
 }

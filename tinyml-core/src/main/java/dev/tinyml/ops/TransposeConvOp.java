@@ -8,14 +8,14 @@ import dev.tinyml.tflite.Padding;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 import dev.tinyml.tflite.TransposeConvOptions;
-import java.util.Optional;
 
 /**
  * TRANSPOSE_CONV (inputs: constant output shape, OHWI filter, NHWC input, optional bias) in
  * float32, int8 (per-channel filter, int32 bias) and 16x8 (int16 activations, int8 filter, int64
  * bias), with a fused activation.
  */
-public final class TransposeConvOp implements Op<TransposeConvOp.Plan>, TflmFootprint {
+public final class TransposeConvOp extends BuiltinOp<TransposeConvOp.Plan>
+    implements TflmFootprint {
 
   /**
    * A prepared transpose convolution.
@@ -79,19 +79,9 @@ public final class TransposeConvOp implements Op<TransposeConvOp.Plan>, TflmFoot
     }
   }
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.TRANSPOSE_CONV;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddTransposeConv");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 5;
+  /** The op. */
+  public TransposeConvOp() {
+    super(BuiltinOperator.TRANSPOSE_CONV, 5, "AddTransposeConv");
   }
 
   @Override

@@ -3,24 +3,13 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Transpose;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
-import java.util.Optional;
 
 /** TRANSPOSE of any stored type by a constant permutation. */
 public final class TransposeOp extends IndexMapOp {
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.TRANSPOSE;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddTranspose");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 6;
+  /** The op. */
+  public TransposeOp() {
+    super(BuiltinOperator.TRANSPOSE, 6, "AddTranspose");
   }
 
   @Override

@@ -6,14 +6,13 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 import dev.tinyml.tflite.UnidirectionalSequenceLSTMOptions;
-import java.util.Optional;
 
 /**
  * UNIDIRECTIONAL_SEQUENCE_LSTM, the int8 variant with an int16 cell state and constant, symmetric,
  * per-tensor gate weights (no peephole, projection or layer norm).
  */
-public final class UnidirectionalSequenceLstmOp
-    implements Op<UnidirectionalSequenceLstmOp.Plan>, TflmFootprint {
+public final class UnidirectionalSequenceLstmOp extends BuiltinOp<UnidirectionalSequenceLstmOp.Plan>
+    implements TflmFootprint {
 
   /** The op's inputs per gate (forget, input, cell, output): input weights at these indices. */
   private static final int[] GATE_INPUT_WEIGHTS = {2, 1, 3, 4};
@@ -46,19 +45,9 @@ public final class UnidirectionalSequenceLstmOp
     }
   }
 
-  @Override
-  public BuiltinOperator builtin() {
-    return BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM;
-  }
-
-  @Override
-  public Optional<String> resolverMethod() {
-    return Optional.of("AddUnidirectionalSequenceLSTM");
-  }
-
-  @Override
-  public int maxVersion() {
-    return 4;
+  /** The op. */
+  public UnidirectionalSequenceLstmOp() {
+    super(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 4, "AddUnidirectionalSequenceLSTM");
   }
 
   @Override

@@ -1,0 +1,85 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+
+/**
+ * The base of an activation op (RELU, RELU6, LEAKY_RELU, LOGISTIC, TANH): input 0 maps element by
+ * element to output 0 of as many elements, float32 to float32 or int8 to int8. The base checks the
+ * tensors, picks the float or int8 plan and loop, and holds the TFLM and quantizer constants; an op
+ * states how it plans and runs each type.
+ *
+ * @param <P> the op's plan record
+ */
+public abstract class ActivationOp<P extends ElementMapOp.ElementwisePlan> extends ElementMapOp<P>
+    implements TflmFootprint, Int8Rules {
+
+  private final int opData;
+  private final int int8Version;
+
+  /**
+   * An activation op.
+   *
+   * @param builtin the builtin code
+   * @param maxVersion the newest operator version the op implements
+   * @param resolverMethod the {@code MicroMutableOpResolver} method registering it
+   * @param opData the size of the TFLM kernel's {@code OpData}
+   * @param int8Version the op version of its int8 form
+   */
+  ActivationOp(
+      BuiltinOperator builtin, int maxVersion, String resolverMethod, int opData, int int8Version) {
+    super(builtin, maxVersion, resolverMethod);
+    this.opData = opData;
+    this.int8Version = int8Version;
+  }
+
+  /** The float32 plan over {@code count} elements. */
+  abstract P floatPlan(OpContext c, int count);
+
+  /** The int8 plan over {@code count} elements, from the tensors' quantization. */
+  abstract P int8Plan(OpContext c, Tensor in, Tensor out, int count);
+
+  /** Runs the float32 loop. */
+  abstract void evalFloat(P p, float[] in, float[] out);
+
+  /** Runs the int8 loop. */
+  abstract void evalInt8(P p, byte[] in, byte[] out);
+
+  @Override
+  final P plan(OpContext c, Tensor in, Tensor out) {
+    int n = in.elementCount();
+    if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
+      return floatPlan(c, n);
+    }
+    if (in.type() == TensorType.INT8 && out.type() == TensorType.INT8) {
+      return int8Plan(c, in, out, n);
+    }
+    throw c.unsupportedTypes();
+  }
+
+  @Override
+  public final void eval(P p, Object[] t, Scratch s) {
+    if (t[p.input()] instanceof float[] in) {
+      evalFloat(p, in, (float[]) t[p.output()]);
+    } else {
+      evalInt8(p, (byte[]) t[p.input()], (byte[]) t[p.output()]);
+    }
+  }
+
+  /** The kernel computes element {@code i} from input element {@code i} only, in order. */
+  @Override
+  public final InPlaceRule inPlace(OpNode node) {
+    return InPlaceRule.elementwiseIfSameType(node);
+  }
+
+  @Override
+  public final int opData(OpNode node, Abi abi) {
+    return opData;
+  }
+
+  @Override
+  public final int int8Version(OpNode quantized) {
+    return int8Version;
+  }
+}

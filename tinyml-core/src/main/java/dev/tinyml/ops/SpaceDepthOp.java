@@ -1,0 +1,40 @@
+package dev.tinyml.ops;
+
+import dev.tinyml.ops.kernels.SpaceDepth;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Tensor;
+
+/**
+ * What SPACE_TO_DEPTH and DEPTH_TO_SPACE share: an NHWC tensor of any stored type rearranged in
+ * blocks whose size the options give.
+ */
+public abstract class SpaceDepthOp extends IndexMapOp {
+
+  /** The kernel's planning function. */
+  @FunctionalInterface
+  interface Kernel {
+    SpaceDepth.Plan plan(int[] inputShape, int blockSize);
+  }
+
+  private final Kernel kernel;
+
+  SpaceDepthOp(BuiltinOperator builtin, String resolverMethod, Kernel kernel) {
+    super(builtin, 2, resolverMethod);
+    this.kernel = kernel;
+  }
+
+  /** The block size of the op's options. */
+  abstract int blockSize(OpContext c);
+
+  @Override
+  protected final Mapping map(OpContext c, Tensor in) {
+    SpaceDepth.Plan p = kernel.plan(in.shape(), blockSize(c));
+    return new Mapping(p.outputShape(), p.source());
+  }
+
+  /** {@code TfLiteSpaceToDepthParams} and {@code TfLiteDepthToSpaceParams}: the block size. */
+  @Override
+  public final CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(4, 4);
+  }
+}
