@@ -16,8 +16,8 @@ import java.util.Map;
  * Measures the c backend on the Cortex-M4 (qemu mps2-an386): flash of the model module ({@code
  * .text + .rodata} from arm-none-eabi-size), RAM (arena + stack high-water mark of one invoke),
  * instructions per inference (qemu {@code -icount shift=0}, SysTick calibrated by a loop of known
- * length), against TFLM's Cortex-M4 {@code arena_used_bytes} with reference kernels. Prints a
- * Markdown table.
+ * length), against TFLM's Cortex-M4 {@code arena_used_bytes} and instructions per {@code Invoke()}
+ * with reference kernels. Prints a Markdown table.
  *
  * <p>Arguments: the fixtures directory, then optional {@code name=path.tflite} pairs (the examples'
  * converted models).
@@ -32,6 +32,18 @@ public final class CBackendBenchmark {
           "micro_speech", 6_788L,
           "kws_ref_model", 22_772L,
           "hello_world_int8", 676L);
+
+  /**
+   * Instructions of one {@code Invoke()} of TFLM (reference kernels) on the same qemu Cortex-M4,
+   * same flags and the same SysTick/icount hooks and input, measured 2026-12-07
+   * (docs/benchmarks.md).
+   */
+  private static final Map<String, Long> TFLM_INSTRUCTIONS =
+      Map.of(
+          "person_detect", 95_892_600L,
+          "micro_speech", 9_314_440L,
+          "kws_ref_model", 43_115_120L,
+          "hello_world_int8", 5_280L);
 
   /**
    * Runs the measurement.
@@ -53,9 +65,9 @@ public final class CBackendBenchmark {
     }
     System.out.println(
         "| model | weights B | flash B (.text+.rodata) | flash - weights B | arena B | stack B | RAM B"
-            + " | TFLM arena B | RAM / TFLM | MACs | instructions / inference | instructions / MAC |"
-            + " equals interpreter |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            + " | TFLM arena B | RAM / TFLM | MACs | instructions / inference | TFLM instructions |"
+            + " instructions / TFLM | instructions / MAC | equals interpreter |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (Map.Entry<String, Path> e : models.entrySet()) {
       Model model = TfliteReader.read(e.getValue());
       CModule module = CBackend.render(model, "m");
@@ -74,10 +86,11 @@ public final class CBackendBenchmark {
       long flash = r.text() + r.data();
       long ram = r.bss() + r.data() + r.stackBytes()[0];
       Long tflm = TFLM_ARENA.get(e.getKey());
+      Long tflmInstructions = TFLM_INSTRUCTIONS.get(e.getKey());
       System.out.println(
           String.format(
               Locale.ROOT,
-              "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %s | %s | %,d | %,d | %.1f | %s |",
+              "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %s | %s | %,d | %,d | %s | %s | %.1f | %s |",
               e.getKey(),
               weights,
               flash,
@@ -85,13 +98,25 @@ public final class CBackendBenchmark {
               r.bss(),
               r.stackBytes()[0],
               ram,
-              tflm == null ? "—" : String.format(Locale.ROOT, "%,d", tflm),
-              tflm == null ? "—" : String.format(Locale.ROOT, "%.3f", (double) ram / tflm),
+              count(tflm),
+              ratio(ram, tflm),
               macs,
               r.instructions()[0],
+              count(tflmInstructions),
+              ratio(r.instructions()[0], tflmInstructions),
               (double) r.instructions()[0] / Math.max(1, macs),
               exact ? "yes" : "NO"));
     }
+  }
+
+  /** A TFLM figure with thousands separators, or a dash for a model TFLM was not measured on. */
+  private static String count(Long tflm) {
+    return tflm == null ? "—" : String.format(Locale.ROOT, "%,d", tflm);
+  }
+
+  /** Ours divided by TFLM's, or a dash for a model TFLM was not measured on. */
+  private static String ratio(long ours, Long tflm) {
+    return tflm == null ? "—" : String.format(Locale.ROOT, "%.3f", (double) ours / tflm);
   }
 
   /** Bytes of the model's constant tensors as the module stores them. */
