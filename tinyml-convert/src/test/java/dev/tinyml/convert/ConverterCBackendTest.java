@@ -6,9 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tinyml.codegen.Board;
 import dev.tinyml.codegen.SketchTemplate;
 import dev.tinyml.testing.Fixtures;
+import dev.tinyml.tflite.Buffer;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Model;
+import dev.tinyml.tflite.Operator;
+import dev.tinyml.tflite.OperatorCode;
+import dev.tinyml.tflite.QuantizationParameters;
+import dev.tinyml.tflite.SubGraph;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+import dev.tinyml.tflite.TfliteWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConverterCBackendTest {
   private static final Path MICRO_SPEECH =
       Fixtures.path("tflite/micro_speech/micro_speech_quantized.tflite");
+  private static final Path PERSON_DETECT =
+      Fixtures.path("tflite/person_detection/person_detect.tflite");
 
   private static ConversionRequest.Builder microSpeech(Path out) {
     return ConversionRequest.builder(ModelSource.tflite(MICRO_SPEECH), out)
@@ -91,13 +104,102 @@ class ConverterCBackendTest {
   }
 
   @Test
-  void aTemplateWithoutACSketchIsRefusedNamingWhatToUse(@TempDir Path dir) {
+  void aTemplateThatCannotDriveTheModelIsRefusedAndNothingIsWritten(@TempDir Path dir) {
     Path out = dir.resolve("o");
     ConversionRequest request = microSpeech(out).template(SketchTemplate.VWW).build();
     assertThatThrownBy(() -> Converter.convert(request))
         .isInstanceOf(ConversionException.class)
-        .hasMessageContaining("template=vww has no sketch for backend=c yet");
+        .hasMessageContaining("Template vww cannot drive model")
+        .hasMessageContaining("is not an image");
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void theVwwTemplateWritesTheCVwwSketchAndZipsItDependingOnTheCameraLibraryOnly(@TempDir Path out)
+      throws Exception {
+    ConversionResult result =
+        Converter.convert(
+            ConversionRequest.builder(ModelSource.tflite(PERSON_DETECT), out)
+                .name("person")
+                .labels(List.of("notperson", "person"))
+                .template(SketchTemplate.VWW)
+                .backend(Backend.C)
+                .build());
+
+    assertThat(result.files()).contains(out.resolve("person/person.ino"));
+    assertThat(Files.readString(out.resolve("person/person.ino")))
+        .contains("#include <Arduino_OV767X.h>")
+        .contains("person_invoke();")
+        .contains("constexpr int kPersonIndex = 1;")
+        .doesNotContain("tensorflow")
+        .doesNotContain("TensorFlowLite");
+    try (ZipFile zip = new ZipFile(out.resolve("person-arduino.zip").toFile())) {
+      assertThat(zip.getEntry("person/examples/person/person.ino")).isNotNull();
+      assertThat(zip.getEntry("person/src/person_model.c")).isNotNull();
+      assertThat(entry(zip, "person/library.properties"))
+          .contains("depends=Arduino_OV767X\n")
+          .doesNotContain("Chirale");
+    }
+  }
+
+  @Test
+  void theAnomalyTemplateWritesTheCAnomalySketchWithTheThresholdAndTheBoardsImuLibrary(
+      @TempDir Path dir) throws Exception {
+    Path out = dir.resolve("o");
+    ConversionResult result =
+        Converter.convert(
+            autoencoder(dir, out)
+                .board(Board.named("nano33ble-rev2"))
+                .templateParameters(Map.of("anomaly_threshold", "0.05f"))
+                .build());
+
+    assertThat(result.files()).contains(out.resolve("wear/wear.ino"));
+    assertThat(Files.readString(out.resolve("wear/wear.ino")))
+        .contains("#include <Arduino_BMI270_BMM150.h>")
+        .contains("constexpr float kThreshold = 0.05f;")
+        .contains("wear_invoke();")
+        .doesNotContain("tensorflow");
+    try (ZipFile zip = new ZipFile(out.resolve("wear-arduino.zip").toFile())) {
+      assertThat(zip.getEntry("wear/examples/wear/wear.ino")).isNotNull();
+      assertThat(entry(zip, "wear/library.properties")).contains("depends=Arduino_BMI270_BMM150\n");
+    }
+  }
+
+  @Test
+  void theAnomalyTemplateWithoutAThresholdIsRefusedNamingItAndNothingIsWritten(@TempDir Path dir)
+      throws Exception {
+    Path out = dir.resolve("o");
+    ConversionRequest request = autoencoder(dir, out).build();
+    assertThatThrownBy(() -> Converter.convert(request))
+        .isInstanceOf(ConversionException.class)
+        .hasMessageContaining("needs the parameter 'anomaly_threshold'");
+    assertThat(out).doesNotExist();
+  }
+
+  /** An int8 RELU from [1, 12] to [1, 12] (an autoencoder's shape) as a .tflite in {@code dir}. */
+  private static ConversionRequest.Builder autoencoder(Path dir, Path out) throws Exception {
+    Model model = new Model();
+    model.buffers().add(new Buffer());
+    SubGraph graph = new SubGraph();
+    model.subgraphs().add(graph);
+    for (String name : new String[] {"in", "out"}) {
+      Tensor t = new Tensor(name, TensorType.INT8, new int[] {1, 12});
+      t.setQuantization(QuantizationParameters.perTensor(0.05f, -3));
+      graph.addTensor(t);
+    }
+    int code = model.addOperatorCode(new OperatorCode(BuiltinOperator.RELU, 1));
+    graph.operators().add(new Operator(code, new int[] {0}, new int[] {1}, null));
+    graph.setInputs(0);
+    graph.setOutputs(1);
+    Path file = dir.resolve("wear.tflite");
+    TfliteWriter.write(model, file);
+    return ConversionRequest.builder(ModelSource.tflite(file), out)
+        .template(SketchTemplate.ANOMALY)
+        .backend(Backend.C);
+  }
+
+  private static String entry(ZipFile zip, String name) throws Exception {
+    return new String(zip.getInputStream(zip.getEntry(name)).readAllBytes());
   }
 
   @Test
