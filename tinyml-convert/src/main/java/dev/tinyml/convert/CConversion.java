@@ -43,9 +43,11 @@ final class CConversion {
       throw new ConversionException(
           "Cannot compile " + in.sourceName() + " to C: " + e.getMessage(), e);
     }
+    CSketch.Options sketchOptions = sketchOptions(in);
     Map<String, String> sketch;
     try {
-      sketch = renderSketch(in, module);
+      // The c_<template> sketch; for kws also the recognizer and the C frontend.
+      sketch = CSketch.render(module, in.model(), sketchOptions);
     } catch (CodegenException e) {
       throw new ConversionException(e.getMessage(), e);
     }
@@ -66,15 +68,7 @@ final class CConversion {
       files.add(write(folder.resolve(module.sourceFile()), module.source()));
       Path zip = out.resolve(in.name() + "-arduino.zip");
       AtomicFiles.write(
-          zip,
-          CLibraryZip.zip(
-              module,
-              sketch,
-              in.sourceName(),
-              request.template(),
-              request.board(),
-              request.libraryVersion(),
-              request.generator()));
+          zip, CLibraryZip.zip(module, sketch, sketchOptions, request.libraryVersion()));
       files.add(zip);
       files.add(write(out.resolve("report.md"), CReport.markdown(in, module, footprint)));
       files.add(write(out.resolve("report.json"), CReport.json(in, module, footprint)));
@@ -93,23 +87,16 @@ final class CConversion {
     }
   }
 
-  /**
-   * The sketch folder's own files by name: the {@code c_<template>} sketch with the request's
-   * board, labels and template parameters (for {@code kws} also the recognizer and the C frontend).
-   */
-  private static Map<String, String> renderSketch(Inputs in, CModule module)
-      throws CodegenException {
+  /** The sketch for the request's template, board, labels and template parameters. */
+  private static CSketch.Options sketchOptions(Inputs in) {
     ConversionRequest request = in.request();
-    return CSketch.render(
-        module,
-        in.model(),
-        new CSketch.Options(
-            request.template(),
-            request.board(),
-            in.sourceName(),
-            request.labels(),
-            request.templateParameters(),
-            request.generator()));
+    return new CSketch.Options(
+        request.template(),
+        request.board(),
+        in.sourceName(),
+        request.labels(),
+        request.templateParameters(),
+        request.generator());
   }
 
   private static Path write(Path file, String text) throws IOException {

@@ -117,52 +117,52 @@ class ConverterCBackendTest {
   @Test
   void theVwwTemplateWritesTheCVwwSketchAndZipsItDependingOnTheCameraLibraryOnly(@TempDir Path out)
       throws Exception {
-    ConversionResult result =
-        Converter.convert(
-            ConversionRequest.builder(ModelSource.tflite(PERSON_DETECT), out)
-                .name("person")
-                .labels(List.of("notperson", "person"))
-                .template(SketchTemplate.VWW)
-                .backend(Backend.C)
-                .build());
+    Converter.convert(
+        ConversionRequest.builder(ModelSource.tflite(PERSON_DETECT), out)
+            .name("person")
+            .labels(List.of("notperson", "person"))
+            .template(SketchTemplate.VWW)
+            .backend(Backend.C)
+            .build());
 
-    assertThat(result.files()).contains(out.resolve("person/person.ino"));
-    assertThat(Files.readString(out.resolve("person/person.ino")))
+    assertThat(cSketchAndLibrary(out, "person", "Arduino_OV767X"))
         .contains("#include <Arduino_OV767X.h>")
-        .contains("person_invoke();")
-        .contains("constexpr int kPersonIndex = 1;")
-        .doesNotContain("tensorflow")
-        .doesNotContain("TensorFlowLite");
-    try (ZipFile zip = new ZipFile(out.resolve("person-arduino.zip").toFile())) {
-      assertThat(zip.getEntry("person/examples/person/person.ino")).isNotNull();
-      assertThat(zip.getEntry("person/src/person_model.c")).isNotNull();
-      assertThat(entry(zip, "person/library.properties"))
-          .contains("depends=Arduino_OV767X\n")
-          .doesNotContain("Chirale");
-    }
+        .contains("constexpr int kPersonIndex = 1;");
   }
 
   @Test
   void theAnomalyTemplateWritesTheCAnomalySketchWithTheThresholdAndTheBoardsImuLibrary(
       @TempDir Path dir) throws Exception {
     Path out = dir.resolve("o");
-    ConversionResult result =
-        Converter.convert(
-            autoencoder(dir, out)
-                .board(Board.named("nano33ble-rev2"))
-                .templateParameters(Map.of("anomaly_threshold", "0.05f"))
-                .build());
+    Converter.convert(
+        autoencoder(dir, out)
+            .board(Board.named("nano33ble-rev2"))
+            .templateParameters(Map.of("anomaly_threshold", "0.05f"))
+            .build());
 
-    assertThat(result.files()).contains(out.resolve("wear/wear.ino"));
-    assertThat(Files.readString(out.resolve("wear/wear.ino")))
+    assertThat(cSketchAndLibrary(out, "wear", "Arduino_BMI270_BMM150"))
         .contains("#include <Arduino_BMI270_BMM150.h>")
-        .contains("constexpr float kThreshold = 0.05f;")
-        .contains("wear_invoke();")
-        .doesNotContain("tensorflow");
-    try (ZipFile zip = new ZipFile(out.resolve("wear-arduino.zip").toFile())) {
-      assertThat(zip.getEntry("wear/examples/wear/wear.ino")).isNotNull();
-      assertThat(entry(zip, "wear/library.properties")).contains("depends=Arduino_BMI270_BMM150\n");
+        .contains("constexpr float kThreshold = 0.05f;");
+  }
+
+  /**
+   * Checks that the sketch calls the module and includes no TFLite Micro header, and that the zip
+   * holds the module and the sketch and depends on {@code depends} only; returns the sketch.
+   */
+  private static String cSketchAndLibrary(Path out, String name, String depends) throws Exception {
+    String ino = Files.readString(out.resolve(name + "/" + name + ".ino"));
+    assertThat(ino)
+        .contains(name + "_invoke();")
+        .doesNotContain("tensorflow")
+        .doesNotContain("TensorFlowLite");
+    try (ZipFile zip = new ZipFile(out.resolve(name + "-arduino.zip").toFile())) {
+      assertThat(zip.getEntry(name + "/examples/" + name + "/" + name + ".ino")).isNotNull();
+      assertThat(zip.getEntry(name + "/src/" + name + "_model.c")).isNotNull();
+      assertThat(entry(zip, name + "/library.properties"))
+          .contains("depends=" + depends + "\n")
+          .doesNotContain("Chirale");
     }
+    return ino;
   }
 
   @Test

@@ -51,19 +51,12 @@ public final class ArduinoLibraryZip {
             libraryName,
             version,
             generator,
-            "Model "
-                + Identifiers.comment(modelName)
-                + " for TensorFlow Lite Micro, with its op resolver and an example sketch.",
-            "Generated from the model by "
-                + generator
-                + " for "
-                + board.displayName()
-                + ". Include "
-                + libraryName
-                + ".h; it declares g_model, kTensorArenaSize, the tensor constants, kLabels and"
-                + " RegisterModelOps().",
+            Identifiers.comment(modelName),
+            " for TensorFlow Lite Micro, with its op resolver and an example sketch.",
             board,
             libraryName + ".h",
+            "it declares g_model, kTensorArenaSize, the tensor constants, kLabels and"
+                + " RegisterModelOps().",
             sensor.isEmpty()
                 ? List.of(OpResolverGenerator.LIBRARY)
                 : List.of(OpResolverGenerator.LIBRARY, sensor))

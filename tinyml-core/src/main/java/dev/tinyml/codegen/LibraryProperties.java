@@ -9,20 +9,22 @@ import java.util.List;
  * @param name the library name (also the zip's top folder)
  * @param version the library version, {@code MAJOR.MINOR.PATCH}
  * @param generator the tool name, as author and maintainer
- * @param sentence the one-line description
- * @param paragraph the longer description
- * @param board the board, for {@code architectures}
+ * @param modelName the model's name (comment-safe), which the one-line description starts with
+ * @param what the rest of the one-line description, e.g. {@code " compiled to C99: ..."}
+ * @param board the board, for {@code architectures} and the longer description
  * @param includes the header a sketch includes
+ * @param usage what the header gives, ending the longer description
  * @param depends the libraries the Library Manager installs with it; none omits the field
  */
 public record LibraryProperties(
     String name,
     String version,
     String generator,
-    String sentence,
-    String paragraph,
+    String modelName,
+    String what,
     Board board,
     String includes,
+    String usage,
     List<String> depends) {
   private static final String URL = "https://github.com/tinyml-java/tinyml";
 
@@ -45,10 +47,17 @@ public record LibraryProperties(
         + generator
         + "\nmaintainer="
         + generator
-        + "\nsentence="
-        + sentence
-        + "\nparagraph="
-        + paragraph
+        + "\nsentence=Model "
+        + modelName
+        + what
+        + "\nparagraph=Generated from the model by "
+        + generator
+        + " for "
+        + board.displayName()
+        + ". Include "
+        + includes
+        + "; "
+        + usage
         + "\ncategory=Data Processing"
         + "\nurl="
         + URL

@@ -1,5 +1,5 @@
-// {{module_name}}: runs model '{{model_name}}' compiled to C (TinyML for Java, backend=c) on
-// {{board_name}} with input over serial. No TensorFlow Lite Micro library is needed:
+// {{module_name}}: runs model '{{model_name}}' on {{board_name}} with input over serial,
+// compiled to C (TinyML for Java, backend=c): no TensorFlow Lite Micro library is needed;
 // {{module_name}}_model.c holds the weights, the arena and the kernels. Send one line of
 // kInputElementCount real numbers (commas or spaces); the sketch answers with the outputs and, for
 // a classifier, the best class.

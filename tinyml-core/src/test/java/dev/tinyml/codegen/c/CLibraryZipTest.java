@@ -9,6 +9,7 @@ import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.TfliteReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -28,32 +29,21 @@ class CLibraryZipTest {
     return entries;
   }
 
-  private static SortedMap<String, String> vwwLibrary() throws Exception {
-    Model model = TfliteReader.read(Fixtures.path("tflite/person_detection/person_detect.tflite"));
-    CModule module = CBackend.render(model, "person");
+  /** The library of a fixture model's module with the template's c sketch as its example. */
+  private static SortedMap<String, String> library(
+      String fixture, String name, SketchTemplate template) throws Exception {
+    Model model = TfliteReader.read(Fixtures.path(fixture));
+    CModule module = CBackend.render(model, name);
     CSketch.Options options =
-        new CSketch.Options(
-            SketchTemplate.VWW,
-            Board.NANO33BLE,
-            "person_detect",
-            java.util.List.of(),
-            Map.of(),
-            "test");
-    byte[] zip =
-        CLibraryZip.zip(
-            module,
-            CSketch.render(module, model, options),
-            "person_detect",
-            SketchTemplate.VWW,
-            Board.NANO33BLE,
-            "1.0.0",
-            "test");
-    return entries(zip);
+        new CSketch.Options(template, Board.NANO33BLE, name, List.of(), Map.of(), "test");
+    return entries(
+        CLibraryZip.zip(module, CSketch.render(module, model, options), options, "1.0.0"));
   }
 
   @Test
   void theVwwLibraryHoldsTheModuleAndTheSketchAndDependsOnTheCameraLibraryOnly() throws Exception {
-    SortedMap<String, String> entries = vwwLibrary();
+    SortedMap<String, String> entries =
+        library("tflite/person_detection/person_detect.tflite", "person", SketchTemplate.VWW);
 
     assertThat(entries)
         .containsKeys(
@@ -68,26 +58,10 @@ class CLibraryZipTest {
 
   @Test
   void aTemplateWithoutASensorLibraryHasNoDepends() throws Exception {
-    Model model =
-        TfliteReader.read(Fixtures.path("tflite/micro_speech/micro_speech_quantized.tflite"));
-    CModule module = CBackend.render(model, "speech");
-    CSketch.Options options =
-        new CSketch.Options(
-            SketchTemplate.GENERIC,
-            Board.NANO33BLE,
-            "speech",
-            java.util.List.of(),
-            Map.of(),
-            "test");
-    byte[] zip =
-        CLibraryZip.zip(
-            module,
-            CSketch.render(module, model, options),
-            "speech",
-            SketchTemplate.GENERIC,
-            Board.NANO33BLE,
-            "1.0.0",
-            "test");
-    assertThat(entries(zip).get("speech/library.properties")).doesNotContain("depends=");
+    SortedMap<String, String> entries =
+        library(
+            "tflite/micro_speech/micro_speech_quantized.tflite", "speech", SketchTemplate.GENERIC);
+
+    assertThat(entries.get("speech/library.properties")).doesNotContain("depends=");
   }
 }

@@ -190,17 +190,17 @@ class CSketchTest {
     }
   }
 
-  @Test
-  void aKwsFrontendParameterIsRefusedSinceTheCFrontendIsMicroSpeechs() throws Exception {
+  /** The c_kws sketch of micro_speech with the given template parameters. */
+  private static String kwsSketch(Map<String, String> parameters) throws Exception {
     CSketch.Options o =
         new CSketch.Options(
-            SketchTemplate.KWS,
-            Board.NANO33BLE,
-            "model",
-            SPEECH_LABELS,
-            Map.of("window_ms", "25"),
-            "test");
-    assertThatThrownBy(() -> CSketch.render(CBackend.render(microSpeech(), "s"), microSpeech(), o))
+            SketchTemplate.KWS, Board.NANO33BLE, "model", SPEECH_LABELS, parameters, "test");
+    return CSketch.render(CBackend.render(microSpeech(), "s"), microSpeech(), o).get("s.ino");
+  }
+
+  @Test
+  void aKwsFrontendParameterIsRefusedSinceTheCFrontendIsMicroSpeechs() throws Exception {
+    assertThatThrownBy(() -> kwsSketch(Map.of("window_ms", "25")))
         .isInstanceOf(CodegenException.class)
         .hasMessageContaining("'window_ms' cannot be changed with backend=c")
         .hasMessageContaining("backend=tflm");
@@ -208,15 +208,7 @@ class CSketchTest {
 
   @Test
   void recognizerParametersOfKwsApplyToTheCSketch() throws Exception {
-    CSketch.Options o =
-        new CSketch.Options(
-            SketchTemplate.KWS,
-            Board.NANO33BLE,
-            "model",
-            SPEECH_LABELS,
-            Map.of("detection_threshold", "0.6f"),
-            "test");
-    assertThat(CSketch.render(CBackend.render(microSpeech(), "s"), microSpeech(), o).get("s.ino"))
+    assertThat(kwsSketch(Map.of("detection_threshold", "0.6f")))
         .contains("constexpr float kDetectionThreshold = 0.6f;");
   }
 
