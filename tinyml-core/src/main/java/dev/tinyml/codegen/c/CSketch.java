@@ -92,10 +92,6 @@ public final class CSketch {
   public static SortedMap<String, String> render(CModule module, Model model, Options options)
       throws CodegenException {
     SketchTemplate template = options.template();
-    ModelDescription description = describe(module, model, options);
-    Map<String, String> parameters =
-        new LinkedHashMap<>(
-            template.checkedParameters(description, options.board(), options.parameters()));
     if (template == SketchTemplate.KWS) {
       for (String fixed : KWS_FRONTEND_PARAMETERS) {
         if (options.parameters().containsKey(fixed)) {
@@ -105,8 +101,14 @@ public final class CSketch {
                   + "' cannot be changed with backend=c: its C frontend is generated with the"
                   + " micro_speech configuration. Leave it out, or use backend=tflm.");
         }
-        parameters.remove(fixed);
       }
+    }
+    ModelDescription description = describe(module, model, options);
+    Map<String, String> parameters =
+        new LinkedHashMap<>(
+            template.checkedParameters(description, options.board(), options.parameters()));
+    if (template == SketchTemplate.KWS) {
+      parameters.keySet().removeAll(KWS_FRONTEND_PARAMETERS);
     }
     Map<String, String> values = new LinkedHashMap<>();
     values.put("module_name", module.name());
