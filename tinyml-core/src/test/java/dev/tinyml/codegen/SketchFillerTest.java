@@ -60,22 +60,21 @@ class SketchFillerTest {
 
   @Test
   void aValueNoFileUsesIsAnErrorNamingTheTemplate() {
-    Map<String, String> values = new LinkedHashMap<>(cGenericValues());
-    values.put("pixel_scale", "1.0f");
-
-    assertThatThrownBy(() -> SketchFiller.fill(List.of("c_generic"), "demo", values))
-        .isInstanceOf(CodegenException.class)
-        .hasMessageContaining("Template c_generic does not use the values [pixel_scale]");
+    assertRefusedWithOneMoreValue(
+        "pixel_scale", "Template c_generic does not use the values [pixel_scale]");
   }
 
   @Test
   void aValueNamedLikeASharedFragmentIsAnError() {
-    Map<String, String> values = new LinkedHashMap<>(cGenericValues());
-    values.put("halt", "x");
+    assertRefusedWithOneMoreValue("halt", "has the name of the shared fragment partials/halt.inc");
+  }
 
+  private static void assertRefusedWithOneMoreValue(String name, String message) {
+    Map<String, String> values = new LinkedHashMap<>(cGenericValues());
+    values.put(name, "1");
     assertThatThrownBy(() -> SketchFiller.fill(List.of("c_generic"), "demo", values))
         .isInstanceOf(CodegenException.class)
-        .hasMessageContaining("has the name of the shared fragment partials/halt.inc");
+        .hasMessageContaining(message);
   }
 
   @Test
