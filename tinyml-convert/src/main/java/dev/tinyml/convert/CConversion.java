@@ -3,22 +3,17 @@ package dev.tinyml.convert;
 import dev.tinyml.codegen.Board;
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.codegen.ConversionReport;
-import dev.tinyml.codegen.SketchTemplate;
 import dev.tinyml.codegen.c.CBackend;
 import dev.tinyml.codegen.c.CFootprint;
-import dev.tinyml.codegen.c.CFrontend;
 import dev.tinyml.codegen.c.CLibraryZip;
 import dev.tinyml.codegen.c.CModule;
 import dev.tinyml.codegen.c.CSketch;
 import dev.tinyml.io.AtomicFiles;
-import dev.tinyml.preprocess.FeatureForm;
-import dev.tinyml.preprocess.MicroFrontendConfig;
 import dev.tinyml.tflite.Model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,13 +37,19 @@ final class CConversion {
   static ConversionResult write(Inputs in, String hash) throws ConversionException, IOException {
     ConversionRequest request = in.request();
     CModule module;
-    Map<String, String> sketch;
     try {
       module = CBackend.render(in.model(), in.name());
-      sketch = renderSketch(in, module);
     } catch (CodegenException e) {
       throw new ConversionException(
           "Cannot compile " + in.sourceName() + " to C: " + e.getMessage(), e);
+    }
+    CSketch.Options sketchOptions = sketchOptions(in);
+    Map<String, String> sketch;
+    try {
+      // The c_<template> sketch; for kws also the recognizer and the C frontend.
+      sketch = CSketch.render(module, in.model(), sketchOptions);
+    } catch (CodegenException e) {
+      throw new ConversionException(e.getMessage(), e);
     }
     int calls = in.model().primarySubgraph().operators().size();
     CFootprint footprint = CFootprint.of(module, calls);
@@ -67,14 +68,7 @@ final class CConversion {
       files.add(write(folder.resolve(module.sourceFile()), module.source()));
       Path zip = out.resolve(in.name() + "-arduino.zip");
       AtomicFiles.write(
-          zip,
-          CLibraryZip.zip(
-              module,
-              sketch,
-              in.sourceName(),
-              request.board(),
-              request.libraryVersion(),
-              request.generator()));
+          zip, CLibraryZip.zip(module, sketch, sketchOptions, request.libraryVersion()));
       files.add(zip);
       files.add(write(out.resolve("report.md"), CReport.markdown(in, module, footprint)));
       files.add(write(out.resolve("report.json"), CReport.json(in, module, footprint)));
@@ -93,46 +87,16 @@ final class CConversion {
     }
   }
 
-  /**
-   * The sketch folder's own files by name: the {@code c_<template>} {@code .ino}, and for {@code
-   * kws} also the recognizer and the C frontend, configured as the tflm {@code kws} sketch is
-   * (micro_speech's frontend; features divided by 25.6, then quantized by the sketch with input 0's
-   * scale and zero point).
-   */
-  private static Map<String, String> renderSketch(Inputs in, CModule module)
-      throws ConversionException, CodegenException {
+  /** The sketch for the request's template, board, labels and template parameters. */
+  private static CSketch.Options sketchOptions(Inputs in) {
     ConversionRequest request = in.request();
-    String id = request.template().id();
-    if (SketchTemplate.KWS.id().equals(id)) {
-      return CSketch.renderKwsFiles(
-          module,
-          CFrontend.render(MicroFrontendConfig.microSpeech()),
-          in.sourceName(),
-          request.labels(),
-          FeatureForm.MICRO_FRONTEND_FLOAT_DIVISOR,
-          request.generator());
-    }
-    String template = CSketch.templateFor(id);
-    if (template == null) {
-      throw new ConversionException(
-          request.setting("template")
-              + "="
-              + id
-              + " has no sketch for "
-              + request.setting("backend")
-              + "=c yet; use "
-              + request.setting("template")
-              + "=generic, "
-              + request.setting("template")
-              + "=kws or "
-              + request.setting("backend")
-              + "=tflm.");
-    }
-    Map<String, String> files = new LinkedHashMap<>();
-    files.put(
-        module.name() + ".ino",
-        CSketch.render(template, module, in.sourceName(), request.labels(), request.generator()));
-    return files;
+    return new CSketch.Options(
+        request.template(),
+        request.board(),
+        in.sourceName(),
+        request.labels(),
+        request.templateParameters(),
+        request.generator());
   }
 
   private static Path write(Path file, String text) throws IOException {

@@ -6,9 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tinyml.codegen.Board;
 import dev.tinyml.codegen.SketchTemplate;
 import dev.tinyml.testing.Fixtures;
+import dev.tinyml.tflite.Buffer;
+import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.Model;
+import dev.tinyml.tflite.Operator;
+import dev.tinyml.tflite.OperatorCode;
+import dev.tinyml.tflite.QuantizationParameters;
+import dev.tinyml.tflite.SubGraph;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
+import dev.tinyml.tflite.TfliteWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConverterCBackendTest {
   private static final Path MICRO_SPEECH =
       Fixtures.path("tflite/micro_speech/micro_speech_quantized.tflite");
+  private static final Path PERSON_DETECT =
+      Fixtures.path("tflite/person_detection/person_detect.tflite");
 
   private static ConversionRequest.Builder microSpeech(Path out) {
     return ConversionRequest.builder(ModelSource.tflite(MICRO_SPEECH), out)
@@ -91,13 +104,102 @@ class ConverterCBackendTest {
   }
 
   @Test
-  void aTemplateWithoutACSketchIsRefusedNamingWhatToUse(@TempDir Path dir) {
+  void aTemplateThatCannotDriveTheModelIsRefusedAndNothingIsWritten(@TempDir Path dir) {
     Path out = dir.resolve("o");
     ConversionRequest request = microSpeech(out).template(SketchTemplate.VWW).build();
     assertThatThrownBy(() -> Converter.convert(request))
         .isInstanceOf(ConversionException.class)
-        .hasMessageContaining("template=vww has no sketch for backend=c yet");
+        .hasMessageContaining("Template vww cannot drive model")
+        .hasMessageContaining("is not an image");
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void theVwwTemplateWritesTheCVwwSketchAndZipsItDependingOnTheCameraLibraryOnly(@TempDir Path out)
+      throws Exception {
+    Converter.convert(
+        ConversionRequest.builder(ModelSource.tflite(PERSON_DETECT), out)
+            .name("person")
+            .labels(List.of("notperson", "person"))
+            .template(SketchTemplate.VWW)
+            .backend(Backend.C)
+            .build());
+
+    assertThat(cSketchAndLibrary(out, "person", "Arduino_OV767X"))
+        .contains("#include <Arduino_OV767X.h>")
+        .contains("constexpr int kPersonIndex = 1;");
+  }
+
+  @Test
+  void theAnomalyTemplateWritesTheCAnomalySketchWithTheThresholdAndTheBoardsImuLibrary(
+      @TempDir Path dir) throws Exception {
+    Path out = dir.resolve("o");
+    Converter.convert(
+        autoencoder(dir, out)
+            .board(Board.named("nano33ble-rev2"))
+            .templateParameters(Map.of("anomaly_threshold", "0.05f"))
+            .build());
+
+    assertThat(cSketchAndLibrary(out, "wear", "Arduino_BMI270_BMM150"))
+        .contains("#include <Arduino_BMI270_BMM150.h>")
+        .contains("constexpr float kThreshold = 0.05f;");
+  }
+
+  /**
+   * Checks that the sketch calls the module and includes no TFLite Micro header, and that the zip
+   * holds the module and the sketch and depends on {@code depends} only; returns the sketch.
+   */
+  private static String cSketchAndLibrary(Path out, String name, String depends) throws Exception {
+    String ino = Files.readString(out.resolve(name + "/" + name + ".ino"));
+    assertThat(ino)
+        .contains(name + "_invoke();")
+        .doesNotContain("tensorflow")
+        .doesNotContain("TensorFlowLite");
+    try (ZipFile zip = new ZipFile(out.resolve(name + "-arduino.zip").toFile())) {
+      assertThat(zip.getEntry(name + "/examples/" + name + "/" + name + ".ino")).isNotNull();
+      assertThat(zip.getEntry(name + "/src/" + name + "_model.c")).isNotNull();
+      assertThat(entry(zip, name + "/library.properties"))
+          .contains("depends=" + depends + "\n")
+          .doesNotContain("Chirale");
+    }
+    return ino;
+  }
+
+  @Test
+  void theAnomalyTemplateWithoutAThresholdIsRefusedNamingItAndNothingIsWritten(@TempDir Path dir)
+      throws Exception {
+    Path out = dir.resolve("o");
+    ConversionRequest request = autoencoder(dir, out).build();
+    assertThatThrownBy(() -> Converter.convert(request))
+        .isInstanceOf(ConversionException.class)
+        .hasMessageContaining("needs the parameter 'anomaly_threshold'");
+    assertThat(out).doesNotExist();
+  }
+
+  /** An int8 RELU from [1, 12] to [1, 12] (an autoencoder's shape) as a .tflite in {@code dir}. */
+  private static ConversionRequest.Builder autoencoder(Path dir, Path out) throws Exception {
+    Model model = new Model();
+    model.buffers().add(new Buffer());
+    SubGraph graph = new SubGraph();
+    model.subgraphs().add(graph);
+    for (String name : new String[] {"in", "out"}) {
+      Tensor t = new Tensor(name, TensorType.INT8, new int[] {1, 12});
+      t.setQuantization(QuantizationParameters.perTensor(0.05f, -3));
+      graph.addTensor(t);
+    }
+    int code = model.addOperatorCode(new OperatorCode(BuiltinOperator.RELU, 1));
+    graph.operators().add(new Operator(code, new int[] {0}, new int[] {1}, null));
+    graph.setInputs(0);
+    graph.setOutputs(1);
+    Path file = dir.resolve("wear.tflite");
+    TfliteWriter.write(model, file);
+    return ConversionRequest.builder(ModelSource.tflite(file), out)
+        .template(SketchTemplate.ANOMALY)
+        .backend(Backend.C);
+  }
+
+  private static String entry(ZipFile zip, String name) throws Exception {
+    return new String(zip.getInputStream(zip.getEntry(name)).readAllBytes());
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -46,36 +47,20 @@ public final class ArduinoLibraryZip {
       SketchTemplate template,
       String generator) {
     String sensor = template.sensorLibrary(board);
-    return "name="
-        + libraryName
-        + "\nversion="
-        + version
-        + "\nauthor="
-        + generator
-        + "\nmaintainer="
-        + generator
-        + "\nsentence=Model "
-        + Identifiers.comment(modelName)
-        + " for TensorFlow Lite Micro, with its op resolver and an example sketch."
-        + "\nparagraph=Generated from the model by "
-        + generator
-        + " for "
-        + board.displayName()
-        + ". Include "
-        + libraryName
-        + ".h; it declares g_model, kTensorArenaSize, the tensor constants, kLabels and"
-        + " RegisterModelOps()."
-        + "\ncategory=Data Processing"
-        + "\nurl=https://github.com/tinyml-java/tinyml"
-        + "\narchitectures="
-        + board.architectures()
-        + "\nincludes="
-        + libraryName
-        + ".h"
-        + "\ndepends="
-        + OpResolverGenerator.LIBRARY
-        + (sensor.isEmpty() ? "" : ", " + sensor)
-        + "\n";
+    return new LibraryProperties(
+            libraryName,
+            version,
+            generator,
+            Identifiers.comment(modelName),
+            " for TensorFlow Lite Micro, with its op resolver and an example sketch.",
+            board,
+            libraryName + ".h",
+            "it declares g_model, kTensorArenaSize, the tensor constants, kLabels and"
+                + " RegisterModelOps().",
+            sensor.isEmpty()
+                ? List.of(OpResolverGenerator.LIBRARY)
+                : List.of(OpResolverGenerator.LIBRARY, sensor))
+        .text();
   }
 
   /**

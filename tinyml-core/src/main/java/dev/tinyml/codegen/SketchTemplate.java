@@ -58,8 +58,13 @@ public enum SketchTemplate {
     return codeFlashBytes;
   }
 
-  /** The sensor library for {@code depends=} besides the TFLite Micro one, empty if none. */
-  String sensorLibrary(Board board) {
+  /**
+   * The sensor library the sketch includes, for {@code depends=} of the Arduino library.
+   *
+   * @param board the board (the IMU library differs between boards)
+   * @return the library name, empty if the template needs none
+   */
+  public String sensorLibrary(Board board) {
     return this == ANOMALY ? board.imuLibrary() : extraLibrary;
   }
 
@@ -77,12 +82,31 @@ public enum SketchTemplate {
   }
 
   /**
+   * The template's parameters for a model and board, after checking that the board has the
+   * template's sensor and the model the shape the template feeds it.
+   *
+   * @param model the model
+   * @param board the board
+   * @param overrides user values by placeholder name
+   * @return every template-specific placeholder value (defaults replaced by {@code overrides})
+   * @throws CodegenException for a board without the sensor, an unknown or missing parameter, or a
+   *     model of the wrong shape
+   */
+  public Map<String, String> checkedParameters(
+      ModelDescription model, Board board, Map<String, String> overrides) throws CodegenException {
+    checkBoard(board);
+    Map<String, String> parameters = parameters(model, board, overrides);
+    checkModel(model, parameters);
+    return parameters;
+  }
+
+  /**
    * Checks that the board has what the template needs.
    *
    * @param board the target board
    * @throws CodegenException naming the missing sensor and a template that works
    */
-  void checkBoard(Board board) throws CodegenException {
+  private void checkBoard(Board board) throws CodegenException {
     String missing =
         switch (this) {
           case KWS -> board.microphone() ? null : "a PDM microphone";
@@ -114,7 +138,8 @@ public enum SketchTemplate {
    * @param parameters the template parameters (defaults and overrides)
    * @throws CodegenException naming the tensor, its shape and what the template expects
    */
-  void checkModel(ModelDescription model, Map<String, String> parameters) throws CodegenException {
+  private void checkModel(ModelDescription model, Map<String, String> parameters)
+      throws CodegenException {
     TensorSpec in = model.inputs().get(0);
     TensorSpec out = model.outputs().get(0);
     String problem =
@@ -183,8 +208,8 @@ public enum SketchTemplate {
    * @throws CodegenException when an override names no parameter of this template or a required
    *     parameter is missing
    */
-  Map<String, String> parameters(ModelDescription model, Board board, Map<String, String> overrides)
-      throws CodegenException {
+  private Map<String, String> parameters(
+      ModelDescription model, Board board, Map<String, String> overrides) throws CodegenException {
     Map<String, String> p = new LinkedHashMap<>();
     List<String> labels = model.labels();
     switch (this) {

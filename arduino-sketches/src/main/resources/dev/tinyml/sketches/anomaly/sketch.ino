@@ -12,43 +12,15 @@
 #include "tensorflow/lite/micro/micro_interpreter.h"
 #include "tensorflow/lite/schema/schema_generated.h"
 
-constexpr int kAxes = {{imu_axes}};  // 3: accelerometer x, y, z; 6: then gyroscope x, y, z
-static_assert(kAxes == 3 || kAxes == 6, "the IMU gives 3 (accelerometer) or 6 axes");
-static_assert(kInputElementCount % kAxes == 0, "model input must be whole IMU samples");
-static_assert(kOutputElementCount == kInputElementCount,
-              "an autoencoder reconstructs its input: output and input sizes must match");
-constexpr int kWindowSamples = kInputElementCount / kAxes;
-constexpr uint32_t kSamplePeriodUs = 1000000UL / {{imu_sample_rate_hz}};
-constexpr float kThreshold = {{anomaly_threshold}};
-
-float g_window[kInputElementCount];  // sample-major: x, y, z[, gx, gy, gz], x, ...
-int g_filled = 0;
-uint32_t g_last_sample_us = 0;
+{{imu_window}}
 alignas(16) uint8_t g_arena[kTensorArenaSize];
 tflite::MicroInterpreter* g_interpreter = nullptr;
 
 {{halt}}
 
-void SetLed(bool anomaly) {
-#if defined(LEDR) && defined(LEDG) && defined(LEDB)
-  digitalWrite(LEDR, anomaly ? LOW : HIGH);  // the RGB LED is active low
-  digitalWrite(LEDG, anomaly ? HIGH : LOW);
-  digitalWrite(LEDB, HIGH);
-#else
-  digitalWrite(LED_BUILTIN, anomaly ? HIGH : LOW);
-#endif
-}
+{{anomaly_led}}
 
-bool ReadSample(float* out) {
-  if (!IMU.accelerationAvailable()) return false;
-  IMU.readAcceleration(out[0], out[1], out[2]);
-  if (kAxes == 6) {
-    while (!IMU.gyroscopeAvailable()) {
-    }
-    IMU.readGyroscope(out[3], out[4], out[5]);
-  }
-  return true;
-}
+{{imu_read_sample}}
 
 void Score() {
   TfLiteTensor* input = g_interpreter->input(0);
@@ -64,14 +36,7 @@ void Score() {
     const float d = GetTensorValue(input, i) - GetTensorValue(output, i);
     sum += d * d;
   }
-  const float error = sum / static_cast<float>(kInputElementCount);
-  const bool anomaly = error > kThreshold;
-  SetLed(anomaly);
-  Serial.print("reconstruction error ");
-  Serial.print(error, 6);
-  Serial.print(" threshold ");
-  Serial.print(kThreshold, 6);
-  Serial.println(anomaly ? " ANOMALY" : " normal");
+{{anomaly_report}}
 }
 
 void setup() {
@@ -86,15 +51,4 @@ void setup() {
   Serial.println(static_cast<unsigned long>(kTensorArenaSize));
 }
 
-void loop() {
-  const uint32_t now = micros();
-  if (now - g_last_sample_us < kSamplePeriodUs) return;
-  float sample[6];
-  if (!ReadSample(sample)) return;
-  g_last_sample_us = now;
-  for (int a = 0; a < kAxes; ++a) g_window[g_filled * kAxes + a] = sample[a];
-  if (++g_filled == kWindowSamples) {  // non-overlapping windows
-    Score();
-    g_filled = 0;
-  }
-}
+{{imu_window_loop}}

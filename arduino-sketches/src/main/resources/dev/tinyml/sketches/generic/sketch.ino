@@ -24,35 +24,9 @@ tflite::MicroInterpreter* g_interpreter = nullptr;
 
 // Parses the line into the input tensor; false (with a message) when it does not fit.
 bool ParseLine(const char* line, TfLiteTensor* input) {
-  const char* p = line;
-  int count = 0;
-  while (true) {
-    while (*p == ' ' || *p == ',' || *p == '\t' || *p == '\r') ++p;
-    if (*p == '\0') break;
-    char* end = nullptr;
-    const float value = strtof(p, &end);
-    if (end == p) {
-      Serial.print("error: not a number at column ");
-      Serial.println(static_cast<int>(p - line) + 1);
-      return false;
-    }
-    if (count == kInputElementCount) {
-      Serial.print("error: more than ");
-      Serial.print(kInputElementCount);
-      Serial.println(" values");
-      return false;
-    }
+{{parse_numbers}}
     SetTensorValue(input, count++, value);
-    p = end;
-  }
-  if (count != kInputElementCount) {
-    Serial.print("error: expected ");
-    Serial.print(kInputElementCount);
-    Serial.print(" values, got ");
-    Serial.println(count);
-    return false;
-  }
-  return true;
+{{parse_numbers_end}}
 }
 
 void RunLine() {
@@ -69,24 +43,7 @@ void RunLine() {
   Serial.print("output:");
   for (int i = 0; i < kOutputElementCount; ++i) {
     const float v = GetTensorValue(output, i);
-    Serial.print(i == 0 ? " " : ", ");
-    Serial.print(v, 6);
-    if (v > best_value) {
-      best_value = v;
-      best = i;
-    }
-  }
-  Serial.println();
-  if (kLabelCount == kOutputElementCount) {
-    Serial.print("class: ");
-    Serial.print(kLabels[best]);
-    Serial.print(" (");
-    Serial.print(best_value, 4);
-    Serial.println(")");
-  }
-  Serial.print("invoke: ");
-  Serial.print(elapsed);
-  Serial.println(" us");
+{{output_report}}
 }
 
 void setup() {
@@ -99,24 +56,4 @@ void setup() {
   Serial.println(" numbers per line.");
 }
 
-void loop() {
-  while (Serial.available() > 0) {
-    const char c = static_cast<char>(Serial.read());
-    if (c == '\n') {
-      g_line[g_line_length] = '\0';
-      if (g_line_overflow) {
-        Serial.print("error: line longer than ");
-        Serial.print(kMaxLineLength);
-        Serial.println(" characters");
-      } else if (g_line_length > 0) {
-        RunLine();
-      }
-      g_line_length = 0;
-      g_line_overflow = false;
-    } else if (g_line_length < kMaxLineLength) {
-      g_line[g_line_length++] = c;
-    } else {
-      g_line_overflow = true;
-    }
-  }
-}
+{{serial_line_loop}}

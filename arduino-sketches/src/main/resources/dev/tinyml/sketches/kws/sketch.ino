@@ -29,19 +29,7 @@ constexpr int kFeatureFrames = kInputElementCount / kFeatureChannels;
 static_assert(kInputElementCount % kFeatureChannels == 0,
               "model input must be a whole number of feature frames");
 
-// Averaging of scores and the command responder.
-constexpr uint32_t kAverageWindowMs = {{average_window_ms}};
-constexpr float kDetectionThreshold = {{detection_threshold}};
-constexpr uint32_t kSuppressionMs = {{suppression_ms}};
-constexpr int kMinimumCount = {{minimum_count}};
-constexpr int kIgnoredLabels[] = { {{ignored_label_indices}} };  // -1: none ignored
-constexpr int kClasses = kOutputElementCount;
-
-// Audio ring buffer filled by the PDM interrupt (a power of two, about one second).
-constexpr int kRingSamples = 16384;
-int16_t g_ring[kRingSamples];
-volatile uint32_t g_samples_written = 0;
-uint32_t g_samples_consumed = 0;
+{{kws_recognizer_and_audio_ring}}
 
 struct FrontendState g_frontend;
 uint16_t g_features[kFeatureFrames * kFeatureChannels];  // newest frame last
@@ -56,59 +44,7 @@ uint32_t g_led_off_at_ms = 0;
 
 {{halt}}
 
-// PDM interrupt: append the new samples to the ring buffer.
-void OnPdmData() {
-  int16_t chunk[256];
-  int available = PDM.available();
-  while (available > 0) {
-    int bytes = available < static_cast<int>(sizeof(chunk)) ? available : sizeof(chunk);
-    PDM.read(chunk, bytes);
-    const int samples = bytes / 2;
-    uint32_t w = g_samples_written;
-    for (int i = 0; i < samples; ++i) {
-      g_ring[(w + i) & (kRingSamples - 1)] = chunk[i];
-    }
-    g_samples_written = w + samples;
-    available -= bytes;
-  }
-}
-
-void SetLed(bool red, bool green, bool blue) {
-#if defined(LEDR) && defined(LEDG) && defined(LEDB)
-  digitalWrite(LEDR, red ? LOW : HIGH);  // the RGB LED is active low
-  digitalWrite(LEDG, green ? LOW : HIGH);
-  digitalWrite(LEDB, blue ? LOW : HIGH);
-#else
-  digitalWrite(LED_BUILTIN, (red || green || blue) ? HIGH : LOW);
-#endif
-}
-
-void RespondToCommand(const Recognition& r, uint32_t now_ms) {
-  if (r.is_new_command) {
-    Serial.print("Heard ");
-    Serial.print(r.index < kLabelCount ? kLabels[r.index] : "class");
-    Serial.print(" (index ");
-    Serial.print(r.index);
-    Serial.print(", score ");
-    Serial.print(r.score, 2);
-    Serial.print(") at ");
-    Serial.print(now_ms);
-    Serial.println(" ms");
-    SetLed(r.index % 3 == 0, r.index % 3 == 1, r.index % 3 == 2);
-    g_led_off_at_ms = now_ms + 1000;
-  } else if (g_led_off_at_ms != 0 && static_cast<int32_t>(now_ms - g_led_off_at_ms) >= 0) {
-    SetLed(false, false, false);
-    g_led_off_at_ms = 0;
-  }
-}
-
-void PushFeatureFrame(const uint16_t* values) {
-  memmove(g_features, g_features + kFeatureChannels,
-          sizeof(uint16_t) * kFeatureChannels * (kFeatureFrames - 1));
-  memcpy(g_features + kFeatureChannels * (kFeatureFrames - 1), values,
-         sizeof(uint16_t) * kFeatureChannels);
-  if (g_frames_seen < kFeatureFrames) ++g_frames_seen;
-}
+{{kws_audio_and_commands}}
 
 void RunInference(uint32_t now_ms) {
   TfLiteTensor* input = g_interpreter->input(0);
@@ -160,21 +96,12 @@ void setup() {
   Serial.println(static_cast<unsigned long>(kTensorArenaSize));
 }
 
-void loop() {
-  noInterrupts();
-  const uint32_t written = g_samples_written;
-  interrupts();
-  if (written - g_samples_consumed > static_cast<uint32_t>(kRingSamples)) {
-    // Fell behind by more than the ring holds: skip to the newest audio.
-    g_samples_consumed = written - kRingSamples / 2;
+{{audio_loop_start}}
     FrontendReset(&g_frontend);
     g_frames_seen = 0;
   }
   while (g_samples_consumed != written) {
-    const uint32_t offset = g_samples_consumed & (kRingSamples - 1);
-    uint32_t count = written - g_samples_consumed;
-    if (count > kRingSamples - offset) count = kRingSamples - offset;  // up to the wrap
-    size_t read = 0;
+{{audio_ring_chunk}}
     struct FrontendOutput frame =
         FrontendProcessSamples(&g_frontend, g_ring + offset, count, &read);
     g_samples_consumed += read;

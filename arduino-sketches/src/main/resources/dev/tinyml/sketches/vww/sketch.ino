@@ -12,18 +12,7 @@
 #include "tensorflow/lite/micro/micro_interpreter.h"
 #include "tensorflow/lite/schema/schema_generated.h"
 
-constexpr int kCameraWidth = 160;  // QQVGA
-constexpr int kCameraHeight = 120;
-static_assert(kInput0Rank == 4, "a vision model takes [1, height, width, channels]");
-constexpr int kModelHeight = kInput0Dims[1];
-constexpr int kModelWidth = kInput0Dims[2];
-constexpr int kModelChannels = kInput0Dims[3];
-// The model's real input for a pixel p in [0, 255] is p * kPixelScale + kPixelOffset.
-constexpr float kPixelScale = {{pixel_scale}};
-constexpr float kPixelOffset = {{pixel_offset}};
-constexpr int kPersonIndex = {{person_index}};
-constexpr float kPersonThreshold = {{person_threshold}};
-static_assert(kPersonIndex < kOutputElementCount, "person index beyond the model output");
+{{vww_constants}}
 
 uint8_t g_frame[kCameraWidth * kCameraHeight];
 alignas(16) uint8_t g_arena[kTensorArenaSize];
@@ -31,29 +20,11 @@ tflite::MicroInterpreter* g_interpreter = nullptr;
 
 {{halt}}
 
-void SetLed(bool red, bool green) {
-#if defined(LEDR) && defined(LEDG) && defined(LEDB)
-  digitalWrite(LEDR, red ? LOW : HIGH);  // the RGB LED is active low
-  digitalWrite(LEDG, green ? LOW : HIGH);
-  digitalWrite(LEDB, HIGH);
-#else
-  digitalWrite(LED_BUILTIN, green ? HIGH : LOW);
-#endif
-}
+{{vww_led}}
 
 // Crops the centre square of the frame and resizes it (nearest neighbour) into the input.
 void FillInput(TfLiteTensor* input) {
-  const int side = kCameraWidth < kCameraHeight ? kCameraWidth : kCameraHeight;
-  const int left = (kCameraWidth - side) / 2;
-  const int top = (kCameraHeight - side) / 2;
-  int index = 0;
-  for (int y = 0; y < kModelHeight; ++y) {
-    const int source_y = top + (y * side) / kModelHeight;
-    for (int x = 0; x < kModelWidth; ++x) {
-      const int source_x = left + (x * side) / kModelWidth;
-      const float value =
-          static_cast<float>(g_frame[source_y * kCameraWidth + source_x]) * kPixelScale +
-          kPixelOffset;
+{{centre_crop_pixels}}
       for (int c = 0; c < kModelChannels; ++c) SetTensorValue(input, index++, value);
     }
   }
@@ -80,12 +51,5 @@ void loop() {
     return;
   }
   const float person = GetTensorValue(g_interpreter->output(0), kPersonIndex);
-  const bool is_person = person >= kPersonThreshold;
-  SetLed(!is_person, is_person);
-  Serial.print("person score ");
-  Serial.print(person, 3);
-  Serial.print(is_person ? " PERSON" : " no person");
-  Serial.print(" (");
-  Serial.print(millis() - started);
-  Serial.println(" ms)");
+{{person_report}}
 }

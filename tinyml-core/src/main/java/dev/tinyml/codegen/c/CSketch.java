@@ -1,197 +1,155 @@
 package dev.tinyml.codegen.c;
 
+import dev.tinyml.codegen.Board;
 import dev.tinyml.codegen.CodegenException;
+import dev.tinyml.codegen.ModelDescription;
+import dev.tinyml.codegen.SketchFiller;
+import dev.tinyml.codegen.SketchTemplate;
+import dev.tinyml.codegen.TfliteModels;
 import dev.tinyml.io.AtomicFiles;
+import dev.tinyml.preprocess.MicroFrontendConfig;
+import dev.tinyml.tflite.Model;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.stream.Collectors;
 
 /**
- * The Arduino sketch folder of a c-backend module: {@code <name>/<name>.ino} from the {@code
- * c_generic} template of {@code arduino-sketches} (input over serial, outputs and the best label
- * back), beside {@code <name>_model.h} and {@code <name>_model.c}; or, with {@link #writeKws}, the
- * {@code c_kws} keyword-spotting sketch with the C micro frontend. Neither needs the TFLite Micro
- * library.
+ * The Arduino sketch of a c-backend module: the {@code c_<template>} folder of {@code
+ * arduino-sketches} ({@code c_generic}, {@code c_kws}, {@code c_vww}, {@code c_anomaly}), filled by
+ * the {@link SketchFiller} the TFLite Micro sketches use, with their shared fragments and template
+ * parameters. The sketches call {@code <name>_invoke()} and read and write the module's input and
+ * output pointers with its scale and zero-point macros; none includes a TFLite Micro header. The
+ * {@code kws} sketch comes with the C micro frontend ({@link CFrontend}) in the micro_speech
+ * configuration.
  */
 public final class CSketch {
-  private static final String TEMPLATE = "/dev/tinyml/sketches/c_generic/sketch.ino";
-  private static final String KWS_TEMPLATE = "/dev/tinyml/sketches/c_kws/sketch.ino";
-  // The command recognizer is plain C++ without TFLM, shared with the TFLM kws template.
-  private static final String RECOGNIZER = "/dev/tinyml/sketches/kws/recognize_commands.h";
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_A-Z]+)}}");
+  /** The frontend the {@code c_kws} sketch is generated with: TFLM micro_speech's. */
+  private static final MicroFrontendConfig KWS_FRONTEND = MicroFrontendConfig.microSpeech();
+
+  /**
+   * The {@code kws} parameters that configure TFLM's frontend at run time; the C frontend is
+   * generated with {@link #KWS_FRONTEND} instead.
+   */
+  private static final List<String> KWS_FRONTEND_PARAMETERS =
+      List.of(
+          "sample_rate_hz",
+          "window_ms",
+          "stride_ms",
+          "feature_channels",
+          "lower_band_hz",
+          "upper_band_hz");
 
   private CSketch() {}
 
   /**
-   * Renders the sketch text.
+   * What a sketch is made for, besides the module.
    *
-   * @param module the generated module
-   * @param modelName the model's name for the comment
+   * @param template the sketch template
+   * @param board the board (the template's sensor must be on it)
+   * @param modelName the model's name for the comments
    * @param labels the output labels (empty when the model is not a classifier)
-   * @param generator the generator's name and version for the comment
-   * @return the {@code .ino} text
-   * @throws CodegenException when the template is missing or names an unknown placeholder
+   * @param parameters template parameters replacing the defaults (as for the tflm backend)
+   * @param generator the generator's name and version for the comments
    */
-  public static String render(
-      CModule module, String modelName, List<String> labels, String generator)
-      throws CodegenException {
-    return fill(TEMPLATE, baseValues(module, modelName, labels, generator));
+  public record Options(
+      SketchTemplate template,
+      Board board,
+      String modelName,
+      List<String> labels,
+      Map<String, String> parameters,
+      String generator) {
+    /** Checks for nulls and copies the collections. */
+    public Options {
+      Objects.requireNonNull(template, "template");
+      Objects.requireNonNull(board, "board");
+      Objects.requireNonNull(modelName, "modelName");
+      Objects.requireNonNull(generator, "generator");
+      labels = List.copyOf(labels);
+      parameters = Map.copyOf(parameters);
+    }
   }
 
   /**
-   * The resource of the c sketch of a template that {@link #render(String, CModule, String, List,
-   * String)} fills ({@code c_<id>} beside the tflm templates), or null when that template has no
-   * such c sketch yet. The {@code kws} template's c sketch needs the C frontend as well and is
-   * written by {@link #writeKws}, so it is not returned here.
+   * Renders the sketch folder's own files, without the model module: {@code <name>.ino}, and for
+   * {@code kws} {@code recognize_commands.h} and the C frontend's files. Rendering them all before
+   * writing any lets a caller refuse without leaving half a folder.
    *
-   * @param templateId a template id ({@code generic}, {@code vww}, {@code anomaly}, {@code kws})
-   * @return the resource path, or null
-   */
-  public static String templateFor(String templateId) {
-    if ("kws".equals(templateId)) {
-      return null;
-    }
-    String resource = "/dev/tinyml/sketches/c_" + templateId + "/sketch.ino";
-    return CSketch.class.getResource(resource) == null ? null : resource;
-  }
-
-  /**
-   * Renders the sketch text from a given c template resource ({@link #templateFor}).
-   *
-   * @param template the resource path
    * @param module the generated module
-   * @param modelName the model's name for the comment
-   * @param labels the output labels (empty when the model is not a classifier)
-   * @param generator the generator's name and version for the comment
-   * @return the {@code .ino} text
-   * @throws CodegenException when the template is missing or names an unknown placeholder
+   * @param model the model it was generated from (its input and output shapes)
+   * @param options template, board, names and parameters
+   * @return file name to text
+   * @throws CodegenException for a board without the template's sensor, a model of the wrong shape,
+   *     a bad template parameter (a {@code kws} frontend parameter among them: the C frontend is
+   *     micro_speech's) or a template error
    */
-  public static String render(
-      String template, CModule module, String modelName, List<String> labels, String generator)
+  public static SortedMap<String, String> render(CModule module, Model model, Options options)
       throws CodegenException {
-    return fill(template, baseValues(module, modelName, labels, generator));
-  }
-
-  private static Map<String, String> baseValues(
-      CModule module, String modelName, List<String> labels, String generator) {
-    StringBuilder quoted = new StringBuilder();
-    for (String label : labels) {
-      quoted.append(quoted.length() == 0 ? "" : ", ").append(cString(label));
-    }
-    Map<String, String> values =
-        new java.util.HashMap<>(
-            Map.of(
-                "name", module.name(),
-                "NAME", CNames.macro(module.name()),
-                "model_name", CNames.comment(modelName),
-                "generator", CNames.comment(generator),
-                "labels", labels.isEmpty() ? "\"\"" : quoted.toString(),
-                "label_count", Integer.toString(labels.size()),
-                "max_line_length", "2048"));
-    return values;
-  }
-
-  private static String fill(String templatePath, Map<String, String> values)
-      throws CodegenException {
-    String template = templateText(templatePath);
-    Matcher m = PLACEHOLDER.matcher(template);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String v = values.get(m.group(1));
-      if (v == null) {
-        throw new CodegenException(
-            "sketch template " + templatePath + " uses unknown placeholder {{" + m.group(1) + "}}");
+    SketchTemplate template = options.template();
+    if (template == SketchTemplate.KWS) {
+      for (String fixed : KWS_FRONTEND_PARAMETERS) {
+        if (options.parameters().containsKey(fixed)) {
+          throw new CodegenException(
+              "Template kws parameter '"
+                  + fixed
+                  + "' cannot be changed with backend=c: its C frontend is generated with the"
+                  + " micro_speech configuration. Leave it out, or use backend=tflm.");
+        }
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(v));
     }
-    m.appendTail(out);
-    return out.toString();
+    ModelDescription description = describe(module, model, options);
+    Map<String, String> parameters =
+        new LinkedHashMap<>(
+            template.checkedParameters(description, options.board(), options.parameters()));
+    if (template == SketchTemplate.KWS) {
+      parameters.keySet().removeAll(KWS_FRONTEND_PARAMETERS);
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("module_name", module.name());
+    values.put("module_macro", CNames.macro(module.name()));
+    values.put("model_name", CNames.comment(options.modelName()));
+    values.put("generator", CNames.comment(options.generator()));
+    values.put("board_name", options.board().displayName());
+    values.put("labels", labelList(options.labels()));
+    values.put("label_count", Integer.toString(options.labels().size()));
+    if (template == SketchTemplate.VWW) {
+      // The C header gives input 0's length only; the camera sketch needs its shape.
+      int[] shape = description.inputs().get(0).shape();
+      values.put("input_rank", Integer.toString(shape.length));
+      values.put(
+          "input_dims",
+          Arrays.stream(shape).mapToObj(Integer::toString).collect(Collectors.joining(", ")));
+    }
+    values.putAll(parameters);
+    SortedMap<String, String> files =
+        SketchFiller.fill(List.of("c_" + template.id()), module.name(), values);
+    if (template == SketchTemplate.KWS) {
+      files.putAll(CFrontend.render(KWS_FRONTEND).files());
+    }
+    return files;
   }
 
   /**
-   * Writes {@code <dir>/<name>/<name>.ino}, {@code <name>_model.h} and {@code <name>_model.c}.
+   * Writes the sketch folder {@code <dir>/<name>/}: the files of {@link #render} and the module
+   * ({@code <name>_model.h}, {@code <name>_model.c}).
    *
+   * @param module the generated module
+   * @param model the model it was generated from
+   * @param options template, board, names and parameters
+   * @param dir the output directory
    * @return the sketch folder
    * @throws CodegenException as {@link #render}
    * @throws IOException when writing fails
    */
-  public static Path write(
-      CModule module, String modelName, List<String> labels, String generator, Path dir)
+  public static Path write(CModule module, Model model, Options options, Path dir)
       throws CodegenException, IOException {
-    String ino = render(module, modelName, labels, generator);
-    Path folder = dir.resolve(module.name());
-    AtomicFiles.write(folder.resolve(module.name() + ".ino"), ino);
-    AtomicFiles.write(folder.resolve(module.headerFile()), module.header());
-    AtomicFiles.write(folder.resolve(module.sourceFile()), module.source());
-    return folder;
-  }
-
-  /**
-   * Renders the {@code c_kws} sketch: PDM microphone, the C micro frontend, feature slices of the
-   * model's input length, scores averaged over 1 s and commands reported over serial and the RGB
-   * LED (Nano 33 BLE Sense).
-   *
-   * @param module the generated module (input 0 a whole number of feature frames)
-   * @param modelName the model's name for the comment
-   * @param labels the output labels; silence, unknown and background are never reported
-   * @param featureDivisor what the model's real input is: frontend value divided by this (25.6 for
-   *     micro_speech)
-   * @param generator the generator's name and version for the comment
-   * @return the {@code .ino} text
-   * @throws CodegenException when the template is missing or names an unknown placeholder
-   */
-  public static String renderKws(
-      CModule module, String modelName, List<String> labels, float featureDivisor, String generator)
-      throws CodegenException {
-    if (!(featureDivisor > 0) || Float.isInfinite(featureDivisor)) {
-      throw new CodegenException(
-          "The kws sketch's feature divisor must be a positive number, got " + featureDivisor);
-    }
-    Map<String, String> values = baseValues(module, modelName, labels, generator);
-    values.put("feature_divisor", Float.toString(featureDivisor) + "f");
-    StringBuilder ignored = new StringBuilder();
-    for (int i = 0; i < labels.size(); i++) {
-      String l = labels.get(i).toLowerCase(Locale.ROOT).replace("_", "");
-      if (l.equals("silence") || l.equals("unknown") || l.equals("background")) {
-        ignored.append(ignored.length() == 0 ? "" : ", ").append(i);
-      }
-    }
-    values.put("ignored_label_indices", ignored.length() == 0 ? "-1" : ignored.toString());
-    return fill(KWS_TEMPLATE, values);
-  }
-
-  /**
-   * Writes the {@code c_kws} sketch folder {@code <dir>/<name>/}: {@code <name>.ino}, {@code
-   * recognize_commands.h}, the model module and the C frontend ({@link CFrontend#render}).
-   *
-   * @param module the generated module
-   * @param frontend the C frontend, rendered with the configuration the model was trained with
-   * @param modelName the model's name for the comment
-   * @param labels the output labels
-   * @param featureDivisor see {@link #renderKws}
-   * @param generator the generator's name and version for the comment
-   * @param dir the output directory
-   * @return the sketch folder
-   * @throws CodegenException as {@link #renderKws}
-   * @throws IOException when writing fails
-   */
-  public static Path writeKws(
-      CModule module,
-      CFrontendSources frontend,
-      String modelName,
-      List<String> labels,
-      float featureDivisor,
-      String generator,
-      Path dir)
-      throws CodegenException, IOException {
-    Map<String, String> files =
-        renderKwsFiles(module, frontend, modelName, labels, featureDivisor, generator);
+    SortedMap<String, String> files = render(module, model, options);
     Path folder = dir.resolve(module.name());
     for (Map.Entry<String, String> f : files.entrySet()) {
       AtomicFiles.write(folder.resolve(f.getKey()), f.getValue());
@@ -202,46 +160,25 @@ public final class CSketch {
   }
 
   /**
-   * Renders the {@code c_kws} sketch folder's own files, without the model module: {@code
-   * <name>.ino}, {@code recognize_commands.h} and the frontend's files, in that order. Rendering
-   * them all before writing any lets a caller refuse without leaving half a folder.
-   *
-   * @param module the generated module
-   * @param frontend the C frontend, rendered with the configuration the model was trained with
-   * @param modelName the model's name for the comment
-   * @param labels the output labels
-   * @param featureDivisor see {@link #renderKws}
-   * @param generator the generator's name and version for the comment
-   * @return file name to text
-   * @throws CodegenException as {@link #renderKws}
+   * The model as the template checks read it (input and output shapes, labels). The c backend
+   * embeds no flatbuffer, so the description carries none; the arena is the module's.
    */
-  public static Map<String, String> renderKwsFiles(
-      CModule module,
-      CFrontendSources frontend,
-      String modelName,
-      List<String> labels,
-      float featureDivisor,
-      String generator)
+  private static ModelDescription describe(CModule module, Model model, Options options)
       throws CodegenException {
-    Map<String, String> files = new java.util.LinkedHashMap<>();
-    files.put(
-        module.name() + ".ino", renderKws(module, modelName, labels, featureDivisor, generator));
-    files.put(
-        "recognize_commands.h", fill(RECOGNIZER, Map.of("generator", CNames.comment(generator))));
-    files.putAll(frontend.files());
-    return files;
+    return TfliteModels.describe(
+        model,
+        new byte[0],
+        options.modelName(),
+        options.labels(),
+        Math.max(1, module.arenaBytes()));
   }
 
-  private static String templateText(String path) throws CodegenException {
-    try (InputStream in = CSketch.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new CodegenException(
-            "sketch template " + path + " is missing: arduino-sketches is not on the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CodegenException("cannot read sketch template " + path, e);
+  /** The labels as the initializer of a C string array; one empty string when there are none. */
+  private static String labelList(List<String> labels) {
+    if (labels.isEmpty()) {
+      return "\"\"";
     }
+    return labels.stream().map(CSketch::cString).collect(Collectors.joining(", "));
   }
 
   private static String cString(String text) {
