@@ -55,8 +55,8 @@ public final class OpRegistry {
     // Breadth ops (issue #14): data movement, element-wise math, reductions, resizing.
     register(new TransposeOp());
     register(new SliceOp());
-    register(new SplitOp(false));
-    register(new SplitOp(true));
+    register(new SplitOp());
+    register(new SplitVOp());
     register(new PackOp(false));
     register(new PackOp(true));
     register(new ExpandDimsOp());
