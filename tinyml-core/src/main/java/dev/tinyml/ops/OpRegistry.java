@@ -57,8 +57,8 @@ public final class OpRegistry {
     register(new SliceOp());
     register(new SplitOp());
     register(new SplitVOp());
-    register(new PackOp(false));
-    register(new PackOp(true));
+    register(new PackOp());
+    register(new UnpackOp());
     register(new ExpandDimsOp());
     register(new SpaceToDepthOp());
     register(new DepthToSpaceOp());
