@@ -64,8 +64,8 @@ public final class OpRegistry {
     register(new DepthToSpaceOp());
     register(new SpaceToBatchNdOp());
     register(new BatchToSpaceNdOp());
-    register(new GatherOp(false));
-    register(new GatherOp(true));
+    register(new GatherOp());
+    register(new GatherNdOp());
     register(new TensorCreationOp(BuiltinOperator.ZEROS_LIKE));
     register(new TensorCreationOp(BuiltinOperator.FILL));
     register(new TensorCreationOp(BuiltinOperator.SHAPE));
