@@ -66,9 +66,9 @@ public final class OpRegistry {
     register(new BatchToSpaceNdOp());
     register(new GatherOp());
     register(new GatherNdOp());
-    register(new TensorCreationOp(BuiltinOperator.ZEROS_LIKE));
-    register(new TensorCreationOp(BuiltinOperator.FILL));
-    register(new TensorCreationOp(BuiltinOperator.SHAPE));
+    register(new ZerosLikeOp());
+    register(new FillOp());
+    register(new ShapeOp());
     register(new AbsOp());
     register(new SqrtOp());
     register(new RsqrtOp());
