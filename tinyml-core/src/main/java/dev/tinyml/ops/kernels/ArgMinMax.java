@@ -22,14 +22,8 @@ public final class ArgMinMax {
   /** Plans the op; a negative axis counts from the end. */
   public static Plan plan(int[] inputShape, int axis) {
     int a = Shapes.axis(axis, inputShape.length);
-    int[] out = new int[inputShape.length - 1];
-    for (int i = 0, k = 0; i < inputShape.length; i++) {
-      if (i != a) {
-        out[k++] = inputShape[i];
-      }
-    }
     return new Plan(
-        out,
+        Shapes.withoutAxis(inputShape, a),
         Shapes.product(inputShape, 0, a),
         inputShape[a],
         Shapes.product(inputShape, a + 1, inputShape.length));
@@ -37,34 +31,33 @@ public final class ArgMinMax {
 
   /** ARG_MAX ({@code max = true}) or ARG_MIN of a float tensor. */
   public static void eval(Plan p, boolean max, float[] in, int[] out) {
-    for (int o = 0; o < p.outer(); o++) {
-      for (int k = 0; k < p.inner(); k++) {
-        int base = o * p.axisSize() * p.inner() + k;
-        float best = in[base];
-        int index = 0;
-        for (int i = 1; i < p.axisSize(); i++) {
-          float v = in[base + i * p.inner()];
-          if (max ? v > best : v < best) {
-            best = v;
-            index = i;
-          }
-        }
-        out[o * p.inner() + k] = index;
-      }
-    }
+    eval(p, max ? (i, j) -> in[i] > in[j] : (i, j) -> in[i] < in[j], out);
   }
 
   /** ARG_MAX ({@code max = true}) or ARG_MIN of an int8 tensor (raw values). */
   public static void eval(Plan p, boolean max, byte[] in, int[] out) {
+    eval(p, max ? (i, j) -> in[i] > in[j] : (i, j) -> in[i] < in[j], out);
+  }
+
+  /** Whether the input element at {@code i} replaces the best so far, at {@code j}. */
+  private interface Beats {
+    boolean test(int i, int j);
+  }
+
+  /**
+   * The position along the axis of each first best element: an element replaces the best only when
+   * it beats it, so ties and NaNs keep the earlier one.
+   */
+  private static void eval(Plan p, Beats beats, int[] out) {
     for (int o = 0; o < p.outer(); o++) {
       for (int k = 0; k < p.inner(); k++) {
         int base = o * p.axisSize() * p.inner() + k;
-        int best = in[base];
+        int best = base;
         int index = 0;
         for (int i = 1; i < p.axisSize(); i++) {
-          int v = in[base + i * p.inner()];
-          if (max ? v > best : v < best) {
-            best = v;
+          int at = base + i * p.inner();
+          if (beats.test(at, best)) {
+            best = at;
             index = i;
           }
         }

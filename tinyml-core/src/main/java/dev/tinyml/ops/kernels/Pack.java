@@ -37,12 +37,7 @@ public final class Pack {
   /** Plans UNPACK of {@code packedShape} along {@code axis} into its slices. */
   public static Plan planUnpack(int[] packedShape, int axis) {
     int a = Shapes.axis(axis, packedShape.length);
-    int[] unpacked = new int[packedShape.length - 1];
-    for (int i = 0, j = 0; i < packedShape.length; i++) {
-      if (i != a) {
-        unpacked[j++] = packedShape[i];
-      }
-    }
+    int[] unpacked = Shapes.withoutAxis(packedShape, a);
     return new Plan(
         Shapes.product(packedShape, 0, a),
         Shapes.product(packedShape, a + 1, packedShape.length),

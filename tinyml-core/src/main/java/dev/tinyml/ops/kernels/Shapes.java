@@ -55,6 +55,17 @@ public final class Shapes {
     return a;
   }
 
+  /** {@code shape} without its (non-negative) axis {@code axis}. */
+  public static int[] withoutAxis(int[] shape, int axis) {
+    int[] out = new int[shape.length - 1];
+    for (int i = 0, j = 0; i < shape.length; i++) {
+      if (i != axis) {
+        out[j++] = shape[i];
+      }
+    }
+    return out;
+  }
+
   /**
    * For every position of {@code shape} in row-major order, the flat offset {@code base +
    * sum(pos[d] * step[d])}: the one index walk behind transposes, slices, broadcasts and
