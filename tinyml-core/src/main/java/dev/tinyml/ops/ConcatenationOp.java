@@ -9,7 +9,7 @@ import dev.tinyml.tflite.TensorType;
 
 /** CONCATENATION along one axis; int8 inputs must share the output's quantization. */
 public final class ConcatenationOp extends BuiltinOp<ConcatenationOp.Plan>
-    implements TflmFootprint, Int8Rules {
+    implements TflmFootprint, DataMovementOp<ConcatenationOp.Plan> {
 
   /**
    * A prepared concatenation.
@@ -81,16 +81,5 @@ public final class ConcatenationOp extends BuiltinOp<ConcatenationOp.Plan>
   @Override
   public OutputParams outputParams() {
     return OutputParams.SHARED_WITH_ALL_INPUTS;
-  }
-
-  @Override
-  public int int8Version(OpNode quantized) {
-    return 2;
-  }
-
-  /** Data movement: no arithmetic. */
-  @Override
-  public long macs(OpNode node) {
-    return 0;
   }
 }

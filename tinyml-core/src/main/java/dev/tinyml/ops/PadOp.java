@@ -7,7 +7,8 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Arrays;
 
 /** PAD (and PADV2's constant value) of float32, int8, int16 and int32 tensors. */
-public final class PadOp extends BuiltinOp<PadOp.Plan> implements TflmFootprint, Int8Rules {
+public final class PadOp extends BuiltinOp<PadOp.Plan>
+    implements TflmFootprint, DataMovementOp<PadOp.Plan> {
 
   /**
    * A prepared pad.
@@ -107,21 +108,5 @@ public final class PadOp extends BuiltinOp<PadOp.Plan> implements TflmFootprint,
   @Override
   public int opData(OpNode node, Abi abi) {
     return 56;
-  }
-
-  @Override
-  public OutputParams outputParams() {
-    return OutputParams.SHARED_WITH_INPUT;
-  }
-
-  @Override
-  public int int8Version(OpNode quantized) {
-    return 2;
-  }
-
-  /** Data movement: no arithmetic. */
-  @Override
-  public long macs(OpNode node) {
-    return 0;
   }
 }
