@@ -29,10 +29,17 @@ public abstract class SigmoidOp extends ActivationOp<SigmoidOp.Plan> {
    * @param resolverMethod the {@code MicroMutableOpResolver} method registering it
    * @param outputScale the int8 output scale the kernel writes
    * @param outputZeroPoint the int8 output zero point the kernel writes
+   * @param floatLoop the kernel's float32 loop
+   * @param int8Loop the kernel's int8 loop
    */
   SigmoidOp(
-      BuiltinOperator builtin, String resolverMethod, float outputScale, int outputZeroPoint) {
-    super(builtin, 3, resolverMethod, 16, 2);
+      BuiltinOperator builtin,
+      String resolverMethod,
+      float outputScale,
+      int outputZeroPoint,
+      Loop<Plan, float[]> floatLoop,
+      Loop<Plan, byte[]> int8Loop) {
+    super(builtin, 3, resolverMethod, 16, 2, floatLoop, int8Loop);
     this.outputScale = outputScale;
     this.outputZeroPoint = outputZeroPoint;
   }
