@@ -51,12 +51,7 @@ public final class ConcatenationOp extends BuiltinOp<ConcatenationOp.Plan>
       shapes[i] = t.shape();
       idx[i] = c.in(i);
     }
-    DataMovement.ConcatPlan p;
-    try {
-      p = DataMovement.prepareConcat(shapes, o.axis());
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    DataMovement.ConcatPlan p = c.kernelPlan(() -> DataMovement.prepareConcat(shapes, o.axis()));
     if ((long) p.outer() * p.outputChunk() != out.elementCount()) {
       throw c.fail("output " + OpContext.describe(out) + " does not hold the concatenated inputs");
     }

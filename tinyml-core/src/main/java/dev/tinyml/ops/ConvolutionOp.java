@@ -123,23 +123,21 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
     c.requireRank(w, 4, "filter");
     c.requireRank(out, 4, "output");
     c.checkBias(2, isFloat ? TensorType.FLOAT32 : TensorType.INT32, out.shape()[3]);
-    try {
-      return kernel.prepare(
-          in.shape(),
-          w.shape(),
-          out.shape(),
-          window,
-          act,
-          isFloat
-              ? null
-              : new ConvParams.Quantization(
-                  c.zeroPoint(in),
-                  c.scale(out),
-                  c.zeroPoint(out),
-                  multipliers(c, w.shape()[weightsChannelAxis()])));
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    return c.kernelPlan(
+        () ->
+            kernel.prepare(
+                in.shape(),
+                w.shape(),
+                out.shape(),
+                window,
+                act,
+                isFloat
+                    ? null
+                    : new ConvParams.Quantization(
+                        c.zeroPoint(in),
+                        c.scale(out),
+                        c.zeroPoint(out),
+                        multipliers(c, w.shape()[weightsChannelAxis()]))));
   }
 
   /**

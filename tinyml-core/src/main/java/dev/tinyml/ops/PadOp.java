@@ -42,12 +42,7 @@ public final class PadOp extends BuiltinOp<PadOp.Plan>
     if (in.type() != out.type()) {
       throw c.unsupportedTypes();
     }
-    DataMovement.PadPlan p;
-    try {
-      p = DataMovement.preparePad(in.shape(), pads);
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    DataMovement.PadPlan p = c.kernelPlan(() -> DataMovement.preparePad(in.shape(), pads));
     if (!Arrays.equals(p.outputShape(), out.shape())) {
       throw c.fail(
           "output "
