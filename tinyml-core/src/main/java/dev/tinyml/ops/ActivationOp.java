@@ -15,8 +15,21 @@ import dev.tinyml.tflite.TensorType;
 public abstract class ActivationOp<P extends ElementMapOp.ElementwisePlan> extends ElementMapOp<P>
     implements TflmFootprint, Int8Rules {
 
+  /**
+   * The op's loop over arrays of type {@code A}.
+   *
+   * @param <P> the op's plan record
+   * @param <A> the array type
+   */
+  @FunctionalInterface
+  interface Loop<P, A> {
+    void run(P plan, A in, A out);
+  }
+
   private final int opData;
   private final int int8Version;
+  private final Loop<P, float[]> floatLoop;
+  private final Loop<P, byte[]> int8Loop;
 
   /**
    * An activation op.
@@ -26,12 +39,22 @@ public abstract class ActivationOp<P extends ElementMapOp.ElementwisePlan> exten
    * @param resolverMethod the {@code MicroMutableOpResolver} method registering it
    * @param opData the size of the TFLM kernel's {@code OpData}
    * @param int8Version the op version of its int8 form
+   * @param floatLoop the kernel's float32 loop
+   * @param int8Loop the kernel's int8 loop
    */
   ActivationOp(
-      BuiltinOperator builtin, int maxVersion, String resolverMethod, int opData, int int8Version) {
+      BuiltinOperator builtin,
+      int maxVersion,
+      String resolverMethod,
+      int opData,
+      int int8Version,
+      Loop<P, float[]> floatLoop,
+      Loop<P, byte[]> int8Loop) {
     super(builtin, maxVersion, resolverMethod);
     this.opData = opData;
     this.int8Version = int8Version;
+    this.floatLoop = floatLoop;
+    this.int8Loop = int8Loop;
   }
 
   /** The float32 plan over {@code count} elements. */
@@ -39,12 +62,6 @@ public abstract class ActivationOp<P extends ElementMapOp.ElementwisePlan> exten
 
   /** The int8 plan over {@code count} elements, from the tensors' quantization. */
   abstract P int8Plan(OpContext c, Tensor in, Tensor out, int count);
-
-  /** Runs the float32 loop. */
-  abstract void evalFloat(P p, float[] in, float[] out);
-
-  /** Runs the int8 loop. */
-  abstract void evalInt8(P p, byte[] in, byte[] out);
 
   @Override
   final P plan(OpContext c, Tensor in, Tensor out) {
@@ -61,9 +78,9 @@ public abstract class ActivationOp<P extends ElementMapOp.ElementwisePlan> exten
   @Override
   public final void eval(P p, Object[] t, Scratch s) {
     if (t[p.input()] instanceof float[] in) {
-      evalFloat(p, in, (float[]) t[p.output()]);
+      floatLoop.run(p, in, (float[]) t[p.output()]);
     } else {
-      evalInt8(p, (byte[]) t[p.input()], (byte[]) t[p.output()]);
+      int8Loop.run(p, (byte[]) t[p.input()], (byte[]) t[p.output()]);
     }
   }
 

@@ -45,12 +45,11 @@ public final class BatchMatMulOp extends BuiltinOp<BatchMatMulOp.Plan> implement
     OpInputs.requireSameType(c, lhs, rhs);
     OpInputs.requireSameType(c, lhs, out);
     BatchMatMulOptions o = c.optionsOrNull(BatchMatMulOptions.class);
-    BatchMatMul.Plan p;
-    try {
-      p = BatchMatMul.plan(lhs.shape(), rhs.shape(), o != null && o.adjX(), o != null && o.adjY());
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    BatchMatMul.Plan p =
+        c.kernelPlan(
+            () ->
+                BatchMatMul.plan(
+                    lhs.shape(), rhs.shape(), o != null && o.adjX(), o != null && o.adjY()));
     OpInputs.requireOutput(c, out, p.outputShape());
     TensorType t = lhs.type();
     if (t == TensorType.FLOAT32) {

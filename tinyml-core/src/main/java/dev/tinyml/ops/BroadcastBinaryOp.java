@@ -86,12 +86,7 @@ public abstract class BroadcastBinaryOp extends BuiltinOp<BroadcastBinaryOp.Plan
    */
   static Plan plan(OpContext c, BinaryOps.Op op, TensorType type, Activation act) {
     Tensor out = c.output(0);
-    Broadcast bc;
-    try {
-      bc = Broadcast.of(c.input(0).shape(), c.input(1).shape());
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    Broadcast bc = c.kernelPlan(() -> Broadcast.of(c.input(0).shape(), c.input(1).shape()));
     if (bc.size() != out.elementCount()) {
       throw c.fail(
           "output " + OpContext.describe(out) + " does not have the broadcast shape of the inputs");

@@ -9,7 +9,7 @@ import dev.tinyml.tflite.TensorType;
 
 /** CONCATENATION along one axis; int8 inputs must share the output's quantization. */
 public final class ConcatenationOp extends BuiltinOp<ConcatenationOp.Plan>
-    implements TflmFootprint, Int8Rules {
+    implements TflmFootprint, DataMovementOp<ConcatenationOp.Plan> {
 
   /**
    * A prepared concatenation.
@@ -51,12 +51,7 @@ public final class ConcatenationOp extends BuiltinOp<ConcatenationOp.Plan>
       shapes[i] = t.shape();
       idx[i] = c.in(i);
     }
-    DataMovement.ConcatPlan p;
-    try {
-      p = DataMovement.prepareConcat(shapes, o.axis());
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    DataMovement.ConcatPlan p = c.kernelPlan(() -> DataMovement.prepareConcat(shapes, o.axis()));
     if ((long) p.outer() * p.outputChunk() != out.elementCount()) {
       throw c.fail("output " + OpContext.describe(out) + " does not hold the concatenated inputs");
     }
@@ -81,16 +76,5 @@ public final class ConcatenationOp extends BuiltinOp<ConcatenationOp.Plan>
   @Override
   public OutputParams outputParams() {
     return OutputParams.SHARED_WITH_ALL_INPUTS;
-  }
-
-  @Override
-  public int int8Version(OpNode quantized) {
-    return 2;
-  }
-
-  /** Data movement: no arithmetic. */
-  @Override
-  public long macs(OpNode node) {
-    return 0;
   }
 }

@@ -46,6 +46,13 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
     }
   }
 
+  /** The reference loops, which need no scratch. */
+  private static final Loop<float[], float[], Void> FLOAT_LOOP =
+      (q, in, f, b, out, unused) -> Conv2D.evalFloat(q, in, f, b, out);
+
+  private static final Loop<byte[], int[], Void> INT8_LOOP =
+      (q, in, f, b, out, unused) -> Conv2D.evalInt8(q, in, f, b, out);
+
   /** The op. */
   public Conv2DOp() {
     super(BuiltinOperator.CONV_2D, 8, "AddConv2D", 0);
@@ -73,9 +80,8 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
   @Override
   public void eval(Plan p, Object[] t, Scratch s) {
     switch (p.kernel()) {
-      case FLOAT ->
-          runFloat((q, in, f, b, out, x) -> Conv2D.evalFloat(q, in, f, b, out), p, t, null);
-      case INT8 -> runInt8((q, in, f, b, out, x) -> Conv2D.evalInt8(q, in, f, b, out), p, t, null);
+      case FLOAT -> run(FLOAT_LOOP, p, t, null);
+      case INT8 -> run(INT8_LOOP, p, t, null);
       case INT8_TRANSPOSED ->
           Conv2D.evalInt8Transposed(
               p.conv(),

@@ -48,16 +48,13 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
     int output();
   }
 
-  /** A float32 kernel loop. */
+  /**
+   * A kernel loop over a convolution's arrays: {@code A} the input, filter and output array type,
+   * {@code B} the bias's, {@code S} the scratch's.
+   */
   @FunctionalInterface
-  interface FloatLoop {
-    void run(ConvParams p, float[] in, float[] filter, float[] bias, float[] out, float[] scratch);
-  }
-
-  /** An int8 kernel loop (int32 bias). */
-  @FunctionalInterface
-  interface Int8Loop {
-    void run(ConvParams p, byte[] in, byte[] filter, int[] bias, byte[] out, int[] scratch);
+  interface Loop<A, B, S> {
+    void run(ConvParams p, A in, A filter, B bias, A out, S scratch);
   }
 
   private final int weightsChannelAxis;
@@ -85,27 +82,16 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
     return new ConvParams.Window(padding == Padding.SAME, strideH, strideW, dilationH, dilationW);
   }
 
-  /** Runs a float32 loop over the plan's tensors. */
-  static void runFloat(FloatLoop loop, ConvPlan p, Object[] t, float[] scratch) {
+  /** Runs {@code loop} over the plan's tensors, whose arrays are of the loop's types. */
+  @SuppressWarnings("unchecked")
+  static <A, B, S> void run(Loop<A, B, S> loop, ConvPlan p, Object[] t, S scratch) {
     int b = p.bias();
     loop.run(
         p.conv(),
-        (float[]) t[p.input()],
-        (float[]) t[p.filter()],
-        b < 0 ? null : (float[]) t[b],
-        (float[]) t[p.output()],
-        scratch);
-  }
-
-  /** Runs an int8 loop over the plan's tensors. */
-  static void runInt8(Int8Loop loop, ConvPlan p, Object[] t, int[] scratch) {
-    int b = p.bias();
-    loop.run(
-        p.conv(),
-        (byte[]) t[p.input()],
-        (byte[]) t[p.filter()],
-        b < 0 ? null : (int[]) t[b],
-        (byte[]) t[p.output()],
+        (A) t[p.input()],
+        (A) t[p.filter()],
+        b < 0 ? null : (B) t[b],
+        (A) t[p.output()],
         scratch);
   }
 
@@ -137,23 +123,21 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
     c.requireRank(w, 4, "filter");
     c.requireRank(out, 4, "output");
     c.checkBias(2, isFloat ? TensorType.FLOAT32 : TensorType.INT32, out.shape()[3]);
-    try {
-      return kernel.prepare(
-          in.shape(),
-          w.shape(),
-          out.shape(),
-          window,
-          act,
-          isFloat
-              ? null
-              : new ConvParams.Quantization(
-                  c.zeroPoint(in),
-                  c.scale(out),
-                  c.zeroPoint(out),
-                  multipliers(c, w.shape()[weightsChannelAxis()])));
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    return c.kernelPlan(
+        () ->
+            kernel.prepare(
+                in.shape(),
+                w.shape(),
+                out.shape(),
+                window,
+                act,
+                isFloat
+                    ? null
+                    : new ConvParams.Quantization(
+                        c.zeroPoint(in),
+                        c.scale(out),
+                        c.zeroPoint(out),
+                        multipliers(c, w.shape()[weightsChannelAxis()]))));
   }
 
   /**

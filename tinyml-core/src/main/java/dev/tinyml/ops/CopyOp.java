@@ -4,7 +4,8 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 
 /** Ops that only reinterpret the shape (RESHAPE, SQUEEZE): the data is copied unchanged. */
-public abstract class CopyOp extends ElementMapOp<CopyOp.Plan> implements TflmFootprint, Int8Rules {
+public abstract class CopyOp extends ElementMapOp<CopyOp.Plan>
+    implements TflmFootprint, DataMovementOp<CopyOp.Plan> {
 
   /**
    * A prepared copy.
@@ -36,18 +37,7 @@ public abstract class CopyOp extends ElementMapOp<CopyOp.Plan> implements TflmFo
   }
 
   @Override
-  public OutputParams outputParams() {
-    return OutputParams.SHARED_WITH_INPUT;
-  }
-
-  @Override
   public int int8Version(OpNode quantized) {
     return 1;
-  }
-
-  /** Data movement: no arithmetic. */
-  @Override
-  public long macs(OpNode node) {
-    return 0;
   }
 }

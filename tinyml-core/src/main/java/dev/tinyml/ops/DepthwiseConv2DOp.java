@@ -70,9 +70,9 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
   @Override
   public void eval(Plan p, Object[] t, Scratch s) {
     switch (p.kernel()) {
-      case FLOAT -> runFloat(DepthwiseConv2D::evalFloat, p, t, s.floats());
-      case INT8 -> runInt8(DepthwiseConv2D::evalInt8, p, t, s.ints());
-      case INT8_ROWS -> runInt8(DepthwiseConv2D::evalInt8Rows, p, t, s.ints());
+      case FLOAT -> run(DepthwiseConv2D::evalFloat, p, t, s.floats());
+      case INT8 -> run(DepthwiseConv2D::evalInt8, p, t, s.ints());
+      case INT8_ROWS -> run(DepthwiseConv2D::evalInt8Rows, p, t, s.ints());
     }
   }
 

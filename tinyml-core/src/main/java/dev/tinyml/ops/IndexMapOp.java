@@ -10,7 +10,7 @@ import dev.tinyml.tflite.Tensor;
  * is a gather over any element type. Subclasses compute the mapping.
  */
 public abstract class IndexMapOp extends BuiltinOp<IndexMapOp.Plan>
-    implements TflmFootprint, Int8Rules {
+    implements TflmFootprint, DataMovementOp<IndexMapOp.Plan> {
 
   /**
    * A prepared mapping.
@@ -62,29 +62,11 @@ public abstract class IndexMapOp extends BuiltinOp<IndexMapOp.Plan>
     return new Plan(m.source(), padded, pad, c.in(0), c.out(0));
   }
 
-  /** The values only move, so the int8 output shares the input's scale and zero point. */
-  @Override
-  public OutputParams outputParams() {
-    return OutputParams.SHARED_WITH_INPUT;
-  }
-
-  /** Version 2 is the int8 version of every op of this kind (op_version.cc). */
-  @Override
-  public int int8Version(OpNode quantized) {
-    return 2;
-  }
-
   @Override
   public void eval(Plan p, Object[] t, Scratch s) {
     if (p.padded()) {
       ElementCopy.fill(t[p.output()], p.padValue());
     }
     ElementCopy.gather(p.source(), t[p.input()], t[p.output()]);
-  }
-
-  /** Data movement: no arithmetic. */
-  @Override
-  public long macs(OpNode node) {
-    return 0;
   }
 }

@@ -12,7 +12,7 @@ import dev.tinyml.tflite.TensorType;
  * scale 1/128 and zero point 0 (the quantization TFLite gives it); no fused activation.
  */
 public final class L2NormalizationOp extends ElementMapOp<L2NormalizationOp.Plan>
-    implements TflmFootprint, Int8Rules {
+    implements TflmFootprint, FixedOutputRules {
 
   /**
    * A prepared op.
@@ -31,20 +31,12 @@ public final class L2NormalizationOp extends ElementMapOp<L2NormalizationOp.Plan
     super(BuiltinOperator.L2_NORMALIZATION, 2, "AddL2Normalization");
   }
 
+  private static final Quantization OUTPUT = new Quantization(1f / 128f, 0);
+
   /** TFLM's int8 kernel writes Q7: scale 1/128, zero point 0. */
   @Override
-  public OutputParams outputParams() {
-    return OutputParams.FIXED;
-  }
-
-  @Override
-  public float fixedOutputScale() {
-    return 1f / 128f;
-  }
-
-  @Override
-  public int fixedOutputZeroPoint() {
-    return 0;
+  public Quantization fixedOutput() {
+    return OUTPUT;
   }
 
   @Override

@@ -22,7 +22,14 @@ public final class LeakyReluOp extends ActivationOp<LeakyReluOp.Plan> {
 
   /** The op. */
   public LeakyReluOp() {
-    super(BuiltinOperator.LEAKY_RELU, 2, "AddLeakyRelu", 24, 1);
+    super(
+        BuiltinOperator.LEAKY_RELU,
+        2,
+        "AddLeakyRelu",
+        24,
+        1,
+        (p, in, out) -> Activations.leakyReluFloat(p.alpha(), in, out, p.count()),
+        (p, in, out) -> Activations.leakyReluInt8(p.int8(), in, out, p.count()));
   }
 
   private static float alpha(OpContext c) {
@@ -41,16 +48,6 @@ public final class LeakyReluOp extends ActivationOp<LeakyReluOp.Plan> {
         Activations.prepareLeakyReluInt8(
             c.scale(in), c.zeroPoint(in), c.scale(out), c.zeroPoint(out), alpha);
     return new Plan(alpha, p, c.in(0), c.out(0), count);
-  }
-
-  @Override
-  void evalFloat(Plan p, float[] in, float[] out) {
-    Activations.leakyReluFloat(p.alpha(), in, out, p.count());
-  }
-
-  @Override
-  void evalInt8(Plan p, byte[] in, byte[] out) {
-    Activations.leakyReluInt8(p.int8(), in, out, p.count());
   }
 
   @Override

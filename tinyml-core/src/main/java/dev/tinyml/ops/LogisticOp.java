@@ -9,7 +9,13 @@ public final class LogisticOp extends SigmoidOp {
 
   /** The op. */
   public LogisticOp() {
-    super(BuiltinOperator.LOGISTIC, "AddLogistic", 1f / 256, -128);
+    super(
+        BuiltinOperator.LOGISTIC,
+        "AddLogistic",
+        1f / 256,
+        -128,
+        (p, in, out) -> Logistic.logisticFloat(in, out, p.count()),
+        (p, in, out) -> Logistic.logisticInt8(p.int8(), in, out, p.count()));
   }
 
   @Override
@@ -18,15 +24,5 @@ public final class LogisticOp extends SigmoidOp {
       throw c.fail(
           "int8 logistic output " + OpContext.describe(out) + " must have zero point -128");
     }
-  }
-
-  @Override
-  void evalFloat(Plan p, float[] in, float[] out) {
-    Logistic.logisticFloat(in, out, p.count());
-  }
-
-  @Override
-  void evalInt8(Plan p, byte[] in, byte[] out) {
-    Logistic.logisticInt8(p.int8(), in, out, p.count());
   }
 }

@@ -43,20 +43,17 @@ public final class MeanOp extends BuiltinOp<MeanOp.Plan> implements TflmFootprin
     if (!isFloat && !isInt8) {
       throw c.unsupportedTypes();
     }
-    Mean.Plan p;
-    try {
-      p =
-          Mean.prepare(
-              in.shape(),
-              axes,
-              isFloat ? 1f : c.scale(in),
-              isFloat ? 0 : c.zeroPoint(in),
-              isFloat ? 1f : c.scale(out),
-              isFloat ? 0 : c.zeroPoint(out),
-              isInt8);
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    Mean.Plan p =
+        c.kernelPlan(
+            () ->
+                Mean.prepare(
+                    in.shape(),
+                    axes,
+                    isFloat ? 1f : c.scale(in),
+                    isFloat ? 0 : c.zeroPoint(in),
+                    isFloat ? 1f : c.scale(out),
+                    isFloat ? 0 : c.zeroPoint(out),
+                    isInt8));
     if (p.outputSize() != out.elementCount()) {
       throw c.fail(
           "output "

@@ -11,6 +11,7 @@ import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 import java.util.Arrays;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What an op's {@link Op#prepare} needs to know about one operator of a model: its tensors, the
@@ -290,6 +291,18 @@ public final class OpContext {
     if (in.elementCount() != out.elementCount()) {
       throw fail(
           "input " + describe(in) + " and output " + describe(out) + " differ in element count");
+    }
+  }
+
+  /**
+   * What a kernel's {@code prepare} returns; the {@link IllegalArgumentException} it throws for
+   * shapes or operands it refuses becomes an error naming the op.
+   */
+  public <T> T kernelPlan(Supplier<T> prepare) {
+    try {
+      return prepare.get();
+    } catch (IllegalArgumentException e) {
+      throw fail(e.getMessage());
     }
   }
 

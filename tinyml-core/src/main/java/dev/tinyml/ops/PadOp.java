@@ -7,7 +7,8 @@ import dev.tinyml.tflite.TensorType;
 import java.util.Arrays;
 
 /** PAD (and PADV2's constant value) of float32, int8, int16 and int32 tensors. */
-public final class PadOp extends BuiltinOp<PadOp.Plan> implements TflmFootprint, Int8Rules {
+public final class PadOp extends BuiltinOp<PadOp.Plan>
+    implements TflmFootprint, DataMovementOp<PadOp.Plan> {
 
   /**
    * A prepared pad.
@@ -41,12 +42,7 @@ public final class PadOp extends BuiltinOp<PadOp.Plan> implements TflmFootprint,
     if (in.type() != out.type()) {
       throw c.unsupportedTypes();
     }
-    DataMovement.PadPlan p;
-    try {
-      p = DataMovement.preparePad(in.shape(), pads);
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    DataMovement.PadPlan p = c.kernelPlan(() -> DataMovement.preparePad(in.shape(), pads));
     if (!Arrays.equals(p.outputShape(), out.shape())) {
       throw c.fail(
           "output "
@@ -107,21 +103,5 @@ public final class PadOp extends BuiltinOp<PadOp.Plan> implements TflmFootprint,
   @Override
   public int opData(OpNode node, Abi abi) {
     return 56;
-  }
-
-  @Override
-  public OutputParams outputParams() {
-    return OutputParams.SHARED_WITH_INPUT;
-  }
-
-  @Override
-  public int int8Version(OpNode quantized) {
-    return 2;
-  }
-
-  /** Data movement: no arithmetic. */
-  @Override
-  public long macs(OpNode node) {
-    return 0;
   }
 }

@@ -9,7 +9,7 @@ import dev.tinyml.tflite.TensorType;
 
 /** What AVERAGE_POOL_2D and MAX_POOL_2D share: options, checks and the plan. */
 public abstract class Pool2DOp extends BuiltinOp<Pool2DOp.Plan>
-    implements TflmFootprint, Int8Rules {
+    implements TflmFootprint, DataMovementOp<Pool2DOp.Plan> {
 
   /**
    * A prepared pooling op.
@@ -128,16 +128,7 @@ public abstract class Pool2DOp extends BuiltinOp<Pool2DOp.Plan>
     return 32;
   }
 
-  @Override
-  public OutputParams outputParams() {
-    return OutputParams.SHARED_WITH_INPUT;
-  }
-
-  @Override
-  public int int8Version(OpNode quantized) {
-    return 2;
-  }
-
+  /** Pooling reads a window per output element. */
   @Override
   public long macs(OpNode node) {
     return poolMacs(node);

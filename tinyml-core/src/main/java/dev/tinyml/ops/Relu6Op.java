@@ -22,7 +22,14 @@ public final class Relu6Op extends ActivationOp<Relu6Op.Plan> {
 
   /** The op. */
   public Relu6Op() {
-    super(BuiltinOperator.RELU6, 3, "AddRelu6", 8, 2);
+    super(
+        BuiltinOperator.RELU6,
+        3,
+        "AddRelu6",
+        8,
+        2,
+        (p, in, out) -> Activations.relu6Float(in, out, p.count()),
+        (p, in, out) -> Activations.relu6Int8(p.zero(), p.six(), in, out, p.count()));
   }
 
   @Override
@@ -34,15 +41,5 @@ public final class Relu6Op extends ActivationOp<Relu6Op.Plan> {
   Plan int8Plan(OpContext c, Tensor in, Tensor out, int count) {
     int[] b = Activations.relu6Int8Bounds(c.scale(in), c.zeroPoint(in));
     return new Plan(false, b[0], b[1], c.in(0), c.out(0), count);
-  }
-
-  @Override
-  void evalFloat(Plan p, float[] in, float[] out) {
-    Activations.relu6Float(in, out, p.count());
-  }
-
-  @Override
-  void evalInt8(Plan p, byte[] in, byte[] out) {
-    Activations.relu6Int8(p.zero(), p.six(), in, out, p.count());
   }
 }

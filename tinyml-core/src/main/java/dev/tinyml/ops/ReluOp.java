@@ -20,7 +20,14 @@ public final class ReluOp extends ActivationOp<ReluOp.Plan> {
 
   /** The op. */
   public ReluOp() {
-    super(BuiltinOperator.RELU, 3, "AddRelu", 36, 2);
+    super(
+        BuiltinOperator.RELU,
+        3,
+        "AddRelu",
+        36,
+        2,
+        (p, in, out) -> Activations.reluFloat(in, out, p.count()),
+        (p, in, out) -> Activations.reluInt8(p.int8(), in, out, p.count()));
   }
 
   @Override
@@ -33,15 +40,5 @@ public final class ReluOp extends ActivationOp<ReluOp.Plan> {
     Activations.ReluPlan p =
         Activations.prepareReluInt8(c.scale(in), c.zeroPoint(in), c.scale(out), c.zeroPoint(out));
     return new Plan(p, c.in(0), c.out(0), count);
-  }
-
-  @Override
-  void evalFloat(Plan p, float[] in, float[] out) {
-    Activations.reluFloat(in, out, p.count());
-  }
-
-  @Override
-  void evalInt8(Plan p, byte[] in, byte[] out) {
-    Activations.reluInt8(p.int8(), in, out, p.count());
   }
 }

@@ -51,18 +51,15 @@ public final class ResizeBilinearOp extends BuiltinOp<ResizeBilinearOp.Plan>
       throw c.fail("size must hold height and width, has " + size.length + " values");
     }
     ResizeBilinearOptions o = c.optionsOrNull(ResizeBilinearOptions.class);
-    Resize.Geometry g;
-    try {
-      g =
-          Resize.geometry(
-              in.shape(),
-              size[0],
-              size[1],
-              o != null && o.alignCorners(),
-              o != null && o.halfPixelCenters());
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    Resize.Geometry g =
+        c.kernelPlan(
+            () ->
+                Resize.geometry(
+                    in.shape(),
+                    size[0],
+                    size[1],
+                    o != null && o.alignCorners(),
+                    o != null && o.halfPixelCenters()));
     OpInputs.requireOutput(c, out, g.outputShape());
     return new Plan(g, in.type(), c.in(0), c.out(0));
   }

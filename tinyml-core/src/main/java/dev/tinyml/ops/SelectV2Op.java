@@ -34,12 +34,7 @@ public final class SelectV2Op extends BuiltinOp<SelectV2Op.Plan>
     Tensor out = c.output(0);
     OpInputs.requireSameType(c, x, y);
     OpInputs.requireSameType(c, x, out);
-    SelectV2.Plan p;
-    try {
-      p = SelectV2.plan(cond.shape(), x.shape(), y.shape());
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    SelectV2.Plan p = c.kernelPlan(() -> SelectV2.plan(cond.shape(), x.shape(), y.shape()));
     OpInputs.requireOutput(c, out, p.outputShape());
     return new Plan(p, c.in(0), c.in(1), c.in(2), c.out(0));
   }

@@ -8,7 +8,7 @@ import dev.tinyml.tflite.Tensor;
  * What LOGISTIC and TANH share: float32 or int8 element-wise, one input multiplier, and an int8
  * output quantization the kernel fixes.
  */
-public abstract class SigmoidOp extends ActivationOp<SigmoidOp.Plan> {
+public abstract class SigmoidOp extends ActivationOp<SigmoidOp.Plan> implements FixedOutputRules {
 
   /**
    * A prepared logistic or tanh.
@@ -21,20 +21,25 @@ public abstract class SigmoidOp extends ActivationOp<SigmoidOp.Plan> {
   public record Plan(Logistic.Plan int8, int input, int output, int count)
       implements ElementwisePlan {}
 
-  private final float outputScale;
-  private final int outputZeroPoint;
+  private final Quantization output;
 
   /**
    * @param builtin the builtin code
    * @param resolverMethod the {@code MicroMutableOpResolver} method registering it
    * @param outputScale the int8 output scale the kernel writes
    * @param outputZeroPoint the int8 output zero point the kernel writes
+   * @param floatLoop the kernel's float32 loop
+   * @param int8Loop the kernel's int8 loop
    */
   SigmoidOp(
-      BuiltinOperator builtin, String resolverMethod, float outputScale, int outputZeroPoint) {
-    super(builtin, 3, resolverMethod, 16, 2);
-    this.outputScale = outputScale;
-    this.outputZeroPoint = outputZeroPoint;
+      BuiltinOperator builtin,
+      String resolverMethod,
+      float outputScale,
+      int outputZeroPoint,
+      Loop<Plan, float[]> floatLoop,
+      Loop<Plan, byte[]> int8Loop) {
+    super(builtin, 3, resolverMethod, 16, 2, floatLoop, int8Loop);
+    this.output = new Quantization(outputScale, outputZeroPoint);
   }
 
   @Override
@@ -52,17 +57,7 @@ public abstract class SigmoidOp extends ActivationOp<SigmoidOp.Plan> {
   abstract void checkInt8Output(OpContext c, Tensor out);
 
   @Override
-  public final OutputParams outputParams() {
-    return OutputParams.FIXED;
-  }
-
-  @Override
-  public final float fixedOutputScale() {
-    return outputScale;
-  }
-
-  @Override
-  public final int fixedOutputZeroPoint() {
-    return outputZeroPoint;
+  public final Quantization fixedOutput() {
+    return output;
   }
 }

@@ -8,7 +8,7 @@ import dev.tinyml.tflite.TensorType;
 
 /** SOFTMAX: float32, int8 to int8 and int8 to int16. */
 public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
-    implements TflmFootprint, Int8Rules {
+    implements TflmFootprint, FixedOutputRules {
 
   /** Which loop runs the softmax. */
   public enum Kernel {
@@ -34,6 +34,14 @@ public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
   /** The op. */
   public SoftmaxOp() {
     super(BuiltinOperator.SOFTMAX, 3, "AddSoftmax");
+  }
+
+  private static final Quantization OUTPUT = new Quantization(1f / 256, -128);
+
+  /** TFLM's int8 kernel writes scale 1/256, zero point -128. */
+  @Override
+  public Quantization fixedOutput() {
+    return OUTPUT;
   }
 
   @Override
@@ -102,21 +110,6 @@ public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
     return in != null && in.type() == TensorType.INT16
         ? new int[] {2 * INT16_LUT_ENTRIES, 2 * INT16_LUT_ENTRIES}
         : new int[0];
-  }
-
-  @Override
-  public OutputParams outputParams() {
-    return OutputParams.FIXED;
-  }
-
-  @Override
-  public float fixedOutputScale() {
-    return 1f / 256;
-  }
-
-  @Override
-  public int fixedOutputZeroPoint() {
-    return -128;
   }
 
   @Override

@@ -39,32 +39,29 @@ public final class SquaredDifferenceOp extends BuiltinOp<SquaredDifferenceOp.Pla
     Tensor out = c.output(0);
     OpInputs.requireSameType(c, a, b);
     OpInputs.requireSameType(c, a, out);
-    SquaredDifference.Plan p;
-    try {
-      p =
-          switch (a.type()) {
-            case FLOAT32, INT32 -> SquaredDifference.plan(a.shape(), b.shape());
-            case INT8, INT16 -> {
-              if (a.type() == TensorType.INT16
-                  && (c.zeroPoint(a) != 0 || c.zeroPoint(b) != 0 || c.zeroPoint(out) != 0)) {
-                throw c.fail("int16 inputs and output need zero point 0, as TFLM requires");
-              }
-              yield SquaredDifference.planQuantized(
-                  a.shape(),
-                  c.scale(a),
-                  c.zeroPoint(a),
-                  b.shape(),
-                  c.scale(b),
-                  c.zeroPoint(b),
-                  c.scale(out),
-                  c.zeroPoint(out),
-                  a.type() == TensorType.INT8 ? 8 : 16);
-            }
-            default -> throw c.unsupportedTypes();
-          };
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    SquaredDifference.Plan p =
+        c.kernelPlan(
+            () ->
+                switch (a.type()) {
+                  case FLOAT32, INT32 -> SquaredDifference.plan(a.shape(), b.shape());
+                  case INT8, INT16 -> {
+                    if (a.type() == TensorType.INT16
+                        && (c.zeroPoint(a) != 0 || c.zeroPoint(b) != 0 || c.zeroPoint(out) != 0)) {
+                      throw c.fail("int16 inputs and output need zero point 0, as TFLM requires");
+                    }
+                    yield SquaredDifference.planQuantized(
+                        a.shape(),
+                        c.scale(a),
+                        c.zeroPoint(a),
+                        b.shape(),
+                        c.scale(b),
+                        c.zeroPoint(b),
+                        c.scale(out),
+                        c.zeroPoint(out),
+                        a.type() == TensorType.INT8 ? 8 : 16);
+                  }
+                  default -> throw c.unsupportedTypes();
+                });
     OpInputs.requireOutput(c, out, p.outputShape());
     return new Plan(p, a.type(), c.in(0), c.in(1), c.out(0));
   }

@@ -156,26 +156,19 @@ public final class SvdfOp extends BuiltinOp<SvdfOp.Plan> implements TflmFootprin
               (float[]) t[p.state()],
               (float[]) t[p.output()],
               s.floats());
-      case INT8_INT16_STATE ->
+      case INT8_INT16_STATE, INT8_INT8_STATE -> {
+        byte[] in = (byte[]) t[p.input()];
+        byte[] wf = (byte[]) t[p.featureWeights()];
+        int[] bias = b < 0 ? null : (int[]) t[b];
+        byte[] out = (byte[]) t[p.output()];
+        Object state = t[p.state()];
+        if (t[p.timeWeights()] instanceof short[] wt) {
+          Svdf.evalInt8(p.svdf(), in, wf, wt, bias, (short[]) state, out, s.ints());
+        } else {
           Svdf.evalInt8(
-              p.svdf(),
-              (byte[]) t[p.input()],
-              (byte[]) t[p.featureWeights()],
-              (short[]) t[p.timeWeights()],
-              b < 0 ? null : (int[]) t[b],
-              (short[]) t[p.state()],
-              (byte[]) t[p.output()],
-              s.ints());
-      case INT8_INT8_STATE ->
-          Svdf.evalInt8(
-              p.svdf(),
-              (byte[]) t[p.input()],
-              (byte[]) t[p.featureWeights()],
-              (byte[]) t[p.timeWeights()],
-              b < 0 ? null : (int[]) t[b],
-              (byte[]) t[p.state()],
-              (byte[]) t[p.output()],
-              s.ints());
+              p.svdf(), in, wf, (byte[]) t[p.timeWeights()], bias, (byte[]) state, out, s.ints());
+        }
+      }
     }
   }
 

@@ -9,21 +9,17 @@ public final class TanhOp extends SigmoidOp {
 
   /** The op. */
   public TanhOp() {
-    super(BuiltinOperator.TANH, "AddTanh", 1f / 128, 0);
+    super(
+        BuiltinOperator.TANH,
+        "AddTanh",
+        1f / 128,
+        0,
+        (p, in, out) -> Logistic.tanhFloat(in, out, p.count()),
+        (p, in, out) -> Logistic.tanhInt8(p.int8(), in, out, p.count()));
   }
 
   @Override
   void checkInt8Output(OpContext c, Tensor out) {
     // TFLM's int8 tanh rescales to any output quantization.
-  }
-
-  @Override
-  void evalFloat(Plan p, float[] in, float[] out) {
-    Logistic.tanhFloat(in, out, p.count());
-  }
-
-  @Override
-  void evalInt8(Plan p, byte[] in, byte[] out) {
-    Logistic.tanhInt8(p.int8(), in, out, p.count());
   }
 }

@@ -92,19 +92,16 @@ public final class TransposeConvOp extends BuiltinOp<TransposeConvOp.Plan>
     Tensor in = c.input(2);
     Tensor out = c.output(0);
     c.requireHybridFree(in, filter);
-    TransposeConv.Geometry g;
-    try {
-      g =
-          TransposeConv.geometry(
-              in.shape(),
-              filter.shape(),
-              outShape,
-              o.strideH(),
-              o.strideW(),
-              o.padding() == Padding.SAME);
-    } catch (IllegalArgumentException e) {
-      throw c.fail(e.getMessage());
-    }
+    TransposeConv.Geometry g =
+        c.kernelPlan(
+            () ->
+                TransposeConv.geometry(
+                    in.shape(),
+                    filter.shape(),
+                    outShape,
+                    o.strideH(),
+                    o.strideW(),
+                    o.padding() == Padding.SAME));
     OpInputs.requireOutput(c, out, outShape);
     Activation act = c.activation(o.fusedActivation());
     int bias = c.inputCount() > 3 ? c.in(3) : -1;
