@@ -180,7 +180,8 @@ final class OptionsCodec {
         String name, int slot, RecordComponent c, long byDefault, Schema.Field schema) {
       Class<?> type = c.getType();
       Kind kind = Kind.of(type);
-      if (kind == null || !kind.matches(schema)) {
+      // Float fields all default to 0 in the schema; read() and write() rely on it.
+      if (kind == null || !kind.matches(schema) || (kind == Kind.FLOAT && byDefault != 0)) {
         throw new IllegalStateException(
             name
                 + " ("
