@@ -26,7 +26,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Squeeze;
-import org.tensorflow.op.core.StridedSlice;
 import org.tensorflow.op.image.ResizeBilinear;
 import org.tensorflow.op.image.ResizeNearestNeighbor;
 import org.tensorflow.op.math.Mean;
@@ -154,13 +153,7 @@ class KerasLayersTest {
    * from the dynamic batch and the computed height, width and filters.
    */
   private static Operand<TFloat32> deconv(Ops tf, Random rnd, Placeholder<TFloat32> x) {
-    Operand<TInt32> batch =
-        tf.stridedSlice(
-            tf.shape(x),
-            tf.constant(new int[] {0}),
-            tf.constant(new int[] {1}),
-            tf.constant(new int[] {1}),
-            StridedSlice.shrinkAxisMask(1L));
+    Operand<TInt32> batch = TfOracle.dynamicBatch(tf, x);
     Operand<TInt32> size =
         tf.stack(List.of(batch, tf.constant(8), tf.constant(10), tf.constant(6)));
     Operand<TFloat32> kernel = weights(tf, rnd, "conv2d_transpose", "kernel", 0.4f, 3, 3, 6, 3);
