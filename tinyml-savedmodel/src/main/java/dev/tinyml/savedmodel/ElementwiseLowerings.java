@@ -26,6 +26,7 @@ final class ElementwiseLowerings {
         .add(unary(BuiltinOperator.RELU6), "Relu6")
         .add(unary(BuiltinOperator.LOGISTIC), "Sigmoid")
         .add(unary(BuiltinOperator.TANH), "Tanh")
+        .add(unary(BuiltinOperator.ELU), "Elu")
         .add(
             (n, cx) -> {
               float alpha = Attrs.floatOr(n, "alpha", 0.2f);

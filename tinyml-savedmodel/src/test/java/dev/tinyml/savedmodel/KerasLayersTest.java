@@ -6,7 +6,9 @@ import static dev.tinyml.savedmodel.TfOracle.weights;
 import static dev.tinyml.tflite.BuiltinOperator.ADD;
 import static dev.tinyml.tflite.BuiltinOperator.CONV_2D;
 import static dev.tinyml.tflite.BuiltinOperator.DEPTHWISE_CONV_2D;
+import static dev.tinyml.tflite.BuiltinOperator.ELU;
 import static dev.tinyml.tflite.BuiltinOperator.MEAN;
+import static dev.tinyml.tflite.BuiltinOperator.MUL;
 import static dev.tinyml.tflite.BuiltinOperator.REDUCE_MAX;
 import static dev.tinyml.tflite.BuiltinOperator.RELU;
 import static dev.tinyml.tflite.BuiltinOperator.RESHAPE;
@@ -160,5 +162,11 @@ class KerasLayersTest {
     Operand<TFloat32> y =
         tf.nn.conv2dBackpropInput(size, kernel, x, List.of(1L, 2L, 2L, 1L), "SAME");
     return tf.nn.relu(tf.nn.biasAdd(y, weights(tf, rnd, "conv2d_transpose", "bias", 0.1f, 6)));
+  }
+
+  @Test
+  void eluMatchesTensorFlow() throws Exception {
+    TfOracle.Layer elu = (tf, rnd, x) -> tf.nn.elu(tf.math.mul(x, tf.constant(3f)));
+    assertThat(importedOps("elu", 19, new int[] {1, 40}, elu)).containsExactly(MUL, ELU);
   }
 }
