@@ -9,6 +9,7 @@ import static dev.tinyml.tflite.BuiltinOperator.DEPTHWISE_CONV_2D;
 import static dev.tinyml.tflite.BuiltinOperator.ELU;
 import static dev.tinyml.tflite.BuiltinOperator.MEAN;
 import static dev.tinyml.tflite.BuiltinOperator.MUL;
+import static dev.tinyml.tflite.BuiltinOperator.PAD;
 import static dev.tinyml.tflite.BuiltinOperator.REDUCE_MAX;
 import static dev.tinyml.tflite.BuiltinOperator.RELU;
 import static dev.tinyml.tflite.BuiltinOperator.RESHAPE;
@@ -168,5 +169,28 @@ class KerasLayersTest {
   void eluMatchesTensorFlow() throws Exception {
     TfOracle.Layer elu = (tf, rnd, x) -> tf.nn.elu(tf.math.mul(x, tf.constant(3f)));
     assertThat(importedOps("elu", 19, new int[] {1, 40}, elu)).containsExactly(MUL, ELU);
+  }
+
+  @Test
+  void zeroPadding1dMatchesTensorFlow() throws Exception {
+    // backend.temporal_padding: Pad with [[0, 0], [left, right], [0, 0]].
+    TfOracle.Layer pad =
+        (tf, rnd, x) ->
+            tf.pad(
+                tf.nn.relu(x), tf.constant(new int[][] {{0, 0}, {2, 1}, {0, 0}}), tf.constant(0f));
+    assertThat(importedOps("zeropadding1d", 20, new int[] {1, 6, 3}, pad))
+        .containsExactly(RELU, PAD);
+  }
+
+  @Test
+  void zeroPadding2dMatchesTensorFlow() throws Exception {
+    TfOracle.Layer pad =
+        (tf, rnd, x) ->
+            tf.pad(
+                tf.nn.relu(x),
+                tf.constant(new int[][] {{0, 0}, {1, 2}, {3, 0}, {0, 0}}),
+                tf.constant(0f));
+    assertThat(importedOps("zeropadding2d", 21, new int[] {1, 4, 3, 2}, pad))
+        .containsExactly(RELU, PAD);
   }
 }
