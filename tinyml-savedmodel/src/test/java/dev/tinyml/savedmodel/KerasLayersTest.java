@@ -4,9 +4,11 @@ import static dev.tinyml.savedmodel.ImportCheck.importAndCompare;
 import static dev.tinyml.savedmodel.ImportCheck.ops;
 import static dev.tinyml.savedmodel.TfOracle.weights;
 import static dev.tinyml.tflite.BuiltinOperator.ADD;
+import static dev.tinyml.tflite.BuiltinOperator.CONCATENATION;
 import static dev.tinyml.tflite.BuiltinOperator.CONV_2D;
 import static dev.tinyml.tflite.BuiltinOperator.DEPTHWISE_CONV_2D;
 import static dev.tinyml.tflite.BuiltinOperator.ELU;
+import static dev.tinyml.tflite.BuiltinOperator.LOGISTIC;
 import static dev.tinyml.tflite.BuiltinOperator.MEAN;
 import static dev.tinyml.tflite.BuiltinOperator.MUL;
 import static dev.tinyml.tflite.BuiltinOperator.PAD;
@@ -15,6 +17,7 @@ import static dev.tinyml.tflite.BuiltinOperator.RELU;
 import static dev.tinyml.tflite.BuiltinOperator.RESHAPE;
 import static dev.tinyml.tflite.BuiltinOperator.RESIZE_BILINEAR;
 import static dev.tinyml.tflite.BuiltinOperator.RESIZE_NEAREST_NEIGHBOR;
+import static dev.tinyml.tflite.BuiltinOperator.TANH;
 import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE;
 import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE_CONV;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -192,5 +195,18 @@ class KerasLayersTest {
                 tf.constant(0f));
     assertThat(importedOps("zeropadding2d", 21, new int[] {1, 4, 3, 2}, pad))
         .containsExactly(RELU, PAD);
+  }
+
+  @Test
+  void concatenateOnAnyAxisMatchesTensorFlow() throws Exception {
+    // Concatenate(axis=-3) then Concatenate(axis=2): ConcatV2 with a negative and a middle axis.
+    TfOracle.Layer concat =
+        (tf, rnd, x) -> {
+          Operand<TFloat32> rows =
+              tf.concat(List.of(tf.nn.relu(x), tf.math.tanh(x)), tf.constant(-3));
+          return tf.concat(List.of(rows, tf.math.sigmoid(rows)), tf.constant(2));
+        };
+    assertThat(importedOps("concatenate", 22, new int[] {1, 3, 4, 2}, concat))
+        .containsExactly(RELU, TANH, CONCATENATION, LOGISTIC, CONCATENATION);
   }
 }
