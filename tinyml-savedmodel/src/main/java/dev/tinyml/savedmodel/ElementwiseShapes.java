@@ -18,10 +18,11 @@ final class ElementwiseShapes {
   private ElementwiseShapes() {}
 
   /** The arithmetic that lowers when an operand is not constant (the rest only folds). */
-  private static final Set<String> LOWERED_BINARY = Set.of("Add", "AddV2", "Sub", "Mul");
+  private static final Set<String> LOWERED_BINARY =
+      Set.of("Add", "AddV2", "Sub", "Mul", "RealDiv", "Maximum", "Minimum", "SquaredDifference");
 
   private static final Set<String> LOWERED_UNARY =
-      Set.of("Relu", "Relu6", "Sigmoid", "Tanh", "LeakyRelu", "Elu");
+      Set.of("Relu", "Relu6", "Sigmoid", "Tanh", "LeakyRelu", "Elu", "Rsqrt", "Neg", "Square");
 
   static void register(OpTable<ShapeRule> t) {
     t.add(

@@ -17,6 +17,9 @@ import static dev.tinyml.tflite.BuiltinOperator.RELU;
 import static dev.tinyml.tflite.BuiltinOperator.RESHAPE;
 import static dev.tinyml.tflite.BuiltinOperator.RESIZE_BILINEAR;
 import static dev.tinyml.tflite.BuiltinOperator.RESIZE_NEAREST_NEIGHBOR;
+import static dev.tinyml.tflite.BuiltinOperator.RSQRT;
+import static dev.tinyml.tflite.BuiltinOperator.SQUARED_DIFFERENCE;
+import static dev.tinyml.tflite.BuiltinOperator.SUB;
 import static dev.tinyml.tflite.BuiltinOperator.TANH;
 import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE;
 import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE_CONV;
@@ -208,5 +211,50 @@ class KerasLayersTest {
         };
     assertThat(importedOps("concatenate", 22, new int[] {1, 3, 4, 2}, concat))
         .containsExactly(RELU, TANH, CONCATENATION, LOGISTIC, CONCATENATION);
+  }
+
+  @Test
+  void layerNormalizationAsTfNnMomentsMatchesTensorFlow() throws Exception {
+    assertThat(importedOps("layernorm", 23, new int[] {1, 5, 8}, KerasLayersTest::layerNorm))
+        .containsOnly(MEAN, SQUARED_DIFFERENCE, ADD, RSQRT, MUL, SUB);
+  }
+
+  /** tf.nn.moments over the last axis, then tf.nn.batch_normalization with gamma and beta. */
+  private static Operand<TFloat32> layerNorm(Ops tf, Random rnd, Placeholder<TFloat32> x) {
+    Operand<TInt32> axis = tf.constant(new int[] {-1});
+    Operand<TFloat32> mean = tf.math.mean(x, axis, Mean.keepDims(true));
+    Operand<TFloat32> variance =
+        tf.math.mean(
+            tf.math.squaredDifference(x, tf.stopGradient(mean)), axis, Mean.keepDims(true));
+    Operand<TFloat32> inv =
+        tf.math.mul(
+            tf.math.rsqrt(tf.math.add(variance, tf.constant(1e-3f))),
+            weights(tf, rnd, "layer_normalization", "gamma", 0.5f, 8));
+    Operand<TFloat32> beta = weights(tf, rnd, "layer_normalization", "beta", 0.5f, 8);
+    return tf.math.add(tf.math.mul(x, inv), tf.math.sub(beta, tf.math.mul(mean, inv)));
+  }
+
+  @Test
+  void layerNormalizationAsKeras3MomentsMatchesTensorFlow() throws Exception {
+    assertThat(importedOps("layernorm3", 24, new int[] {1, 4, 6}, KerasLayersTest::layerNorm3))
+        .containsOnly(MEAN, MUL, SUB, ADD, RSQRT);
+  }
+
+  /** Keras 3: variance = mean(x^2) - mean^2; x * inv + (-mean * inv + beta). */
+  private static Operand<TFloat32> layerNorm3(Ops tf, Random rnd, Placeholder<TFloat32> x) {
+    Operand<TInt32> axis = tf.constant(new int[] {2});
+    Operand<TFloat32> mean = tf.math.mean(x, axis, Mean.keepDims(true));
+    Operand<TFloat32> variance =
+        tf.math.sub(
+            tf.math.mean(tf.math.square(x), axis, Mean.keepDims(true)),
+            tf.math.square(tf.stopGradient(mean)));
+    Operand<TFloat32> inv =
+        tf.math.mul(
+            tf.math.rsqrt(tf.math.add(variance, tf.constant(1e-3f))),
+            weights(tf, rnd, "layer_norm", "gamma", 0.5f, 6));
+    Operand<TFloat32> res =
+        tf.math.add(
+            tf.math.mul(tf.math.neg(mean), inv), weights(tf, rnd, "layer_norm", "beta", 0.5f, 6));
+    return tf.math.add(tf.math.mul(x, inv), res);
   }
 }
