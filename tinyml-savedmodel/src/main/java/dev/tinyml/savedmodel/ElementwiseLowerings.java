@@ -4,7 +4,9 @@ import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.AddOptions;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.BuiltinOptions;
+import dev.tinyml.tflite.DivOptions;
 import dev.tinyml.tflite.LeakyReluOptions;
+import dev.tinyml.tflite.MaximumMinimumOptions;
 import dev.tinyml.tflite.MulOptions;
 import dev.tinyml.tflite.QuantizationParameters;
 import dev.tinyml.tflite.SoftmaxOptions;
@@ -12,8 +14,9 @@ import dev.tinyml.tflite.SubOptions;
 import java.util.function.Function;
 
 /**
- * Element-wise ops: broadcasting ADD/SUB/MUL (with a fused Relu/Relu6), activations and softmax;
- * fake quantization and same-type casts lower to no operator.
+ * Element-wise ops: broadcasting ADD/SUB/MUL/DIV (with a fused Relu/Relu6), MAXIMUM, MINIMUM,
+ * SQUARED_DIFFERENCE, RSQRT, negation and squaring as MUL, activations and softmax; fake
+ * quantization and same-type casts lower to no operator.
  */
 final class ElementwiseLowerings {
   private ElementwiseLowerings() {}
@@ -22,10 +25,27 @@ final class ElementwiseLowerings {
     t.add(binary(BuiltinOperator.ADD, a -> new AddOptions(a, false)), "BiasAdd", "Add", "AddV2")
         .add(binary(BuiltinOperator.SUB, a -> new SubOptions(a, false)), "Sub")
         .add(binary(BuiltinOperator.MUL, MulOptions::new), "Mul")
+        .add(binary(BuiltinOperator.DIV, DivOptions::new), "RealDiv")
+        .add(plain(BuiltinOperator.MAXIMUM, new MaximumMinimumOptions()), "Maximum")
+        .add(plain(BuiltinOperator.MINIMUM, new MaximumMinimumOptions()), "Minimum")
+        .add(plain(BuiltinOperator.SQUARED_DIFFERENCE, null), "SquaredDifference")
+        .add(unary(BuiltinOperator.RSQRT), "Rsqrt")
+        .add(ElementwiseLowerings::negate, "Neg")
+        .add(
+            (n, cx) -> {
+              int x = cx.tensor(n.inputs.get(0));
+              cx.op(
+                  BuiltinOperator.MUL,
+                  new MulOptions(ActivationFunctionType.NONE),
+                  n,
+                  new int[] {x, x});
+            },
+            "Square")
         .add(unary(BuiltinOperator.RELU), "Relu")
         .add(unary(BuiltinOperator.RELU6), "Relu6")
         .add(unary(BuiltinOperator.LOGISTIC), "Sigmoid")
         .add(unary(BuiltinOperator.TANH), "Tanh")
+        .add(unary(BuiltinOperator.ELU), "Elu")
         .add(
             (n, cx) -> {
               float alpha = Attrs.floatOr(n, "alpha", 0.2f);
@@ -65,6 +85,22 @@ final class ElementwiseLowerings {
           fused.last(),
           new int[] {cx.tensor(n.inputs.get(0)), cx.tensor(n.inputs.get(1))});
     };
+  }
+
+  /** A two-input builtin without a fused activation. */
+  static OpLowering plain(BuiltinOperator code, BuiltinOptions options) {
+    return (n, cx) ->
+        cx.op(code, options, n, new int[] {cx.tensor(n.inputs.get(0)), cx.tensor(n.inputs.get(1))});
+  }
+
+  /** TFLite Micro has no NEG kernel here: MUL by -1, which is exact. */
+  private static void negate(Node n, LoweringContext cx) throws SavedModelException {
+    int minusOne = cx.constFloats(n.name + "/minus_one", new int[0], new float[] {-1f});
+    cx.op(
+        BuiltinOperator.MUL,
+        new MulOptions(ActivationFunctionType.NONE),
+        n,
+        new int[] {cx.tensor(n.inputs.get(0)), minusOne});
   }
 
   /** Removed; its range is kept on the tensor for the quantizer. */

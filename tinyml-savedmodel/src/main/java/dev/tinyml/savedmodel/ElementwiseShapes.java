@@ -18,10 +18,11 @@ final class ElementwiseShapes {
   private ElementwiseShapes() {}
 
   /** The arithmetic that lowers when an operand is not constant (the rest only folds). */
-  private static final Set<String> LOWERED_BINARY = Set.of("Add", "AddV2", "Sub", "Mul");
+  private static final Set<String> LOWERED_BINARY =
+      Set.of("Add", "AddV2", "Sub", "Mul", "RealDiv", "Maximum", "Minimum", "SquaredDifference");
 
   private static final Set<String> LOWERED_UNARY =
-      Set.of("Relu", "Relu6", "Sigmoid", "Tanh", "LeakyRelu");
+      Set.of("Relu", "Relu6", "Sigmoid", "Tanh", "LeakyRelu", "Elu", "Rsqrt", "Neg", "Square");
 
   static void register(OpTable<ShapeRule> t) {
     t.add(
@@ -48,7 +49,8 @@ final class ElementwiseShapes {
             "Relu6",
             "Sigmoid",
             "Tanh",
-            "LeakyRelu")
+            "LeakyRelu",
+            "Elu")
         .add(
             (n, allConst) -> {
               out(n, n.inputs.get(0).type(), n.inputs.get(0).shape());
@@ -150,6 +152,8 @@ final class ElementwiseShapes {
         return x -> 1 / (1 + Math.exp(-x));
       case "Tanh":
         return Math::tanh;
+      case "Elu":
+        return x -> x < 0 ? Math.expm1(x) : x;
       default:
         {
           float alpha = Attrs.floatOr(n, "alpha", 0.2f);

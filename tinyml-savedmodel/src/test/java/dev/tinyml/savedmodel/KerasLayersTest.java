@@ -4,14 +4,23 @@ import static dev.tinyml.savedmodel.ImportCheck.importAndCompare;
 import static dev.tinyml.savedmodel.ImportCheck.ops;
 import static dev.tinyml.savedmodel.TfOracle.weights;
 import static dev.tinyml.tflite.BuiltinOperator.ADD;
+import static dev.tinyml.tflite.BuiltinOperator.CONCATENATION;
 import static dev.tinyml.tflite.BuiltinOperator.CONV_2D;
 import static dev.tinyml.tflite.BuiltinOperator.DEPTHWISE_CONV_2D;
+import static dev.tinyml.tflite.BuiltinOperator.ELU;
+import static dev.tinyml.tflite.BuiltinOperator.LOGISTIC;
 import static dev.tinyml.tflite.BuiltinOperator.MEAN;
+import static dev.tinyml.tflite.BuiltinOperator.MUL;
+import static dev.tinyml.tflite.BuiltinOperator.PAD;
 import static dev.tinyml.tflite.BuiltinOperator.REDUCE_MAX;
 import static dev.tinyml.tflite.BuiltinOperator.RELU;
 import static dev.tinyml.tflite.BuiltinOperator.RESHAPE;
 import static dev.tinyml.tflite.BuiltinOperator.RESIZE_BILINEAR;
 import static dev.tinyml.tflite.BuiltinOperator.RESIZE_NEAREST_NEIGHBOR;
+import static dev.tinyml.tflite.BuiltinOperator.RSQRT;
+import static dev.tinyml.tflite.BuiltinOperator.SQUARED_DIFFERENCE;
+import static dev.tinyml.tflite.BuiltinOperator.SUB;
+import static dev.tinyml.tflite.BuiltinOperator.TANH;
 import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE;
 import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE_CONV;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +35,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Squeeze;
-import org.tensorflow.op.core.StridedSlice;
 import org.tensorflow.op.image.ResizeBilinear;
 import org.tensorflow.op.image.ResizeNearestNeighbor;
 import org.tensorflow.op.math.Mean;
@@ -154,18 +162,99 @@ class KerasLayersTest {
    * from the dynamic batch and the computed height, width and filters.
    */
   private static Operand<TFloat32> deconv(Ops tf, Random rnd, Placeholder<TFloat32> x) {
-    Operand<TInt32> batch =
-        tf.stridedSlice(
-            tf.shape(x),
-            tf.constant(new int[] {0}),
-            tf.constant(new int[] {1}),
-            tf.constant(new int[] {1}),
-            StridedSlice.shrinkAxisMask(1L));
+    Operand<TInt32> batch = TfOracle.dynamicBatch(tf, x);
     Operand<TInt32> size =
         tf.stack(List.of(batch, tf.constant(8), tf.constant(10), tf.constant(6)));
     Operand<TFloat32> kernel = weights(tf, rnd, "conv2d_transpose", "kernel", 0.4f, 3, 3, 6, 3);
     Operand<TFloat32> y =
         tf.nn.conv2dBackpropInput(size, kernel, x, List.of(1L, 2L, 2L, 1L), "SAME");
     return tf.nn.relu(tf.nn.biasAdd(y, weights(tf, rnd, "conv2d_transpose", "bias", 0.1f, 6)));
+  }
+
+  @Test
+  void eluMatchesTensorFlow() throws Exception {
+    TfOracle.Layer elu = (tf, rnd, x) -> tf.nn.elu(tf.math.mul(x, tf.constant(3f)));
+    assertThat(importedOps("elu", 19, new int[] {1, 40}, elu)).containsExactly(MUL, ELU);
+  }
+
+  @Test
+  void zeroPadding1dMatchesTensorFlow() throws Exception {
+    // backend.temporal_padding: Pad with [[0, 0], [left, right], [0, 0]].
+    TfOracle.Layer pad =
+        (tf, rnd, x) ->
+            tf.pad(
+                tf.nn.relu(x), tf.constant(new int[][] {{0, 0}, {2, 1}, {0, 0}}), tf.constant(0f));
+    assertThat(importedOps("zeropadding1d", 20, new int[] {1, 6, 3}, pad))
+        .containsExactly(RELU, PAD);
+  }
+
+  @Test
+  void zeroPadding2dMatchesTensorFlow() throws Exception {
+    TfOracle.Layer pad =
+        (tf, rnd, x) ->
+            tf.pad(
+                tf.nn.relu(x),
+                tf.constant(new int[][] {{0, 0}, {1, 2}, {3, 0}, {0, 0}}),
+                tf.constant(0f));
+    assertThat(importedOps("zeropadding2d", 21, new int[] {1, 4, 3, 2}, pad))
+        .containsExactly(RELU, PAD);
+  }
+
+  @Test
+  void concatenateOnAnyAxisMatchesTensorFlow() throws Exception {
+    // Concatenate(axis=-3) then Concatenate(axis=2): ConcatV2 with a negative and a middle axis.
+    TfOracle.Layer concat =
+        (tf, rnd, x) -> {
+          Operand<TFloat32> rows =
+              tf.concat(List.of(tf.nn.relu(x), tf.math.tanh(x)), tf.constant(-3));
+          return tf.concat(List.of(rows, tf.math.sigmoid(rows)), tf.constant(2));
+        };
+    assertThat(importedOps("concatenate", 22, new int[] {1, 3, 4, 2}, concat))
+        .containsExactly(RELU, TANH, CONCATENATION, LOGISTIC, CONCATENATION);
+  }
+
+  @Test
+  void layerNormalizationAsTfNnMomentsMatchesTensorFlow() throws Exception {
+    assertThat(importedOps("layernorm", 23, new int[] {1, 5, 8}, KerasLayersTest::layerNorm))
+        .containsOnly(MEAN, SQUARED_DIFFERENCE, ADD, RSQRT, MUL, SUB);
+  }
+
+  /** tf.nn.moments over the last axis, then tf.nn.batch_normalization with gamma and beta. */
+  private static Operand<TFloat32> layerNorm(Ops tf, Random rnd, Placeholder<TFloat32> x) {
+    Operand<TInt32> axis = tf.constant(new int[] {-1});
+    Operand<TFloat32> mean = tf.math.mean(x, axis, Mean.keepDims(true));
+    Operand<TFloat32> variance =
+        tf.math.mean(
+            tf.math.squaredDifference(x, tf.stopGradient(mean)), axis, Mean.keepDims(true));
+    Operand<TFloat32> inv =
+        tf.math.mul(
+            tf.math.rsqrt(tf.math.add(variance, tf.constant(1e-3f))),
+            weights(tf, rnd, "layer_normalization", "gamma", 0.5f, 8));
+    Operand<TFloat32> beta = weights(tf, rnd, "layer_normalization", "beta", 0.5f, 8);
+    return tf.math.add(tf.math.mul(x, inv), tf.math.sub(beta, tf.math.mul(mean, inv)));
+  }
+
+  @Test
+  void layerNormalizationAsKeras3MomentsMatchesTensorFlow() throws Exception {
+    assertThat(importedOps("layernorm3", 24, new int[] {1, 4, 6}, KerasLayersTest::layerNorm3))
+        .containsOnly(MEAN, MUL, SUB, ADD, RSQRT);
+  }
+
+  /** Keras 3: variance = mean(x^2) - mean^2; x * inv + (-mean * inv + beta). */
+  private static Operand<TFloat32> layerNorm3(Ops tf, Random rnd, Placeholder<TFloat32> x) {
+    Operand<TInt32> axis = tf.constant(new int[] {2});
+    Operand<TFloat32> mean = tf.math.mean(x, axis, Mean.keepDims(true));
+    Operand<TFloat32> variance =
+        tf.math.sub(
+            tf.math.mean(tf.math.square(x), axis, Mean.keepDims(true)),
+            tf.math.square(tf.stopGradient(mean)));
+    Operand<TFloat32> inv =
+        tf.math.mul(
+            tf.math.rsqrt(tf.math.add(variance, tf.constant(1e-3f))),
+            weights(tf, rnd, "layer_norm", "gamma", 0.5f, 6));
+    Operand<TFloat32> res =
+        tf.math.add(
+            tf.math.mul(tf.math.neg(mean), inv), weights(tf, rnd, "layer_norm", "beta", 0.5f, 6));
+    return tf.math.add(tf.math.mul(x, inv), res);
   }
 }

@@ -23,7 +23,6 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.StatefulPartitionedCall;
-import org.tensorflow.op.core.StridedSlice;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.op.nn.LeakyRelu;
@@ -292,13 +291,7 @@ class TfBuiltModelsTest {
                       });
               Placeholder<TFloat32> x = input(tf, "window", 1, 2, 3);
               // Keras' Flatten: the new shape is computed from the input's dynamic shape.
-              Operand<TInt32> batch =
-                  tf.stridedSlice(
-                      tf.shape(x),
-                      tf.constant(new int[] {0}),
-                      tf.constant(new int[] {1}),
-                      tf.constant(new int[] {1}),
-                      StridedSlice.shrinkAxisMask(1L));
+              Operand<TInt32> batch = TfOracle.dynamicBatch(tf, x);
               Operand<TFloat32> flat = tf.reshape(x, tf.stack(List.of(batch, tf.constant(-1))));
               Operand<?> callOutput =
                   StatefulPartitionedCall.create(

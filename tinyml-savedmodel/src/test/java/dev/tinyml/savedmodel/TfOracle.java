@@ -18,8 +18,10 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.StridedSlice;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * Test oracle: builds a graph with TensorFlow Java (native runtime, test scope only), exports it as
@@ -108,6 +110,16 @@ final class TfOracle {
           return built(
               Signature.builder().input("x", x).output("y", y).build(), x, "x", inputShape);
         });
+  }
+
+  /** {@code tf.shape(x)[0]}: the batch size as Keras reads it at run time. */
+  static Operand<TInt32> dynamicBatch(Ops tf, Operand<TFloat32> x) {
+    return tf.stridedSlice(
+        tf.shape(x),
+        tf.constant(new int[] {0}),
+        tf.constant(new int[] {1}),
+        tf.constant(new int[] {1}),
+        StridedSlice.shrinkAxisMask(1L));
   }
 
   /** A one-input model's signature, its placeholder and the shape fed to it. */
