@@ -83,15 +83,7 @@ final class KernelFootprint {
     try {
       return question.apply(node);
     } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw new PlanningException(
-          "Operator "
-              + opIndex
-              + " ("
-              + model.operatorCodeOf(op).displayName()
-              + ") of subgraph "
-              + subgraph
-              + " "
-              + e.getMessage());
+      throw new PlanningException(subject(model, subgraph, opIndex, op) + " " + e.getMessage());
     }
   }
 
@@ -115,15 +107,20 @@ final class KernelFootprint {
     return code;
   }
 
+  /** "Operator N (NAME) of subgraph S", how the planner's errors name an operator. */
+  private static String subject(Model model, int subgraph, int opIndex, Operator op) {
+    return "Operator "
+        + opIndex
+        + " ("
+        + model.operatorCodeOf(op).displayName()
+        + ") of subgraph "
+        + subgraph;
+  }
+
   private static PlanningException unsupported(
       Model model, int subgraph, int opIndex, Operator op, String what) {
     return new PlanningException(
-        "Operator "
-            + opIndex
-            + " ("
-            + model.operatorCodeOf(op).displayName()
-            + ") of subgraph "
-            + subgraph
+        subject(model, subgraph, opIndex, op)
             + ": the planner does not know "
             + what
             + " in TFLite Micro. Supported: "

@@ -1,5 +1,7 @@
 package dev.tinyml.preprocess;
 
+import dev.tinyml.ops.kernels.signal.Pcan;
+
 /**
  * The micro frontend's per-channel amplitude normalisation ({@code pcan_gain_control.c} and its
  * util): the signal is multiplied by a gain {@code 2^gainBits * (noise + offset)^-strength} read
@@ -8,11 +10,9 @@ package dev.tinyml.preprocess;
  */
 final class PcanGainControl {
   private static final int SNR_BITS = 12;
-  private static final int OUTPUT_BITS = 6;
   private static final int WIDE_DYNAMIC_FUNCTION_BITS = 32;
-  private static final int LUT_SIZE = 4 * WIDE_DYNAMIC_FUNCTION_BITS - 3;
 
-  private final short[] lut = new short[LUT_SIZE];
+  private final short[] lut = new short[Pcan.LUT_SIZE];
   private final int snrShift;
 
   PcanGainControl(MicroFrontendConfig config, int inputCorrectionBits) {
@@ -58,35 +58,19 @@ final class PcanGainControl {
     return (short) (int) (gainAsFloat + 0.5f);
   }
 
-  /** {@code WideDynamicFunction}: the gain for noise estimate {@code x} (unsigned 32-bit). */
+  /**
+   * {@code WideDynamicFunction}: the gain for noise estimate {@code x} (unsigned 32-bit), the same
+   * table lookup as the SignalPCAN kernel's.
+   */
   short wideDynamicFunction(long x) {
-    if (x <= 2) {
-      return lut[(int) x];
-    }
-    int interval = FrontendIntegerMath.msb32(x);
-    int base = 4 * interval - 6;
-    long shifted = interval < 11 ? (x << (11 - interval)) : (x >>> (interval - 11));
-    int frac = (short) (shifted & 0x3FF);
-    int result = (lut[base + 2] * frac) >> 5;
-    result += lut[base + 1] << 5;
-    result *= frac;
-    result = (result + (1 << 14)) >> 15;
-    result += lut[base];
-    return (short) result;
-  }
-
-  static long shrink(long x) {
-    if (x < (2 << SNR_BITS)) {
-      return ((x * x) >>> (2 + 2 * SNR_BITS - OUTPUT_BITS)) & 0xFFFFFFFFL;
-    }
-    return ((x >>> (SNR_BITS - OUTPUT_BITS)) - (1 << OUTPUT_BITS)) & 0xFFFFFFFFL;
+    return (short) Pcan.wideDynamicFunction((int) x, lut);
   }
 
   void apply(long[] signal, long[] noiseEstimate) {
     for (int i = 0; i < signal.length; i++) {
-      long gain = wideDynamicFunction(noiseEstimate[i]) & 0xFFFFFFFFL;
+      long gain = Integer.toUnsignedLong(Pcan.wideDynamicFunction((int) noiseEstimate[i], lut));
       long snr = ((signal[i] * gain) >>> snrShift) & 0xFFFFFFFFL;
-      signal[i] = shrink(snr);
+      signal[i] = Integer.toUnsignedLong(Pcan.shrink(snr));
     }
   }
 }

@@ -18,22 +18,21 @@ final class HistogramObserver extends CountingObserver {
   private final long[] counts = new long[BINS];
   private double radius;
   private long zerosBeforeRadius;
-  private float min = Float.POSITIVE_INFINITY;
-  private float max = Float.NEGATIVE_INFINITY;
+  private final MinMaxObserver extremes;
 
   HistogramObserver(CalibrationMethod method) {
     super(method);
+    extremes = new MinMaxObserver(method);
   }
 
   @Override
   void accept(float[] values, int offset, int length) {
-    double batchAbs = 0;
-    for (int i = offset; i < offset + length; i++) {
-      min = Math.min(min, values[i]);
-      max = Math.max(max, values[i]);
-      batchAbs = Math.max(batchAbs, Math.abs(values[i]));
+    if (length == 0) {
+      return;
     }
-    grow(batchAbs);
+    extremes.accept(values, offset, length);
+    // The largest magnitude so far: earlier batches' are already inside the radius.
+    grow(Math.max(Math.abs(extremes.min()), Math.abs(extremes.max())));
     for (int i = offset; i < offset + length; i++) {
       if (radius == 0) {
         zerosBeforeRadius++;
@@ -90,12 +89,12 @@ final class HistogramObserver extends CountingObserver {
     if (method() instanceof CalibrationMethod.Entropy) {
       return entropyRange();
     }
-    return new Range(min, max);
+    return extremes.observedRange();
   }
 
   private Range clamp(double lo, double hi) {
-    float a = (float) Math.max(lo, min);
-    float b = (float) Math.min(hi, max);
+    float a = (float) Math.max(lo, extremes.min());
+    float b = (float) Math.min(hi, extremes.max());
     return new Range(Math.min(a, b), Math.max(a, b));
   }
 
@@ -119,8 +118,8 @@ final class HistogramObserver extends CountingObserver {
   }
 
   private Range mseRange() {
-    double lo0 = Math.min(min, 0);
-    double hi0 = Math.max(max, 0);
+    double lo0 = Math.min(extremes.min(), 0);
+    double hi0 = Math.max(extremes.max(), 0);
     // Coordinate search: the upper bound with the lower one fixed, then the lower one.
     double hi = bestBound(lo0, hi0, true);
     double lo = bestBound(lo0, hi, false);
@@ -159,7 +158,7 @@ final class HistogramObserver extends CountingObserver {
   }
 
   private Range entropyRange() {
-    boolean oneSided = min >= 0;
+    boolean oneSided = extremes.min() >= 0;
     double[] magnitude = new double[HALF];
     for (int j = 0; j < HALF; j++) {
       magnitude[j] = counts[HALF + j] + (oneSided ? 0 : counts[HALF - 1 - j]);

@@ -17,6 +17,16 @@ final class MinMaxObserver extends CountingObserver {
     }
   }
 
+  /** The smallest value seen (positive infinity before any). */
+  float min() {
+    return min;
+  }
+
+  /** The largest value seen (negative infinity before any). */
+  float max() {
+    return max;
+  }
+
   @Override
   Range observedRange() {
     return new Range(min, max);

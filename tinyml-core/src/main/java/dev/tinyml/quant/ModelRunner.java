@@ -58,15 +58,10 @@ final class ModelRunner {
     for (int i = 0; i < sample.length; i++) {
       TensorInfo info = inputs.get(i);
       float[] x = sample[i];
+      String subject = "sample " + sampleNumber + ", input " + i + " ('" + info.name() + "') has ";
       if (x == null || x.length != info.elementCount()) {
         throw new QuantizationException(
-            "sample "
-                + sampleNumber
-                + ", input "
-                + i
-                + " ('"
-                + info.name()
-                + "') has "
+            subject
                 + (x == null ? 0 : x.length)
                 + " values but the tensor holds "
                 + info.elementCount());
@@ -74,13 +69,7 @@ final class ModelRunner {
       for (int k = 0; k < x.length; k++) {
         if (!Float.isFinite(x[k])) {
           throw new QuantizationException(
-              "sample "
-                  + sampleNumber
-                  + ", input "
-                  + i
-                  + " ('"
-                  + info.name()
-                  + "') has "
+              subject
                   + x[k]
                   + " at index "
                   + k

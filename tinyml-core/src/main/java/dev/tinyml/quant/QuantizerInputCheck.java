@@ -124,28 +124,15 @@ final class QuantizerInputCheck {
   private void checkWeightOrBias(int k, BuiltinOperator b, Operator op, int j, int t) {
     Tensor tensor = tensors.get(t);
     String what = j == 1 ? "weights" : "bias";
+    String subject = what + " '" + Calibrator.nameOf(tensor, t) + "' of op #" + k + " (" + b + ")";
     if (!constant[t]) {
       throw new QuantizationException(
-          what
-              + " '"
-              + Calibrator.nameOf(tensor, t)
-              + "' of op #"
-              + k
-              + " ("
-              + b
-              + ") are not constant; the int8 kernels need constant "
-              + what);
+          subject + " are not constant; the int8 kernels need constant " + what);
     }
     if (tensor.type() != TensorType.FLOAT32) {
       throw new QuantizationException(
-          what
-              + " '"
-              + Calibrator.nameOf(tensor, t)
-              + "' of op #"
-              + k
-              + " ("
-              + b
-              + ") are "
+          subject
+              + " are "
               + tensor.type()
               + ": expected float32 (or int8 with a scale, from a hybrid model)");
     }

@@ -92,46 +92,33 @@ public final class Arithmetic {
       Activation act) {
     int[] range = act.quantizedRange(outputScale, outputZeroPoint, -128, 127);
     Broadcast bc = Broadcast.of(shape1, shape2);
+    int leftShift = 0;
+    FixedPoint.Multiplier m1 = new FixedPoint.Multiplier(0, 0);
+    FixedPoint.Multiplier m2 = m1;
+    FixedPoint.Multiplier mo;
     if (op == Op.MUL) {
-      FixedPoint.Multiplier m =
-          FixedPoint.quantizeMultiplier((double) scale1 * (double) scale2 / (double) outputScale);
-      return new Plan(
-          op,
-          bc,
-          -zeroPoint1,
-          -zeroPoint2,
-          outputZeroPoint,
-          0,
-          0,
-          0,
-          0,
-          0,
-          m.multiplier(),
-          m.shift(),
-          range[0],
-          range[1],
-          0f,
-          0f);
-    }
-    int leftShift = 20;
-    double real1;
-    double real2;
-    double realOut;
-    if (op == Op.ADD) {
-      double twiceMax = 2 * (double) Math.max(scale1, scale2);
-      real1 = (double) scale1 / twiceMax;
-      real2 = (double) scale2 / twiceMax;
-      realOut = twiceMax / ((1 << leftShift) * (double) outputScale);
+      mo = FixedPoint.quantizeMultiplier((double) scale1 * (double) scale2 / (double) outputScale);
     } else {
-      // SUB's prepare does the same divisions in float.
-      float twiceMax = 2 * Math.max(scale1, scale2);
-      real1 = (double) (scale1 / twiceMax);
-      real2 = (double) (scale2 / twiceMax);
-      realOut = (double) (twiceMax / ((1 << leftShift) * outputScale));
+      leftShift = 20;
+      double real1;
+      double real2;
+      double realOut;
+      if (op == Op.ADD) {
+        double twiceMax = 2 * (double) Math.max(scale1, scale2);
+        real1 = (double) scale1 / twiceMax;
+        real2 = (double) scale2 / twiceMax;
+        realOut = twiceMax / ((1 << leftShift) * (double) outputScale);
+      } else {
+        // SUB's prepare does the same divisions in float.
+        float twiceMax = 2 * Math.max(scale1, scale2);
+        real1 = (double) (scale1 / twiceMax);
+        real2 = (double) (scale2 / twiceMax);
+        realOut = (double) (twiceMax / ((1 << leftShift) * outputScale));
+      }
+      m1 = FixedPoint.quantizeMultiplier(real1);
+      m2 = FixedPoint.quantizeMultiplier(real2);
+      mo = FixedPoint.quantizeMultiplier(realOut);
     }
-    FixedPoint.Multiplier m1 = FixedPoint.quantizeMultiplier(real1);
-    FixedPoint.Multiplier m2 = FixedPoint.quantizeMultiplier(real2);
-    FixedPoint.Multiplier mo = FixedPoint.quantizeMultiplier(realOut);
     return new Plan(
         op,
         bc,
@@ -179,14 +166,12 @@ public final class Arithmetic {
 
   /** One int8 ADD or SUB element before the clamp. */
   static int addSub(Plan p, int x, int y) {
-    int shifted1 = (p.input1Offset() + x) * (1 << p.leftShift());
-    int shifted2 = (p.input2Offset() + y) * (1 << p.leftShift());
     int scaled1 =
-        FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(
-            shifted1, p.input1Multiplier(), p.input1Shift());
+        FixedPoint.rescaleInput(
+            p.input1Offset(), x, p.leftShift(), p.input1Multiplier(), p.input1Shift());
     int scaled2 =
-        FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(
-            shifted2, p.input2Multiplier(), p.input2Shift());
+        FixedPoint.rescaleInput(
+            p.input2Offset(), y, p.leftShift(), p.input2Multiplier(), p.input2Shift());
     int raw = p.op() == Op.ADD ? scaled1 + scaled2 : scaled1 - scaled2;
     return FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(
             raw, p.outputMultiplier(), p.outputShift())

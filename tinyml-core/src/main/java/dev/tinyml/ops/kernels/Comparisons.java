@@ -160,14 +160,20 @@ public final class Comparisons {
   /** Int8 comparison by rescaled value. */
   public static void evalInt8(Plan p, byte[] a, byte[] b, byte[] out) {
     for (int e = 0; e < out.length; e++) {
-      int x = (p.input1Offset() + a[Broadcasting.at(p.index1(), e)]) * (1 << LEFT_SHIFT);
-      int y = (p.input2Offset() + b[Broadcasting.at(p.index2(), e)]) * (1 << LEFT_SHIFT);
       int sx =
-          FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(
-              x, p.input1Multiplier(), p.input1Shift());
+          FixedPoint.rescaleInput(
+              p.input1Offset(),
+              a[Broadcasting.at(p.index1(), e)],
+              LEFT_SHIFT,
+              p.input1Multiplier(),
+              p.input1Shift());
       int sy =
-          FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(
-              y, p.input2Multiplier(), p.input2Shift());
+          FixedPoint.rescaleInput(
+              p.input2Offset(),
+              b[Broadcasting.at(p.index2(), e)],
+              LEFT_SHIFT,
+              p.input2Multiplier(),
+              p.input2Shift());
       out[e] = (byte) (p.op().test(Integer.compare(sx, sy)) ? 1 : 0);
     }
   }

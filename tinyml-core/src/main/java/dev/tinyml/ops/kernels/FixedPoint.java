@@ -297,6 +297,15 @@ public final class FixedPoint {
     return quantizeMultiplier(real);
   }
 
+  /**
+   * The first step of TFLM's two-input integer ops (ADD, SUB, SQUARED_DIFFERENCE, comparisons):
+   * {@code (offset + x) << leftShift}, scaled by a multiplier below one.
+   */
+  public static int rescaleInput(int offset, int x, int leftShift, int multiplier, int shift) {
+    return multiplyByQuantizedMultiplierSmallerThanOneExp(
+        (offset + x) * (1 << leftShift), multiplier, shift);
+  }
+
   /** Saturating cast of an int to the int8 range. */
   public static int clampInt8(int v) {
     return v < -128 ? -128 : (v > 127 ? 127 : v);

@@ -31,23 +31,14 @@ public final class SpaceDepth {
     int outW = s[2] / block;
     int c = s[3];
     int outC = c * block * block;
-    int[] outShape = {s[0], outH, outW, outC};
-    int[] source = new int[Shapes.size(outShape)];
-    int o = 0;
-    for (int b = 0; b < s[0]; b++) {
-      for (int y = 0; y < outH; y++) {
-        for (int x = 0; x < outW; x++) {
-          for (int oc = 0; oc < outC; oc++) {
-            int ic = oc % c;
-            int offset = oc / c;
-            int iy = y * block + offset / block;
-            int ix = x * block + offset % block;
-            source[o++] = ((b * s[1] + iy) * s[2] + ix) * c + ic;
-          }
-        }
-      }
-    }
-    return new Plan(outShape, source);
+    return plan(
+        new int[] {s[0], outH, outW, outC},
+        (b, y, x, oc) -> {
+          int offset = oc / c;
+          int iy = y * block + offset / block;
+          int ix = x * block + offset % block;
+          return ((b * s[1] + iy) * s[2] + ix) * c + oc % c;
+        });
   }
 
   /**
@@ -64,20 +55,12 @@ public final class SpaceDepth {
     int outH = s[1] * block;
     int outW = s[2] * block;
     int outC = s[3] / (block * block);
-    int[] outShape = {s[0], outH, outW, outC};
-    int[] source = new int[Shapes.size(outShape)];
-    int o = 0;
-    for (int b = 0; b < s[0]; b++) {
-      for (int y = 0; y < outH; y++) {
-        for (int x = 0; x < outW; x++) {
-          for (int oc = 0; oc < outC; oc++) {
-            int ic = ((y % block) * block + x % block) * outC + oc;
-            source[o++] = ((b * s[1] + y / block) * s[2] + x / block) * s[3] + ic;
-          }
-        }
-      }
-    }
-    return new Plan(outShape, source);
+    return plan(
+        new int[] {s[0], outH, outW, outC},
+        (b, y, x, oc) -> {
+          int ic = ((y % block) * block + x % block) * outC + oc;
+          return ((b * s[1] + y / block) * s[2] + x / block) * s[3] + ic;
+        });
   }
 
   private static int[] nhwc(int[] shape, int block) {
@@ -94,5 +77,27 @@ public final class SpaceDepth {
   /** Rearranges {@code in} into {@code out} (same element type). */
   public static void eval(Plan plan, Object in, Object out) {
     ElementCopy.gather(plan.source(), in, out);
+  }
+
+  /** The input element an NHWC output element copies. */
+  @FunctionalInterface
+  private interface Source {
+    int of(int b, int y, int x, int c);
+  }
+
+  /** The plan that fills every element of {@code outShape}, in NHWC order, from its source. */
+  private static Plan plan(int[] outShape, Source source) {
+    int[] sources = new int[Shapes.size(outShape)];
+    int o = 0;
+    for (int b = 0; b < outShape[0]; b++) {
+      for (int y = 0; y < outShape[1]; y++) {
+        for (int x = 0; x < outShape[2]; x++) {
+          for (int c = 0; c < outShape[3]; c++) {
+            sources[o++] = source.of(b, y, x, c);
+          }
+        }
+      }
+    }
+    return new Plan(outShape, sources);
   }
 }

@@ -111,15 +111,11 @@ public final class SquaredDifference {
   }
 
   private static int quantized(Plan p, int x, int y, int min, int max) {
-    int a = (p.input1Offset() + x) * (1 << p.leftShift());
-    int b = (p.input2Offset() + y) * (1 << p.leftShift());
-    int sa =
-        FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(
-            a, p.input1Multiplier(), p.input1Shift());
-    int sb =
-        FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(
-            b, p.input2Multiplier(), p.input2Shift());
-    int diff = sa - sb;
+    int diff =
+        FixedPoint.rescaleInput(
+                p.input1Offset(), x, p.leftShift(), p.input1Multiplier(), p.input1Shift())
+            - FixedPoint.rescaleInput(
+                p.input2Offset(), y, p.leftShift(), p.input2Multiplier(), p.input2Shift());
     int raw =
         FixedPoint.multiplyByQuantizedMultiplier(diff * diff, p.outputMultiplier(), p.outputShift())
             + p.outputOffset();

@@ -79,20 +79,8 @@ public final class TransposeConv {
     }
     int outH = outputShape[1];
     int outW = outputShape[2];
-    int padH =
-        ConvGeometry.padding(
-            strideHeight,
-            1,
-            outH,
-            filterShape[1],
-            ConvGeometry.outSize(samePadding, outH, filterShape[1], strideHeight, 1));
-    int padW =
-        ConvGeometry.padding(
-            strideWidth,
-            1,
-            outW,
-            filterShape[2],
-            ConvGeometry.outSize(samePadding, outW, filterShape[2], strideWidth, 1));
+    int padH = transposePadding(samePadding, strideHeight, outH, filterShape[1]);
+    int padW = transposePadding(samePadding, strideWidth, outW, filterShape[2]);
     return new Geometry(
         inputShape[0],
         inputShape[1],
@@ -210,5 +198,14 @@ public final class TransposeConv {
       int scaled = FixedPoint.multiplyByQuantizedMultiplier(acc, m.multiplier()[oc], m.shift()[oc]);
       out[o] = (short) Math.min(Math.max(scaled, min), max);
     }
+  }
+
+  /**
+   * The padding along one axis: that of the forward convolution from the output extent, whose
+   * gradient this op is (TFLM computes it so).
+   */
+  private static int transposePadding(boolean samePadding, int stride, int outSize, int filter) {
+    int inSize = ConvGeometry.outSize(samePadding, outSize, filter, stride, 1);
+    return ConvGeometry.padding(stride, 1, outSize, filter, inSize);
   }
 }

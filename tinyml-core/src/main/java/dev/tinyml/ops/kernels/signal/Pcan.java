@@ -31,8 +31,12 @@ public final class Pcan {
     }
   }
 
-  /** The int16 gain for unsigned 32-bit {@code x}, sign-extended as TFLM widens it to uint32. */
-  static int wideDynamicFunction(int x, short[] lut) {
+  /**
+   * {@code WideDynamicFunction}: the int16 gain for unsigned 32-bit {@code x} from a table of
+   * {@link #LUT_SIZE} entries, sign-extended as TFLM widens it to uint32. The micro frontend's
+   * {@code PcanGainControl} uses it too.
+   */
+  public static int wideDynamicFunction(int x, short[] lut) {
     if (Integer.compareUnsigned(x, 2) <= 0) {
       return lut[x];
     }
@@ -47,7 +51,8 @@ public final class Pcan {
     return (short) result;
   }
 
-  static int shrink(long x) {
+  /** {@code PcanShrink}: compresses a gained unsigned 32-bit value. */
+  public static int shrink(long x) {
     if (x < (2L << SNR_BITS)) {
       return (int) (((x * x) & 0xFFFFFFFFL) >>> (2 + 2 * SNR_BITS - OUTPUT_BITS));
     }
