@@ -41,10 +41,10 @@ public final class COpEmitters {
 
   static {
     register(FullyConnectedOp.class, DenseEmitters::fullyConnected);
-    register(Conv2DOp.class, ConvEmitters::conv2d);
-    register(DepthwiseConv2DOp.class, ConvEmitters::depthwise);
-    register(AveragePool2DOp.class, (op, p, m) -> DenseEmitters.pool(op, p, m, false));
-    register(MaxPool2DOp.class, (op, p, m) -> DenseEmitters.pool(op, p, m, true));
+    register(Conv2DOp.class, WindowEmitters::conv2d);
+    register(DepthwiseConv2DOp.class, WindowEmitters::depthwise);
+    register(AveragePool2DOp.class, (op, p, m) -> WindowEmitters.pool(op, p, m, false));
+    register(MaxPool2DOp.class, (op, p, m) -> WindowEmitters.pool(op, p, m, true));
     register(SoftmaxOp.class, DenseEmitters::softmax);
     register(ReshapeOp.class, DataEmitters::copy);
     register(SqueezeOp.class, DataEmitters::copy);

@@ -25,15 +25,7 @@ final class DataEmitters {
       m.call(op, "/* output aliases the input at arena offset " + to + ": nothing to move */");
       return;
     }
-    m.call(
-        op,
-        "memmove("
-            + m.tensor(plan.output(), op)
-            + ", "
-            + m.tensor(plan.input(), op)
-            + ", "
-            + bytes
-            + ");");
+    m.call(op, "memmove", m.tensor(plan.output(), op), m.tensor(plan.input(), op), bytes);
   }
 
   static void quantize(COp op, QuantizeOp.Plan plan, CModuleWriter m) throws CodegenException {
@@ -47,27 +39,22 @@ final class DataEmitters {
       boolean int8 = ot == TensorType.INT8;
       m.call(
           op,
-          "tml_quantize_f32("
-              + in
-              + ", "
-              + CModuleWriter.floatLiteral(plan.scale())
-              + ", "
-              + plan.zeroPoint()
-              + ", "
-              + (int8 ? out : "0")
-              + ", "
-              + (int8 ? "0" : out)
-              + ", "
-              + plan.count()
-              + ");");
+          "tml_quantize_f32",
+          in,
+          CModuleWriter.floatLiteral(plan.scale()),
+          plan.zeroPoint(),
+          int8 ? out : "0",
+          int8 ? "0" : out,
+          plan.count());
       return;
     }
     m.useKernel("requantize.c");
     String params =
         m.params(
+            op,
             "tml_requantize_params",
-            CModuleWriter.opName(op, "params"),
-            ConvEmitters.ints(
+            28,
+            CModuleWriter.ints(
                     r.inputZeroPoint(),
                     r.outputZeroPoint(),
                     r.multiplier(),
@@ -77,27 +64,20 @@ final class DataEmitters {
                 + ", "
                 + CModuleWriter.elementBytes(it)
                 + ", "
-                + CModuleWriter.elementBytes(ot),
-            28);
-    m.call(op, "tml_requantize(" + params + ", " + in + ", " + out + ", " + plan.count() + ");");
+                + CModuleWriter.elementBytes(ot));
+    m.call(op, "tml_requantize", params, in, out, plan.count());
   }
 
   static void dequantize(COp op, DequantizeOp.Plan plan, CModuleWriter m) throws CodegenException {
     m.useKernel("dequantize.c");
     m.call(
         op,
-        "tml_dequantize("
-            + m.tensor(plan.input(), op)
-            + ", "
-            + CModuleWriter.elementBytes(op.input(0).type())
-            + ", "
-            + CModuleWriter.doubleLiteral(plan.scale())
-            + ", "
-            + plan.zeroPoint()
-            + ", "
-            + m.tensor(plan.output(), op)
-            + ", "
-            + plan.count()
-            + ");");
+        "tml_dequantize",
+        m.tensor(plan.input(), op),
+        CModuleWriter.elementBytes(op.input(0).type()),
+        CModuleWriter.doubleLiteral(plan.scale()),
+        plan.zeroPoint(),
+        m.tensor(plan.output(), op),
+        plan.count());
   }
 }

@@ -49,35 +49,30 @@ final class ShapeEmitters {
       }
     }
     Mean.Plan p = plan.mean();
+    int[] none = {0, 0, 0, 0};
+    String walks =
+        "{"
+            + ElementwiseEmitters.walk(outer, outerStride, none)
+            + "}, {"
+            + ElementwiseEmitters.walk(inner, innerStride, none)
+            + "}, ";
+    String params =
+        plan.isFloat()
+            ? m.params(op, "tml_mean_f32_params", 100, walks + p.count())
+            : m.params(
+                op,
+                "tml_mean_s8_params",
+                116,
+                walks
+                    + CModuleWriter.ints(
+                        p.count(),
+                        p.inputZeroPoint(),
+                        p.outputZeroPoint(),
+                        p.multiplier(),
+                        p.shift()));
     String kernel = plan.isFloat() ? "mean_f32" : "mean_s8";
     m.useKernel(kernel + ".c");
-    String params =
-        m.params(
-            "tml_mean_params",
-            CModuleWriter.opName(op, "params"),
-            "{"
-                + ConvEmitters.ints(outer)
-                + "}, {"
-                + ConvEmitters.ints(outerStride)
-                + "}, {"
-                + ConvEmitters.ints(inner)
-                + "}, {"
-                + ConvEmitters.ints(innerStride)
-                + "}, "
-                + ConvEmitters.ints(
-                    p.count(), p.inputZeroPoint(), p.outputZeroPoint(), p.multiplier(), p.shift()),
-            84);
-    m.call(
-        op,
-        "tml_"
-            + kernel
-            + "("
-            + params
-            + ", "
-            + m.tensor(plan.input(), op)
-            + ", "
-            + m.tensor(plan.output(), op)
-            + ");");
+    m.call(op, "tml_" + kernel, params, m.tensor(plan.input(), op), m.tensor(plan.output(), op));
   }
 
   /** Which input axes the constant axis tensor (input 1) reduces. */
@@ -111,29 +106,21 @@ final class ShapeEmitters {
     m.useKernel("pad.c");
     String params =
         m.params(
+            op,
             "tml_pad_params",
-            CModuleWriter.opName(op, "params"),
+            56,
             "{"
-                + ConvEmitters.ints(in)
+                + CModuleWriter.ints(in)
                 + "}, {"
-                + ConvEmitters.ints(out)
+                + CModuleWriter.ints(out)
                 + "}, {"
-                + ConvEmitters.ints(before)
+                + CModuleWriter.ints(before)
                 + "}, "
                 + CModuleWriter.elementBytes(plan.type())
                 + ", 0x"
                 + Integer.toHexString(bits)
-                + "u",
-            56);
-    m.call(
-        op,
-        "tml_pad("
-            + params
-            + ", "
-            + m.tensor(plan.input(), op)
-            + ", "
-            + m.tensor(plan.output(), op)
-            + ");");
+                + "u");
+    m.call(op, "tml_pad", params, m.tensor(plan.input(), op), m.tensor(plan.output(), op));
   }
 
   private static int[] pad4(int[] v, int fill) {
