@@ -3,12 +3,17 @@ package dev.tinyml.codegen.c;
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.ops.CopyOp;
 import dev.tinyml.ops.DequantizeOp;
+import dev.tinyml.ops.IndexMapOp;
 import dev.tinyml.ops.QuantizeOp;
+import dev.tinyml.ops.StridedSliceOp;
 import dev.tinyml.ops.kernels.Quantization;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
-/** RESHAPE/SQUEEZE (alias or copy), QUANTIZE and DEQUANTIZE from the ops' plan records. */
+/**
+ * RESHAPE/SQUEEZE/EXPAND_DIMS (alias or copy), QUANTIZE, DEQUANTIZE and the gathers (the index-map
+ * ops and STRIDED_SLICE) from the ops' plan records.
+ */
 final class DataEmitters {
   private DataEmitters() {}
 
@@ -79,5 +84,36 @@ final class DataEmitters {
         plan.zeroPoint(),
         m.tensor(plan.output(), op),
         plan.count());
+  }
+
+  static void indexMap(COp op, IndexMapOp.Plan plan, CModuleWriter m) throws CodegenException {
+    int pad =
+        op.output(0).type() == TensorType.FLOAT32
+            ? Float.floatToRawIntBits(plan.padValue())
+            : plan.padValue();
+    gather(op, m, plan.source(), pad, plan.input(), plan.output());
+  }
+
+  static void stridedSlice(COp op, StridedSliceOp.Plan plan, CModuleWriter m)
+      throws CodegenException {
+    gather(op, m, plan.sourceIndex(), 0, plan.input(), plan.output());
+  }
+
+  /**
+   * A gather through the op's prepared source map (a const table): output element {@code i} is
+   * input element {@code source[i]}, or {@code padBits} where it is -1.
+   */
+  private static void gather(COp op, CModuleWriter m, int[] source, int padBits, int in, int out)
+      throws CodegenException {
+    m.useKernel("gather.c");
+    m.call(
+        op,
+        "tml_gather",
+        m.int32Array(CModuleWriter.opName(op, "source"), source),
+        source.length,
+        CModuleWriter.elementBytes(op.output(0).type()),
+        "0x" + Integer.toHexString(padBits) + "u",
+        m.tensor(in, op),
+        m.tensor(out, op));
   }
 }

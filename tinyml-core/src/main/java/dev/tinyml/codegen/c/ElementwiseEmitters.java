@@ -2,6 +2,7 @@ package dev.tinyml.codegen.c;
 
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.ops.ArithmeticOp;
+import dev.tinyml.ops.BroadcastBinaryOp;
 import dev.tinyml.ops.LeakyReluOp;
 import dev.tinyml.ops.Relu6Op;
 import dev.tinyml.ops.ReluOp;
@@ -10,24 +11,28 @@ import dev.tinyml.ops.kernels.Activations;
 import dev.tinyml.ops.kernels.Arithmetic;
 import dev.tinyml.ops.kernels.Logistic;
 
-/** ADD, SUB, MUL, LOGISTIC, TANH, RELU, RELU6 and LEAKY_RELU, from the plan records. */
+/**
+ * ADD, SUB, MUL, DIV, MINIMUM, MAXIMUM, LOGISTIC, TANH, RELU, RELU6 and LEAKY_RELU, from the plan
+ * records.
+ */
 final class ElementwiseEmitters {
   private ElementwiseEmitters() {}
 
   static void arithmetic(COp op, ArithmeticOp.Plan plan, CModuleWriter m) throws CodegenException {
     Arithmetic.Plan p = plan.arithmetic();
     if (p == null) {
-      throw op.unsupported("int32 " + op.code() + " (int8 and float32 are compiled)");
+      binary(op, plan.int32(), m);
+      return;
     }
     String bc = broadcast(op, m);
     String x = m.tensor(plan.x(), op);
     String y = m.tensor(plan.y(), op);
     String out = m.tensor(plan.output(), op);
     if (plan.isFloat()) {
-      m.useKernel("arithmetic_f32.c");
+      m.useKernel("binary_f32.c");
       m.call(
           op,
-          "tml_arithmetic_f32",
+          "tml_binary_f32",
           switch (p.op()) {
             case ADD -> 0;
             case SUB -> 1;
@@ -70,6 +75,51 @@ final class ElementwiseEmitters {
     int bytes = p.op() == Arithmetic.Op.MUL ? 28 : 52;
     String params = m.params(op, "tml_" + kernel + "_params", bytes, values);
     m.call(op, "tml_" + kernel, params, bc, x, y, out);
+  }
+
+  /**
+   * DIV, MINIMUM, MAXIMUM (and ADD, SUB, MUL in int32): float32 and int32 with the fused clamp,
+   * MINIMUM/MAXIMUM also on raw int8/int16 values.
+   */
+  static void binary(COp op, BroadcastBinaryOp.Plan plan, CModuleWriter m) throws CodegenException {
+    int code =
+        switch (plan.op()) {
+          case ADD -> 0;
+          case SUB -> 1;
+          case MUL -> 2;
+          case DIV -> 3;
+          case MINIMUM -> 4;
+          case MAXIMUM -> 5;
+        };
+    String bc = broadcast(op, m);
+    String io = m.tensors(op, plan.x(), plan.y());
+    String out = m.tensor(plan.output(), op);
+    switch (plan.type()) {
+      case FLOAT32 -> {
+        m.useKernel("binary_f32.c");
+        String clamp =
+            CModuleWriter.floatLiteral(plan.floatMin())
+                + ", "
+                + CModuleWriter.floatLiteral(plan.floatMax());
+        m.call(op, "tml_binary_f32", code, bc, io, clamp, out);
+      }
+      case INT32 -> {
+        m.useKernel("binary_s32.c");
+        m.call(
+            op,
+            "tml_binary_s32",
+            code,
+            bc,
+            io,
+            CModuleWriter.ints(plan.intMin(), plan.intMax()),
+            out);
+      }
+      default -> {
+        m.useKernel("minmax_s8.c");
+        int bytes = CModuleWriter.elementBytes(plan.type());
+        m.call(op, "tml_minmax_s8", code == 5 ? 1 : 0, bytes, bc, io, out);
+      }
+    }
   }
 
   /**
