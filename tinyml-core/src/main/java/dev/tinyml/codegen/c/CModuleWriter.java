@@ -95,7 +95,8 @@ public final class CModuleWriter {
   public static String cType(TensorType type) throws CodegenException {
     return switch (type) {
       case INT8 -> "int8_t";
-      case UINT8 -> "uint8_t";
+      case UINT8, BOOL -> "uint8_t";
+      case UINT32 -> "uint32_t";
       case INT16 -> "int16_t";
       case INT32 -> "int32_t";
       case FLOAT32 -> "float";
@@ -108,9 +109,9 @@ public final class CModuleWriter {
   /** Bytes per element of a tensor type the backend stores. */
   public static int elementBytes(TensorType type) throws CodegenException {
     return switch (type) {
-      case INT8, UINT8 -> 1;
+      case INT8, UINT8, BOOL -> 1;
       case INT16 -> 2;
-      case INT32, FLOAT32 -> 4;
+      case INT32, UINT32, FLOAT32 -> 4;
       default ->
           throw new CodegenException(
               "tensor type " + type + " has no C type in the c backend; use backend=tflm");
@@ -233,7 +234,8 @@ public final class CModuleWriter {
       String v =
           switch (t.type()) {
             case INT8 -> Integer.toString(b.get(i));
-            case UINT8 -> Integer.toString(b.get(i) & 0xff);
+            case UINT8, BOOL -> Integer.toString(b.get(i) & 0xff);
+            case UINT32 -> Integer.toUnsignedString(b.getInt(4 * i)) + "u";
             case INT16 -> Short.toString(b.getShort(2 * i));
             case INT32 -> int32(b.getInt(4 * i));
             case FLOAT32 -> floatLiteral(b.getFloat(4 * i));

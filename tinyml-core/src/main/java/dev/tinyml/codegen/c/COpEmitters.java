@@ -3,6 +3,7 @@ package dev.tinyml.codegen.c;
 import dev.tinyml.ops.AddOp;
 import dev.tinyml.ops.AveragePool2DOp;
 import dev.tinyml.ops.BatchToSpaceNdOp;
+import dev.tinyml.ops.CastOp;
 import dev.tinyml.ops.ConcatenationOp;
 import dev.tinyml.ops.Conv2DOp;
 import dev.tinyml.ops.DepthToSpaceOp;
@@ -39,6 +40,7 @@ import dev.tinyml.ops.StridedSliceOp;
 import dev.tinyml.ops.SubOp;
 import dev.tinyml.ops.SvdfOp;
 import dev.tinyml.ops.TanhOp;
+import dev.tinyml.ops.TensorCreationOp;
 import dev.tinyml.ops.TransposeOp;
 import dev.tinyml.tflite.BuiltinOperator;
 import java.util.LinkedHashMap;
@@ -93,6 +95,8 @@ public final class COpEmitters {
     }
     register(SplitOp.class, ShapeEmitters::split);
     register(PackOp.class, ShapeEmitters::pack);
+    register(CastOp.class, DataEmitters::cast);
+    register(TensorCreationOp.class, DataEmitters::create);
     register(DivOp.class, ElementwiseEmitters::binary);
     register(MinimumOp.class, ElementwiseEmitters::binary);
     register(MaximumOp.class, ElementwiseEmitters::binary);

@@ -1,11 +1,13 @@
 package dev.tinyml.codegen.c;
 
 import dev.tinyml.codegen.CodegenException;
+import dev.tinyml.ops.CastOp;
 import dev.tinyml.ops.CopyOp;
 import dev.tinyml.ops.DequantizeOp;
 import dev.tinyml.ops.IndexMapOp;
 import dev.tinyml.ops.QuantizeOp;
 import dev.tinyml.ops.StridedSliceOp;
+import dev.tinyml.ops.TensorCreationOp;
 import dev.tinyml.ops.kernels.Quantization;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
@@ -115,5 +117,61 @@ final class DataEmitters {
         "0x" + Integer.toHexString(padBits) + "u",
         m.tensor(in, op),
         m.tensor(out, op));
+  }
+
+  static void cast(COp op, CastOp.Plan plan, CModuleWriter m) throws CodegenException {
+    m.useKernel("cast.c");
+    m.call(
+        op,
+        "tml_cast",
+        castCode(op, plan.from()),
+        castCode(op, plan.to()),
+        m.tensor(plan.input(), op),
+        m.tensor(plan.output(), op),
+        plan.count());
+  }
+
+  /** The type code of {@code cast.c}. */
+  private static int castCode(COp op, TensorType type) throws CodegenException {
+    return switch (type) {
+      case INT8 -> 0;
+      case INT16 -> 1;
+      case INT32 -> 2;
+      case UINT32 -> 3;
+      case FLOAT32 -> 4;
+      case BOOL -> 5;
+      default -> throw op.unsupported("CAST of " + type);
+    };
+  }
+
+  /** ZEROS_LIKE (zeros), FILL (the value repeated) and SHAPE (the input's extents, a constant). */
+  static void create(COp op, TensorCreationOp.Plan plan, CModuleWriter m) throws CodegenException {
+    Tensor out = op.output(0);
+    long size = CModuleWriter.elementBytes(out.type());
+    String o = m.tensor(plan.output(), op);
+    switch (op.code()) {
+      case ZEROS_LIKE -> m.call(op, "memset", o, 0, out.elementCount() * size);
+      case FILL ->
+          m.call(
+              op,
+              "{\n    int32_t i;\n    for (i = 0; i < "
+                  + out.elementCount()
+                  + "; i++) memcpy((uint8_t *)"
+                  + o
+                  + " + i * "
+                  + size
+                  + ", "
+                  + m.tensor(plan.input(), op)
+                  + ", "
+                  + size
+                  + ");\n  }");
+      default -> {
+        if (out.type() != TensorType.INT32) {
+          throw op.unsupported("SHAPE with " + out.type() + " output (int32 is compiled)");
+        }
+        String shape = m.int32Array(CModuleWriter.opName(op, "shape"), plan.shape());
+        m.call(op, "memcpy", o, shape, 4L * plan.shape().length);
+      }
+    }
   }
 }

@@ -6,15 +6,12 @@ static void tml_binary_f32(int32_t op, const tml_broadcast *bc, const float *x, 
   while (tml_walk_next(bc, &w)) {
     const float a = x[w.x];
     const float b = y[w.y];
-    float v;
-    switch (op) {
-      case 0: v = a + b; break;
-      case 1: v = a - b; break;
-      case 2: v = a * b; break;
-      case 3: v = a / b; break;
-      case 4: v = b < a ? b : a; break;
-      default: v = a < b ? b : a; break;
-    }
+    const float v = op == 0   ? a + b
+                    : op == 1 ? a - b
+                    : op == 2 ? a * b
+                    : op == 3 ? a / b
+                    : op == 4 ? (b < a ? b : a)
+                              : (a < b ? b : a);
     out[w.e] = tml_clampf(v, float_min, float_max);
   }
 }
