@@ -4,6 +4,7 @@ import dev.tinyml.ops.AddOp;
 import dev.tinyml.ops.AveragePool2DOp;
 import dev.tinyml.ops.BatchToSpaceNdOp;
 import dev.tinyml.ops.CastOp;
+import dev.tinyml.ops.ComparisonOp;
 import dev.tinyml.ops.ConcatenationOp;
 import dev.tinyml.ops.Conv2DOp;
 import dev.tinyml.ops.DepthToSpaceOp;
@@ -30,6 +31,7 @@ import dev.tinyml.ops.Relu6Op;
 import dev.tinyml.ops.ReluOp;
 import dev.tinyml.ops.ReshapeOp;
 import dev.tinyml.ops.ResizeNearestNeighborOp;
+import dev.tinyml.ops.SelectV2Op;
 import dev.tinyml.ops.SliceOp;
 import dev.tinyml.ops.SoftmaxOp;
 import dev.tinyml.ops.SpaceToBatchNdOp;
@@ -98,6 +100,8 @@ public final class COpEmitters {
     register(CastOp.class, DataEmitters::cast);
     register(TensorCreationOp.class, DataEmitters::create);
     register(DivOp.class, ElementwiseEmitters::binary);
+    register(ComparisonOp.class, LogicEmitters::compare);
+    register(SelectV2Op.class, LogicEmitters::select);
     register(MinimumOp.class, ElementwiseEmitters::binary);
     register(MaximumOp.class, ElementwiseEmitters::binary);
   }
