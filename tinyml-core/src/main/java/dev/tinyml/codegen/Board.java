@@ -59,18 +59,8 @@ public record Board(
   private static final List<Board> KNOWN =
       List.of(
           NANO33BLE,
-          new Board(
-              "nano33ble-rev2",
-              "Arduino Nano 33 BLE Sense Rev2",
-              MIB,
-              256 * KIB,
-              "arduino:mbed_nano:nano33ble",
-              "mbed_nano",
-              96 * KIB,
-              48 * KIB,
-              true,
-              true,
-              "Arduino_BMI270_BMM150"),
+          NANO33BLE.revision(
+              "nano33ble-rev2", "Arduino Nano 33 BLE Sense Rev2", "Arduino_BMI270_BMM150"),
           new Board(
               "nicla-vision",
               "Arduino Nicla Vision (STM32H747, M7 core)",
@@ -131,6 +121,26 @@ public record Board(
       throw new IllegalArgumentException(
           "Board " + id + ": flash and RAM must be positive, got " + flashBytes + ", " + ramBytes);
     }
+  }
+
+  /** A revision of this board with other sensors: same core, budget and FQBN. */
+  private Board revision(String id, String displayName, String imuLibrary) {
+    return with(id, displayName, flashBytes, ramBytes, imuLibrary);
+  }
+
+  private Board with(String id, String name, long flash, long ram, String imu) {
+    return new Board(
+        id,
+        name,
+        flash,
+        ram,
+        fqbn,
+        architectures,
+        coreFlashBytes,
+        coreRamBytes,
+        microphone,
+        ov767xCamera,
+        imu);
   }
 
   /**
@@ -204,17 +214,11 @@ public record Board(
               + " ramBytes="
               + ram);
     }
-    return new Board(
+    return with(
         id,
         displayName,
         flash == null ? flashBytes : flash,
         ram == null ? ramBytes : ram,
-        fqbn,
-        architectures,
-        coreFlashBytes,
-        coreRamBytes,
-        microphone,
-        ov767xCamera,
         imuLibrary);
   }
 

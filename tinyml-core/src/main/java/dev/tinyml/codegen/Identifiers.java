@@ -3,7 +3,7 @@ package dev.tinyml.codegen;
 import java.util.Locale;
 
 /** Turns free text (model, sketch, label names) into safe C identifiers and C string literals. */
-final class Identifiers {
+public final class Identifiers {
   private Identifiers() {}
 
   /**
@@ -11,6 +11,19 @@ final class Identifiers {
    * underscores, starting with a letter, at most 63 characters.
    */
   static String sketchName(String raw) {
+    return identifier(raw, 63);
+  }
+
+  /**
+   * A C identifier from free text: ASCII letters and digits kept, every other run of characters one
+   * underscore (none at either end), {@code model_} in front when it would not start with a letter,
+   * cut to {@code maxLength} characters.
+   *
+   * @param raw the free text
+   * @param maxLength the longest result
+   * @return the identifier
+   */
+  public static String identifier(String raw, int maxLength) {
     StringBuilder b = new StringBuilder();
     for (char c : raw.toCharArray()) {
       boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -27,7 +40,7 @@ final class Identifiers {
       b.insert(0, "model_");
     }
     String s = b.toString();
-    return s.length() > 63 ? s.substring(0, 63) : s;
+    return s.length() > maxLength ? s.substring(0, maxLength) : s;
   }
 
   /** An upper-case form of {@link #sketchName} for header guards and macros. */

@@ -7,9 +7,7 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
 import dev.tinyml.tflite.Padding;
-import dev.tinyml.tflite.SubGraph;
 import dev.tinyml.tflite.Tensor;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,44 +37,17 @@ final class OverlapRules {
 
   /** The overlaps allowed between the buffers of {@code buffers} (TFLM's order). */
   static List<InPlaceOverlap> find(Model model, List<ArenaBuffer> buffers) {
-    SubGraph main = model.subgraphs().get(0);
-    int[] position = new int[main.tensors().size()];
-    java.util.Arrays.fill(position, -1);
-    for (int i = 0; i < buffers.size(); i++) {
-      ArenaBuffer b = buffers.get(i);
-      if (b.kind() == ArenaBuffer.Kind.TENSOR && b.subgraph() == 0) {
-        position[b.index()] = i;
-      }
-    }
-    List<InPlaceOverlap> overlaps = new ArrayList<>();
-    List<Operator> ops = main.operators();
-    for (int i = 0; i < ops.size(); i++) {
-      Operator op = ops.get(i);
-      if (op.inputs().length == 0 || op.outputs().length != 1) {
-        continue;
-      }
-      int in = op.inputs()[0];
-      int out = op.outputs()[0];
-      if (in < 0 || in == out || position[in] < 0 || position[out] < 0 || !consumedOnce(op, in)) {
-        continue;
-      }
-      ArenaBuffer input = buffers.get(position[in]);
-      if (input.lastUse() != i + 1 || contains(main.outputs(), in)) {
-        continue;
-      }
-      InPlaceRule rule = rule(model, op);
-      int distance = minDistance(rule, main.tensors().get(in), main.tensors().get(out));
-      if (distance >= 0) {
-        overlaps.add(
-            new InPlaceOverlap(
-                position[in],
-                position[out],
-                distance,
-                rule instanceof InPlaceRule.Alias,
-                "operator " + i + " (" + model.opOf(op) + ") consumes its input in order"));
-      }
-    }
-    return List.copyOf(overlaps);
+    return InPlaceCandidates.find(
+        model,
+        buffers,
+        "",
+        (index, op, in, out) -> {
+          InPlaceRule rule = rule(model, op);
+          int distance = minDistance(rule, in, out);
+          return distance < 0
+              ? null
+              : new InPlaceCandidates.Allowance(distance, rule instanceof InPlaceRule.Alias);
+        });
   }
 
   /** The op's own rule ({@link dev.tinyml.ops.Op#inPlace}); none for ops without a class. */
@@ -127,24 +98,5 @@ final class OverlapRules {
     long aligned = (distance + ArenaBuffer.ALIGNMENT - 1) / ArenaBuffer.ALIGNMENT;
     aligned *= ArenaBuffer.ALIGNMENT;
     return aligned > Integer.MAX_VALUE / 2 ? -1 : (int) aligned;
-  }
-
-  private static boolean consumedOnce(Operator op, int tensor) {
-    int count = 0;
-    for (int t : op.inputs()) {
-      if (t == tensor) {
-        count++;
-      }
-    }
-    return count == 1;
-  }
-
-  private static boolean contains(int[] values, int v) {
-    for (int x : values) {
-      if (x == v) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -81,7 +81,7 @@ public final class CBackend {
       // The planner's TFLM-safe overlaps are a subset of what the C kernels allow, but its
       // placement is a heuristic: keep whichever plan is smaller.
       List<ArenaBuffer> buffers = TensorLifetimes.of(model);
-      ArenaPlan tight = ArenaPlanner.planned(buffers, CInPlace.overlaps(model, buffers));
+      ArenaPlan tight = ArenaPlanner.planned(buffers, CInPlace.overlaps(model, buffers, ops));
       ArenaPlan safe = ArenaPlanner.planned(model);
       plan = tight.totalBytes() <= safe.totalBytes() ? tight : safe;
     } catch (PlanningException e) {

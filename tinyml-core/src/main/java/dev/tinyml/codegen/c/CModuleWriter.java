@@ -27,20 +27,16 @@ import java.util.Set;
 public final class CModuleWriter {
   private static final String RESOURCES = "/dev/tinyml/codegen/c/";
 
-  /** Headers a kernel needs before it, by kernel file. */
-  private static final Map<String, String> DEPENDENCIES =
-      Map.ofEntries(
-          Map.entry("average_pool_s8.c", "pool_params.h"),
-          Map.entry("max_pool_s8.c", "pool_params.h"),
-          Map.entry("average_pool_f32.c", "pool_params.h"),
-          Map.entry("max_pool_f32.c", "pool_params.h"),
-          Map.entry("conv_f32.c", "conv_params.h"),
-          Map.entry("depthwise_conv_f32.c", "conv_params.h"),
-          Map.entry("add_s8.c", "broadcast.h"),
-          Map.entry("mul_s8.c", "broadcast.h"),
-          Map.entry("mean_s8.c", "mean_params.h"),
-          Map.entry("mean_f32.c", "mean_params.h"),
-          Map.entry("arithmetic_f32.c", "broadcast.h"));
+  /** The header each family of kernels shares, by kernel file name. */
+  private static String dependency(String file) {
+    if (file.matches("(conv|depthwise_conv|average_pool|max_pool)_(s8|f32)\\.c")) {
+      return "window.h";
+    }
+    if (file.matches("(add|mul|mean|binary|minmax)_(s8|s32|f32)\\.c|compare\\.c")) {
+      return "broadcast.h";
+    }
+    return null;
+  }
 
   private final Model model;
   private final ArenaPlan plan;
@@ -68,7 +64,7 @@ public final class CModuleWriter {
 
   /** Marks a kernel source file (and the headers it needs) as used. */
   public void useKernel(String file) {
-    String dep = DEPENDENCIES.get(file);
+    String dep = dependency(file);
     if (dep != null) {
       kernels.add(dep);
     }
@@ -99,7 +95,8 @@ public final class CModuleWriter {
   public static String cType(TensorType type) throws CodegenException {
     return switch (type) {
       case INT8 -> "int8_t";
-      case UINT8 -> "uint8_t";
+      case UINT8, BOOL -> "uint8_t";
+      case UINT32 -> "uint32_t";
       case INT16 -> "int16_t";
       case INT32 -> "int32_t";
       case FLOAT32 -> "float";
@@ -112,9 +109,9 @@ public final class CModuleWriter {
   /** Bytes per element of a tensor type the backend stores. */
   public static int elementBytes(TensorType type) throws CodegenException {
     return switch (type) {
-      case INT8, UINT8 -> 1;
+      case INT8, UINT8, BOOL -> 1;
       case INT16 -> 2;
-      case INT32, FLOAT32 -> 4;
+      case INT32, UINT32, FLOAT32 -> 4;
       default ->
           throw new CodegenException(
               "tensor type " + type + " has no C type in the c backend; use backend=tflm");
@@ -146,6 +143,15 @@ public final class CModuleWriter {
       throw op.unsupported("tensor " + COp.describe(t) + ", which the memory plan did not place");
     }
     return "((" + cType(t.type()) + " *)(TML_ARENA + " + offset + "))";
+  }
+
+  /** The C expressions of tensors {@code indices} ({@link #tensor}), comma-separated. */
+  public String tensors(COp op, int... indices) throws CodegenException {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < indices.length; i++) {
+      b.append(i > 0 ? ", " : "").append(tensor(indices[i], op));
+    }
+    return b.toString();
   }
 
   /** The arena offset of a non-constant tensor, -1 when it is not in the arena. */
@@ -228,7 +234,8 @@ public final class CModuleWriter {
       String v =
           switch (t.type()) {
             case INT8 -> Integer.toString(b.get(i));
-            case UINT8 -> Integer.toString(b.get(i) & 0xff);
+            case UINT8, BOOL -> Integer.toString(b.get(i) & 0xff);
+            case UINT32 -> Integer.toUnsignedString(b.getInt(4 * i)) + "u";
             case INT16 -> Short.toString(b.getShort(2 * i));
             case INT32 -> int32(b.getInt(4 * i));
             case FLOAT32 -> floatLiteral(b.getFloat(4 * i));
@@ -329,39 +336,31 @@ public final class CModuleWriter {
 
   /** Writes a {@code static const int32_t} array and returns its name. */
   public String int32Array(String name, int[] values) {
+    return intArray("int32_t", 4, name, values);
+  }
+
+  /** Writes a {@code static const int8_t} array of shifts (each in [-31, 31]) and returns it. */
+  public String shiftArray(String name, int[] values) {
+    return intArray("int8_t", 1, name, values);
+  }
+
+  private String intArray(String type, int bytes, String name, int[] values) {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < values.length; i++) {
       separate(s, i);
       s.append(int32(values[i]));
     }
     constants
-        .append("static const int32_t ")
+        .append("static const ")
+        .append(type)
+        .append(' ')
         .append(name)
         .append('[')
         .append(values.length)
         .append("] = {")
         .append(s)
         .append("};\n");
-    constantBytes += 4L * values.length;
-    return name;
-  }
-
-  /** Writes a {@code static const int8_t} array of shifts (each in [-31, 31]) and returns it. */
-  public String shiftArray(String name, int[] values) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < values.length; i++) {
-      separate(s, i);
-      s.append(values[i]);
-    }
-    constants
-        .append("static const int8_t ")
-        .append(name)
-        .append('[')
-        .append(values.length)
-        .append("] = {")
-        .append(s)
-        .append("};\n");
-    constantBytes += values.length;
+    constantBytes += (long) bytes * values.length;
     return name;
   }
 
@@ -384,16 +383,43 @@ public final class CModuleWriter {
     return "&" + name;
   }
 
+  /**
+   * Writes operator {@code op}'s {@code static const} parameter struct ({@code tml_op<i>_params})
+   * and returns a pointer expression to it.
+   *
+   * @param type the struct's C type
+   * @param bytes the struct's size, counted into the constant bytes
+   * @param initializer the initializer's values, without braces
+   */
+  public String params(COp op, String type, int bytes, String initializer) {
+    return params(type, opName(op, "params"), initializer, bytes);
+  }
+
+  /**
+   * Appends the kernel call {@code function(arg, ...);} to the invoke function.
+   *
+   * @param args the arguments' C text ({@code toString} of each)
+   */
+  public void call(COp op, String function, Object... args) {
+    StringBuilder s = new StringBuilder(function).append('(');
+    for (int i = 0; i < args.length; i++) {
+      s.append(i > 0 ? ", " : "").append(args[i]);
+    }
+    call(op, s.append(");").toString());
+  }
+
+  /** Comma-separated decimal C literals of {@code values}. */
+  public static String ints(int... values) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < values.length; i++) {
+      b.append(i > 0 ? ", " : "").append(int32(values[i]));
+    }
+    return b.toString();
+  }
+
   /** Appends one statement of the invoke function, with a comment naming the operator. */
   public void call(COp op, String statement) {
-    calls
-        .append("  /* op #")
-        .append(op.index())
-        .append(' ')
-        .append(op.code())
-        .append(" */\n  ")
-        .append(statement)
-        .append('\n');
+    calls.append("  /* op #" + op.index() + " " + op.code() + " */\n  " + statement + "\n");
   }
 
   /** The kernel sources to inline, concatenated. */

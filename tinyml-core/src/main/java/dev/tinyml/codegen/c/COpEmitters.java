@@ -2,31 +2,51 @@ package dev.tinyml.codegen.c;
 
 import dev.tinyml.ops.AddOp;
 import dev.tinyml.ops.AveragePool2DOp;
+import dev.tinyml.ops.BatchToSpaceNdOp;
+import dev.tinyml.ops.CastOp;
+import dev.tinyml.ops.ComparisonOp;
 import dev.tinyml.ops.ConcatenationOp;
 import dev.tinyml.ops.Conv2DOp;
+import dev.tinyml.ops.DepthToSpaceOp;
 import dev.tinyml.ops.DepthwiseConv2DOp;
 import dev.tinyml.ops.DequantizeOp;
+import dev.tinyml.ops.DivOp;
+import dev.tinyml.ops.ExpandDimsOp;
 import dev.tinyml.ops.FullyConnectedOp;
+import dev.tinyml.ops.IndexMapOp;
 import dev.tinyml.ops.LeakyReluOp;
 import dev.tinyml.ops.LogisticOp;
 import dev.tinyml.ops.MaxPool2DOp;
+import dev.tinyml.ops.MaximumOp;
 import dev.tinyml.ops.MeanOp;
+import dev.tinyml.ops.MinimumOp;
 import dev.tinyml.ops.MulOp;
 import dev.tinyml.ops.Op;
 import dev.tinyml.ops.OpPlan;
 import dev.tinyml.ops.OpRegistry;
+import dev.tinyml.ops.PackOp;
 import dev.tinyml.ops.PadOp;
 import dev.tinyml.ops.QuantizeOp;
 import dev.tinyml.ops.Relu6Op;
 import dev.tinyml.ops.ReluOp;
 import dev.tinyml.ops.ReshapeOp;
+import dev.tinyml.ops.ResizeNearestNeighborOp;
+import dev.tinyml.ops.SelectV2Op;
+import dev.tinyml.ops.SliceOp;
 import dev.tinyml.ops.SoftmaxOp;
+import dev.tinyml.ops.SpaceToBatchNdOp;
+import dev.tinyml.ops.SpaceToDepthOp;
+import dev.tinyml.ops.SplitOp;
 import dev.tinyml.ops.SqueezeOp;
+import dev.tinyml.ops.StridedSliceOp;
 import dev.tinyml.ops.SubOp;
 import dev.tinyml.ops.SvdfOp;
 import dev.tinyml.ops.TanhOp;
+import dev.tinyml.ops.TensorCreationOp;
+import dev.tinyml.ops.TransposeOp;
 import dev.tinyml.tflite.BuiltinOperator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -41,10 +61,10 @@ public final class COpEmitters {
 
   static {
     register(FullyConnectedOp.class, DenseEmitters::fullyConnected);
-    register(Conv2DOp.class, ConvEmitters::conv2d);
-    register(DepthwiseConv2DOp.class, ConvEmitters::depthwise);
-    register(AveragePool2DOp.class, (op, p, m) -> DenseEmitters.pool(op, p, m, false));
-    register(MaxPool2DOp.class, (op, p, m) -> DenseEmitters.pool(op, p, m, true));
+    register(Conv2DOp.class, WindowEmitters::conv2d);
+    register(DepthwiseConv2DOp.class, WindowEmitters::depthwise);
+    register(AveragePool2DOp.class, (op, p, m) -> WindowEmitters.pool(op, p, m, false));
+    register(MaxPool2DOp.class, (op, p, m) -> WindowEmitters.pool(op, p, m, true));
     register(SoftmaxOp.class, DenseEmitters::softmax);
     register(ReshapeOp.class, DataEmitters::copy);
     register(SqueezeOp.class, DataEmitters::copy);
@@ -62,6 +82,28 @@ public final class COpEmitters {
     register(PadOp.class, ShapeEmitters::pad);
     register(ConcatenationOp.class, ShapeEmitters::concat);
     register(SvdfOp.class, SvdfEmitter::svdf);
+    register(ExpandDimsOp.class, DataEmitters::copy);
+    register(StridedSliceOp.class, DataEmitters::stridedSlice);
+    for (Class<? extends IndexMapOp> gather :
+        List.of(
+            TransposeOp.class,
+            SliceOp.class,
+            SpaceToDepthOp.class,
+            DepthToSpaceOp.class,
+            SpaceToBatchNdOp.class,
+            BatchToSpaceNdOp.class,
+            ResizeNearestNeighborOp.class)) {
+      register(gather, DataEmitters::indexMap);
+    }
+    register(SplitOp.class, ShapeEmitters::split);
+    register(PackOp.class, ShapeEmitters::pack);
+    register(CastOp.class, DataEmitters::cast);
+    register(TensorCreationOp.class, DataEmitters::create);
+    register(DivOp.class, ElementwiseEmitters::binary);
+    register(ComparisonOp.class, LogicEmitters::compare);
+    register(SelectV2Op.class, LogicEmitters::select);
+    register(MinimumOp.class, ElementwiseEmitters::binary);
+    register(MaximumOp.class, ElementwiseEmitters::binary);
   }
 
   private static <P extends OpPlan, O extends Op<P>> void register(

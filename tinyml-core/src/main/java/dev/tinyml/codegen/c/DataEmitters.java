@@ -1,14 +1,21 @@
 package dev.tinyml.codegen.c;
 
 import dev.tinyml.codegen.CodegenException;
+import dev.tinyml.ops.CastOp;
 import dev.tinyml.ops.CopyOp;
 import dev.tinyml.ops.DequantizeOp;
+import dev.tinyml.ops.IndexMapOp;
 import dev.tinyml.ops.QuantizeOp;
+import dev.tinyml.ops.StridedSliceOp;
+import dev.tinyml.ops.TensorCreationOp;
 import dev.tinyml.ops.kernels.Quantization;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
-/** RESHAPE/SQUEEZE (alias or copy), QUANTIZE and DEQUANTIZE from the ops' plan records. */
+/**
+ * RESHAPE/SQUEEZE/EXPAND_DIMS (alias or copy), QUANTIZE, DEQUANTIZE and the gathers (the index-map
+ * ops and STRIDED_SLICE) from the ops' plan records.
+ */
 final class DataEmitters {
   private DataEmitters() {}
 
@@ -25,15 +32,7 @@ final class DataEmitters {
       m.call(op, "/* output aliases the input at arena offset " + to + ": nothing to move */");
       return;
     }
-    m.call(
-        op,
-        "memmove("
-            + m.tensor(plan.output(), op)
-            + ", "
-            + m.tensor(plan.input(), op)
-            + ", "
-            + bytes
-            + ");");
+    m.call(op, "memmove", m.tensor(plan.output(), op), m.tensor(plan.input(), op), bytes);
   }
 
   static void quantize(COp op, QuantizeOp.Plan plan, CModuleWriter m) throws CodegenException {
@@ -47,27 +46,22 @@ final class DataEmitters {
       boolean int8 = ot == TensorType.INT8;
       m.call(
           op,
-          "tml_quantize_f32("
-              + in
-              + ", "
-              + CModuleWriter.floatLiteral(plan.scale())
-              + ", "
-              + plan.zeroPoint()
-              + ", "
-              + (int8 ? out : "0")
-              + ", "
-              + (int8 ? "0" : out)
-              + ", "
-              + plan.count()
-              + ");");
+          "tml_quantize_f32",
+          in,
+          CModuleWriter.floatLiteral(plan.scale()),
+          plan.zeroPoint(),
+          int8 ? out : "0",
+          int8 ? "0" : out,
+          plan.count());
       return;
     }
     m.useKernel("requantize.c");
     String params =
         m.params(
+            op,
             "tml_requantize_params",
-            CModuleWriter.opName(op, "params"),
-            ConvEmitters.ints(
+            28,
+            CModuleWriter.ints(
                     r.inputZeroPoint(),
                     r.outputZeroPoint(),
                     r.multiplier(),
@@ -77,27 +71,107 @@ final class DataEmitters {
                 + ", "
                 + CModuleWriter.elementBytes(it)
                 + ", "
-                + CModuleWriter.elementBytes(ot),
-            28);
-    m.call(op, "tml_requantize(" + params + ", " + in + ", " + out + ", " + plan.count() + ");");
+                + CModuleWriter.elementBytes(ot));
+    m.call(op, "tml_requantize", params, in, out, plan.count());
   }
 
   static void dequantize(COp op, DequantizeOp.Plan plan, CModuleWriter m) throws CodegenException {
     m.useKernel("dequantize.c");
     m.call(
         op,
-        "tml_dequantize("
-            + m.tensor(plan.input(), op)
-            + ", "
-            + CModuleWriter.elementBytes(op.input(0).type())
-            + ", "
-            + CModuleWriter.doubleLiteral(plan.scale())
-            + ", "
-            + plan.zeroPoint()
-            + ", "
-            + m.tensor(plan.output(), op)
-            + ", "
-            + plan.count()
-            + ");");
+        "tml_dequantize",
+        m.tensor(plan.input(), op),
+        CModuleWriter.elementBytes(op.input(0).type()),
+        CModuleWriter.doubleLiteral(plan.scale()),
+        plan.zeroPoint(),
+        m.tensor(plan.output(), op),
+        plan.count());
+  }
+
+  static void indexMap(COp op, IndexMapOp.Plan plan, CModuleWriter m) throws CodegenException {
+    int pad =
+        op.output(0).type() == TensorType.FLOAT32
+            ? Float.floatToRawIntBits(plan.padValue())
+            : plan.padValue();
+    gather(op, m, plan.source(), pad, plan.input(), plan.output());
+  }
+
+  static void stridedSlice(COp op, StridedSliceOp.Plan plan, CModuleWriter m)
+      throws CodegenException {
+    gather(op, m, plan.sourceIndex(), 0, plan.input(), plan.output());
+  }
+
+  /**
+   * A gather through the op's prepared source map (a const table): output element {@code i} is
+   * input element {@code source[i]}, or {@code padBits} where it is -1.
+   */
+  private static void gather(COp op, CModuleWriter m, int[] source, int padBits, int in, int out)
+      throws CodegenException {
+    m.useKernel("gather.c");
+    m.call(
+        op,
+        "tml_gather",
+        m.int32Array(CModuleWriter.opName(op, "source"), source),
+        source.length,
+        CModuleWriter.elementBytes(op.output(0).type()),
+        "0x" + Integer.toHexString(padBits) + "u",
+        m.tensor(in, op),
+        m.tensor(out, op));
+  }
+
+  static void cast(COp op, CastOp.Plan plan, CModuleWriter m) throws CodegenException {
+    m.useKernel("cast.c");
+    m.call(
+        op,
+        "tml_cast",
+        castCode(op, plan.from()),
+        castCode(op, plan.to()),
+        m.tensor(plan.input(), op),
+        m.tensor(plan.output(), op),
+        plan.count());
+  }
+
+  /** The type code of {@code cast.c}. */
+  private static int castCode(COp op, TensorType type) throws CodegenException {
+    return switch (type) {
+      case INT8 -> 0;
+      case INT16 -> 1;
+      case INT32 -> 2;
+      case UINT32 -> 3;
+      case FLOAT32 -> 4;
+      case BOOL -> 5;
+      default -> throw op.unsupported("CAST of " + type);
+    };
+  }
+
+  /** ZEROS_LIKE (zeros), FILL (the value repeated) and SHAPE (the input's extents, a constant). */
+  static void create(COp op, TensorCreationOp.Plan plan, CModuleWriter m) throws CodegenException {
+    Tensor out = op.output(0);
+    long size = CModuleWriter.elementBytes(out.type());
+    String o = m.tensor(plan.output(), op);
+    switch (op.code()) {
+      case ZEROS_LIKE -> m.call(op, "memset", o, 0, out.elementCount() * size);
+      case FILL ->
+          m.call(
+              op,
+              "{\n    int32_t i;\n    for (i = 0; i < "
+                  + out.elementCount()
+                  + "; i++) memcpy((uint8_t *)"
+                  + o
+                  + " + i * "
+                  + size
+                  + ", "
+                  + m.tensor(plan.input(), op)
+                  + ", "
+                  + size
+                  + ");\n  }");
+      default -> {
+        if (out.type() != TensorType.INT32) {
+          throw op.unsupported("SHAPE with " + out.type() + " output (int32 is compiled)");
+        }
+        String shape = m.int32Array(CModuleWriter.opName(op, "shape"), plan.shape());
+        m.call(op, "memcpy", o, shape, 4L * plan.shape().length);
+      }
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.tinyml.codegen.c;
 
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.ops.ArithmeticOp;
+import dev.tinyml.ops.BroadcastBinaryOp;
 import dev.tinyml.ops.LeakyReluOp;
 import dev.tinyml.ops.Relu6Op;
 import dev.tinyml.ops.ReluOp;
@@ -10,111 +11,124 @@ import dev.tinyml.ops.kernels.Activations;
 import dev.tinyml.ops.kernels.Arithmetic;
 import dev.tinyml.ops.kernels.Logistic;
 
-/** ADD, SUB, MUL, LOGISTIC, TANH, RELU, RELU6 and LEAKY_RELU in int8, from the plan records. */
+/**
+ * ADD, SUB, MUL, DIV, MINIMUM, MAXIMUM, LOGISTIC, TANH, RELU, RELU6 and LEAKY_RELU, from the plan
+ * records.
+ */
 final class ElementwiseEmitters {
   private ElementwiseEmitters() {}
 
   static void arithmetic(COp op, ArithmeticOp.Plan plan, CModuleWriter m) throws CodegenException {
     Arithmetic.Plan p = plan.arithmetic();
     if (p == null) {
-      throw op.unsupported("int32 " + op.code() + " (int8 and float32 are compiled)");
+      binary(op, plan.int32(), m);
+      return;
     }
-    String bc =
-        m.params(
-            "tml_broadcast",
-            CModuleWriter.opName(op, "broadcast"),
-            broadcast(op, op.input(0).shape(), op.input(1).shape()),
-            48);
+    String bc = broadcast(op, m);
+    String x = m.tensor(plan.x(), op);
+    String y = m.tensor(plan.y(), op);
+    String out = m.tensor(plan.output(), op);
     if (plan.isFloat()) {
-      m.useKernel("arithmetic_f32.c");
-      int code =
+      m.useKernel("binary_f32.c");
+      m.call(
+          op,
+          "tml_binary_f32",
           switch (p.op()) {
             case ADD -> 0;
             case SUB -> 1;
             case MUL -> 2;
-          };
-      m.call(
-          op,
-          "tml_arithmetic_f32("
-              + code
-              + ", "
-              + bc
-              + ", "
-              + m.tensor(plan.x(), op)
-              + ", "
-              + m.tensor(plan.y(), op)
-              + ", "
-              + CModuleWriter.floatLiteral(p.floatMin())
-              + ", "
-              + CModuleWriter.floatLiteral(p.floatMax())
-              + ", "
-              + m.tensor(plan.output(), op)
-              + ");");
+          },
+          bc,
+          x,
+          y,
+          CModuleWriter.floatLiteral(p.floatMin()),
+          CModuleWriter.floatLiteral(p.floatMax()),
+          out);
       return;
     }
-    String name = CModuleWriter.opName(op, "params");
-    String params;
-    String kernel;
-    if (p.op() == Arithmetic.Op.MUL) {
-      m.useKernel("mul_s8.c");
-      kernel = "tml_mul_s8";
-      params =
-          m.params(
-              "tml_mul_s8_params",
-              name,
-              ConvEmitters.ints(
-                  p.input1Offset(),
-                  p.input2Offset(),
-                  p.outputOffset(),
-                  p.outputMultiplier(),
-                  p.outputShift(),
-                  p.actMin(),
-                  p.actMax()),
-              28);
-    } else {
-      m.useKernel("add_s8.c");
-      kernel = "tml_add_s8";
-      params =
-          m.params(
-              "tml_add_s8_params",
-              name,
-              ConvEmitters.ints(
-                  p.input1Offset(),
-                  p.input2Offset(),
-                  p.outputOffset(),
-                  p.leftShift(),
-                  p.input1Multiplier(),
-                  p.input1Shift(),
-                  p.input2Multiplier(),
-                  p.input2Shift(),
-                  p.outputMultiplier(),
-                  p.outputShift(),
-                  p.actMin(),
-                  p.actMax(),
-                  p.op() == Arithmetic.Op.ADD ? 1 : -1),
-              52);
-    }
-    m.call(
-        op,
-        kernel
-            + "("
-            + params
-            + ", "
-            + bc
-            + ", "
-            + m.tensor(plan.x(), op)
-            + ", "
-            + m.tensor(plan.y(), op)
-            + ", "
-            + m.tensor(plan.output(), op)
-            + ");");
+    String kernel = p.op() == Arithmetic.Op.MUL ? "mul_s8" : "add_s8";
+    String values =
+        p.op() == Arithmetic.Op.MUL
+            ? CModuleWriter.ints(
+                p.input1Offset(),
+                p.input2Offset(),
+                p.outputOffset(),
+                p.outputMultiplier(),
+                p.outputShift(),
+                p.actMin(),
+                p.actMax())
+            : CModuleWriter.ints(
+                p.input1Offset(),
+                p.input2Offset(),
+                p.outputOffset(),
+                p.leftShift(),
+                p.input1Multiplier(),
+                p.input1Shift(),
+                p.input2Multiplier(),
+                p.input2Shift(),
+                p.outputMultiplier(),
+                p.outputShift(),
+                p.actMin(),
+                p.actMax(),
+                p.op() == Arithmetic.Op.ADD ? 1 : -1);
+    m.useKernel(kernel + ".c");
+    int bytes = p.op() == Arithmetic.Op.MUL ? 28 : 52;
+    String params = m.params(op, "tml_" + kernel + "_params", bytes, values);
+    m.call(op, "tml_" + kernel, params, bc, x, y, out);
   }
 
   /**
-   * The 4-D broadcast initializer (output extents, then each input's strides, 0 where repeated):
-   * the loop layout of the C kernel, derived from the tensor shapes.
+   * DIV, MINIMUM, MAXIMUM (and ADD, SUB, MUL in int32): float32 and int32 with the fused clamp,
+   * MINIMUM/MAXIMUM also on raw int8/int16 values.
    */
-  static String broadcast(COp op, int[] s1, int[] s2) throws CodegenException {
+  static void binary(COp op, BroadcastBinaryOp.Plan plan, CModuleWriter m) throws CodegenException {
+    int code =
+        switch (plan.op()) {
+          case ADD -> 0;
+          case SUB -> 1;
+          case MUL -> 2;
+          case DIV -> 3;
+          case MINIMUM -> 4;
+          case MAXIMUM -> 5;
+        };
+    String bc = broadcast(op, m);
+    String io = m.tensors(op, plan.x(), plan.y());
+    String out = m.tensor(plan.output(), op);
+    switch (plan.type()) {
+      case FLOAT32 -> {
+        m.useKernel("binary_f32.c");
+        String clamp =
+            CModuleWriter.floatLiteral(plan.floatMin())
+                + ", "
+                + CModuleWriter.floatLiteral(plan.floatMax());
+        m.call(op, "tml_binary_f32", code, bc, io, clamp, out);
+      }
+      case INT32 -> {
+        m.useKernel("binary_s32.c");
+        m.call(
+            op,
+            "tml_binary_s32",
+            code,
+            bc,
+            io,
+            CModuleWriter.ints(plan.intMin(), plan.intMax()),
+            out);
+      }
+      default -> {
+        m.useKernel("minmax_s8.c");
+        int bytes = CModuleWriter.elementBytes(plan.type());
+        m.call(op, "tml_minmax_s8", code == 5 ? 1 : 0, bytes, bc, io, out);
+      }
+    }
+  }
+
+  /**
+   * The {@code tml_broadcast} struct of a binary op's two inputs: the 4-D output extents, then each
+   * input's strides, 0 where repeated (the loop layout of the C kernels).
+   */
+  static String broadcast(COp op, CModuleWriter m) throws CodegenException {
+    int[] s1 = op.input(0).shape();
+    int[] s2 = op.input(1).shape();
     int rank = Math.max(s1.length, s2.length);
     if (rank > 4) {
       throw op.unsupported("broadcasting over " + rank + " dimensions (at most 4)");
@@ -125,12 +139,21 @@ final class ElementwiseEmitters {
     for (int i = 0; i < 4; i++) {
       dims[i] = Math.max(d1[i], d2[i]);
     }
+    return m.params(
+        "tml_broadcast",
+        CModuleWriter.opName(op, "broadcast"),
+        walk(dims, strides(d1, dims), strides(d2, dims)),
+        48);
+  }
+
+  /** A {@code tml_broadcast} initializer (extents and the two views' strides). */
+  static String walk(int[] dims, int[] stride1, int[] stride2) {
     return "{"
-        + ConvEmitters.ints(dims)
+        + CModuleWriter.ints(dims)
         + "}, {"
-        + ConvEmitters.ints(strides(d1, dims))
+        + CModuleWriter.ints(stride1)
         + "}, {"
-        + ConvEmitters.ints(strides(d2, dims))
+        + CModuleWriter.ints(stride2)
         + "}";
   }
 
@@ -157,34 +180,21 @@ final class ElementwiseEmitters {
     Logistic.Plan p = plan.int8();
     if (p == null) {
       String kernel = tanh ? "tanh_f32" : "logistic_f32";
-      m.useKernel(kernel + ".c");
-      m.call(
-          op,
-          "tml_" + kernel + "(" + floatIo(op, plan.input(), plan.output(), plan.count(), m) + ");");
+      unary(op, m, kernel, null, plan.input(), plan.output(), plan.count());
       return;
     }
-    String kernel = tanh ? "tanh_s8" : "logistic_s8";
-    m.useKernel(kernel + ".c");
     String params =
         m.params(
-            "tml_" + kernel + "_params",
-            CModuleWriter.opName(op, "params"),
-            ConvEmitters.ints(
-                p.inputZeroPoint(), p.inputRangeRadius(), p.inputMultiplier(), p.inputLeftShift()),
-            16);
-    m.call(
-        op,
-        "tml_"
-            + kernel
-            + "("
-            + params
-            + ", "
-            + m.tensor(plan.input(), op)
-            + ", "
-            + m.tensor(plan.output(), op)
-            + ", "
-            + plan.count()
-            + ");");
+            op,
+            "tml_sigmoid_s8_params",
+            20,
+            CModuleWriter.ints(
+                p.inputZeroPoint(),
+                p.inputRangeRadius(),
+                p.inputMultiplier(),
+                p.inputLeftShift(),
+                tanh ? 1 : 0));
+    unary(op, m, "sigmoid_s8", params, plan.input(), plan.output(), plan.count());
   }
 
   static void relu(COp op, ReluOp.Plan plan, CModuleWriter m) throws CodegenException {
@@ -193,30 +203,15 @@ final class ElementwiseEmitters {
       floatRelu(op, m, 0, 0f, plan.input(), plan.output(), plan.count());
       return;
     }
-    m.useKernel("relu_s8.c");
     String params =
         m.params(
+            op,
             "tml_relu_s8_params",
-            CModuleWriter.opName(op, "params"),
-            ConvEmitters.ints(
-                p.inputZeroPoint(),
-                p.outputZeroPoint(),
-                p.multiplier(),
-                p.shift(),
-                p.actMin(),
-                p.actMax()),
-            24);
-    m.call(
-        op,
-        "tml_relu_s8("
-            + params
-            + ", "
-            + m.tensor(plan.input(), op)
-            + ", "
-            + m.tensor(plan.output(), op)
-            + ", "
-            + plan.count()
-            + ");");
+            24,
+            CModuleWriter.ints(p.inputZeroPoint(), p.outputZeroPoint(), p.multiplier(), p.shift())
+                + ", "
+                + CModuleWriter.ints(p.actMin(), p.actMax()));
+    unary(op, m, "relu_s8", params, plan.input(), plan.output(), plan.count());
   }
 
   static void relu6(COp op, Relu6Op.Plan plan, CModuleWriter m) throws CodegenException {
@@ -224,18 +219,8 @@ final class ElementwiseEmitters {
       floatRelu(op, m, 1, 0f, plan.input(), plan.output(), plan.count());
       return;
     }
-    m.useKernel("relu6_s8.c");
-    m.call(
-        op,
-        "tml_relu6_s8("
-            + ConvEmitters.ints(plan.zero(), plan.six())
-            + ", "
-            + m.tensor(plan.input(), op)
-            + ", "
-            + m.tensor(plan.output(), op)
-            + ", "
-            + plan.count()
-            + ");");
+    String bounds = CModuleWriter.ints(plan.zero(), plan.six());
+    unary(op, m, "relu6_s8", bounds, plan.input(), plan.output(), plan.count());
   }
 
   static void leakyRelu(COp op, LeakyReluOp.Plan plan, CModuleWriter m) throws CodegenException {
@@ -244,49 +229,36 @@ final class ElementwiseEmitters {
       floatRelu(op, m, 2, plan.alpha(), plan.input(), plan.output(), plan.count());
       return;
     }
-    m.useKernel("leaky_relu_s8.c");
     String params =
         m.params(
+            op,
             "tml_leaky_relu_s8_params",
-            CModuleWriter.opName(op, "params"),
-            ConvEmitters.ints(
-                p.inputZeroPoint(),
-                p.outputZeroPoint(),
-                p.identityMultiplier(),
-                p.identityShift(),
-                p.alphaMultiplier(),
-                p.alphaShift()),
-            24);
-    m.call(
-        op,
-        "tml_leaky_relu_s8("
-            + params
-            + ", "
-            + m.tensor(plan.input(), op)
-            + ", "
-            + m.tensor(plan.output(), op)
-            + ", "
-            + plan.count()
-            + ");");
-  }
-
-  private static String floatIo(COp op, int in, int out, int count, CModuleWriter m)
-      throws CodegenException {
-    return m.tensor(in, op) + ", " + m.tensor(out, op) + ", " + count;
+            24,
+            String.join(
+                ", ",
+                CModuleWriter.ints(p.inputZeroPoint(), p.outputZeroPoint()),
+                CModuleWriter.ints(p.identityMultiplier(), p.identityShift()),
+                CModuleWriter.ints(p.alphaMultiplier(), p.alphaShift())));
+    unary(op, m, "leaky_relu_s8", params, plan.input(), plan.output(), plan.count());
   }
 
   private static void floatRelu(
       COp op, CModuleWriter m, int kind, float alpha, int in, int out, int count)
       throws CodegenException {
-    m.useKernel("relu_f32.c");
-    m.call(
-        op,
-        "tml_relu_f32("
-            + kind
-            + ", "
-            + CModuleWriter.floatLiteral(alpha)
-            + ", "
-            + floatIo(op, in, out, count, m)
-            + ");");
+    String args = kind + ", " + CModuleWriter.floatLiteral(alpha);
+    unary(op, m, "relu_f32", args, in, out, count);
+  }
+
+  /**
+   * An element-wise kernel call {@code tml_<kernel>([leading, ]in, out, count)}.
+   *
+   * @param leading the arguments before the tensors (parameters), or null
+   */
+  static void unary(
+      COp op, CModuleWriter m, String kernel, String leading, int in, int out, int count)
+      throws CodegenException {
+    m.useKernel(kernel + ".c");
+    String io = m.tensor(in, op) + ", " + m.tensor(out, op) + ", " + count;
+    m.call(op, "tml_" + kernel, leading == null ? io : leading + ", " + io);
   }
 }

@@ -3,13 +3,18 @@ package dev.tinyml.codegen.c;
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.ops.ConcatenationOp;
 import dev.tinyml.ops.MeanOp;
+import dev.tinyml.ops.PackOp;
 import dev.tinyml.ops.PadOp;
+import dev.tinyml.ops.SplitOp;
 import dev.tinyml.ops.kernels.DataMovement;
 import dev.tinyml.ops.kernels.Mean;
+import dev.tinyml.ops.kernels.Pack;
+import dev.tinyml.ops.kernels.Split;
+import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
-/** MEAN, PAD and CONCATENATION from the ops' plan records. */
+/** MEAN, PAD, CONCATENATION, SPLIT, SPLIT_V, PACK and UNPACK from the ops' plan records. */
 final class ShapeEmitters {
   private ShapeEmitters() {}
 
@@ -49,35 +54,30 @@ final class ShapeEmitters {
       }
     }
     Mean.Plan p = plan.mean();
+    int[] none = {0, 0, 0, 0};
+    String walks =
+        "{"
+            + ElementwiseEmitters.walk(outer, outerStride, none)
+            + "}, {"
+            + ElementwiseEmitters.walk(inner, innerStride, none)
+            + "}, ";
+    String params =
+        plan.isFloat()
+            ? m.params(op, "tml_mean_f32_params", 100, walks + p.count())
+            : m.params(
+                op,
+                "tml_mean_s8_params",
+                116,
+                walks
+                    + CModuleWriter.ints(
+                        p.count(),
+                        p.inputZeroPoint(),
+                        p.outputZeroPoint(),
+                        p.multiplier(),
+                        p.shift()));
     String kernel = plan.isFloat() ? "mean_f32" : "mean_s8";
     m.useKernel(kernel + ".c");
-    String params =
-        m.params(
-            "tml_mean_params",
-            CModuleWriter.opName(op, "params"),
-            "{"
-                + ConvEmitters.ints(outer)
-                + "}, {"
-                + ConvEmitters.ints(outerStride)
-                + "}, {"
-                + ConvEmitters.ints(inner)
-                + "}, {"
-                + ConvEmitters.ints(innerStride)
-                + "}, "
-                + ConvEmitters.ints(
-                    p.count(), p.inputZeroPoint(), p.outputZeroPoint(), p.multiplier(), p.shift()),
-            84);
-    m.call(
-        op,
-        "tml_"
-            + kernel
-            + "("
-            + params
-            + ", "
-            + m.tensor(plan.input(), op)
-            + ", "
-            + m.tensor(plan.output(), op)
-            + ");");
+    m.call(op, "tml_" + kernel, params, m.tensor(plan.input(), op), m.tensor(plan.output(), op));
   }
 
   /** Which input axes the constant axis tensor (input 1) reduces. */
@@ -111,29 +111,21 @@ final class ShapeEmitters {
     m.useKernel("pad.c");
     String params =
         m.params(
+            op,
             "tml_pad_params",
-            CModuleWriter.opName(op, "params"),
+            56,
             "{"
-                + ConvEmitters.ints(in)
+                + CModuleWriter.ints(in)
                 + "}, {"
-                + ConvEmitters.ints(out)
+                + CModuleWriter.ints(out)
                 + "}, {"
-                + ConvEmitters.ints(before)
+                + CModuleWriter.ints(before)
                 + "}, "
                 + CModuleWriter.elementBytes(plan.type())
                 + ", 0x"
                 + Integer.toHexString(bits)
-                + "u",
-            56);
-    m.call(
-        op,
-        "tml_pad("
-            + params
-            + ", "
-            + m.tensor(plan.input(), op)
-            + ", "
-            + m.tensor(plan.output(), op)
-            + ");");
+                + "u");
+    m.call(op, "tml_pad", params, m.tensor(plan.input(), op), m.tensor(plan.output(), op));
   }
 
   private static int[] pad4(int[] v, int fill) {
@@ -142,28 +134,64 @@ final class ShapeEmitters {
     return r;
   }
 
-  /** Straight-line copies: per outer index, each input's chunk in order. */
   static void concat(COp op, ConcatenationOp.Plan plan, CModuleWriter m) throws CodegenException {
     DataMovement.ConcatPlan p = plan.concat();
-    int size = CModuleWriter.elementBytes(op.output(0).type());
-    StringBuilder s = new StringBuilder("{\n    int32_t k;\n    uint8_t *o = (uint8_t *)");
-    s.append(m.tensor(plan.output(), op))
-        .append(";\n    for (k = 0; k < ")
-        .append(p.outer())
-        .append("; k++) {\n");
-    for (int t = 0; t < plan.inputs().length; t++) {
-      long bytes = (long) p.chunk()[t] * size;
-      s.append("      memcpy(o, (const uint8_t *)")
-          .append(m.tensor(plan.inputs()[t], op))
-          .append(" + k * ")
-          .append(bytes)
+    pieces(op, m, p.outer(), plan.output(), plan.inputs(), p.chunk(), true);
+  }
+
+  static void split(COp op, SplitOp.Plan plan, CModuleWriter m) throws CodegenException {
+    Split.Plan p = plan.split();
+    int[] chunks = new int[p.sizes().length];
+    for (int k = 0; k < chunks.length; k++) {
+      chunks[k] = p.sizes()[k] * p.inner();
+    }
+    pieces(op, m, p.outer(), plan.input(), plan.outputs(), chunks, false);
+  }
+
+  static void pack(COp op, PackOp.Plan plan, CModuleWriter m) throws CodegenException {
+    Pack.Plan p = plan.pack();
+    boolean join = op.code() == BuiltinOperator.PACK;
+    int[] parts = join ? plan.inputs() : plan.outputs();
+    int[] chunks = new int[parts.length];
+    java.util.Arrays.fill(chunks, p.inner());
+    pieces(op, m, p.outer(), join ? plan.outputs()[0] : plan.inputs()[0], parts, chunks, join);
+  }
+
+  /**
+   * Straight-line copies between one tensor and its pieces (CONCATENATION, PACK: the pieces are
+   * joined into it; SPLIT, SPLIT_V, UNPACK: it is cut into them): per outer index, piece {@code t}
+   * holds {@code chunks[t]} elements, which lie in the whole tensor after those of the pieces
+   * before it.
+   */
+  private static void pieces(
+      COp op, CModuleWriter m, int outer, int whole, int[] parts, int[] chunks, boolean join)
+      throws CodegenException {
+    long size = CModuleWriter.elementBytes(op.output(0).type());
+    long stride = 0;
+    for (int c : chunks) {
+      stride += c * size;
+    }
+    StringBuilder s = new StringBuilder("{\n    int32_t k;\n    for (k = 0; k < ");
+    s.append(outer).append("; k++) {\n");
+    long offset = 0;
+    for (int t = 0; t < parts.length; t++) {
+      long bytes = chunks[t] * size;
+      String wholeAt = at(m.tensor(whole, op), "k * " + stride + " + " + offset);
+      String partAt = at(m.tensor(parts[t], op), "k * " + bytes);
+      s.append("      memcpy(")
+          .append(join ? wholeAt : partAt)
+          .append(", ")
+          .append(join ? partAt : wholeAt)
           .append(", ")
           .append(bytes)
-          .append(");\n      o += ")
-          .append(bytes)
-          .append(";\n");
+          .append(");\n");
+      offset += bytes;
     }
     s.append("    }\n  }");
     m.call(op, s.toString());
+  }
+
+  private static String at(String tensor, String byteOffset) {
+    return "(uint8_t *)" + tensor + " + " + byteOffset;
   }
 }

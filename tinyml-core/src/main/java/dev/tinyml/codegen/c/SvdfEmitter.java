@@ -9,53 +9,34 @@ final class SvdfEmitter {
   private SvdfEmitter() {}
 
   static void svdf(COp op, SvdfOp.Plan plan, CModuleWriter m) throws CodegenException {
-    String kernel =
-        switch (plan.kernel()) {
-          case INT8_INT16_STATE -> "svdf_s8_s16";
-          case INT8_INT8_STATE -> "svdf_s8_s8";
-          case FLOAT -> throw op.unsupported("float32 SVDF (only int8 is compiled)");
-        };
+    if (plan.kernel() == SvdfOp.Kernel.FLOAT) {
+      throw op.unsupported("float32 SVDF (only int8 is compiled)");
+    }
     Svdf.Plan p = plan.svdf();
-    m.useKernel(kernel + ".c");
+    boolean wide = plan.kernel() == SvdfOp.Kernel.INT8_INT16_STATE;
+    m.useKernel("svdf_s8.c");
     String params =
         m.params(
-            "tml_" + kernel + "_params",
-            CModuleWriter.opName(op, "params"),
-            ConvEmitters.ints(
-                p.batches(),
-                p.inputSize(),
-                p.filters(),
-                p.units(),
-                p.rank(),
-                p.memory(),
-                p.inputZeroPoint(),
-                p.stateZeroPoint(),
-                p.outputZeroPoint(),
-                p.scale1Multiplier(),
-                p.scale1Shift(),
-                p.scale2Multiplier(),
-                p.scale2Shift(),
-                p.stateMin(),
-                p.stateMax()),
-            60);
-    m.call(
-        op,
-        "tml_"
-            + kernel
-            + "("
-            + params
-            + ", "
-            + m.tensor(plan.input(), op)
-            + ", "
-            + m.tensor(plan.featureWeights(), op)
-            + ", "
-            + m.tensor(plan.timeWeights(), op)
-            + ", "
-            + m.tensor(plan.bias(), op)
-            + ", "
-            + m.tensor(plan.state(), op)
-            + ", "
-            + m.tensor(plan.output(), op)
-            + ");");
+            op,
+            "tml_svdf_s8_params",
+            64,
+            String.join(
+                ", ",
+                CModuleWriter.ints(p.batches(), p.inputSize(), p.filters(), p.units(), p.rank()),
+                CModuleWriter.ints(
+                    p.memory(), p.inputZeroPoint(), p.stateZeroPoint(), p.outputZeroPoint()),
+                CModuleWriter.ints(p.scale1Multiplier(), p.scale1Shift()),
+                CModuleWriter.ints(p.scale2Multiplier(), p.scale2Shift()),
+                CModuleWriter.ints(p.stateMin(), p.stateMax(), wide ? 1 : 0)));
+    String tensors =
+        m.tensors(
+            op,
+            plan.input(),
+            plan.featureWeights(),
+            plan.timeWeights(),
+            plan.bias(),
+            plan.state(),
+            plan.output());
+    m.call(op, "tml_svdf_s8", params, tensors);
   }
 }

@@ -1,7 +1,5 @@
 package dev.tinyml.codegen.c;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.ConcatenationOptions;
@@ -10,7 +8,6 @@ import dev.tinyml.tflite.PadOptions;
 import dev.tinyml.tflite.ReducerOptions;
 import dev.tinyml.tflite.TensorType;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,17 +16,7 @@ class CBackendSingleOpTest {
   @TempDir Path dir;
 
   private void assertHostEqualsInterpreter(Model model) throws Exception {
-    Toolchain.require("gcc", "the host build of the generated C");
-    List<byte[][]> runs = SeededInputs.of(model, 3, 7L);
-    CModule module = CBackend.render(model, "op");
-    CProgram.write(dir, module, runs, false);
-    Path exe = Toolchain.hostBuild(dir, module);
-    byte[][][] c =
-        CProgram.parse(Toolchain.runOk(dir, 120, List.of(exe.toString())), runs.size(), 1);
-    byte[][][] java = SeededInputs.javaOutputs(model, runs);
-    for (int r = 0; r < runs.size(); r++) {
-      assertThat(c[r][0]).as("run %d", r).isEqualTo(java[r][0]);
-    }
+    SingleOpModels.assertHostEqualsInterpreter(dir, model);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.tinyml.codegen.c;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.tinyml.tflite.Buffer;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.BuiltinOptions;
@@ -12,6 +14,8 @@ import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
 
 /** One-operator models for the ops no fixture model uses. */
 final class SingleOpModels {
@@ -53,5 +57,40 @@ final class SingleOpModels {
     graph.setInputs(modelInputs);
     graph.setOutputs(output);
     return model;
+  }
+
+  /** Adds the operator with several outputs, marks inputs and outputs, and returns the model. */
+  Model op(
+      BuiltinOperator code,
+      BuiltinOptions options,
+      int[] modelInputs,
+      int[] inputs,
+      int[] outputs) {
+    int c = model.addOperatorCode(new OperatorCode(code, 1));
+    graph.operators().add(new Operator(c, inputs, outputs, options));
+    graph.setInputs(modelInputs);
+    graph.setOutputs(outputs);
+    return model;
+  }
+
+  /**
+   * Builds {@code model}'s module with a test main on the host and requires every output of three
+   * seeded runs to equal the interpreter's byte for byte.
+   */
+  static void assertHostEqualsInterpreter(Path dir, Model model) throws Exception {
+    Toolchain.require("gcc", "the host build of the generated C");
+    int outputs = model.primarySubgraph().outputs().length;
+    List<byte[][]> runs = SeededInputs.of(model, 3, 7L);
+    CModule module = CBackend.render(model, "op");
+    CProgram.write(dir, module, runs, false);
+    Path exe = Toolchain.hostBuild(dir, module);
+    byte[][][] c =
+        CProgram.parse(Toolchain.runOk(dir, 120, List.of(exe.toString())), runs.size(), outputs);
+    byte[][][] java = SeededInputs.javaOutputs(model, runs);
+    for (int r = 0; r < runs.size(); r++) {
+      for (int o = 0; o < outputs; o++) {
+        assertThat(c[r][o]).as("run %d output %d", r, o).isEqualTo(java[r][o]);
+      }
+    }
   }
 }
