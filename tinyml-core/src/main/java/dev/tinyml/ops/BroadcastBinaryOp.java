@@ -111,35 +111,19 @@ public abstract class BroadcastBinaryOp extends BuiltinOp<BroadcastBinaryOp.Plan
 
   /** Runs {@code p} over the tensors. */
   static void run(Plan p, Object[] t) {
+    BinaryOps.Op op = p.op();
+    Broadcast bc = p.broadcast();
+    Object x = t[p.x()];
+    Object y = t[p.y()];
+    Object out = t[p.output()];
     switch (p.type()) {
       case INT32 ->
-          BinaryOps.evalInt32(
-              p.op(),
-              p.broadcast(),
-              (int[]) t[p.x()],
-              (int[]) t[p.y()],
-              (int[]) t[p.output()],
-              p.intMin(),
-              p.intMax());
+          BinaryOps.evalInt32(op, bc, (int[]) x, (int[]) y, (int[]) out, p.intMin(), p.intMax());
       case FLOAT32 ->
           BinaryOps.evalFloat(
-              p.op(),
-              p.broadcast(),
-              (float[]) t[p.x()],
-              (float[]) t[p.y()],
-              (float[]) t[p.output()],
-              p.floatMin(),
-              p.floatMax());
-      case INT8 ->
-          BinaryOps.evalInt8(
-              p.op(), p.broadcast(), (byte[]) t[p.x()], (byte[]) t[p.y()], (byte[]) t[p.output()]);
-      default ->
-          BinaryOps.evalInt16(
-              p.op(),
-              p.broadcast(),
-              (short[]) t[p.x()],
-              (short[]) t[p.y()],
-              (short[]) t[p.output()]);
+              op, bc, (float[]) x, (float[]) y, (float[]) out, p.floatMin(), p.floatMax());
+      case INT8 -> BinaryOps.evalInt8(op, bc, (byte[]) x, (byte[]) y, (byte[]) out);
+      default -> BinaryOps.evalInt16(op, bc, (short[]) x, (short[]) y, (short[]) out);
     }
   }
 }

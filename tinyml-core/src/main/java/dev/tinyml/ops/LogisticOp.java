@@ -12,8 +12,7 @@ public final class LogisticOp extends SigmoidOp {
     super(
         BuiltinOperator.LOGISTIC,
         "AddLogistic",
-        1f / 256,
-        -128,
+        new Quantization(1f / 256, -128),
         (p, in, out) -> Logistic.logisticFloat(in, out, p.count()),
         (p, in, out) -> Logistic.logisticInt8(p.int8(), in, out, p.count()));
   }

@@ -26,20 +26,18 @@ public abstract class SigmoidOp extends ActivationOp<SigmoidOp.Plan> implements 
   /**
    * @param builtin the builtin code
    * @param resolverMethod the {@code MicroMutableOpResolver} method registering it
-   * @param outputScale the int8 output scale the kernel writes
-   * @param outputZeroPoint the int8 output zero point the kernel writes
+   * @param output the int8 output quantization the kernel writes
    * @param floatLoop the kernel's float32 loop
    * @param int8Loop the kernel's int8 loop
    */
   SigmoidOp(
       BuiltinOperator builtin,
       String resolverMethod,
-      float outputScale,
-      int outputZeroPoint,
+      Quantization output,
       Loop<Plan, float[]> floatLoop,
       Loop<Plan, byte[]> int8Loop) {
     super(builtin, 3, resolverMethod, 16, 2, floatLoop, int8Loop);
-    this.output = new Quantization(outputScale, outputZeroPoint);
+    this.output = output;
   }
 
   @Override

@@ -12,8 +12,7 @@ public final class TanhOp extends SigmoidOp {
     super(
         BuiltinOperator.TANH,
         "AddTanh",
-        1f / 128,
-        0,
+        new Quantization(1f / 128, 0),
         (p, in, out) -> Logistic.tanhFloat(in, out, p.count()),
         (p, in, out) -> Logistic.tanhInt8(p.int8(), in, out, p.count()));
   }
