@@ -37,32 +37,32 @@ public final class ArgMinMax {
 
   /** ARG_MAX ({@code max = true}) or ARG_MIN of a float tensor. */
   public static void eval(Plan p, boolean max, float[] in, int[] out) {
-    for (int o = 0; o < p.outer(); o++) {
-      for (int k = 0; k < p.inner(); k++) {
-        int base = o * p.axisSize() * p.inner() + k;
-        float best = in[base];
-        int index = 0;
-        for (int i = 1; i < p.axisSize(); i++) {
-          float v = in[base + i * p.inner()];
-          if (max ? v > best : v < best) {
-            best = v;
-            index = i;
-          }
-        }
-        out[o * p.inner() + k] = index;
-      }
-    }
+    eval(p, max, i -> in[i], out);
   }
 
-  /** ARG_MAX ({@code max = true}) or ARG_MIN of an int8 tensor (raw values). */
+  /**
+   * ARG_MAX ({@code max = true}) or ARG_MIN of an int8 tensor (raw values; every int8 is exact as a
+   * float, so comparing them as floats picks the same index).
+   */
   public static void eval(Plan p, boolean max, byte[] in, int[] out) {
+    eval(p, max, i -> in[i], out);
+  }
+
+  /** One input element, as a float. */
+  @FunctionalInterface
+  private interface Element {
+    float at(int index);
+  }
+
+  /** The first index of the extreme along the axis, for every outer and inner position. */
+  private static void eval(Plan p, boolean max, Element in, int[] out) {
     for (int o = 0; o < p.outer(); o++) {
       for (int k = 0; k < p.inner(); k++) {
         int base = o * p.axisSize() * p.inner() + k;
-        int best = in[base];
+        float best = in.at(base);
         int index = 0;
         for (int i = 1; i < p.axisSize(); i++) {
-          int v = in[base + i * p.inner()];
+          float v = in.at(base + i * p.inner());
           if (max ? v > best : v < best) {
             best = v;
             index = i;
