@@ -2,6 +2,7 @@ package dev.tinyml.interp;
 
 import dev.tinyml.ops.kernels.FixedPoint;
 import dev.tinyml.tflite.TensorType;
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -49,41 +50,31 @@ public final class TensorBuffer {
 
   /** Sets an INT8 tensor. */
   public TensorBuffer setInt8(byte[] values) {
-    if (info.type() != TensorType.INT8) {
-      throw wrongType("setInt8", TensorType.INT8);
-    }
-    checkLength(values.length);
-    System.arraycopy(values, 0, array, 0, values.length);
-    return this;
+    return copyIn("setInt8", TensorType.INT8, values, values.length);
   }
 
   /** Sets an INT16 tensor. */
   public TensorBuffer setInt16(short[] values) {
-    if (info.type() != TensorType.INT16) {
-      throw wrongType("setInt16", TensorType.INT16);
-    }
-    checkLength(values.length);
-    System.arraycopy(values, 0, array, 0, values.length);
-    return this;
+    return copyIn("setInt16", TensorType.INT16, values, values.length);
   }
 
   /** Sets an INT32 tensor. */
   public TensorBuffer setInt32(int[] values) {
-    if (info.type() != TensorType.INT32) {
-      throw wrongType("setInt32", TensorType.INT32);
-    }
-    checkLength(values.length);
-    System.arraycopy(values, 0, array, 0, values.length);
-    return this;
+    return copyIn("setInt32", TensorType.INT32, values, values.length);
   }
 
   /** Sets a FLOAT32 tensor. */
   public TensorBuffer setFloat(float[] values) {
-    if (info.type() != TensorType.FLOAT32) {
-      throw wrongType("setFloat", TensorType.FLOAT32);
+    return copyIn("setFloat", TensorType.FLOAT32, values, values.length);
+  }
+
+  /** Checks the type and length the setter {@code method} needs, then copies {@code values} in. */
+  private TensorBuffer copyIn(String method, TensorType needed, Object values, int length) {
+    if (info.type() != needed) {
+      throw wrongType(method, needed);
     }
-    checkLength(values.length);
-    System.arraycopy(values, 0, array, 0, values.length);
+    checkLength(length);
+    System.arraycopy(values, 0, array, 0, length);
     return this;
   }
 
@@ -136,34 +127,33 @@ public final class TensorBuffer {
 
   /** A copy of an INT8 tensor. */
   public byte[] int8() {
-    if (info.type() != TensorType.INT8) {
-      throw wrongType("int8()", TensorType.INT8);
-    }
-    return ((byte[]) array).clone();
+    return (byte[]) copyOut("int8()", TensorType.INT8);
   }
 
   /** A copy of an INT16 tensor. */
   public short[] int16() {
-    if (info.type() != TensorType.INT16) {
-      throw wrongType("int16()", TensorType.INT16);
-    }
-    return ((short[]) array).clone();
+    return (short[]) copyOut("int16()", TensorType.INT16);
   }
 
   /** A copy of an INT32 tensor. */
   public int[] int32() {
-    if (info.type() != TensorType.INT32) {
-      throw wrongType("int32()", TensorType.INT32);
-    }
-    return ((int[]) array).clone();
+    return (int[]) copyOut("int32()", TensorType.INT32);
   }
 
   /** A copy of a FLOAT32 tensor. */
   public float[] floats() {
-    if (info.type() != TensorType.FLOAT32) {
-      throw wrongType("floats()", TensorType.FLOAT32);
+    return (float[]) copyOut("floats()", TensorType.FLOAT32);
+  }
+
+  /** Checks the type the getter {@code method} needs, then copies the array out. */
+  private Object copyOut(String method, TensorType needed) {
+    if (info.type() != needed) {
+      throw wrongType(method, needed);
     }
-    return ((float[]) array).clone();
+    int length = Array.getLength(array);
+    Object copy = Array.newInstance(array.getClass().getComponentType(), length);
+    System.arraycopy(array, 0, copy, 0, length);
+    return copy;
   }
 
   /** The raw little-endian bytes. */

@@ -1,9 +1,5 @@
 package dev.tinyml.preprocess;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * In what form {@link AudioFeatures} are written as an array: as computed, or as the model input
  * that the {@code predict} goal and TFLM take directly.
@@ -47,16 +43,6 @@ public enum FeatureForm {
    * @throws PreprocessException naming the valid names when none matches
    */
   public static FeatureForm fromId(String name) {
-    String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-    for (FeatureForm f : values()) {
-      if (f.id.equals(wanted)) {
-        return f;
-      }
-    }
-    throw new PreprocessException(
-        "Unknown feature form '"
-            + name
-            + "'; valid forms are "
-            + Arrays.stream(values()).map(FeatureForm::id).collect(Collectors.joining(", ")));
+    return ConfigNames.lookUp(values(), FeatureForm::id, name, "feature form", "forms");
   }
 }

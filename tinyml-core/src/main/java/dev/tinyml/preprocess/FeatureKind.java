@@ -1,9 +1,5 @@
 package dev.tinyml.preprocess;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** The audio features this package computes, with the names the {@code features} goal takes. */
 public enum FeatureKind {
   /** TFLM's integer audio frontend ({@link MicroFrontend}). */
@@ -36,16 +32,6 @@ public enum FeatureKind {
    * @throws PreprocessException naming the valid names when none matches
    */
   public static FeatureKind fromId(String name) {
-    String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-    for (FeatureKind k : values()) {
-      if (k.id.equals(wanted)) {
-        return k;
-      }
-    }
-    throw new PreprocessException(
-        "Unknown feature kind '"
-            + name
-            + "'; valid kinds are "
-            + Arrays.stream(values()).map(FeatureKind::id).collect(Collectors.joining(", ")));
+    return ConfigNames.lookUp(values(), FeatureKind::id, name, "feature kind", "kinds");
   }
 }

@@ -1,9 +1,5 @@
 package dev.tinyml.preprocess;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** How image samples map pixel values in [0, 255] to model input values. */
 public enum ImageNormalization {
   /** {@code p / 255}: values in [0, 1] (Keras {@code Rescaling(1/255)}). */
@@ -48,18 +44,7 @@ public enum ImageNormalization {
    * @throws PreprocessException naming the valid names when none matches
    */
   public static ImageNormalization fromId(String name) {
-    String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-    for (ImageNormalization n : values()) {
-      if (n.id.equals(wanted)) {
-        return n;
-      }
-    }
-    throw new PreprocessException(
-        "Unknown image normalization '"
-            + name
-            + "'; valid values are "
-            + Arrays.stream(values())
-                .map(ImageNormalization::id)
-                .collect(Collectors.joining(", ")));
+    return ConfigNames.lookUp(
+        values(), ImageNormalization::id, name, "image normalization", "values");
   }
 }

@@ -29,32 +29,6 @@ public final class Gather {
 
   /** {@code out[i] = in[index[i]]} for arrays of one primitive element type. */
   public static void eval(int[] index, Object in, Object out) {
-    if (in instanceof int[] a) {
-      int[] b = (int[]) out;
-      for (int i = 0; i < index.length; i++) {
-        b[i] = a[index[i]];
-      }
-    } else if (in instanceof float[] a) {
-      float[] b = (float[]) out;
-      for (int i = 0; i < index.length; i++) {
-        b[i] = a[index[i]];
-      }
-    } else if (in instanceof short[] a) {
-      short[] b = (short[]) out;
-      for (int i = 0; i < index.length; i++) {
-        b[i] = a[index[i]];
-      }
-    } else if (in instanceof byte[] a) {
-      byte[] b = (byte[]) out;
-      for (int i = 0; i < index.length; i++) {
-        b[i] = a[index[i]];
-      }
-    } else {
-      long[] a = (long[]) in;
-      long[] b = (long[]) out;
-      for (int i = 0; i < index.length; i++) {
-        b[i] = a[index[i]];
-      }
-    }
+    ElementCopy.gather(index, in, out);
   }
 }
