@@ -53,7 +53,7 @@ public record CFootprint(
           Map.entry("binary_s32.c", 248),
           Map.entry("cast.c", 752),
           Map.entry("compare.c", 660),
-          Map.entry("conv_f32.c", 692),
+          Map.entry("conv_f32.c", 684),
           Map.entry("conv_s8.c", 896),
           Map.entry("depthwise_conv_f32.c", 604),
           Map.entry("depthwise_conv_s8.c", 716),

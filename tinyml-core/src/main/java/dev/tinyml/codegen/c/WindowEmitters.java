@@ -73,7 +73,7 @@ final class WindowEmitters {
     String output = m.tensor(tensors[2], op);
     m.useKernel(kernel + ".c");
     if (p.multipliers() == null) {
-      m.call(op, "tml_" + kernel, params, input, filter, bias, output);
+      m.call(op, "tml_" + kernel, params, floatClamp(p), input, filter, bias, output);
       return;
     }
     String mult = m.int32Array(CModuleWriter.opName(op, "mult"), p.multipliers().multiplier());
@@ -113,13 +113,18 @@ final class WindowEmitters {
     String kernel = (max ? "max_pool_" : "average_pool_") + (plan.isFloat() ? "f32" : "s8");
     String params = window(op, m, window, new int[] {1, 0, 0});
     m.useKernel(kernel + ".c");
-    m.call(op, "tml_" + kernel, params, m.tensor(plan.input(), op), m.tensor(plan.output(), op));
+    String io = m.tensors(op, plan.input(), plan.output());
+    if (plan.isFloat()) {
+      m.call(op, "tml_" + kernel, params, floatClamp(window), io);
+    } else {
+      m.call(op, "tml_" + kernel, params, io);
+    }
   }
 
   /**
    * The {@code tml_window_params} struct (its fields in order): the geometry, with {@code
    * perTap[0]} as filter_in_c, input offset {@code perTap[1]}, output offset, clamp, pointwise flag
-   * {@code perTap[2]}, float clamp.
+   * {@code perTap[2]}.
    */
   private static String window(COp op, CModuleWriter m, ConvParams p, int[] perTap) {
     String shapes =
@@ -128,12 +133,17 @@ final class WindowEmitters {
     String dilationPadding = CModuleWriter.ints(p.dilationH(), p.dilationW(), p.padH(), p.padW());
     String quantization =
         CModuleWriter.ints(perTap[1], p.outputOffset(), p.actMin(), p.actMax(), perTap[2]);
-    String clamp =
-        CModuleWriter.floatLiteral(p.floatMin()) + ", " + CModuleWriter.floatLiteral(p.floatMax());
     return m.params(
         op,
         "tml_window_params",
-        92,
-        String.join(", ", shapes, taps, dilationPadding, quantization, clamp));
+        84,
+        String.join(", ", shapes, taps, dilationPadding, quantization));
+  }
+
+  /** The float kernels' clamp arguments. */
+  private static String floatClamp(ConvParams p) {
+    return CModuleWriter.floatLiteral(p.floatMin())
+        + ", "
+        + CModuleWriter.floatLiteral(p.floatMax());
   }
 }

@@ -1,7 +1,7 @@
 /* CONV_2D float32: per output, the products summed tap by tap (filter row, column, input
  * channel order), then the bias, then the clamp. */
-static void tml_conv_f32(const tml_window_params *p, const float *in, const float *filter,
-                         const float *bias, float *out) {
+static void tml_conv_f32(const tml_window_params *p, float lo, float hi, const float *in,
+                         const float *filter, const float *bias, float *out) {
   tml_window w = {-1};
   while (tml_window_next(p, &w)) {
     int32_t oc, ky, kx, ic;
@@ -14,7 +14,7 @@ static void tml_conv_f32(const tml_window_params *p, const float *in, const floa
           for (ic = 0; ic < p->filter_in_c; ic++) total += x[ic] * f[ic];
         }
       }
-      out[w.pixel * p->out_c + oc] = tml_window_f32(p, total, bias, oc);
+      out[w.pixel * p->out_c + oc] = tml_window_f32(total, bias, oc, lo, hi);
     }
   }
 }

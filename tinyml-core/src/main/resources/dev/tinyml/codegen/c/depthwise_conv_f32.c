@@ -1,7 +1,8 @@
 /* DEPTHWISE_CONV_2D float32: each output sums its taps in filter row, column order, then adds
  * the bias; output channel c reads input channel c / depth multiplier (filter_in_c). */
-static void tml_depthwise_conv_f32(const tml_window_params *p, const float *in,
-                                   const float *filter, const float *bias, float *out) {
+static void tml_depthwise_conv_f32(const tml_window_params *p, float lo, float hi,
+                                   const float *in, const float *filter, const float *bias,
+                                   float *out) {
   tml_window w = {-1};
   while (tml_window_next(p, &w)) {
     int32_t c, ky, kx;
@@ -13,7 +14,7 @@ static void tml_depthwise_conv_f32(const tml_window_params *p, const float *in,
                  filter[(ky * p->k_w + kx) * p->out_c + c];
         }
       }
-      out[w.pixel * p->out_c + c] = tml_window_f32(p, acc, bias, c);
+      out[w.pixel * p->out_c + c] = tml_window_f32(acc, bias, c, lo, hi);
     }
   }
 }

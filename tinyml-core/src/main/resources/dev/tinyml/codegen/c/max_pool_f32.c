@@ -1,5 +1,6 @@
 /* MAX_POOL_2D float32: windows clipped to the image, then the clamp. */
-static void tml_max_pool_f32(const tml_window_params *p, const float *in, float *out) {
+static void tml_max_pool_f32(const tml_window_params *p, float lo, float hi, const float *in,
+                             float *out) {
   tml_window w = {-1};
   while (tml_window_next(p, &w)) {
     int32_t c, ky, kx;
@@ -11,7 +12,7 @@ static void tml_max_pool_f32(const tml_window_params *p, const float *in, float 
           max = max < v ? v : max;
         }
       }
-      out[w.pixel * p->out_c + c] = tml_clampf(max, p->float_min, p->float_max);
+      out[w.pixel * p->out_c + c] = tml_clampf(max, lo, hi);
     }
   }
 }

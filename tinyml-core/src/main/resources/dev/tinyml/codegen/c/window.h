@@ -1,12 +1,12 @@
 /* The windowed kernels (CONV_2D, DEPTHWISE_CONV_2D, AVERAGE_POOL_2D, MAX_POOL_2D; int8 and float32)
  * over NHWC tensors share one parameter struct and one walk over the output pixels. filter_in_c is
  * the filter's input channels (CONV_2D) or the depth multiplier (DEPTHWISE_CONV_2D); poolings have
- * in_c == out_c and dilation 1. Each kernel reads the fields it needs. */
+ * in_c == out_c and dilation 1. Each kernel reads the fields it needs; float kernels take their clamp
+ * as arguments (flash: the struct is one per operator). */
 typedef struct {
   int32_t batches, in_h, in_w, in_c, out_h, out_w, out_c, k_h, k_w, filter_in_c;
   int32_t stride_h, stride_w, dilation_h, dilation_w, pad_h, pad_w;
   int32_t input_offset, output_offset, act_min, act_max, pointwise;
-  float float_min, float_max;
 } tml_window_params;
 
 /* One output pixel: its flat index (b, oy, ox in row-major order), the input position of tap
@@ -59,10 +59,9 @@ static inline int8_t tml_window_s8(const tml_window_params *p, int32_t acc, cons
   return (int8_t)tml_clamp(v, p->act_min, p->act_max);
 }
 
-/* The float result of output channel c: sum plus bias, clamped. */
-static inline float tml_window_f32(const tml_window_params *p, float sum, const float *bias,
-                                   int32_t c) {
-  return tml_clampf(sum + (bias ? bias[c] : 0.0f), p->float_min, p->float_max);
+/* The float result of output channel c: sum plus bias, clamped to [lo, hi]. */
+static inline float tml_window_f32(float sum, const float *bias, int32_t c, float lo, float hi) {
+  return tml_clampf(sum + (bias ? bias[c] : 0.0f), lo, hi);
 }
 
 /* CONV_2D: the first input channel of output channel oc's group. */
