@@ -75,6 +75,44 @@ final class ActivationPatterns {
     return true;
   }
 
+  /** Entered at the {@code relu(x)}: Add(relu(x), Mul(c, Relu(Neg(x)))) with c = -alpha. */
+  static boolean prelu(Node relu, LoweringContext cx) throws SavedModelException {
+    Node.Port x = relu.inputs.get(0);
+    Node add = cx.soleReader(relu.out(0));
+    if (add == null || !(add.op.equals("Add") || add.op.equals("AddV2"))) {
+      return false;
+    }
+    Node.Port negPart =
+        add.inputs.get(0).equals(relu.out(0)) ? add.inputs.get(1) : add.inputs.get(0);
+    Node mul = negPart.node();
+    if (!mul.op.equals("Mul") || cx.soleReader(negPart) != add || mul.inputs.size() != 2) {
+      return false;
+    }
+    boolean constFirst = mul.inputs.get(0).isConstant();
+    Node.Port c = mul.inputs.get(constFirst ? 0 : 1);
+    Node.Port reluNeg = mul.inputs.get(constFirst ? 1 : 0);
+    Node.Port neg = reluNeg.node().inputs.isEmpty() ? null : reluNeg.node().inputs.get(0);
+    if (!c.isConstant()
+        || !reluNeg.node().op.equals("Relu")
+        || cx.soleReader(reluNeg) != mul
+        || neg == null
+        || !neg.node().op.equals("Neg")
+        || !neg.node().inputs.get(0).equals(x)
+        || cx.soleReader(neg) != reluNeg.node()) {
+      return false;
+    }
+    float[] alpha = c.value().asFloats().clone();
+    for (int i = 0; i < alpha.length; i++) {
+      alpha[i] = -alpha[i];
+    }
+    for (Node n : List.of(neg.node(), reluNeg.node(), mul, add)) {
+      cx.absorb(n);
+    }
+    int alphaTensor = cx.constFloats(add.name + "/alpha", c.shape(), alpha);
+    cx.op(BuiltinOperator.PRELU, null, add, new int[] {cx.tensor(x), alphaTensor});
+    return true;
+  }
+
   /** The value of a one-element constant, or null. */
   private static Double scalar(Node.Port p) {
     return p.isConstant() && p.value().elementCount() == 1 && p.value().isFloating()

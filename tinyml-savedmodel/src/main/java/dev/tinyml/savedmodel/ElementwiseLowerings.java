@@ -43,7 +43,9 @@ final class ElementwiseLowerings {
                   new int[] {x, x});
             },
             "Square")
-        .add(unary(BuiltinOperator.RELU), "Relu")
+        .add(
+            ActivationPatterns.orElse(ActivationPatterns::prelu, unary(BuiltinOperator.RELU)),
+            "Relu")
         .add(unary(BuiltinOperator.RELU6), "Relu6")
         .add(unary(BuiltinOperator.LOGISTIC), "Sigmoid")
         .add(unary(BuiltinOperator.TANH), "Tanh")

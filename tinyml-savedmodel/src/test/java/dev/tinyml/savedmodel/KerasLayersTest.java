@@ -13,6 +13,7 @@ import static dev.tinyml.tflite.BuiltinOperator.LOGISTIC;
 import static dev.tinyml.tflite.BuiltinOperator.MEAN;
 import static dev.tinyml.tflite.BuiltinOperator.MUL;
 import static dev.tinyml.tflite.BuiltinOperator.PAD;
+import static dev.tinyml.tflite.BuiltinOperator.PRELU;
 import static dev.tinyml.tflite.BuiltinOperator.REDUCE_MAX;
 import static dev.tinyml.tflite.BuiltinOperator.RELU;
 import static dev.tinyml.tflite.BuiltinOperator.RESHAPE;
@@ -283,5 +284,17 @@ class KerasLayersTest {
   /** The layer on 4 * x, so that inputs reach both bends of relu6(x + 3) at -3 and 3. */
   private static TfOracle.Layer scaled(TfOracle.Layer layer) {
     return (tf, rnd, x) -> layer.apply(tf, rnd, tf.withName("scaled").math.mul(x, tf.constant(4f)));
+  }
+
+  @Test
+  void preluMatchesTensorFlow() throws Exception {
+    // Keras' PReLU: relu(x) + -alpha * relu(-x), alpha of the input's shape without the batch.
+    TfOracle.Layer prelu =
+        (tf, rnd, x) -> {
+          Operand<TFloat32> alpha = weights(tf, rnd, "p_re_lu", "alpha", 0.5f, 4, 6);
+          return tf.math.add(
+              tf.nn.relu(x), tf.math.mul(tf.math.neg(alpha), tf.nn.relu(tf.math.neg(x))));
+        };
+    assertThat(importedOps("prelu", 27, new int[] {1, 4, 6}, prelu)).containsExactly(PRELU);
   }
 }
