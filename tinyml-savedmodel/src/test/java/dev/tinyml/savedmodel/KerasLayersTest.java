@@ -26,6 +26,7 @@ import static dev.tinyml.tflite.BuiltinOperator.TANH;
 import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE;
 import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE_CONV;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tinyml.tflite.BuiltinOperator;
 import java.nio.file.Path;
@@ -296,5 +297,16 @@ class KerasLayersTest {
               tf.nn.relu(x), tf.math.mul(tf.math.neg(alpha), tf.nn.relu(tf.math.neg(x))));
         };
     assertThat(importedOps("prelu", 27, new int[] {1, 4, 6}, prelu)).containsExactly(PRELU);
+  }
+
+  @Test
+  void aLayerWithAnUnsupportedOpFailsNamingTheOpAndTheLayer() throws Exception {
+    // Selu has no TFLite builtin the interpreter runs.
+    TfOracle.Layer selu = (tf, rnd, x) -> tf.withSubScope("activation").nn.selu(x);
+    TfOracle.Exported e = TfOracle.exportLayer(tmp.resolve("selu"), 28, new int[] {1, 4}, selu);
+    assertThatThrownBy(() -> SavedModelImporter.builder().build().importModel(e.dir()))
+        .isInstanceOf(SavedModelException.class)
+        .hasMessageContaining("op Selu")
+        .hasMessageContaining("layer 'activation'");
   }
 }
