@@ -22,7 +22,9 @@ final class ElementwiseLowerings {
   private ElementwiseLowerings() {}
 
   static void register(OpTable<OpLowering> t) {
-    t.add(binary(BuiltinOperator.ADD, a -> new AddOptions(a, false)), "BiasAdd", "Add", "AddV2")
+    OpLowering add = binary(BuiltinOperator.ADD, a -> new AddOptions(a, false));
+    t.add(add, "BiasAdd")
+        .add(ActivationPatterns.orElse(ActivationPatterns::hardSwish, add), "Add", "AddV2")
         .add(binary(BuiltinOperator.SUB, a -> new SubOptions(a, false)), "Sub")
         .add(binary(BuiltinOperator.MUL, MulOptions::new), "Mul")
         .add(binary(BuiltinOperator.DIV, DivOptions::new), "RealDiv")
@@ -41,7 +43,9 @@ final class ElementwiseLowerings {
                   new int[] {x, x});
             },
             "Square")
-        .add(unary(BuiltinOperator.RELU), "Relu")
+        .add(
+            ActivationPatterns.orElse(ActivationPatterns::prelu, unary(BuiltinOperator.RELU)),
+            "Relu")
         .add(unary(BuiltinOperator.RELU6), "Relu6")
         .add(unary(BuiltinOperator.LOGISTIC), "Sigmoid")
         .add(unary(BuiltinOperator.TANH), "Tanh")

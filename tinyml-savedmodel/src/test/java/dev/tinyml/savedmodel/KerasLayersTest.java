@@ -8,10 +8,12 @@ import static dev.tinyml.tflite.BuiltinOperator.CONCATENATION;
 import static dev.tinyml.tflite.BuiltinOperator.CONV_2D;
 import static dev.tinyml.tflite.BuiltinOperator.DEPTHWISE_CONV_2D;
 import static dev.tinyml.tflite.BuiltinOperator.ELU;
+import static dev.tinyml.tflite.BuiltinOperator.HARD_SWISH;
 import static dev.tinyml.tflite.BuiltinOperator.LOGISTIC;
 import static dev.tinyml.tflite.BuiltinOperator.MEAN;
 import static dev.tinyml.tflite.BuiltinOperator.MUL;
 import static dev.tinyml.tflite.BuiltinOperator.PAD;
+import static dev.tinyml.tflite.BuiltinOperator.PRELU;
 import static dev.tinyml.tflite.BuiltinOperator.REDUCE_MAX;
 import static dev.tinyml.tflite.BuiltinOperator.RELU;
 import static dev.tinyml.tflite.BuiltinOperator.RESHAPE;
@@ -24,6 +26,7 @@ import static dev.tinyml.tflite.BuiltinOperator.TANH;
 import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE;
 import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE_CONV;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tinyml.tflite.BuiltinOperator;
 import java.nio.file.Path;
@@ -33,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Squeeze;
 import org.tensorflow.op.image.ResizeBilinear;
 import org.tensorflow.op.image.ResizeNearestNeighbor;
@@ -69,7 +71,7 @@ class KerasLayersTest {
   }
 
   /** tf.nn.conv1d: the input gains a height of 1 at -3, the kernel one at 0; Conv2D; squeeze. */
-  private static Operand<TFloat32> conv1d(Ops tf, Random rnd, Placeholder<TFloat32> x) {
+  private static Operand<TFloat32> conv1d(Ops tf, Random rnd, Operand<TFloat32> x) {
     Operand<TFloat32> kernel = weights(tf, rnd, "conv1d", "kernel", 0.4f, 3, 4, 6);
     Operand<TFloat32> conv =
         tf.nn.conv2d(
@@ -88,7 +90,7 @@ class KerasLayersTest {
   }
 
   /** Keras' DepthwiseConv1D: expand at 1, depthwise conv, bias, squeeze 1 (here after a ReLU). */
-  private static Operand<TFloat32> depthwise1d(Ops tf, Random rnd, Placeholder<TFloat32> x) {
+  private static Operand<TFloat32> depthwise1d(Ops tf, Random rnd, Operand<TFloat32> x) {
     Operand<TFloat32> kernel = kernel1d(tf, weights(tf, rnd, "dw", "kernel", 0.4f, 3, 4, 2));
     Operand<TFloat32> bias = weights(tf, rnd, "dw", "bias", 0.1f, 8);
     Operand<TFloat32> conv =
@@ -161,7 +163,7 @@ class KerasLayersTest {
    * Keras' Conv2DTranspose(6, 3, strides=2, padding="same"), then ReLU: the output size is stacked
    * from the dynamic batch and the computed height, width and filters.
    */
-  private static Operand<TFloat32> deconv(Ops tf, Random rnd, Placeholder<TFloat32> x) {
+  private static Operand<TFloat32> deconv(Ops tf, Random rnd, Operand<TFloat32> x) {
     Operand<TInt32> batch = TfOracle.dynamicBatch(tf, x);
     Operand<TInt32> size =
         tf.stack(List.of(batch, tf.constant(8), tf.constant(10), tf.constant(6)));
@@ -220,7 +222,7 @@ class KerasLayersTest {
   }
 
   /** tf.nn.moments over the last axis, then tf.nn.batch_normalization with gamma and beta. */
-  private static Operand<TFloat32> layerNorm(Ops tf, Random rnd, Placeholder<TFloat32> x) {
+  private static Operand<TFloat32> layerNorm(Ops tf, Random rnd, Operand<TFloat32> x) {
     Operand<TInt32> axis = tf.constant(new int[] {-1});
     Operand<TFloat32> mean = tf.math.mean(x, axis, Mean.keepDims(true));
     Operand<TFloat32> variance =
@@ -241,7 +243,7 @@ class KerasLayersTest {
   }
 
   /** Keras 3: variance = mean(x^2) - mean^2; x * inv + (-mean * inv + beta). */
-  private static Operand<TFloat32> layerNorm3(Ops tf, Random rnd, Placeholder<TFloat32> x) {
+  private static Operand<TFloat32> layerNorm3(Ops tf, Random rnd, Operand<TFloat32> x) {
     Operand<TInt32> axis = tf.constant(new int[] {2});
     Operand<TFloat32> mean = tf.math.mean(x, axis, Mean.keepDims(true));
     Operand<TFloat32> variance =
@@ -256,5 +258,55 @@ class KerasLayersTest {
         tf.math.add(
             tf.math.mul(tf.math.neg(mean), inv), weights(tf, rnd, "layer_norm", "beta", 0.5f, 6));
     return tf.math.add(tf.math.mul(x, inv), res);
+  }
+
+  @Test
+  void hardSwishAsKeras3HardSiluMatchesTensorFlow() throws Exception {
+    // x * relu6(x + 3) / 6
+    TfOracle.Layer hardSilu =
+        (tf, rnd, x) ->
+            tf.math.realDiv(
+                tf.math.mul(x, tf.nn.relu6(tf.math.add(x, tf.constant(3f)))), tf.constant(6f));
+    assertThat(importedOps("hardsilu", 25, new int[] {1, 40}, scaled(hardSilu)))
+        .containsExactly(MUL, HARD_SWISH);
+  }
+
+  @Test
+  void hardSwishAsMobileNetV3MatchesTensorFlow() throws Exception {
+    // Multiply()([x, ReLU(6.)(x + 3.) * (1. / 6.)])
+    TfOracle.Layer hardSwish =
+        (tf, rnd, x) ->
+            tf.math.mul(
+                x, tf.math.mul(tf.nn.relu6(tf.math.add(x, tf.constant(3f))), tf.constant(1f / 6f)));
+    assertThat(importedOps("hardswish", 26, new int[] {1, 40}, scaled(hardSwish)))
+        .containsExactly(MUL, HARD_SWISH);
+  }
+
+  /** The layer on 4 * x, so that inputs reach both bends of relu6(x + 3) at -3 and 3. */
+  private static TfOracle.Layer scaled(TfOracle.Layer layer) {
+    return (tf, rnd, x) -> layer.apply(tf, rnd, tf.withName("scaled").math.mul(x, tf.constant(4f)));
+  }
+
+  @Test
+  void preluMatchesTensorFlow() throws Exception {
+    // Keras' PReLU: relu(x) + -alpha * relu(-x), alpha of the input's shape without the batch.
+    TfOracle.Layer prelu =
+        (tf, rnd, x) -> {
+          Operand<TFloat32> alpha = weights(tf, rnd, "p_re_lu", "alpha", 0.5f, 4, 6);
+          return tf.math.add(
+              tf.nn.relu(x), tf.math.mul(tf.math.neg(alpha), tf.nn.relu(tf.math.neg(x))));
+        };
+    assertThat(importedOps("prelu", 27, new int[] {1, 4, 6}, prelu)).containsExactly(PRELU);
+  }
+
+  @Test
+  void aLayerWithAnUnsupportedOpFailsNamingTheOpAndTheLayer() throws Exception {
+    // Selu has no TFLite builtin the interpreter runs.
+    TfOracle.Layer selu = (tf, rnd, x) -> tf.withSubScope("activation").nn.selu(x);
+    TfOracle.Exported e = TfOracle.exportLayer(tmp.resolve("selu"), 28, new int[] {1, 4}, selu);
+    assertThatThrownBy(() -> SavedModelImporter.builder().build().importModel(e.dir()))
+        .isInstanceOf(SavedModelException.class)
+        .hasMessageContaining("op Selu")
+        .hasMessageContaining("layer 'activation'");
   }
 }

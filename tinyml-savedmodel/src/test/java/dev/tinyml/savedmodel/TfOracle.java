@@ -95,7 +95,7 @@ final class TfOracle {
   /** One layer (or a few ops) applied to the input {@code x}. */
   @FunctionalInterface
   interface Layer {
-    Operand<TFloat32> apply(Ops tf, Random rnd, Placeholder<TFloat32> x);
+    Operand<TFloat32> apply(Ops tf, Random rnd, Operand<TFloat32> x);
   }
 
   /** Exports a model of one input {@code x} (batch dimension unknown) and one output {@code y}. */
