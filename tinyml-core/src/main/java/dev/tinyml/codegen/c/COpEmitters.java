@@ -24,7 +24,6 @@ import dev.tinyml.ops.MulOp;
 import dev.tinyml.ops.Op;
 import dev.tinyml.ops.OpPlan;
 import dev.tinyml.ops.OpRegistry;
-import dev.tinyml.ops.PackOp;
 import dev.tinyml.ops.PadOp;
 import dev.tinyml.ops.QuantizeOp;
 import dev.tinyml.ops.Relu6Op;
@@ -36,8 +35,9 @@ import dev.tinyml.ops.SliceOp;
 import dev.tinyml.ops.SoftmaxOp;
 import dev.tinyml.ops.SpaceToBatchNdOp;
 import dev.tinyml.ops.SpaceToDepthOp;
-import dev.tinyml.ops.SplitOp;
+import dev.tinyml.ops.SplittingOp;
 import dev.tinyml.ops.SqueezeOp;
+import dev.tinyml.ops.StackingOp;
 import dev.tinyml.ops.StridedSliceOp;
 import dev.tinyml.ops.SubOp;
 import dev.tinyml.ops.SvdfOp;
@@ -52,7 +52,8 @@ import java.util.TreeSet;
 
 /**
  * The C emitter of each op class of {@link dev.tinyml.ops.OpRegistry} the c backend compiles, one
- * line per op class: adding an op to the c backend is one emitter and one line here.
+ * line per op class (or per family base, such as {@link ComparisonOp}, whose subclasses share one
+ * plan record): adding an op to the c backend is one emitter and one line here.
  */
 public final class COpEmitters {
   private COpEmitters() {}
@@ -95,8 +96,8 @@ public final class COpEmitters {
             ResizeNearestNeighborOp.class)) {
       register(gather, DataEmitters::indexMap);
     }
-    register(SplitOp.class, ShapeEmitters::split);
-    register(PackOp.class, ShapeEmitters::pack);
+    register(SplittingOp.class, ShapeEmitters::split);
+    register(StackingOp.class, ShapeEmitters::pack);
     register(CastOp.class, DataEmitters::cast);
     register(TensorCreationOp.class, DataEmitters::create);
     register(DivOp.class, ElementwiseEmitters::binary);
@@ -114,7 +115,18 @@ public final class COpEmitters {
   /** The emitter of {@code op}'s class, or null when the c backend does not compile it. */
   @SuppressWarnings("unchecked")
   public static <P extends OpPlan> COpEmitter<P> of(Op<P> op) {
-    return (COpEmitter<P>) EMITTERS.get(op.getClass());
+    return (COpEmitter<P>) emitterOf(op.getClass());
+  }
+
+  /** The emitter registered for {@code type} or its nearest registered superclass. */
+  private static COpEmitter<?> emitterOf(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      COpEmitter<?> e = EMITTERS.get(c);
+      if (e != null) {
+        return e;
+      }
+    }
+    return null;
   }
 
   /** The names of the ops with an emitter, sorted. */
@@ -122,7 +134,7 @@ public final class COpEmitters {
     TreeSet<String> names = new TreeSet<>();
     for (BuiltinOperator code : BuiltinOperator.values()) {
       OpRegistry.builtin(code)
-          .filter(op -> EMITTERS.containsKey(op.getClass()))
+          .filter(op -> emitterOf(op.getClass()) != null)
           .ifPresent(op -> names.add(op.name()));
     }
     return names;
