@@ -182,7 +182,7 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
 
   @Override
   public int opData(OpNode node, Abi abi) {
-    return abi.pointerSize() == 8 ? 72 : 56;
+    return abi.byPointer(72, 56);
   }
 
   /** The per-channel multipliers and shifts, one per output channel of the filter. */
