@@ -3,6 +3,7 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.ChannelMultipliers;
 import dev.tinyml.ops.kernels.ConvParams;
+import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Padding;
 import dev.tinyml.tflite.Tensor;
@@ -100,6 +101,17 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
    * its kind.
    */
   public abstract ConvParams.Window window(Object options);
+
+  /**
+   * The parameters of a convolution whose {@code options} give the window and the fused {@code
+   * activation}: the activation is checked first, then as {@link #params(OpContext,
+   * ConvParams.Window, Activation, KernelPrepare)}.
+   */
+  ConvParams params(
+      OpContext c, Object options, ActivationFunctionType activation, KernelPrepare kernel) {
+    Activation act = c.activation(activation);
+    return params(c, window(options), act, kernel);
+  }
 
   /**
    * Checks a convolution's tensors (NHWC input and output, 4-D filter, bias one per output channel)
