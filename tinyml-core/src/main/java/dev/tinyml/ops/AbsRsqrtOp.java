@@ -70,6 +70,6 @@ public abstract class AbsRsqrtOp extends ElementwiseUnaryOp<QuantizedAbsRsqrt.Pl
   /** The kernel's requantization: four ints, a bool and two enums. */
   @Override
   public int opData(OpNode node, Abi abi) {
-    return abi.shortEnums() ? 20 : 28;
+    return abi.byEnums(20, 28);
   }
 }

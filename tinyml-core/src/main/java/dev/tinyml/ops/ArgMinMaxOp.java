@@ -34,7 +34,7 @@ public abstract class ArgMinMaxOp extends BuiltinOp<ArgMinMaxOp.Plan>
   /** {@code TfLiteArgMaxParams} and {@code TfLiteArgMinParams}: one TfLiteType enum. */
   @Override
   public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.shortEnums() ? new CStruct(1, 1) : new CStruct(4, 4);
+    return abi.oneEnum();
   }
 
   @Override

@@ -63,7 +63,7 @@ public abstract class ArithmeticOp extends BuiltinOp<ArithmeticOp.Plan>
   /** {@code TfLiteAddParams} and {@code TfLiteSubParams}: an activation enum and a bool. */
   @Override
   public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.shortEnums() ? new CStruct(2, 1) : new CStruct(8, 4);
+    return abi.byEnums(new CStruct(2, 1), new CStruct(8, 4));
   }
 
   @Override

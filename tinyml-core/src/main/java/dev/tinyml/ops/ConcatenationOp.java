@@ -70,7 +70,7 @@ public final class ConcatenationOp extends BuiltinOp<ConcatenationOp.Plan>
 
   @Override
   public int opData(OpNode node, Abi abi) {
-    return abi.pointerSize() == 8 ? 40 : 24;
+    return abi.byPointer(40, 24);
   }
 
   @Override

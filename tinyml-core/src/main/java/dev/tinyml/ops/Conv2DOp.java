@@ -1,6 +1,5 @@
 package dev.tinyml.ops;
 
-import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.Conv2D;
 import dev.tinyml.ops.kernels.ConvParams;
 import dev.tinyml.tflite.BuiltinOperator;
@@ -61,8 +60,7 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
   @Override
   public Plan prepare(OpContext c) {
     Conv2DOptions o = c.options(Conv2DOptions.class);
-    Activation act = c.activation(o.fusedActivation());
-    ConvParams p = params(c, window(o), act, Conv2D::prepare);
+    ConvParams p = params(c, o, o.fusedActivation(), Conv2D::prepare);
     boolean isFloat = p.multipliers() == null;
     Kernel kernel;
     int[] transposed = null;

@@ -3,6 +3,7 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.ChannelMultipliers;
 import dev.tinyml.ops.kernels.ConvParams;
+import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Padding;
 import dev.tinyml.tflite.Tensor;
@@ -102,6 +103,17 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
   public abstract ConvParams.Window window(Object options);
 
   /**
+   * The parameters of a convolution whose {@code options} give the window and the fused {@code
+   * activation}: the activation is checked first, then as {@link #params(OpContext,
+   * ConvParams.Window, Activation, KernelPrepare)}.
+   */
+  ConvParams params(
+      OpContext c, Object options, ActivationFunctionType activation, KernelPrepare kernel) {
+    Activation act = c.activation(activation);
+    return params(c, window(options), act, kernel);
+  }
+
+  /**
    * Checks a convolution's tensors (NHWC input and output, 4-D filter, bias one per output channel)
    * and computes its parameters with the kernel's {@code prepare}; float32 or int8, other type
    * mixes fail.
@@ -182,7 +194,7 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
 
   @Override
   public int opData(OpNode node, Abi abi) {
-    return abi.pointerSize() == 8 ? 72 : 56;
+    return abi.byPointer(72, 56);
   }
 
   /** The per-channel multipliers and shifts, one per output channel of the filter. */

@@ -9,11 +9,10 @@ public final class DepthToSpaceOp extends SpaceDepthOp {
 
   /** The op. */
   public DepthToSpaceOp() {
-    super(BuiltinOperator.DEPTH_TO_SPACE, "AddDepthToSpace", SpaceDepth::depthToSpace);
-  }
-
-  @Override
-  int blockSize(OpContext c) {
-    return c.options(DepthToSpaceOptions.class).blockSize();
+    super(
+        BuiltinOperator.DEPTH_TO_SPACE,
+        "AddDepthToSpace",
+        SpaceDepth::depthToSpace,
+        c -> c.options(DepthToSpaceOptions.class).blockSize());
   }
 }

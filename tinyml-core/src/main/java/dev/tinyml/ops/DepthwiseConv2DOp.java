@@ -1,6 +1,5 @@
 package dev.tinyml.ops;
 
-import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.ConvParams;
 import dev.tinyml.ops.kernels.DepthwiseConv2D;
 import dev.tinyml.tflite.BuiltinOperator;
@@ -57,8 +56,7 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
   @Override
   public Plan prepare(OpContext c) {
     DepthwiseConv2DOptions o = c.options(DepthwiseConv2DOptions.class);
-    Activation act = c.activation(o.fusedActivation());
-    ConvParams p = params(c, window(o), act, DepthwiseConv2D::prepare);
+    ConvParams p = params(c, o, o.fusedActivation(), DepthwiseConv2D::prepare);
     boolean isFloat = p.multipliers() == null;
     Kernel kernel =
         isFloat

@@ -28,7 +28,7 @@ public final class DivOp extends BroadcastBinaryOp implements TflmFootprint {
   /** {@code TfLiteDivParams}: one activation enum. */
   @Override
   public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.shortEnums() ? new CStruct(1, 1) : new CStruct(4, 4);
+    return abi.oneEnum();
   }
 
   /** {@code OpDataDiv}: seven int32 zero points, bounds and requantization. */

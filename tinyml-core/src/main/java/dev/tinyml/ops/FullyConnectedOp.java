@@ -112,12 +112,12 @@ public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
 
   @Override
   public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.shortEnums() ? new CStruct(5, 1) : new CStruct(16, 4);
+    return abi.byEnums(new CStruct(5, 1), new CStruct(16, 4));
   }
 
   @Override
   public int opData(OpNode node, Abi abi) {
-    return abi.pointerSize() == 8 ? 64 : 48;
+    return abi.byPointer(64, 48);
   }
 
   /** Integer kernels keep per-channel multipliers and shifts when the weights are per-channel. */

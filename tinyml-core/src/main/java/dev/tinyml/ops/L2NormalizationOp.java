@@ -84,7 +84,7 @@ public final class L2NormalizationOp extends ElementMapOp<L2NormalizationOp.Plan
   /** {@code TfLiteL2NormParams}: one activation enum. */
   @Override
   public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.shortEnums() ? new CStruct(1, 1) : new CStruct(4, 4);
+    return abi.oneEnum();
   }
 
   /** {@code L2NormalizationParams}: the input zero point. */

@@ -21,7 +21,7 @@ public final class MulOp extends ArithmeticOp {
 
   @Override
   public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.shortEnums() ? new CStruct(1, 1) : new CStruct(4, 4);
+    return abi.oneEnum();
   }
 
   /** 3 when {@code input1Scale * input2Scale / outputScale} is at least 1, else 2. */

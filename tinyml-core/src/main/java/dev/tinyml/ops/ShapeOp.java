@@ -35,6 +35,6 @@ public final class ShapeOp extends TensorCreationOp {
   /** {@code TfLiteShapeParams}: one TfLiteType enum. */
   @Override
   public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.shortEnums() ? new CStruct(1, 1) : new CStruct(4, 4);
+    return abi.oneEnum();
   }
 }

@@ -1,7 +1,6 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.signal.Energy;
-import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
 /** {@code SignalEnergy}: the squared magnitude of complex int16 bins into uint32. */
@@ -27,18 +26,20 @@ public final class SignalEnergyOp extends SignalOp<SignalEnergyOp.Plan> {
     FlexOptions m = FlexOptions.of(c);
     int start = m.intOption("start_index");
     int end = m.intOption("end_index");
-    Tensor in = c.input(0, TensorType.INT16, "input");
-    Tensor out = c.output(0, TensorType.UINT32, "output");
-    if (start < 0 || end < start || end > out.elementCount() || 2 * end > in.elementCount()) {
+    Io io = io(c, TensorType.INT16, TensorType.UINT32);
+    if (start < 0
+        || end < start
+        || end > io.out().elementCount()
+        || 2 * end > io.in().elementCount()) {
       throw c.fail(
           "bins ["
               + start
               + ", "
               + end
               + ") do not fit input "
-              + OpContext.describe(in)
+              + OpContext.describe(io.in())
               + " and output "
-              + OpContext.describe(out));
+              + OpContext.describe(io.out()));
     }
     return new Plan(start, end, c.in(0), c.out(0));
   }

@@ -23,18 +23,10 @@ public final class SignalFftAutoScaleOp extends SignalOp<SignalFftAutoScaleOp.Pl
 
   @Override
   public Plan prepare(OpContext c) {
-    Tensor in = c.input(0, TensorType.INT16, "input");
-    Tensor out = c.output(0, TensorType.INT16, "output");
+    Io io = io(c, TensorType.INT16, TensorType.INT16);
     Tensor bits = c.output(1, TensorType.INT32, "scale bits output");
-    if (in.elementCount() != out.elementCount() || bits.elementCount() != 1) {
-      throw c.fail(
-          "input "
-              + OpContext.describe(in)
-              + " must match output "
-              + OpContext.describe(out)
-              + " and "
-              + OpContext.describe(bits)
-              + " must be a scalar");
+    if (!io.sameCount() || bits.elementCount() != 1) {
+      throw c.fail(io.mustMatch() + " and " + OpContext.describe(bits) + " must be a scalar");
     }
     return new Plan(c.in(0), c.out(0), c.out(1));
   }

@@ -1,7 +1,6 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.signal.FilterBankLog;
-import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
 /** {@code SignalFilterBankLog}: the scaled natural log of uint32 bands into int16. */
@@ -28,17 +27,10 @@ public final class SignalFilterBankLogOp extends SignalOp<SignalFilterBankLogOp.
     FlexOptions m = FlexOptions.of(c);
     int correction = m.intOption("input_correction_bits");
     int scale = m.intOption("output_scale");
-    Tensor in = c.input(0, TensorType.UINT32, "input");
-    Tensor out = c.output(0, TensorType.INT16, "output");
-    if (out.elementCount() != in.elementCount() || correction < 0 || correction > 31) {
+    Io io = io(c, TensorType.UINT32, TensorType.INT16);
+    if (!io.sameCount() || !isShift(correction, 31)) {
       throw c.fail(
-          "input "
-              + OpContext.describe(in)
-              + " must match output "
-              + OpContext.describe(out)
-              + " and input_correction_bits "
-              + correction
-              + " must be in 0..31");
+          io.mustMatch() + " and input_correction_bits " + correction + " must be in 0..31");
     }
     return new Plan(correction, scale, c.in(0), c.out(0));
   }

@@ -40,8 +40,9 @@ public final class SignalFilterBankOp extends SignalOp<SignalFilterBankOp.Plan> 
   @Override
   public Plan prepare(OpContext c) {
     int channels = FlexOptions.of(c).intOption("num_channels");
-    Tensor in = c.input(0, TensorType.UINT32, "input");
-    Tensor out = c.output(0, TensorType.UINT64, "output");
+    Io io = io(c, TensorType.UINT32, TensorType.UINT64);
+    Tensor in = io.in();
+    Tensor out = io.out();
     short[][] config = new short[5][];
     for (int i = 0; i < 5; i++) {
       c.requireType(c.input(i + 1), TensorType.INT16, ROLES[i]);

@@ -2,6 +2,7 @@ package dev.tinyml.ops;
 
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
 
 /**
  * A custom op of TFLM's signal library ({@code signal/micro/kernels}): registered by name, version
@@ -31,6 +32,34 @@ public abstract class SignalOp<P extends OpPlan> implements Op<P> {
   @Override
   public final int maxVersion() {
     return 1;
+  }
+
+  /**
+   * The op's typed input 0 and output 0, the head every signal op's prepare starts with.
+   *
+   * @param in input 0
+   * @param out output 0
+   */
+  record Io(Tensor in, Tensor out) {
+    /** Whether input and output hold as many values. */
+    boolean sameCount() {
+      return in.elementCount() == out.elementCount();
+    }
+
+    /** The start of a mismatch error: "input ... must match output ...". */
+    String mustMatch() {
+      return "input " + OpContext.describe(in) + " must match output " + OpContext.describe(out);
+    }
+  }
+
+  /** Checks and returns input 0 (of {@code inType}) and output 0 (of {@code outType}). */
+  static Io io(OpContext c, TensorType inType, TensorType outType) {
+    return new Io(c.input(0, inType, "input"), c.output(0, outType, "output"));
+  }
+
+  /** Whether {@code shift} is a shift count in {@code 0..max}. */
+  static boolean isShift(int shift, int max) {
+    return shift >= 0 && shift <= max;
   }
 
   /** The innermost dimension of {@code t} (1 for a scalar). */

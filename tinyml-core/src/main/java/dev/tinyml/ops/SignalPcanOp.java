@@ -34,8 +34,7 @@ public final class SignalPcanOp extends SignalOp<SignalPcanOp.Plan> {
     c.requireCount(lut, Pcan.LUT_SIZE, "gain table");
     if (noise.elementCount() != in.elementCount()
         || out.elementCount() != in.elementCount()
-        || snrShift < 0
-        || snrShift > 63) {
+        || !isShift(snrShift, 63)) {
       throw c.fail(
           "input "
               + OpContext.describe(in)

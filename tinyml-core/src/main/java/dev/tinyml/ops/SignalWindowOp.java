@@ -28,7 +28,7 @@ public final class SignalWindowOp extends SignalOp<SignalWindowOp.Plan> {
     Tensor in = c.input(0, TensorType.INT16, "input");
     Tensor w = c.input(1, TensorType.INT16, "weights");
     Tensor out = c.output(0, TensorType.INT16, "output");
-    if (shift < 0 || shift > 31) {
+    if (!isShift(shift, 31)) {
       throw c.fail("shift " + shift + " is outside 0..31");
     }
     if (w.shape().length != 1

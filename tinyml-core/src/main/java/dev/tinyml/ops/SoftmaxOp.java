@@ -97,7 +97,7 @@ public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
 
   @Override
   public int opData(OpNode node, Abi abi) {
-    return abi.pointerSize() == 8 ? 80 : 56;
+    return abi.byPointer(80, 56);
   }
 
   /** {@code LUTSize<int16_t>()}: entries in each int16 softmax lookup table. */

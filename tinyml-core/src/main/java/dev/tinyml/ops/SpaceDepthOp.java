@@ -3,6 +3,7 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.SpaceDepth;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
+import java.util.function.ToIntFunction;
 
 /**
  * What SPACE_TO_DEPTH and DEPTH_TO_SPACE share: an NHWC tensor of any stored type rearranged in
@@ -17,18 +18,24 @@ public abstract class SpaceDepthOp extends IndexMapOp {
   }
 
   private final Kernel kernel;
+  private final ToIntFunction<OpContext> blockSize;
 
-  SpaceDepthOp(BuiltinOperator builtin, String resolverMethod, Kernel kernel) {
+  /**
+   * @param blockSize reads the block size from the op's options
+   */
+  SpaceDepthOp(
+      BuiltinOperator builtin,
+      String resolverMethod,
+      Kernel kernel,
+      ToIntFunction<OpContext> blockSize) {
     super(builtin, 2, resolverMethod);
     this.kernel = kernel;
+    this.blockSize = blockSize;
   }
-
-  /** The block size of the op's options. */
-  abstract int blockSize(OpContext c);
 
   @Override
   protected final Mapping map(OpContext c, Tensor in) {
-    SpaceDepth.Plan p = kernel.plan(in.shape(), blockSize(c));
+    SpaceDepth.Plan p = kernel.plan(in.shape(), blockSize.applyAsInt(c));
     return new Mapping(p.outputShape(), p.source());
   }
 

@@ -9,11 +9,10 @@ public final class SpaceToDepthOp extends SpaceDepthOp {
 
   /** The op. */
   public SpaceToDepthOp() {
-    super(BuiltinOperator.SPACE_TO_DEPTH, "AddSpaceToDepth", SpaceDepth::spaceToDepth);
-  }
-
-  @Override
-  int blockSize(OpContext c) {
-    return c.options(SpaceToDepthOptions.class).blockSize();
+    super(
+        BuiltinOperator.SPACE_TO_DEPTH,
+        "AddSpaceToDepth",
+        SpaceDepth::spaceToDepth,
+        c -> c.options(SpaceToDepthOptions.class).blockSize());
   }
 }

@@ -174,7 +174,7 @@ public final class SvdfOp extends BuiltinOp<SvdfOp.Plan> implements TflmFootprin
 
   @Override
   public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.shortEnums() ? new CStruct(8, 4) : new CStruct(12, 4);
+    return abi.byEnums(new CStruct(8, 4), new CStruct(12, 4));
   }
 
   @Override

@@ -17,7 +17,22 @@ public interface TflmFootprint {
    * @param pointerSize bytes per pointer (4 on Cortex-M, 8 on a 64-bit host)
    * @param shortEnums whether enums take the fewest bytes that hold them (Arm's EABI)
    */
-  record Abi(int pointerSize, boolean shortEnums) {}
+  record Abi(int pointerSize, boolean shortEnums) {
+    /** {@code lp64} on a 64-bit target, {@code ilp32} on a 32-bit one. */
+    int byPointer(int lp64, int ilp32) {
+      return pointerSize == 8 ? lp64 : ilp32;
+    }
+
+    /** {@code packed} where enums are short (Arm's EABI), {@code wide} where they take an int. */
+    <T> T byEnums(T packed, T wide) {
+      return shortEnums ? packed : wide;
+    }
+
+    /** A parameter struct holding one enum (an activation or an output type) and nothing else. */
+    CStruct oneEnum() {
+      return shortEnums ? new CStruct(1, 1) : new CStruct(4, 4);
+    }
+  }
 
   /** The builtin parameter struct the op resolver's parser allocates, or null for none. */
   default CStruct builtinParams(OpNode node, Abi abi) {

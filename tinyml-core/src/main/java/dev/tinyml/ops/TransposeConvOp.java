@@ -223,13 +223,13 @@ public final class TransposeConvOp extends BuiltinOp<TransposeConvOp.Plan>
    */
   @Override
   public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.shortEnums() ? new CStruct(16, 4) : new CStruct(20, 4);
+    return abi.byEnums(new CStruct(16, 4), new CStruct(20, 4));
   }
 
   /** {@code ConvParams} (56 bytes), two buffer indices and the two per-channel array pointers. */
   @Override
   public int opData(OpNode node, Abi abi) {
-    return abi.pointerSize() == 8 ? 80 : 72;
+    return abi.byPointer(80, 72);
   }
 
   /** The per-channel multipliers and shifts, allocated for every type, float included. */
