@@ -22,6 +22,21 @@ public record ClassifierScores(
     TfliteRunner int8Model) {
 
   /**
+   * Runs the SavedModel and, unless conversion was skipped, the int8 model named on an {@code
+   * Evaluate} command line on {@code inputs}.
+   *
+   * @param network the network the SavedModel was exported from
+   * @param labels class names in output order
+   * @param inputs one example per row
+   * @param actual the true class of every example
+   * @param args the parsed command line naming both models
+   */
+  public static ClassifierScores of(
+      Network network, List<String> labels, float[][] inputs, int[] actual, EvaluationArgs args) {
+    return of(network, labels, inputs, actual, args.savedModel(), args.int8Model());
+  }
+
+  /**
    * Runs both models on {@code inputs}.
    *
    * @param network the network the SavedModel was exported from

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +33,25 @@ public final class ExampleTraining {
     this.args = args;
     this.recipe = recipe;
     this.log = log;
+  }
+
+  /**
+   * The whole of an example's {@code Train.main}: parses the command line and trains unless the
+   * SavedModel is up to date, logging to standard output.
+   *
+   * @param args the command line, see {@link TrainingArgs}
+   * @param recipe the network, hyper-parameters and settings to train with
+   * @param trainingData where in the parsed command line the training data is
+   * @param trainingSet reads the training set from that place; called only when training is needed
+   */
+  public static void main(
+      String[] args,
+      TrainingRecipe recipe,
+      Function<TrainingArgs, Path> trainingData,
+      Function<Path, TrainingSet> trainingSet) {
+    TrainingArgs parsed = TrainingArgs.parse(args);
+    Path data = trainingData.apply(parsed);
+    new ExampleTraining(parsed, recipe, System.out).run(data, () -> trainingSet.apply(data));
   }
 
   /**

@@ -56,11 +56,7 @@ public record Network(String name, int[] inputShape, List<Layer> layers, Output 
 
   /** Number of scalars in one input example. */
   public int inputSize() {
-    int n = 1;
-    for (int d : inputShape) {
-      n *= d;
-    }
-    return n;
+    return Arrays.stream(inputShape).reduce(1, (n, d) -> n * d);
   }
 
   /** Number of scalars in one output. */

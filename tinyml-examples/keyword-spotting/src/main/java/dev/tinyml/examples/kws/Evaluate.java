@@ -3,9 +3,7 @@ package dev.tinyml.examples.kws;
 import dev.tinyml.examples.support.ClassifierScores;
 import dev.tinyml.examples.support.EvaluationArgs;
 import dev.tinyml.examples.support.EvaluationReport;
-import dev.tinyml.examples.support.Network;
 import dev.tinyml.metrics.ConfusionMatrix;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -24,14 +22,11 @@ public final class Evaluate {
    */
   public static void main(String[] args) {
     EvaluationArgs a = EvaluationArgs.parse(args);
-    Path data = a.data();
-    Network network = KwsModel.network();
-    KwsData.Clips clips = KwsData.read(data, true);
+    KwsData.Clips clips = KwsData.read(a.data(), true);
     KwsData.Examples test =
         KwsData.augment(clips, KwsModel.TEST_VARIANTS, KwsModel.TRAINING.seed() + 1);
     ClassifierScores scores =
-        ClassifierScores.of(
-            network, KwsData.LABELS, test.features(), test.labels(), a.savedModel(), a.int8Model());
+        ClassifierScores.of(KwsModel.network(), KwsData.LABELS, test.features(), test.labels(), a);
 
     EvaluationReport report = scores.report("Keyword spotting: yes / no / unknown / silence");
     report.section(

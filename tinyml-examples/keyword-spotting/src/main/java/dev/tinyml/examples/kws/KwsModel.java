@@ -5,6 +5,7 @@ import dev.tinyml.examples.support.Layer;
 import dev.tinyml.examples.support.Network;
 import dev.tinyml.examples.support.Padding;
 import dev.tinyml.examples.support.TrainingConfig;
+import dev.tinyml.examples.support.TrainingRecipe;
 import java.util.List;
 
 /** The keyword-spotting network and its training settings. */
@@ -38,5 +39,10 @@ final class KwsModel {
             new Layer.Flatten(),
             new Layer.Dense(KwsData.LABELS.size(), Activation.NONE)),
         Network.Output.SOFTMAX);
+  }
+
+  /** What training uses; its text goes into the training stamp, so changing it retrains. */
+  static TrainingRecipe recipe() {
+    return new TrainingRecipe(network(), TRAINING, "variants " + TRAIN_VARIANTS);
   }
 }

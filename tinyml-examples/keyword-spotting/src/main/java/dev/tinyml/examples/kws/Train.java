@@ -3,8 +3,8 @@ package dev.tinyml.examples.kws;
 import dev.tinyml.examples.support.ExampleTraining;
 import dev.tinyml.examples.support.Objective;
 import dev.tinyml.examples.support.TrainingArgs;
-import dev.tinyml.examples.support.TrainingRecipe;
 import dev.tinyml.examples.support.TrainingSet;
+import java.nio.file.Path;
 
 /** Trains the keyword spotter on the training clips and exports it as a SavedModel. */
 public final class Train {
@@ -17,19 +17,15 @@ public final class Train {
    * @param args see {@link TrainingArgs}
    */
   public static void main(String[] args) {
-    TrainingArgs a = TrainingArgs.parse(args);
-    TrainingRecipe recipe =
-        new TrainingRecipe(
-            KwsModel.network(), KwsModel.TRAINING, "variants " + KwsModel.TRAIN_VARIANTS);
-    new ExampleTraining(a, recipe, System.out).run(a.data(), () -> trainingSet(a));
+    ExampleTraining.main(args, KwsModel.recipe(), TrainingArgs::data, Train::trainingSet);
   }
 
   /** The augmented training clips as micro frontend features. */
-  private static TrainingSet trainingSet(TrainingArgs a) {
+  private static TrainingSet trainingSet(Path data) {
     long start = System.nanoTime();
     KwsData.Examples train =
         KwsData.augment(
-            KwsData.read(a.data(), false), KwsModel.TRAIN_VARIANTS, KwsModel.TRAINING.seed());
+            KwsData.read(data, false), KwsModel.TRAIN_VARIANTS, KwsModel.TRAINING.seed());
     System.out.printf(
         "computed micro frontend features of %d training examples in %.1f s%n",
         train.size(), (System.nanoTime() - start) / 1e9);

@@ -4,7 +4,6 @@ import dev.tinyml.examples.support.ClassifierScores;
 import dev.tinyml.examples.support.EvaluationArgs;
 import dev.tinyml.examples.support.EvaluationReport;
 import dev.tinyml.examples.support.Network;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,12 +24,9 @@ public final class Evaluate {
    */
   public static void main(String[] args) {
     EvaluationArgs a = EvaluationArgs.parse(args);
-    Path data = a.data();
-    Network network = VwwModel.network();
-    VwwData test = VwwData.read(data.resolve("test"));
+    VwwData test = VwwData.read(a.data().resolve("test"));
     ClassifierScores scores =
-        ClassifierScores.of(
-            network, VwwData.LABELS, test.pixels(), test.labels(), a.savedModel(), a.int8Model());
+        ClassifierScores.of(VwwModel.network(), VwwData.LABELS, test.pixels(), test.labels(), a);
 
     EvaluationReport report =
         scores.report("Visual wake words: person / no person (synthetic scenes)");

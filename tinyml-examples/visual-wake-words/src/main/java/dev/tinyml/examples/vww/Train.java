@@ -3,7 +3,6 @@ package dev.tinyml.examples.vww;
 import dev.tinyml.examples.support.ExampleTraining;
 import dev.tinyml.examples.support.Objective;
 import dev.tinyml.examples.support.TrainingArgs;
-import dev.tinyml.examples.support.TrainingRecipe;
 import dev.tinyml.examples.support.TrainingSet;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,14 +18,8 @@ public final class Train {
    * @param args see {@link TrainingArgs}
    */
   public static void main(String[] args) {
-    TrainingArgs a = TrainingArgs.parse(args);
-    TrainingRecipe recipe =
-        new TrainingRecipe(
-            VwwModel.network(),
-            VwwModel.TRAINING,
-            "variants " + VwwModel.TRAIN_VARIANTS + " calibration on unaugmented scenes");
-    Path trainDir = a.data().resolve("train");
-    new ExampleTraining(a, recipe, System.out).run(trainDir, () -> trainingSet(trainDir));
+    ExampleTraining.main(
+        args, VwwModel.recipe(), a -> a.data().resolve("train"), Train::trainingSet);
   }
 
   /** The augmented training scenes; calibration on the scenes as they are. */

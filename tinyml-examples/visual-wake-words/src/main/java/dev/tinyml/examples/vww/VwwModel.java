@@ -5,6 +5,7 @@ import dev.tinyml.examples.support.Layer;
 import dev.tinyml.examples.support.Network;
 import dev.tinyml.examples.support.Padding;
 import dev.tinyml.examples.support.TrainingConfig;
+import dev.tinyml.examples.support.TrainingRecipe;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,5 +67,11 @@ final class VwwModel {
         new int[] {SceneGenerator.SIZE, SceneGenerator.SIZE, 1},
         layers,
         Network.Output.SOFTMAX);
+  }
+
+  /** What training uses; its text goes into the training stamp, so changing it retrains. */
+  static TrainingRecipe recipe() {
+    return new TrainingRecipe(
+        network(), TRAINING, "variants " + TRAIN_VARIANTS + " calibration on unaugmented scenes");
   }
 }
