@@ -1,6 +1,6 @@
 package dev.tinyml.convert;
 
-import java.util.Locale;
+import dev.tinyml.io.SettingNames;
 
 /** What runs the model on the board. */
 public enum Backend {
@@ -17,12 +17,8 @@ public enum Backend {
    * @throws IllegalArgumentException naming the accepted values
    */
   public static Backend parse(String name) {
-    String n = name == null ? "tflm" : name.trim().toLowerCase(Locale.ROOT);
-    return switch (n) {
-      case "tflm" -> TFLM;
-      case "c" -> C;
-      default -> throw new IllegalArgumentException("must be tflm or c, got '" + name + "'");
-    };
+    return SettingNames.lookup(Backend.class, name, TFLM)
+        .orElseThrow(() -> new IllegalArgumentException("must be tflm or c, got '" + name + "'"));
   }
 
   /**
@@ -31,6 +27,6 @@ public enum Backend {
    * @return {@code tflm} or {@code c}
    */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return SettingNames.id(this);
   }
 }

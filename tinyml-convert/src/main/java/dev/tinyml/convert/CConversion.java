@@ -145,16 +145,10 @@ final class CConversion {
   }
 
   private static String summary(Inputs in, Board b, CFootprint f) {
-    return String.format(
-        Locale.ROOT,
-        "%s for %s, backend c: flash %,d of %,d B (%.1f %%), RAM %,d of %,d B (%.1f %%)",
-        in.sourceName(),
-        b.id(),
-        f.flashBytes(),
-        b.flashBytes(),
-        100.0 * f.flashBytes() / b.flashBytes(),
-        f.ramBytes(),
-        b.ramBytes(),
-        100.0 * f.ramBytes() / b.ramBytes());
+    return in.sourceName()
+        + " for "
+        + b.id()
+        + ", backend c: "
+        + BudgetLine.of(f.flashBytes(), b.flashBytes(), f.ramBytes(), b.ramBytes());
   }
 }

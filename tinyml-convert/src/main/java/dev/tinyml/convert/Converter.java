@@ -280,19 +280,13 @@ public final class Converter {
 
   private static String summary(String source, ConversionRequest request, Footprint f) {
     return String.format(
-        Locale.ROOT,
-        "%s for %s: model %,d B, arena %,d B; flash %,d of %,d B (%.1f %%), RAM %,d of %,d B (%.1f"
-            + " %%)",
-        source,
-        request.board().id(),
-        f.modelBytes(),
-        f.arenaBytes(),
-        f.flashBytes(),
-        f.flashBudget(),
-        100.0 * f.flashBytes() / f.flashBudget(),
-        f.ramBytes(),
-        f.ramBudget(),
-        100.0 * f.ramBytes() / f.ramBudget());
+            Locale.ROOT,
+            "%s for %s: model %,d B, arena %,d B; ",
+            source,
+            request.board().id(),
+            f.modelBytes(),
+            f.arenaBytes())
+        + BudgetLine.of(f.flashBytes(), f.flashBudget(), f.ramBytes(), f.ramBudget());
   }
 
   private interface Measurement<T> {

@@ -1,6 +1,6 @@
 package dev.tinyml.convert;
 
-import java.util.Locale;
+import dev.tinyml.io.SettingNames;
 
 /** Whether a float model is quantized on the way to the board. */
 public enum Quantization {
@@ -17,12 +17,9 @@ public enum Quantization {
    * @throws IllegalArgumentException naming the accepted values
    */
   public static Quantization parse(String name) {
-    String n = name == null ? "int8" : name.trim().toLowerCase(Locale.ROOT);
-    return switch (n) {
-      case "int8" -> INT8;
-      case "none" -> NONE;
-      default -> throw new IllegalArgumentException("must be int8 or none, got '" + name + "'");
-    };
+    return SettingNames.lookup(Quantization.class, name, INT8)
+        .orElseThrow(
+            () -> new IllegalArgumentException("must be int8 or none, got '" + name + "'"));
   }
 
   /**
@@ -31,6 +28,6 @@ public enum Quantization {
    * @return {@code int8} or {@code none}
    */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return SettingNames.id(this);
   }
 }

@@ -1,6 +1,6 @@
 package dev.tinyml.quant;
 
-import java.util.Locale;
+import dev.tinyml.io.SettingNames;
 
 /** The element type of a quantized model's inputs or outputs. */
 public enum IoType {
@@ -17,13 +17,10 @@ public enum IoType {
    * @throws IllegalArgumentException naming the two types the quantizer makes
    */
   public static IoType parse(String name) {
-    String n = name == null ? "int8" : name.trim().toLowerCase(Locale.ROOT);
-    return switch (n) {
-      case "int8" -> INT8;
-      case "float32" -> FLOAT32;
-      default ->
-          throw new IllegalArgumentException(
-              "the quantizer makes int8 or float32 inputs and outputs; use one of those.");
-    };
+    return SettingNames.lookup(IoType.class, name, INT8)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "the quantizer makes int8 or float32 inputs and outputs; use one of those."));
   }
 }
