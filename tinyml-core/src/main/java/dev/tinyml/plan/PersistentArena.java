@@ -155,6 +155,16 @@ final class PersistentArena {
     }
   }
 
+  /** The interpreter's pointer array for its inputs or outputs, then each one's TfLiteTensor. */
+  private void interfaceTensors(Model model, String role, int[] tensors, int ptr, int alignment)
+      throws OutOfArena {
+    persistent(
+        role + " TfLiteTensor*[" + tensors.length + "]", ptr * tensors.length, alignment, false);
+    for (int t : tensors) {
+      tensorStruct(model, t, role);
+    }
+  }
+
   private void replay(Model model, int plannedBytes, int plannedBuffers) throws OutOfArena {
     int ptr = target.structAlignment();
     int sixteen = ArenaBuffer.ALIGNMENT;
@@ -250,22 +260,8 @@ final class PersistentArena {
     resizeHead(plannedBytes, sixteen);
     // The interpreter's input and output TfLiteTensors.
     SubGraph main = subgraphs.get(0);
-    persistent(
-        "input TfLiteTensor*[" + main.inputs().length + "]",
-        ptr * main.inputs().length,
-        sixteen,
-        false);
-    for (int t : main.inputs()) {
-      tensorStruct(model, t, "input");
-    }
-    persistent(
-        "output TfLiteTensor*[" + main.outputs().length + "]",
-        ptr * main.outputs().length,
-        sixteen,
-        false);
-    for (int t : main.outputs()) {
-      tensorStruct(model, t, "output");
-    }
+    interfaceTensors(model, "input", main.inputs(), ptr, sixteen);
+    interfaceTensors(model, "output", main.outputs(), ptr, sixteen);
   }
 
   private void temporaryTensor(Model model, int subgraph, int index) throws OutOfArena {

@@ -109,12 +109,9 @@ final class QuantizerInputCheck {
 
   private QuantizationException alreadyQuantized(int k, BuiltinOperator b, int t) {
     Tensor tensor = tensors.get(t);
+    String what = "tensor " + named(k, b, t) + " is already " + tensor.type();
     return new QuantizationException(
-        "tensor "
-            + named(k, b, t)
-            + " is already "
-            + tensor.type()
-            + "; the model is (partly) quantized. Quantize the float32 model it came from");
+        what + "; the model is (partly) quantized. Quantize the float32 model it came from");
   }
 
   /** Tensor {@code t}'s quoted name and, when {@code k >= 0}, the op that reads it. */
