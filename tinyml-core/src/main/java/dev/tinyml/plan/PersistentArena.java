@@ -9,6 +9,7 @@ import dev.tinyml.tflite.SubGraph;
 import dev.tinyml.tflite.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * A replay of every arena allocation TFLite Micro makes from constructing a {@code
@@ -138,6 +139,32 @@ final class PersistentArena {
     return Math.floorDiv(value + alignment - 1, alignment) * alignment;
   }
 
+  /**
+   * One array of {@code struct} per subgraph, {@code count} entries of {@code structBytes} each.
+   */
+  private void perSubgraph(
+      List<SubGraph> subgraphs,
+      String struct,
+      int structBytes,
+      ToIntFunction<SubGraph> count,
+      int alignment)
+      throws OutOfArena {
+    for (int s = 0; s < subgraphs.size(); s++) {
+      int n = count.applyAsInt(subgraphs.get(s));
+      persistent(struct + "[" + n + "] of subgraph " + s, structBytes * n, alignment, false);
+    }
+  }
+
+  /** The interpreter's pointer array for its inputs or outputs, then each one's TfLiteTensor. */
+  private void interfaceTensors(Model model, String role, int[] tensors, int ptr, int alignment)
+      throws OutOfArena {
+    persistent(
+        role + " TfLiteTensor*[" + tensors.length + "]", ptr * tensors.length, alignment, false);
+    for (int t : tensors) {
+      tensorStruct(model, t, role);
+    }
+  }
+
   private void replay(Model model, int plannedBytes, int plannedBuffers) throws OutOfArena {
     int ptr = target.structAlignment();
     int sixteen = ArenaBuffer.ALIGNMENT;
@@ -152,22 +179,13 @@ final class PersistentArena {
     resizeHead((long) requestSize * MAX_SCRATCH_PER_OP, ptr);
     persistent(
         "SubgraphAllocations[" + subgraphs.size() + "]", 2 * ptr * subgraphs.size(), ptr, false);
-    for (int s = 0; s < subgraphs.size(); s++) {
-      int tensors = subgraphs.get(s).tensors().size();
-      persistent(
-          "TfLiteEvalTensor[" + tensors + "] of subgraph " + s,
-          target.evalTensor * tensors,
-          ptr,
-          false);
-    }
-    for (int s = 0; s < subgraphs.size(); s++) {
-      int ops = subgraphs.get(s).operators().size();
-      persistent(
-          "NodeAndRegistration[" + ops + "] of subgraph " + s,
-          target.nodeAndRegistration * ops,
-          ptr,
-          false);
-    }
+    perSubgraph(subgraphs, "TfLiteEvalTensor", target.evalTensor, g -> g.tensors().size(), ptr);
+    perSubgraph(
+        subgraphs,
+        "NodeAndRegistration",
+        target.nodeAndRegistration,
+        g -> g.operators().size(),
+        ptr);
     // Builtin parameters, parsed for every operator, then every kernel's Init, then Prepare.
     for (int s = 0; s < subgraphs.size(); s++) {
       List<Operator> ops = subgraphs.get(s).operators();
@@ -242,22 +260,8 @@ final class PersistentArena {
     resizeHead(plannedBytes, sixteen);
     // The interpreter's input and output TfLiteTensors.
     SubGraph main = subgraphs.get(0);
-    persistent(
-        "input TfLiteTensor*[" + main.inputs().length + "]",
-        ptr * main.inputs().length,
-        sixteen,
-        false);
-    for (int t : main.inputs()) {
-      tensorStruct(model, t, "input");
-    }
-    persistent(
-        "output TfLiteTensor*[" + main.outputs().length + "]",
-        ptr * main.outputs().length,
-        sixteen,
-        false);
-    for (int t : main.outputs()) {
-      tensorStruct(model, t, "output");
-    }
+    interfaceTensors(model, "input", main.inputs(), ptr, sixteen);
+    interfaceTensors(model, "output", main.outputs(), ptr, sixteen);
   }
 
   private void temporaryTensor(Model model, int subgraph, int index) throws OutOfArena {

@@ -3,6 +3,7 @@ package dev.tinyml.preprocess;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * An n-dimensional array as a NumPy {@code .npy} file holds it: a dtype, a C-order shape and the
@@ -110,9 +111,7 @@ public record NpyArray(Dtype dtype, int[] shape, byte[] data) {
    * @return the array
    */
   public static NpyArray ofFloats(float[] values, int... shape) {
-    ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-    b.asFloatBuffer().put(values);
-    return new NpyArray(Dtype.FLOAT32, shape, b.array());
+    return encoded(Dtype.FLOAT32, shape, 4 * values.length, b -> b.asFloatBuffer().put(values));
   }
 
   /**
@@ -123,9 +122,7 @@ public record NpyArray(Dtype dtype, int[] shape, byte[] data) {
    * @return the array
    */
   public static NpyArray ofDoubles(double[] values, int... shape) {
-    ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-    b.asDoubleBuffer().put(values);
-    return new NpyArray(Dtype.FLOAT64, shape, b.array());
+    return encoded(Dtype.FLOAT64, shape, 8 * values.length, b -> b.asDoubleBuffer().put(values));
   }
 
   /**
@@ -148,9 +145,7 @@ public record NpyArray(Dtype dtype, int[] shape, byte[] data) {
    * @return the array
    */
   public static NpyArray ofShorts(short[] values, int... shape) {
-    ByteBuffer b = ByteBuffer.allocate(2 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-    b.asShortBuffer().put(values);
-    return new NpyArray(Dtype.INT16, shape, b.array());
+    return encoded(Dtype.INT16, shape, 2 * values.length, b -> b.asShortBuffer().put(values));
   }
 
   /**
@@ -161,9 +156,7 @@ public record NpyArray(Dtype dtype, int[] shape, byte[] data) {
    * @return the array
    */
   public static NpyArray ofInts(int[] values, int... shape) {
-    ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-    b.asIntBuffer().put(values);
-    return new NpyArray(Dtype.INT32, shape, b.array());
+    return encoded(Dtype.INT32, shape, 4 * values.length, b -> b.asIntBuffer().put(values));
   }
 
   /**
@@ -174,9 +167,7 @@ public record NpyArray(Dtype dtype, int[] shape, byte[] data) {
    * @return the array
    */
   public static NpyArray ofLongs(long[] values, int... shape) {
-    ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-    b.asLongBuffer().put(values);
-    return new NpyArray(Dtype.INT64, shape, b.array());
+    return encoded(Dtype.INT64, shape, 8 * values.length, b -> b.asLongBuffer().put(values));
   }
 
   /**
@@ -268,5 +259,12 @@ public record NpyArray(Dtype dtype, int[] shape, byte[] data) {
   @Override
   public String toString() {
     return "NpyArray[" + dtype.descr() + " " + Arrays.toString(shape) + "]";
+  }
+
+  /** Wraps {@code bytes} little-endian bytes that {@code write} fills from the caller's values. */
+  private static NpyArray encoded(Dtype dtype, int[] shape, int bytes, Consumer<ByteBuffer> write) {
+    ByteBuffer b = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    write.accept(b);
+    return new NpyArray(dtype, shape, b.array());
   }
 }

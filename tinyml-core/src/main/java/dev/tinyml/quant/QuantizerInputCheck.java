@@ -99,10 +99,8 @@ final class QuantizerInputCheck {
       }
       throw new QuantizationException(
           role
-              + " '"
-              + Calibrator.nameOf(tensor, t)
-              + "'"
-              + (k >= 0 ? " of op #" + k + " (" + b + ")" : "")
+              + " "
+              + named(k, b, t)
               + " has type "
               + tensor.type()
               + "; the quantizer takes float32 activations");
@@ -111,14 +109,15 @@ final class QuantizerInputCheck {
 
   private QuantizationException alreadyQuantized(int k, BuiltinOperator b, int t) {
     Tensor tensor = tensors.get(t);
+    String what = "tensor " + named(k, b, t) + " is already " + tensor.type();
     return new QuantizationException(
-        "tensor '"
-            + Calibrator.nameOf(tensor, t)
-            + "'"
-            + (k >= 0 ? " of op #" + k + " (" + b + ")" : "")
-            + " is already "
-            + tensor.type()
-            + "; the model is (partly) quantized. Quantize the float32 model it came from");
+        what + "; the model is (partly) quantized. Quantize the float32 model it came from");
+  }
+
+  /** Tensor {@code t}'s quoted name and, when {@code k >= 0}, the op that reads it. */
+  private String named(int k, BuiltinOperator b, int t) {
+    String op = k >= 0 ? " of op #" + k + " (" + b + ")" : "";
+    return "'" + Calibrator.nameOf(tensors.get(t), t) + "'" + op;
   }
 
   private void checkWeightOrBias(int k, BuiltinOperator b, Operator op, int j, int t) {

@@ -14,43 +14,27 @@ public final class ElementCopy {
    * source is negative are left as they are (the caller filled them, e.g. with padding).
    */
   public static void gather(int[] source, Object in, Object out) {
-    if (in instanceof float[] a) {
-      float[] b = (float[]) out;
-      for (int i = 0; i < source.length; i++) {
-        if (source[i] >= 0) {
-          b[i] = a[source[i]];
-        }
-      }
-    } else if (in instanceof byte[] a) {
-      byte[] b = (byte[]) out;
-      for (int i = 0; i < source.length; i++) {
-        if (source[i] >= 0) {
-          b[i] = a[source[i]];
-        }
-      }
-    } else if (in instanceof short[] a) {
-      short[] b = (short[]) out;
-      for (int i = 0; i < source.length; i++) {
-        if (source[i] >= 0) {
-          b[i] = a[source[i]];
-        }
-      }
-    } else if (in instanceof int[] a) {
-      int[] b = (int[]) out;
-      for (int i = 0; i < source.length; i++) {
-        if (source[i] >= 0) {
-          b[i] = a[source[i]];
-        }
-      }
-    } else if (in instanceof long[] a) {
-      long[] b = (long[]) out;
-      for (int i = 0; i < source.length; i++) {
-        if (source[i] >= 0) {
-          b[i] = a[source[i]];
-        }
-      }
-    } else {
+    if (!(in instanceof float[]
+        || in instanceof byte[]
+        || in instanceof short[]
+        || in instanceof int[]
+        || in instanceof long[])) {
       throw new IllegalArgumentException("not a primitive tensor array: " + in);
+    }
+    // System.arraycopy copies any primitive element type bit for bit; consecutive sources go as one
+    // run. In place (in == out) copies one element at a time, as an element-wise loop would.
+    int i = 0;
+    while (i < source.length) {
+      if (source[i] < 0) {
+        i++;
+        continue;
+      }
+      int run = 1;
+      while (in != out && i + run < source.length && source[i + run] == source[i] + run) {
+        run++;
+      }
+      System.arraycopy(in, source[i], out, i, run);
+      i += run;
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.tinyml.ops.kernels;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * PRELU with a broadcast alpha: {@code x >= 0 ? x : alpha * x}. Quantized (int8 input with int8
  * alpha, or int16 input with int8 alpha) uses one multiplier for the positive branch and one for
@@ -101,29 +103,37 @@ public final class Prelu {
 
   /** Int8 PRELU (int8 alpha). */
   public static void eval(Plan p, byte[] in, byte[] alpha, byte[] out) {
-    for (int e = 0; e < out.length; e++) {
-      out[e] =
-          (byte)
-              quantized(
-                  p,
-                  in[Broadcasting.at(p.inputIndex(), e)],
-                  alpha[Broadcasting.at(p.alphaIndex(), e)],
-                  -128,
-                  127);
-    }
+    evalQuantized(p, out.length, e -> in[e], e -> alpha[e], -128, 127, (e, v) -> out[e] = (byte) v);
   }
 
   /** Int16 PRELU (int8 alpha). */
   public static void eval(Plan p, short[] in, byte[] alpha, short[] out) {
-    for (int e = 0; e < out.length; e++) {
-      out[e] =
-          (short)
-              quantized(
-                  p,
-                  in[Broadcasting.at(p.inputIndex(), e)],
-                  alpha[Broadcasting.at(p.alphaIndex(), e)],
-                  Short.MIN_VALUE,
-                  Short.MAX_VALUE);
+    evalQuantized(
+        p,
+        out.length,
+        e -> in[e],
+        e -> alpha[e],
+        Short.MIN_VALUE,
+        Short.MAX_VALUE,
+        (e, v) -> out[e] = (short) v);
+  }
+
+  /**
+   * The quantized loop for every element width: reads broadcast input and alpha, stores the
+   * narrowed result.
+   */
+  private static void evalQuantized(
+      Plan p,
+      int size,
+      IntUnaryOperator in,
+      IntUnaryOperator alpha,
+      int min,
+      int max,
+      IntStore out) {
+    for (int e = 0; e < size; e++) {
+      int x = in.applyAsInt(Broadcasting.at(p.inputIndex(), e));
+      int y = alpha.applyAsInt(Broadcasting.at(p.alphaIndex(), e));
+      out.set(e, quantized(p, x, y, min, max));
     }
   }
 }

@@ -27,10 +27,7 @@ public final class SpaceBatch {
   public static Plan spaceToBatch(int[] inputShape, int[] block, int[] paddings) {
     int[] in = asRank4(inputShape, block);
     int[] bl = blocks(inputShape, block);
-    int[] pad =
-        inputShape.length == 3
-            ? new int[] {paddings[0], paddings[1], 0, 0}
-            : new int[] {paddings[0], paddings[1], paddings[2], paddings[3]};
+    int[] pad = asFourEdges(inputShape, paddings);
     int paddedH = in[1] + pad[0] + pad[1];
     int paddedW = in[2] + pad[2] + pad[3];
     if (paddedH % bl[0] != 0 || paddedW % bl[1] != 0) {
@@ -80,10 +77,7 @@ public final class SpaceBatch {
   public static Plan batchToSpace(int[] inputShape, int[] block, int[] crops) {
     int[] in = asRank4(inputShape, block);
     int[] bl = blocks(inputShape, block);
-    int[] crop =
-        inputShape.length == 3
-            ? new int[] {crops[0], crops[1], 0, 0}
-            : new int[] {crops[0], crops[1], crops[2], crops[3]};
+    int[] crop = asFourEdges(inputShape, crops);
     if (in[0] % (bl[0] * bl[1]) != 0) {
       throw new IllegalArgumentException(
           "batch " + in[0] + " is not a multiple of the block size " + bl[0] * bl[1]);
@@ -153,5 +147,14 @@ public final class SpaceBatch {
   public static void eval(Plan plan, Object in, Object out, int padValue) {
     ElementCopy.fill(out, padValue);
     ElementCopy.gather(plan.source(), in, out);
+  }
+
+  /**
+   * Before/after pairs per spatial axis as four entries; a rank-3 input's missing W axis gets 0s.
+   */
+  private static int[] asFourEdges(int[] inputShape, int[] edges) {
+    return inputShape.length == 3
+        ? new int[] {edges[0], edges[1], 0, 0}
+        : new int[] {edges[0], edges[1], edges[2], edges[3]};
   }
 }

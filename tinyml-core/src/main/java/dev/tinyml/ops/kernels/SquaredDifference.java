@@ -1,5 +1,7 @@
 package dev.tinyml.ops.kernels;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * SQUARED_DIFFERENCE {@code (a - b)^2} with broadcasting: float, int32 (wrapping like C++), and
  * quantized as TFLM: both inputs are shifted left (7 bits for int8, none for int16), rescaled to
@@ -124,29 +126,31 @@ public final class SquaredDifference {
 
   /** Int8 op. */
   public static void eval(Plan p, byte[] a, byte[] b, byte[] out) {
-    for (int e = 0; e < out.length; e++) {
-      out[e] =
-          (byte)
-              quantized(
-                  p,
-                  a[Broadcasting.at(p.index1(), e)],
-                  b[Broadcasting.at(p.index2(), e)],
-                  -128,
-                  127);
-    }
+    evalQuantized(p, out.length, e -> a[e], e -> b[e], -128, 127, (e, v) -> out[e] = (byte) v);
   }
 
   /** Int16 op. */
   public static void eval(Plan p, short[] a, short[] b, short[] out) {
-    for (int e = 0; e < out.length; e++) {
-      out[e] =
-          (short)
-              quantized(
-                  p,
-                  a[Broadcasting.at(p.index1(), e)],
-                  b[Broadcasting.at(p.index2(), e)],
-                  Short.MIN_VALUE,
-                  Short.MAX_VALUE);
+    evalQuantized(
+        p,
+        out.length,
+        e -> a[e],
+        e -> b[e],
+        Short.MIN_VALUE,
+        Short.MAX_VALUE,
+        (e, v) -> out[e] = (short) v);
+  }
+
+  /**
+   * The quantized loop for every element width: reads both broadcast inputs, stores the narrowed
+   * result.
+   */
+  private static void evalQuantized(
+      Plan p, int size, IntUnaryOperator a, IntUnaryOperator b, int min, int max, IntStore out) {
+    for (int e = 0; e < size; e++) {
+      int x = a.applyAsInt(Broadcasting.at(p.index1(), e));
+      int y = b.applyAsInt(Broadcasting.at(p.index2(), e));
+      out.set(e, quantized(p, x, y, min, max));
     }
   }
 }
