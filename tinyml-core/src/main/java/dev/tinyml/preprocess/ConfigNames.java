@@ -17,6 +17,11 @@ final class ConfigNames {
    * @param plural what the list of valid names is called, e.g. {@code kinds}
    * @throws PreprocessException naming the valid names when none matches
    */
+  /** A constant's name as configuration spells it: lower case, words joined by {@code -}. */
+  static String id(Enum<?> constant) {
+    return constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
   static <E> E lookUp(E[] values, Function<E, String> id, String name, String what, String plural) {
     String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
     for (E e : values) {

@@ -6,33 +6,27 @@ package dev.tinyml.preprocess;
  */
 public enum FeatureForm {
   /** As computed: the micro frontend's unsigned 16-bit outputs ({@code <u2}), float32 otherwise. */
-  FRAMES("frames"),
+  FRAMES,
   /**
    * micro_speech's int8 model input ({@link MicroFrontend#toMicroSpeechInt8(int)}), bit-exact with
    * the device; micro-frontend features only.
    */
-  INT8("int8"),
+  INT8,
   /**
    * float32 model input: micro-frontend outputs divided by 25.6 (what a float micro_speech model
    * was trained on, and what an int8 model quantizes with its input scale); other kinds as
    * computed.
    */
-  FLOAT("float");
+  FLOAT;
 
   /** What a micro-frontend output is divided by to give a float model's input. */
   public static final float MICRO_FRONTEND_FLOAT_DIVISOR = 25.6f;
-
-  private final String id;
-
-  FeatureForm(String id) {
-    this.id = id;
-  }
 
   /**
    * @return the name the {@code features} goal takes, e.g. {@code int8}
    */
   public String id() {
-    return id;
+    return ConfigNames.id(this);
   }
 
   /**

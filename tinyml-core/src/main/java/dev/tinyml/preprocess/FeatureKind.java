@@ -3,25 +3,19 @@ package dev.tinyml.preprocess;
 /** The audio features this package computes, with the names the {@code features} goal takes. */
 public enum FeatureKind {
   /** TFLM's integer audio frontend ({@link MicroFrontend}). */
-  MICRO_FRONTEND("micro-frontend"),
+  MICRO_FRONTEND,
   /** Natural-log mel energies. */
-  LOG_MEL("log-mel"),
+  LOG_MEL,
   /** Mel-frequency cepstral coefficients. */
-  MFCC("mfcc"),
+  MFCC,
   /** Magnitude (or power) spectrogram. */
-  SPECTROGRAM("spectrogram");
-
-  private final String id;
-
-  FeatureKind(String id) {
-    this.id = id;
-  }
+  SPECTROGRAM;
 
   /**
    * @return the name used on the command line and in JSON, e.g. {@code micro-frontend}
    */
   public String id() {
-    return id;
+    return ConfigNames.id(this);
   }
 
   /**
