@@ -7,7 +7,6 @@ import dev.tinyml.codegen.SketchFiller;
 import dev.tinyml.codegen.SketchTemplate;
 import dev.tinyml.codegen.TfliteModels;
 import dev.tinyml.io.AtomicFiles;
-import dev.tinyml.preprocess.MicroFrontendConfig;
 import dev.tinyml.tflite.Model;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,26 +25,10 @@ import java.util.stream.Collectors;
  * the {@link SketchFiller} the TFLite Micro sketches use, with their shared fragments and template
  * parameters. The sketches call {@code <name>_invoke()} and read and write the module's input and
  * output pointers with its scale and zero-point macros; none includes a TFLite Micro header. The
- * {@code kws} sketch comes with the C micro frontend ({@link CFrontend}) in the micro_speech
- * configuration.
+ * {@code kws} sketch comes with the C micro frontend ({@link CFrontend}) generated from the
+ * template's frontend parameters (window, stride, channels, band, sample rate).
  */
 public final class CSketch {
-  /** The frontend the {@code c_kws} sketch is generated with: TFLM micro_speech's. */
-  private static final MicroFrontendConfig KWS_FRONTEND = MicroFrontendConfig.microSpeech();
-
-  /**
-   * The {@code kws} parameters that configure TFLM's frontend at run time; the C frontend is
-   * generated with {@link #KWS_FRONTEND} instead.
-   */
-  private static final List<String> KWS_FRONTEND_PARAMETERS =
-      List.of(
-          "sample_rate_hz",
-          "window_ms",
-          "stride_ms",
-          "feature_channels",
-          "lower_band_hz",
-          "upper_band_hz");
-
   private CSketch() {}
 
   /**
@@ -86,29 +69,21 @@ public final class CSketch {
    * @param options template, board, names and parameters
    * @return file name to text
    * @throws CodegenException for a board without the template's sensor, a model of the wrong shape,
-   *     a bad template parameter (a {@code kws} frontend parameter among them: the C frontend is
-   *     micro_speech's) or a template error
+   *     a bad template parameter (among them {@code kws} frontend parameters that make no frontend)
+   *     or a template error
    */
   public static SortedMap<String, String> render(CModule module, Model model, Options options)
       throws CodegenException {
     SketchTemplate template = options.template();
-    if (template == SketchTemplate.KWS) {
-      for (String fixed : KWS_FRONTEND_PARAMETERS) {
-        if (options.parameters().containsKey(fixed)) {
-          throw new CodegenException(
-              "Template kws parameter '"
-                  + fixed
-                  + "' cannot be changed with backend=c: its C frontend is generated with the"
-                  + " micro_speech configuration. Leave it out, or use backend=tflm.");
-        }
-      }
-    }
     ModelDescription description = describe(module, model, options);
     Map<String, String> parameters =
         new LinkedHashMap<>(
             template.checkedParameters(description, options.board(), options.parameters()));
-    if (template == SketchTemplate.KWS) {
-      parameters.keySet().removeAll(KWS_FRONTEND_PARAMETERS);
+    // The C frontend is generated from the kws frontend parameters; the sketch reads its macros.
+    CFrontendSources frontend =
+        template == SketchTemplate.KWS ? CKwsFrontend.render(parameters) : null;
+    if (frontend != null) {
+      parameters.keySet().removeAll(CKwsFrontend.PARAMETERS);
     }
     Map<String, String> values = new LinkedHashMap<>();
     values.put("module_name", module.name());
@@ -129,8 +104,8 @@ public final class CSketch {
     values.putAll(parameters);
     SortedMap<String, String> files =
         SketchFiller.fill(List.of("c_" + template.id()), module.name(), values);
-    if (template == SketchTemplate.KWS) {
-      files.putAll(CFrontend.render(KWS_FRONTEND).files());
+    if (frontend != null) {
+      files.putAll(frontend.files());
     }
     return files;
   }

@@ -8,6 +8,7 @@ import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.codegen.SketchFiller;
 import dev.tinyml.codegen.SketchTemplate;
 import dev.tinyml.io.AtomicFiles;
+import dev.tinyml.preprocess.MicroFrontendConfig;
 import dev.tinyml.testing.Fixtures;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
@@ -190,20 +191,80 @@ class CSketchTest {
     }
   }
 
-  /** The c_kws sketch of micro_speech with the given template parameters. */
-  private static String kwsSketch(Map<String, String> parameters) throws Exception {
+  /** The c_kws sketch folder's files for micro_speech with the given template parameters. */
+  private static Map<String, String> kwsFiles(Map<String, String> parameters) throws Exception {
     CSketch.Options o =
         new CSketch.Options(
             SketchTemplate.KWS, Board.NANO33BLE, "model", SPEECH_LABELS, parameters, "test");
-    return CSketch.render(CBackend.render(microSpeech(), "s"), microSpeech(), o).get("s.ino");
+    return CSketch.render(CBackend.render(microSpeech(), "s"), microSpeech(), o);
+  }
+
+  /** The c_kws sketch of micro_speech with the given template parameters. */
+  private static String kwsSketch(Map<String, String> parameters) throws Exception {
+    return kwsFiles(parameters).get("s.ino");
   }
 
   @Test
-  void aKwsFrontendParameterIsRefusedSinceTheCFrontendIsMicroSpeechs() throws Exception {
-    assertThatThrownBy(() -> kwsSketch(Map.of("window_ms", "25")))
+  void theKwsCFrontendIsMicroSpeechsByDefault() throws Exception {
+    Map<String, String> files = kwsFiles(Map.of());
+    assertThat(files)
+        .containsAllEntriesOf(CFrontend.render(MicroFrontendConfig.microSpeech()).files());
+  }
+
+  @Test
+  void kwsFrontendParametersConfigureTheGeneratedCFrontend() throws Exception {
+    Map<String, String> files =
+        kwsFiles(
+            Map.of(
+                "window_ms", "25",
+                "stride_ms", "10",
+                "lower_band_hz", "100.0f",
+                "upper_band_hz", "7000"));
+    MicroFrontendConfig d = MicroFrontendConfig.microSpeech();
+    MicroFrontendConfig expected =
+        new MicroFrontendConfig(
+            25,
+            10,
+            40,
+            100f,
+            7000f,
+            d.smoothingBits(),
+            d.evenSmoothing(),
+            d.oddSmoothing(),
+            d.minSignalRemaining(),
+            d.enablePcan(),
+            d.pcanStrength(),
+            d.pcanOffset(),
+            d.pcanGainBits(),
+            d.enableLog(),
+            d.scaleShift());
+    assertThat(files).containsAllEntriesOf(CFrontend.render(expected, 16000).files());
+    assertThat(files.get("tinyml_frontend_config.h"))
+        .contains("#define TML_FE_WINDOW_SIZE 400\n")
+        .contains("#define TML_FE_WINDOW_STEP 160\n");
+  }
+
+  @Test
+  void aKwsFrontendParameterThatIsNotANumberIsRefusedNamingIt() {
+    assertThatThrownBy(() -> kwsSketch(Map.of("lower_band_hz", "low")))
         .isInstanceOf(CodegenException.class)
-        .hasMessageContaining("'window_ms' cannot be changed with backend=c")
-        .hasMessageContaining("backend=tflm");
+        .hasMessageContaining("'lower_band_hz'")
+        .hasMessageContaining("'low'");
+  }
+
+  @Test
+  void aKwsBandAboveTheNyquistFrequencyIsRefused() {
+    assertThatThrownBy(() -> kwsSketch(Map.of("upper_band_hz", "9000.0f")))
+        .isInstanceOf(CodegenException.class)
+        .hasMessageContaining("C micro frontend");
+  }
+
+  @Test
+  void aKwsStrideLongerThanTheWindowIsRefusedAsNoFrontend() {
+    assertThatThrownBy(() -> kwsSketch(Map.of("stride_ms", "40")))
+        .isInstanceOf(CodegenException.class)
+        .hasMessageContaining("do not make an audio frontend")
+        .hasMessageContaining("40 ms");
   }
 
   @Test
