@@ -5,13 +5,16 @@ import dev.tinyml.tflite.BatchMatMulOptions;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * BATCH_MATMUL of ranks 2 to 5 with broadcast batch axes and adjoints: float32, int8 and int16
  * (zero points 0), both operands of one type, as TFLM. The Arduino library the firmware targets
  * predates the op, so it has no resolver method.
  */
-public final class BatchMatMulOp extends BuiltinOp<BatchMatMulOp.Plan> implements Int8Rules {
+public final class BatchMatMulOp extends BuiltinOp<BatchMatMulOp.Plan>
+    implements Int8Rules, TflmFootprint {
 
   /**
    * A prepared product.
@@ -100,5 +103,52 @@ public final class BatchMatMulOp extends BuiltinOp<BatchMatMulOp.Plan> implement
   @Override
   public int int8Version(OpNode quantized) {
     return 2;
+  }
+
+  /** {@code TfLiteBatchMatMulParams}: adj_x, adj_y, asymmetric_quantize_inputs (three bools). */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return new CStruct(3, 1);
+  }
+
+  /** {@code OpDataBatchMatmul}: three pointers and three bools. */
+  @Override
+  public int opData(OpNode node, Abi abi) {
+    return abi.byPointer(32, 16);
+  }
+
+  /**
+   * In TFLM's order: the quantization data of int8/int16 (seven int32s), then for each operand the
+   * kernel transposes (the left one with adj_x, the right one without adj_y) a {@code
+   * TfLiteEvalTensor}, its dims array and its data.
+   */
+  @Override
+  public int[] prepareAllocations(OpNode node, Abi abi) {
+    Tensor lhs = node.input(0);
+    Tensor rhs = node.input(1);
+    if (lhs == null || rhs == null) {
+      throw new IllegalArgumentException("lacks an operand; malformed model.");
+    }
+    BatchMatMulOptions o = node.options() instanceof BatchMatMulOptions b ? b : null;
+    boolean adjX = o != null && o.adjX();
+    boolean adjY = o != null && o.adjY();
+    List<Integer> sizes = new ArrayList<>();
+    if (lhs.type() == TensorType.INT8 || lhs.type() == TensorType.INT16) {
+      sizes.add(7 * 4);
+    }
+    if (adjX) {
+      transposed(lhs, abi, sizes);
+    }
+    if (!adjY) {
+      transposed(rhs, abi, sizes);
+    }
+    return sizes.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** A transposed copy: the {@code TfLiteEvalTensor}, {@code TfLiteIntArray} dims, the data. */
+  private static void transposed(Tensor t, Abi abi, List<Integer> sizes) {
+    sizes.add(abi.byPointer(24, 12));
+    sizes.add(4 + 4 * t.shape().length);
+    sizes.add(t.elementCount() * t.type().byteSize());
   }
 }

@@ -6,7 +6,7 @@ import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
 /** CAST between the numeric and boolean types TFLM casts. */
-public final class CastOp extends ElementMapOp<CastOp.Plan> {
+public final class CastOp extends ElementMapOp<CastOp.Plan> implements TflmFootprint {
 
   /**
    * A prepared cast.
@@ -42,5 +42,11 @@ public final class CastOp extends ElementMapOp<CastOp.Plan> {
   @Override
   public long macs(OpNode node) {
     return 0;
+  }
+
+  /** {@code TfLiteCastParams}: the input and output {@code TfLiteType}s; no OpData, no buffers. */
+  @Override
+  public CStruct builtinParams(OpNode node, Abi abi) {
+    return abi.byEnums(new CStruct(2, 1), new CStruct(8, 4));
   }
 }

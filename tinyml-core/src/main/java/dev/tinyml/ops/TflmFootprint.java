@@ -49,6 +49,15 @@ public interface TflmFootprint {
     return new int[0];
   }
 
+  /**
+   * The sizes of the persistent buffers the kernel's {@code Prepare} allocates, in order, where
+   * they hold structs whose size depends on the target's ABI; by default {@link
+   * #prepareAllocations(OpNode)}.
+   */
+  default int[] prepareAllocations(OpNode node, Abi abi) {
+    return prepareAllocations(node);
+  }
+
   /** The byte sizes of the scratch buffers the kernel's {@code Prepare} requests, in order. */
   default int[] scratchRequests(OpNode node) {
     return new int[0];

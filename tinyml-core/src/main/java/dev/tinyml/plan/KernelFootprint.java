@@ -55,9 +55,9 @@ final class KernelFootprint {
   }
 
   /** The sizes of the persistent buffers the kernel's {@code Prepare} allocates, in order. */
-  static int[] prepareAllocations(Model model, int subgraph, int opIndex, Operator op) {
+  static int[] prepareAllocations(Model model, int subgraph, int opIndex, Operator op, Target t) {
     TflmFootprint f = known(model, subgraph, opIndex, op);
-    return ask(model, subgraph, opIndex, op, f::prepareAllocations);
+    return ask(model, subgraph, opIndex, op, n -> f.prepareAllocations(n, abi(t)));
   }
 
   private static TflmFootprint.Abi abi(Target t) {

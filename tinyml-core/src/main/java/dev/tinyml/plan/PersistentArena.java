@@ -223,7 +223,7 @@ final class PersistentArena {
         for (int t : op.outputs()) {
           temporaryTensor(model, s, t);
         }
-        for (int bytes : KernelFootprint.prepareAllocations(model, s, i, op)) {
+        for (int bytes : KernelFootprint.prepareAllocations(model, s, i, op, target)) {
           persistent(name(model, s, i, op, "prepare buffer"), bytes, sixteen, true);
         }
         scratchCount += KernelFootprint.scratchRequests(model, s, i, op).length;

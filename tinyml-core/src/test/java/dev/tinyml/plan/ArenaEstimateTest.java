@@ -62,10 +62,10 @@ class ArenaEstimateTest {
   @Test
   void unknownOperatorIsNamedInTheError() {
     Model model = TinyModels.convReluReshape();
-    model.operatorCodes().set(1, new OperatorCode(BuiltinOperator.CAST));
+    model.operatorCodes().set(1, new OperatorCode(BuiltinOperator.CUMSUM));
 
     assertThatThrownBy(() -> ArenaPlanner.estimate(model, Target.HOST_64BIT))
         .isInstanceOf(PlanningException.class)
-        .hasMessageContaining("Operator 1 (CAST) of subgraph 0");
+        .hasMessageContaining("Operator 1 (CUMSUM) of subgraph 0");
   }
 }
