@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,7 @@ public final class CModuleWriter {
   private final Map<Integer, String> stateNames = new HashMap<>();
   private final StringBuilder states = new StringBuilder();
   private final StringBuilder reset = new StringBuilder();
+  private final Set<String> sharedArrays = new HashSet<>();
   private long stateBytes;
   private long constantBytes;
   private boolean needsMath;
@@ -342,6 +344,17 @@ public final class CModuleWriter {
   /** Writes a {@code static const int8_t} array of shifts (each in [-31, 31]) and returns it. */
   public String shiftArray(String name, int[] values) {
     return intArray("int8_t", 1, name, values);
+  }
+
+  /**
+   * Writes a {@code static const uint16_t} table shared by every operator that asks for {@code
+   * name} (written once) and returns its name.
+   */
+  public String sharedUint16Array(String name, int[] values) {
+    if (sharedArrays.add(name)) {
+      intArray("uint16_t", 2, name, values);
+    }
+    return name;
   }
 
   private String intArray(String type, int bytes, String name, int[] values) {

@@ -44,6 +44,7 @@ import dev.tinyml.ops.SvdfOp;
 import dev.tinyml.ops.TanhOp;
 import dev.tinyml.ops.TensorCreationOp;
 import dev.tinyml.ops.TransposeOp;
+import dev.tinyml.ops.UnidirectionalSequenceLstmOp;
 import dev.tinyml.tflite.BuiltinOperator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,7 @@ public final class COpEmitters {
     register(PadOp.class, ShapeEmitters::pad);
     register(ConcatenationOp.class, ShapeEmitters::concat);
     register(SvdfOp.class, SvdfEmitter::svdf);
+    register(UnidirectionalSequenceLstmOp.class, LstmEmitter::lstm);
     register(ExpandDimsOp.class, DataEmitters::copy);
     register(StridedSliceOp.class, DataEmitters::stridedSlice);
     for (Class<? extends IndexMapOp> gather :
