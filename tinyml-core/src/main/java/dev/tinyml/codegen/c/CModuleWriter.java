@@ -30,8 +30,15 @@ public final class CModuleWriter {
 
   /** The header each family of kernels shares, by kernel file name. */
   private static String dependency(String file) {
-    if (file.matches("(conv|depthwise_conv|average_pool|max_pool)_(s8|f32)\\.c")) {
+    if (file.matches(
+        "(conv|depthwise_conv|average_pool|max_pool)_(s8|f32)\\.c|transpose_conv\\.h")) {
       return "window.h";
+    }
+    if (file.matches("transpose_conv_(s8|f32)\\.c")) {
+      return "transpose_conv.h";
+    }
+    if (file.matches("batch_matmul_(s8|f32)\\.c")) {
+      return "batch_matmul.h";
     }
     if (file.matches("(add|mul|mean|binary|minmax)_(s8|s32|f32)\\.c|compare\\.c")) {
       return "broadcast.h";
@@ -64,11 +71,11 @@ public final class CModuleWriter {
     return model;
   }
 
-  /** Marks a kernel source file (and the headers it needs) as used. */
+  /** Marks a kernel source file (and the headers it needs, in order) as used. */
   public void useKernel(String file) {
     String dep = dependency(file);
     if (dep != null) {
-      kernels.add(dep);
+      useKernel(dep);
     }
     kernels.add(file);
     if (file.equals("softmax_f32.c")
