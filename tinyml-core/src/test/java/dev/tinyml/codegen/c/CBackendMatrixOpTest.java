@@ -1,11 +1,15 @@
 package dev.tinyml.codegen.c;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BatchMatMulOptions;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Padding;
 import dev.tinyml.tflite.QuantizationParameters;
+import dev.tinyml.tflite.SVDFOptions;
 import dev.tinyml.tflite.TensorType;
 import dev.tinyml.tflite.TransposeConvOptions;
 import java.nio.file.Path;
@@ -41,8 +45,9 @@ class CBackendMatrixOpTest {
             3,
             3,
             3);
-    int in = b.tensor("in", type, isFloat ? 0 : 0.05f, -3, 1, 4, 5, 3);
-    int out = b.tensor("out", type, isFloat ? 0 : 0.1f, 5, outShape);
+    boolean int8 = type == TensorType.INT8;
+    int in = b.tensor("in", type, isFloat ? 0 : 0.05f, int8 ? -3 : 0, 1, 4, 5, 3);
+    int out = b.tensor("out", type, isFloat ? 0 : 0.1f, int8 ? 5 : 0, outShape);
     int biasTensor = -1;
     if (bias) {
       biasTensor =
@@ -89,9 +94,10 @@ class CBackendMatrixOpTest {
       TensorType type, int[] lhsShape, int[] rhsShape, int[] outShape, boolean adjX, boolean adjY) {
     SingleOpModels b = new SingleOpModels();
     boolean isFloat = type == TensorType.FLOAT32;
-    int lhs = b.tensor("lhs", type, isFloat ? 0 : 0.1f, 2, lhsShape);
-    int rhs = b.tensor("rhs", type, isFloat ? 0 : 0.05f, -1, rhsShape);
-    int out = b.tensor("out", type, isFloat ? 0 : 0.3f, -4, outShape);
+    boolean int8 = type == TensorType.INT8;
+    int lhs = b.tensor("lhs", type, isFloat ? 0 : 0.1f, int8 ? 2 : 0, lhsShape);
+    int rhs = b.tensor("rhs", type, isFloat ? 0 : 0.05f, int8 ? -1 : 0, rhsShape);
+    int out = b.tensor("out", type, isFloat ? 0 : 1.0f, int8 ? -4 : 0, outShape);
     return b.op(
         BuiltinOperator.BATCH_MATMUL,
         new BatchMatMulOptions(adjX, adjY, false),
@@ -150,5 +156,62 @@ class CBackendMatrixOpTest {
             new int[] {2, 3, 4},
             true,
             false));
+  }
+
+  @Test
+  void int16TransposeConvIsRefusedNamingTheOpAndTheTflmBackend() {
+    Model model = transposeConv(TensorType.INT16, Padding.SAME, false);
+    assertThatThrownBy(() -> CBackend.render(model, "op"))
+        .isInstanceOf(CodegenException.class)
+        .hasMessageContaining("op #0 TRANSPOSE_CONV")
+        .hasMessageContaining("16x8")
+        .hasMessageContaining("backend=tflm");
+  }
+
+  @Test
+  void int16BatchMatMulIsRefusedNamingTheOpAndTheTflmBackend() {
+    Model model =
+        batchMatMul(
+            TensorType.INT16,
+            new int[] {2, 3, 4},
+            new int[] {2, 4, 5},
+            new int[] {2, 3, 5},
+            false,
+            false);
+    assertThatThrownBy(() -> CBackend.render(model, "op"))
+        .isInstanceOf(CodegenException.class)
+        .hasMessageContaining("op #0 BATCH_MATMUL")
+        .hasMessageContaining("int16")
+        .hasMessageContaining("backend=tflm");
+  }
+
+  /**
+   * A float SVDF of a [2, 5] input with 6 filters of rank 2 (3 units) and a memory of 4 steps; the
+   * state carries over the three seeded runs.
+   */
+  private static Model floatSvdf(boolean bias, ActivationFunctionType activation) {
+    SingleOpModels b = new SingleOpModels();
+    int in = b.tensor("in", TensorType.FLOAT32, 0, 0, 2, 5);
+    int feature = b.seededConstant("feature", TensorType.FLOAT32, null, 21L, 6, 5);
+    int time = b.seededConstant("time", TensorType.FLOAT32, null, 22L, 6, 4);
+    int biasTensor = bias ? b.seededConstant("bias", TensorType.FLOAT32, null, 23L, 3) : -1;
+    int state = b.variable("state", TensorType.FLOAT32, 0, 0, 2, 24);
+    int out = b.tensor("out", TensorType.FLOAT32, 0, 0, 2, 3);
+    return b.op(
+        BuiltinOperator.SVDF,
+        new SVDFOptions(2, activation, false),
+        new int[] {in},
+        new int[] {in, feature, time, biasTensor, state},
+        out);
+  }
+
+  @Test
+  void floatSvdfWithBiasAndReluEqualsInterpreterAcrossInvokes() throws Exception {
+    SingleOpModels.assertHostEqualsInterpreter(dir, floatSvdf(true, ActivationFunctionType.RELU));
+  }
+
+  @Test
+  void floatSvdfWithoutBiasEqualsInterpreterAcrossInvokes() throws Exception {
+    SingleOpModels.assertHostEqualsInterpreter(dir, floatSvdf(false, ActivationFunctionType.NONE));
   }
 }
