@@ -13,7 +13,7 @@ import dev.tinyml.ops.kernels.Lstm;
 final class LstmEmitter {
   private LstmEmitter() {}
 
-  /** Four int32 per gate, 31 more scalars and 13 pointers (counted as 32-bit). */
+  /** Four int32 per gate, 19 more scalars and 13 pointers (counted as 32-bit). */
   private static final int PARAMS_BYTES = 4 * (16 + 19) + 4 * 13;
 
   static void lstm(COp op, UnidirectionalSequenceLstmOp.Plan plan, CModuleWriter m)
