@@ -91,14 +91,16 @@ class ConverterCBackendTest {
     Path out = dir.resolve("o");
     ConversionRequest request =
         ConversionRequest.builder(
-                ModelSource.tflite(Fixtures.path("tflite/dtln/dtln_noise_suppression.tflite")), out)
+                ModelSource.tflite(
+                    Fixtures.path("tflite/micro_speech/audio_preprocessor_int8.tflite")),
+                out)
             .quantization(Quantization.NONE)
             .backend(Backend.C)
             .build();
     assertThatThrownBy(() -> Converter.convert(request))
         .isInstanceOf(ConversionException.class)
         .hasMessageContaining("Cannot compile")
-        .hasMessageContaining("UNIDIRECTIONAL_SEQUENCE_LSTM")
+        .hasMessageContaining("SignalWindow")
         .hasMessageContaining("backend=tflm");
     assertThat(out).doesNotExist();
   }

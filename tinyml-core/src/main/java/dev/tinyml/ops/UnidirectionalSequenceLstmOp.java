@@ -45,6 +45,17 @@ public final class UnidirectionalSequenceLstmOp extends BuiltinOp<Unidirectional
     }
   }
 
+  /**
+   * The op input holding gate {@code gate}'s input weights (gates in {@link Lstm}'s order); its
+   * recurrent weights are that input plus 4 and its bias that input plus 11.
+   *
+   * @param gate {@link Lstm#FORGET}, {@link Lstm#INPUT}, {@link Lstm#CELL} or {@link Lstm#OUTPUT}
+   * @return the input index
+   */
+  public static int gateInputWeights(int gate) {
+    return GATE_INPUT_WEIGHTS[gate];
+  }
+
   /** The op. */
   public UnidirectionalSequenceLstmOp() {
     super(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 4, "AddUnidirectionalSequenceLSTM");

@@ -49,6 +49,8 @@ public record CFootprint(
           Map.entry("add_s8.c", 560),
           Map.entry("average_pool_f32.c", 520),
           Map.entry("average_pool_s8.c", 504),
+          Map.entry("batch_matmul_f32.c", 264),
+          Map.entry("batch_matmul_s8.c", 368),
           Map.entry("binary_f32.c", 264),
           Map.entry("binary_s32.c", 248),
           Map.entry("cast.c", 752),
@@ -62,6 +64,7 @@ public record CFootprint(
           Map.entry("fully_connected_s8.c", 392),
           Map.entry("gather.c", 60),
           Map.entry("leaky_relu_s8.c", 344),
+          Map.entry("lstm_s8.c", 2060),
           Map.entry("logistic_f32.c", 160),
           Map.entry("max_pool_f32.c", 528),
           Map.entry("max_pool_s8.c", 472),
@@ -79,8 +82,11 @@ public record CFootprint(
           Map.entry("sigmoid_s8.c", 1456),
           Map.entry("softmax_f32.c", 192),
           Map.entry("softmax_s8.c", 1396),
+          Map.entry("svdf_f32.c", 452),
           Map.entry("svdf_s8.c", 792),
-          Map.entry("tanh_f32.c", 52));
+          Map.entry("tanh_f32.c", 52),
+          Map.entry("transpose_conv_f32.c", 532),
+          Map.entry("transpose_conv_s8.c", 632));
 
   /**
    * Code bytes of the invoke function per operator call in the table estimate (argument set-up and

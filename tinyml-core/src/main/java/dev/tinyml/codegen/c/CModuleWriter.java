@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +30,15 @@ public final class CModuleWriter {
 
   /** The header each family of kernels shares, by kernel file name. */
   private static String dependency(String file) {
-    if (file.matches("(conv|depthwise_conv|average_pool|max_pool)_(s8|f32)\\.c")) {
+    if (file.matches(
+        "(conv|depthwise_conv|average_pool|max_pool)_(s8|f32)\\.c|transpose_conv\\.h")) {
       return "window.h";
+    }
+    if (file.matches("transpose_conv_(s8|f32)\\.c")) {
+      return "transpose_conv.h";
+    }
+    if (file.matches("batch_matmul_(s8|f32)\\.c")) {
+      return "batch_matmul.h";
     }
     if (file.matches("(add|mul|mean|binary|minmax)_(s8|s32|f32)\\.c|compare\\.c")) {
       return "broadcast.h";
@@ -47,6 +55,7 @@ public final class CModuleWriter {
   private final Map<Integer, String> stateNames = new HashMap<>();
   private final StringBuilder states = new StringBuilder();
   private final StringBuilder reset = new StringBuilder();
+  private final Set<String> sharedArrays = new HashSet<>();
   private long stateBytes;
   private long constantBytes;
   private boolean needsMath;
@@ -62,11 +71,11 @@ public final class CModuleWriter {
     return model;
   }
 
-  /** Marks a kernel source file (and the headers it needs) as used. */
+  /** Marks a kernel source file (and the headers it needs, in order) as used. */
   public void useKernel(String file) {
     String dep = dependency(file);
     if (dep != null) {
-      kernels.add(dep);
+      useKernel(dep);
     }
     kernels.add(file);
     if (file.equals("softmax_f32.c")
@@ -342,6 +351,17 @@ public final class CModuleWriter {
   /** Writes a {@code static const int8_t} array of shifts (each in [-31, 31]) and returns it. */
   public String shiftArray(String name, int[] values) {
     return intArray("int8_t", 1, name, values);
+  }
+
+  /**
+   * Writes a {@code static const uint16_t} table shared by every operator that asks for {@code
+   * name} (written once) and returns its name.
+   */
+  public String sharedUint16Array(String name, int[] values) {
+    if (sharedArrays.add(name)) {
+      intArray("uint16_t", 2, name, values);
+    }
+    return name;
   }
 
   private String intArray(String type, int bytes, String name, int[] values) {

@@ -2,6 +2,7 @@ package dev.tinyml.codegen.c;
 
 import dev.tinyml.ops.AddOp;
 import dev.tinyml.ops.AveragePool2DOp;
+import dev.tinyml.ops.BatchMatMulOp;
 import dev.tinyml.ops.BatchToSpaceNdOp;
 import dev.tinyml.ops.CastOp;
 import dev.tinyml.ops.ComparisonOp;
@@ -43,7 +44,9 @@ import dev.tinyml.ops.SubOp;
 import dev.tinyml.ops.SvdfOp;
 import dev.tinyml.ops.TanhOp;
 import dev.tinyml.ops.TensorCreationOp;
+import dev.tinyml.ops.TransposeConvOp;
 import dev.tinyml.ops.TransposeOp;
+import dev.tinyml.ops.UnidirectionalSequenceLstmOp;
 import dev.tinyml.tflite.BuiltinOperator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +86,9 @@ public final class COpEmitters {
     register(PadOp.class, ShapeEmitters::pad);
     register(ConcatenationOp.class, ShapeEmitters::concat);
     register(SvdfOp.class, SvdfEmitter::svdf);
+    register(UnidirectionalSequenceLstmOp.class, LstmEmitter::lstm);
+    register(TransposeConvOp.class, WindowEmitters::transposeConv);
+    register(BatchMatMulOp.class, DenseEmitters::batchMatMul);
     register(ExpandDimsOp.class, DataEmitters::copy);
     register(StridedSliceOp.class, DataEmitters::stridedSlice);
     for (Class<? extends IndexMapOp> gather :

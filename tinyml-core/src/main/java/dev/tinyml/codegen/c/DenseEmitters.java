@@ -1,12 +1,15 @@
 package dev.tinyml.codegen.c;
 
 import dev.tinyml.codegen.CodegenException;
+import dev.tinyml.ops.BatchMatMulOp;
 import dev.tinyml.ops.FullyConnectedOp;
 import dev.tinyml.ops.SoftmaxOp;
+import dev.tinyml.ops.kernels.BatchMatMul;
 import dev.tinyml.ops.kernels.FullyConnected;
 import dev.tinyml.ops.kernels.Softmax;
+import dev.tinyml.tflite.TensorType;
 
-/** FULLY_CONNECTED and SOFTMAX from the ops' plan records. */
+/** FULLY_CONNECTED, BATCH_MATMUL and SOFTMAX from the ops' plan records. */
 final class DenseEmitters {
   private DenseEmitters() {}
 
@@ -56,6 +59,42 @@ final class DenseEmitters {
         m.int32Array(CModuleWriter.opName(op, "mult"), p.multipliers().multiplier()),
         m.shiftArray(CModuleWriter.opName(op, "shift"), p.multipliers().shift()),
         m.tensor(plan.output(), op));
+  }
+
+  /**
+   * BATCH_MATMUL float32 and int8: the plan's per-batch lhs and rhs starts become two constant
+   * tables, its strides and requantization one parameter struct.
+   */
+  static void batchMatMul(COp op, BatchMatMulOp.Plan plan, CModuleWriter m)
+      throws CodegenException {
+    boolean isFloat = plan.type() == TensorType.FLOAT32;
+    if (!isFloat && plan.type() != TensorType.INT8) {
+      throw op.unsupported("int16 BATCH_MATMUL (float32 and int8 are compiled)");
+    }
+    BatchMatMul.Plan p = plan.kernel();
+    BatchMatMul.Requantize q =
+        isFloat ? new BatchMatMul.Requantize(0, 0, 0, 0, 0) : plan.requantize();
+    String kernel = isFloat ? "batch_matmul_f32" : "batch_matmul_s8";
+    m.useKernel(kernel + ".c");
+    String params =
+        m.params(
+            op,
+            "tml_batch_matmul_params",
+            52,
+            String.join(
+                ", ",
+                CModuleWriter.ints(p.lhsOffset().length, p.rows(), p.cols(), p.depth()),
+                CModuleWriter.ints(
+                    p.lhsRowStride(), p.lhsDepthStride(), p.rhsDepthStride(), p.rhsColStride()),
+                CModuleWriter.ints(
+                    q.lhsOffset(), q.rhsOffset(), q.outputOffset(), q.multiplier(), q.shift())));
+    m.call(
+        op,
+        "tml_" + kernel,
+        params,
+        m.int32Array(CModuleWriter.opName(op, "lhs_start"), p.lhsOffset()),
+        m.int32Array(CModuleWriter.opName(op, "rhs_start"), p.rhsOffset()),
+        m.tensors(op, plan.lhs(), plan.rhs(), plan.output()));
   }
 
   static void softmax(COp op, SoftmaxOp.Plan plan, CModuleWriter m) throws CodegenException {

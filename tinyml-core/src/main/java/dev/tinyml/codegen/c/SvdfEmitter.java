@@ -4,15 +4,32 @@ import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.ops.SvdfOp;
 import dev.tinyml.ops.kernels.Svdf;
 
-/** SVDF int8 (int16 or int8 state) from its plan record; the state is a static array. */
+/**
+ * SVDF float32 and int8 (int16 or int8 state) from its plan record; the state is a static array.
+ */
 final class SvdfEmitter {
   private SvdfEmitter() {}
 
   static void svdf(COp op, SvdfOp.Plan plan, CModuleWriter m) throws CodegenException {
-    if (plan.kernel() == SvdfOp.Kernel.FLOAT) {
-      throw op.unsupported("float32 SVDF (only int8 is compiled)");
-    }
     Svdf.Plan p = plan.svdf();
+    if (plan.kernel() == SvdfOp.Kernel.FLOAT) {
+      m.useKernel("svdf_f32.c");
+      String params =
+          m.params(
+              op,
+              "tml_svdf_f32_params",
+              24,
+              CModuleWriter.ints(
+                  p.batches(), p.inputSize(), p.filters(), p.units(), p.rank(), p.memory()));
+      m.call(
+          op,
+          "tml_svdf_f32",
+          params,
+          CModuleWriter.floatLiteral(p.floatMin()),
+          CModuleWriter.floatLiteral(p.floatMax()),
+          tensors(op, plan, m));
+      return;
+    }
     boolean wide = plan.kernel() == SvdfOp.Kernel.INT8_INT16_STATE;
     m.useKernel("svdf_s8.c");
     String params =
@@ -28,15 +45,18 @@ final class SvdfEmitter {
                 CModuleWriter.ints(p.scale1Multiplier(), p.scale1Shift()),
                 CModuleWriter.ints(p.scale2Multiplier(), p.scale2Shift()),
                 CModuleWriter.ints(p.stateMin(), p.stateMax(), wide ? 1 : 0)));
-    String tensors =
-        m.tensors(
-            op,
-            plan.input(),
-            plan.featureWeights(),
-            plan.timeWeights(),
-            plan.bias(),
-            plan.state(),
-            plan.output());
-    m.call(op, "tml_svdf_s8", params, tensors);
+    m.call(op, "tml_svdf_s8", params, tensors(op, plan, m));
+  }
+
+  /** Input, feature weights, time weights, bias, state and output, in the kernels' order. */
+  private static String tensors(COp op, SvdfOp.Plan plan, CModuleWriter m) throws CodegenException {
+    return m.tensors(
+        op,
+        plan.input(),
+        plan.featureWeights(),
+        plan.timeWeights(),
+        plan.bias(),
+        plan.state(),
+        plan.output());
   }
 }

@@ -4,13 +4,16 @@ import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.ops.Conv2DOp;
 import dev.tinyml.ops.DepthwiseConv2DOp;
 import dev.tinyml.ops.Pool2DOp;
+import dev.tinyml.ops.TransposeConvOp;
 import dev.tinyml.ops.kernels.ConvParams;
 import dev.tinyml.ops.kernels.Pooling;
+import dev.tinyml.ops.kernels.TransposeConv;
+import dev.tinyml.tflite.TensorType;
 
 /**
- * The windowed ops, CONV_2D, DEPTHWISE_CONV_2D, AVERAGE_POOL_2D and MAX_POOL_2D (int8 and float32),
- * from the ops' plan records. Every kernel takes the one C struct {@code tml_window_params} of
- * {@code window.h}, whose initializer is written in one place here.
+ * The windowed ops, CONV_2D, DEPTHWISE_CONV_2D, TRANSPOSE_CONV, AVERAGE_POOL_2D and MAX_POOL_2D
+ * (int8 and float32), from the ops' plan records. Every kernel takes the one C struct {@code
+ * tml_window_params} of {@code window.h}, whose initializer is written in one place here.
  */
 final class WindowEmitters {
   private WindowEmitters() {}
@@ -46,6 +49,53 @@ final class WindowEmitters {
             : "depthwise_conv_s8",
         p,
         new int[] {p.depthMultiplier(), p.inputOffset(), 0},
+        new int[] {plan.input(), plan.filter(), plan.output()},
+        m.tensor(plan.bias(), op));
+  }
+
+  /**
+   * TRANSPOSE_CONV float32 and int8 (per-channel) as a window over its input: the filter's input
+   * channels are all the input's, no dilation, the padding cut before the output.
+   */
+  static void transposeConv(COp op, TransposeConvOp.Plan plan, CModuleWriter m)
+      throws CodegenException {
+    boolean isFloat = plan.type() == TensorType.FLOAT32;
+    if (!isFloat && plan.type() != TensorType.INT8) {
+      throw op.unsupported(
+          "16x8 TRANSPOSE_CONV (int16 activations; float32 and int8 are compiled)");
+    }
+    TransposeConv.Geometry g = plan.geometry();
+    ConvParams p =
+        new ConvParams(
+            g.batches(),
+            g.inHeight(),
+            g.inWidth(),
+            g.inDepth(),
+            g.outHeight(),
+            g.outWidth(),
+            g.outDepth(),
+            g.filterHeight(),
+            g.filterWidth(),
+            g.inDepth(),
+            g.strideHeight(),
+            g.strideWidth(),
+            1,
+            1,
+            g.padHeight(),
+            g.padWidth(),
+            plan.inputOffset(),
+            plan.outputOffset(),
+            plan.multipliers(),
+            plan.min(),
+            plan.max(),
+            plan.floatMin(),
+            plan.floatMax());
+    convolution(
+        op,
+        m,
+        isFloat ? "transpose_conv_f32" : "transpose_conv_s8",
+        p,
+        new int[] {g.inDepth(), plan.inputOffset(), 0},
         new int[] {plan.input(), plan.filter(), plan.output()},
         m.tensor(plan.bias(), op));
   }

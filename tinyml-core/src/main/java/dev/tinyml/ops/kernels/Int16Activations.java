@@ -42,6 +42,11 @@ public final class Int16Activations {
     return t;
   }
 
+  /** The 256 table entries sigmoid(i/24) in Q0.16 (a copy), for the c backend's constant array. */
+  public static int[] sigmoidTable() {
+    return SIGMOID_TABLE.clone();
+  }
+
   /** Table entry {@code i} (for tests). */
   static int table(int i) {
     return SIGMOID_TABLE[i];

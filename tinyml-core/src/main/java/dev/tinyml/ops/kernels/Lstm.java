@@ -83,6 +83,24 @@ public final class Lstm {
       return timeMajor ? batches : 1;
     }
 
+    /**
+     * The input multiplier of the cell's tanh in {@link Int16Activations}' convention: 0 (the
+     * power-of-two case, {@code 3 << shift}) when the cell scale is at least 2^-12, else 3.
+     */
+    public int cellTanhMultiplier() {
+      return cellTanhExponent() < 0 ? 3 : 0;
+    }
+
+    /** The shift going with {@link #cellTanhMultiplier()}. */
+    public int cellTanhShift() {
+      return Math.abs(cellTanhExponent());
+    }
+
+    /** Q3.12 input scaling of the cell: {@code 15 + log2(cell scale) - 3}. */
+    private int cellTanhExponent() {
+      return (15 + cellScalePower) - 3;
+    }
+
     /** Ints of scratch eval needs (four int16 buffers). */
     public int scratchSize() {
       return 4 * stepRows() * units;
@@ -217,16 +235,11 @@ public final class Lstm {
         }
         gates.eval(OUTPUT, input, inputOffset, hidden, stateOffset, buf1, false);
         // hidden = tanh(cell) * output gate
-        int tanhShift = (15 + p.cellScalePower()) - 3;
-        int tanhMultiplier = 0;
-        if (tanhShift < 0) {
-          tanhShift = -tanhShift;
-          tanhMultiplier = 3;
-        }
         for (int i = 0; i < size; i++) {
           scratch[buf0 + i] = cell[stateOffset + i];
         }
-        Int16Activations.tanh(tanhMultiplier, tanhShift, scratch, buf0, scratch, buf0, size);
+        Int16Activations.tanh(
+            p.cellTanhMultiplier(), p.cellTanhShift(), scratch, buf0, scratch, buf0, size);
         for (int i = 0; i < size; i++) {
           int v =
               FixedPoint.multiplyByQuantizedMultiplier(

@@ -7,6 +7,7 @@ import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.testing.Fixtures;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.TfliteReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class CBackendHostTest {
         "tflite/misc/model_runner_int8_float_io.tflite",
         "tflite/misc/simple_add_model.tflite",
         "tflite/misc/single_mul_default_a8w8_recipe_quantized.tflite",
-        "tflite/keyword/keyword_scrambled_8bit.tflite"
+        "tflite/keyword/keyword_scrambled_8bit.tflite",
+        "tflite/dtln/dtln_noise_suppression.tflite"
       })
   void hostBuildEqualsInterpreterByteForByte(String fixture) throws Exception {
     Toolchain.require("gcc", "the host build of the generated C");
@@ -53,11 +55,35 @@ class CBackendHostTest {
   }
 
   @Test
-  void anOpWithoutEmitterIsRefusedNamingItAndTheTflmBackend() throws Exception {
+  void dtlnFromFreshStateGivesTheOriginsGoldenOutput() throws Exception {
+    Toolchain.require("gcc", "the host build of the generated C");
     Model model = TfliteReader.read(Fixtures.path("tflite/dtln/dtln_noise_suppression.tflite"));
-    assertThatThrownBy(() -> CBackend.render(model, "dtln"))
+    List<byte[][]> runs =
+        List.<byte[][]>of(new byte[][] {int8Csv("tflite/dtln/dtln_input_int8_257.csv")});
+    CModule module = CBackend.render(model, "dtln");
+    CProgram.write(dir, module, runs, false);
+    Path exe = Toolchain.hostBuild(dir, module);
+    byte[][][] c = CProgram.parse(Toolchain.runOk(dir, 120, List.of(exe.toString())), 1, 1);
+    assertThat(c[0][0]).isEqualTo(int8Csv("tflite/dtln/dtln_golden_output_int8_257.csv"));
+  }
+
+  /** A fixture CSV of int8 values on one line. */
+  private static byte[] int8Csv(String fixture) throws Exception {
+    String[] values = Files.readString(Fixtures.path(fixture)).trim().split("\\s*,\\s*");
+    byte[] b = new byte[values.length];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = Byte.parseByte(values[i]);
+    }
+    return b;
+  }
+
+  @Test
+  void anOpWithoutEmitterIsRefusedNamingItAndTheTflmBackend() throws Exception {
+    Model model =
+        TfliteReader.read(Fixtures.path("tflite/micro_speech/audio_preprocessor_int8.tflite"));
+    assertThatThrownBy(() -> CBackend.render(model, "frontend"))
         .isInstanceOf(CodegenException.class)
-        .hasMessageContaining("op #0 UNIDIRECTIONAL_SEQUENCE_LSTM has no C emitter")
+        .hasMessageContaining("op #0 SignalWindow has no C emitter")
         .hasMessageContaining("backend=tflm");
   }
 }

@@ -49,6 +49,36 @@ final class SingleOpModels {
     return graph.tensors().size() - 1;
   }
 
+  /**
+   * Adds a constant tensor of seeded values and returns its index: floats uniform in [-1, 1) for
+   * FLOAT32, else uniform bytes (little-endian, so INT32 values are uniform too).
+   *
+   * @param quantization the tensor's quantization, or null
+   */
+  int seededConstant(
+      String name, TensorType type, QuantizationParameters quantization, long seed, int... shape) {
+    Tensor t = new Tensor(name, type, shape).setQuantization(quantization);
+    java.util.Random random = new java.util.Random(seed);
+    byte[] data = new byte[t.elementCount() * type.byteSize()];
+    if (type == TensorType.FLOAT32) {
+      ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+      for (int i = 0; i < t.elementCount(); i++) {
+        b.putFloat(random.nextFloat() * 2f - 1f);
+      }
+    } else {
+      random.nextBytes(data);
+    }
+    graph.addTensor(t.setBuffer(model.addBuffer(new Buffer(data))));
+    return graph.tensors().size() - 1;
+  }
+
+  /** Adds a variable (operator state) tensor and returns its index. */
+  int variable(String name, TensorType type, float scale, int zeroPoint, int... shape) {
+    int index = tensor(name, type, scale, zeroPoint, shape);
+    graph.tensors().get(index).setVariable(true);
+    return index;
+  }
+
   /** Adds the operator, marks inputs and output, and returns the model. */
   Model op(
       BuiltinOperator code, BuiltinOptions options, int[] modelInputs, int[] inputs, int output) {
