@@ -24,8 +24,9 @@ import java.util.List;
  * <ul>
  *   <li>RESHAPE/SQUEEZE/EXPAND_DIMS: exact alias (no copy is emitted).
  *   <li>element-wise kernels with equal input and output element size (RELU, RELU6, LEAKY_RELU,
- *       LOGISTIC, TANH, int requantize of equal width): element {@code i} is written after input
- *       {@code i} was read, in order, so the output may start at the input.
+ *       LOGISTIC, TANH, the unary math functions, int requantize of equal width): element {@code i}
+ *       is written after input {@code i} was read, in order, so the output may start at the input;
+ *       L2_NORMALIZATION reads a row before writing it.
  *   <li>CONV_2D, DEPTHWISE_CONV_2D, AVERAGE/MAX_POOL_2D with one batch: the kernels visit output
  *       pixels in row-major order and finish each pixel before the next. While any byte of pixel
  *       {@code q} is being written, output bytes below {@code (q + 1) * pixelBytes} may be written
@@ -77,7 +78,22 @@ final class CInPlace {
       return -1;
     }
     return switch (code) {
-      case RELU, RELU6, LEAKY_RELU, LOGISTIC, TANH -> in.type() == out.type() ? 0 : -1;
+      case RELU,
+          RELU6,
+          LEAKY_RELU,
+          LOGISTIC,
+          TANH,
+          ABS,
+          SQRT,
+          RSQRT,
+          EXP,
+          LOG,
+          FLOOR,
+          ROUND,
+          ELU,
+          HARD_SWISH,
+          L2_NORMALIZATION ->
+          in.type() == out.type() ? 0 : -1;
       case QUANTIZE ->
           in.type() != TensorType.FLOAT32 && bytes(in.type()) == bytes(out.type()) ? 0 : -1;
       default -> -1;

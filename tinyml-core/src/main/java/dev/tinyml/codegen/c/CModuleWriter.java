@@ -35,6 +35,12 @@ public final class CModuleWriter {
     if (file.matches("(add|mul|mean|binary|minmax)_(s8|s32|f32)\\.c|compare\\.c")) {
       return "broadcast.h";
     }
+    if (file.matches("abs_rsqrt\\.c|l2_norm_s8\\.c")) {
+      return "inv_sqrt.h";
+    }
+    if (file.matches("resize_bilinear_(s8|f32)\\.c")) {
+      return "resize.h";
+    }
     return null;
   }
 
@@ -50,6 +56,7 @@ public final class CModuleWriter {
   private long stateBytes;
   private long constantBytes;
   private boolean needsMath;
+  private boolean mayFail;
 
   CModuleWriter(Model model, ArenaPlan plan) {
     this.model = model;
@@ -71,7 +78,9 @@ public final class CModuleWriter {
     kernels.add(file);
     if (file.equals("softmax_f32.c")
         || file.equals("logistic_f32.c")
-        || file.equals("tanh_f32.c")) {
+        || file.equals("tanh_f32.c")
+        || file.equals("unary_f32.c")
+        || file.equals("l2_norm_f32.c")) {
       needsMath = true;
     }
   }
@@ -79,6 +88,11 @@ public final class CModuleWriter {
   /** Whether a kernel needs {@code <math.h>} (and libm). */
   boolean needsMath() {
     return needsMath;
+  }
+
+  /** Whether an operator may fail the invoke ({@link #callChecked}). */
+  boolean mayFail() {
+    return mayFail;
   }
 
   /** Bytes of constant data written so far (weights, multipliers, parameters). */
@@ -344,6 +358,30 @@ public final class CModuleWriter {
     return intArray("int8_t", 1, name, values);
   }
 
+  /** Writes a {@code static const int8_t} array (each value in [-128, 127]) and returns it. */
+  public String int8Array(String name, int[] values) {
+    return intArray("int8_t", 1, name, values);
+  }
+
+  /** Writes a {@code static const float} array of exact literals and returns its name. */
+  public String floatArray(String name, float[] values) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < values.length; i++) {
+      separate(s, i);
+      s.append(floatLiteral(values[i]));
+    }
+    constants
+        .append("static const float ")
+        .append(name)
+        .append('[')
+        .append(values.length)
+        .append("] = {")
+        .append(s)
+        .append("};\n");
+    constantBytes += 4L * values.length;
+    return name;
+  }
+
   private String intArray(String type, int bytes, String name, int[] values) {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < values.length; i++) {
@@ -401,11 +439,15 @@ public final class CModuleWriter {
    * @param args the arguments' C text ({@code toString} of each)
    */
   public void call(COp op, String function, Object... args) {
+    call(op, invocation(function, args) + ";");
+  }
+
+  private static String invocation(String function, Object... args) {
     StringBuilder s = new StringBuilder(function).append('(');
     for (int i = 0; i < args.length; i++) {
       s.append(i > 0 ? ", " : "").append(args[i]);
     }
-    call(op, s.append(");").toString());
+    return s.append(')').toString();
   }
 
   /** Comma-separated decimal C literals of {@code values}. */
@@ -415,6 +457,15 @@ public final class CModuleWriter {
       b.append(i > 0 ? ", " : "").append(int32(values[i]));
     }
     return b.toString();
+  }
+
+  /**
+   * Appends the call {@code function(arg, ...)} of a kernel that returns nonzero when its input is
+   * outside the op's domain (where TFLM fails the invoke): the invoke then returns 1.
+   */
+  public void callChecked(COp op, String function, Object... args) {
+    call(op, "if (" + invocation(function, args) + " != 0) return 1;");
+    mayFail = true;
   }
 
   /** Appends one statement of the invoke function, with a comment naming the operator. */
