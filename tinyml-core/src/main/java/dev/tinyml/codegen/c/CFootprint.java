@@ -74,6 +74,8 @@ public record CFootprint(
           Map.entry("minmax_s8.c", 232),
           Map.entry("mul_s8.c", 300),
           Map.entry("pad.c", 176),
+          Map.entry("prelu_f32.c", 168),
+          Map.entry("prelu_s8.c", 480),
           Map.entry("quantize_f32.c", 256),
           Map.entry("relu6_s8.c", 56),
           Map.entry("relu_f32.c", 100),

@@ -32,7 +32,7 @@ public final class CModuleWriter {
     if (file.matches("(conv|depthwise_conv|average_pool|max_pool)_(s8|f32)\\.c")) {
       return "window.h";
     }
-    if (file.matches("(add|mul|mean|binary|minmax)_(s8|s32|f32)\\.c|compare\\.c")) {
+    if (file.matches("(add|mul|mean|binary|minmax|prelu)_(s8|s32|f32)\\.c|compare\\.c")) {
       return "broadcast.h";
     }
     if (file.matches("abs_rsqrt\\.c|l2_norm_s8\\.c")) {

@@ -33,6 +33,7 @@ import dev.tinyml.ops.Op;
 import dev.tinyml.ops.OpPlan;
 import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.ops.PadOp;
+import dev.tinyml.ops.PreluOp;
 import dev.tinyml.ops.QuantizeOp;
 import dev.tinyml.ops.Relu6Op;
 import dev.tinyml.ops.ReluOp;
@@ -125,6 +126,7 @@ public final class COpEmitters {
     register(HardSwishOp.class, UnaryMathEmitters::hardSwish);
     register(L2NormalizationOp.class, UnaryMathEmitters::l2Normalization);
     register(ResizeBilinearOp.class, ResizeEmitter::bilinear);
+    register(PreluOp.class, ElementwiseEmitters::prelu);
   }
 
   private static <P extends OpPlan, O extends Op<P>> void register(
