@@ -6,6 +6,7 @@ import dev.tinyml.ops.L2NormalizationOp;
 import dev.tinyml.ops.kernels.HardSwish;
 import dev.tinyml.ops.kernels.QuantizedAbsRsqrt;
 import dev.tinyml.tflite.TensorType;
+import java.util.Locale;
 
 /**
  * The element-wise functions (ABS, SQRT, RSQRT, EXP, LOG, FLOOR, ROUND, ELU, HARD_SWISH) and
@@ -118,26 +119,13 @@ final class UnaryMathEmitters {
 
   private static void floatFunction(COp op, ElementwiseUnaryOp.Plan<?> plan, CModuleWriter m)
       throws CodegenException {
-    int kind =
+    String function =
         switch (op.code()) {
-          case ABS -> 0;
-          case SQRT -> 1;
-          case RSQRT -> 2;
-          case EXP -> 3;
-          case LOG -> 4;
-          case FLOOR -> 5;
-          case ROUND -> 6;
-          case ELU -> 7;
-          case HARD_SWISH -> 8;
+          case ABS, SQRT, RSQRT, EXP, LOG, FLOOR, ROUND, ELU, HARD_SWISH ->
+              "tml_" + op.code().name().toLowerCase(Locale.ROOT) + "_f32";
           default -> throw op.unsupported("float32 " + op.code());
         };
     ElementwiseEmitters.unary(
-        op,
-        m,
-        "unary_f32",
-        Integer.toString(kind),
-        plan.input(),
-        plan.output(),
-        op.input(0).elementCount());
+        op, m, "unary_f32", function, plan.input(), plan.output(), op.input(0).elementCount());
   }
 }
