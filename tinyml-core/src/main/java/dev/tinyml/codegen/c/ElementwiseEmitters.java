@@ -15,8 +15,8 @@ import dev.tinyml.ops.kernels.Prelu;
 import dev.tinyml.tflite.TensorType;
 
 /**
- * ADD, SUB, MUL, DIV, MINIMUM, MAXIMUM, LOGISTIC, TANH, RELU, RELU6, LEAKY_RELU and PRELU, from
- * the plan records.
+ * ADD, SUB, MUL, DIV, MINIMUM, MAXIMUM, LOGISTIC, TANH, RELU, RELU6, LEAKY_RELU and PRELU, from the
+ * plan records.
  */
 final class ElementwiseEmitters {
   private ElementwiseEmitters() {}

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The element-wise math functions, L2_NORMALIZATION and RESIZE_BILINEAR, each reading one [1, 4,
- * 5, 5] input of one model, cross-compiled for Cortex-M4 (flags of {@link CortexM4}) and run on
- * qemu: every output equals the Java interpreter's bytes (NaNs, from SQRT, RSQRT and LOG of
- * negative inputs, only as NaNs), so newlib's soft-double libm rounds to the same floats as Java on
- * these inputs.
+ * The element-wise math functions, L2_NORMALIZATION and RESIZE_BILINEAR, each reading one [1, 4, 5,
+ * 5] input of one model, cross-compiled for Cortex-M4 (flags of {@link CortexM4}) and run on qemu:
+ * every output equals the Java interpreter's bytes (NaNs, from SQRT, RSQRT and LOG of negative
+ * inputs, only as NaNs), so newlib's soft-double libm rounds to the same floats as Java on these
+ * inputs.
  */
 class CBackendMathCortexM4Test {
   @TempDir Path dir;
