@@ -3,6 +3,8 @@ package dev.tinyml.codegen.c;
 import dev.tinyml.ops.Conv2DOp;
 import dev.tinyml.ops.CopyOp;
 import dev.tinyml.ops.DepthwiseConv2DOp;
+import dev.tinyml.ops.ElementwiseUnaryOp;
+import dev.tinyml.ops.L2NormalizationOp;
 import dev.tinyml.ops.OpPlan;
 import dev.tinyml.ops.Pool2DOp;
 import dev.tinyml.ops.PreparedOp;
@@ -74,26 +76,14 @@ final class CInPlace {
       return windowed(
           in, out, w.filterH(), w.filterW(), w.strideH(), w.strideW(), 1, 1, w.padH(), w.padW());
     }
+    if (plan instanceof ElementwiseUnaryOp.Plan<?> || plan instanceof L2NormalizationOp.Plan) {
+      return in.type() == out.type() ? 0 : -1;
+    }
     if (code == null) {
       return -1;
     }
     return switch (code) {
-      case RELU,
-          RELU6,
-          LEAKY_RELU,
-          LOGISTIC,
-          TANH,
-          ABS,
-          SQRT,
-          RSQRT,
-          EXP,
-          LOG,
-          FLOOR,
-          ROUND,
-          ELU,
-          HARD_SWISH,
-          L2_NORMALIZATION ->
-          in.type() == out.type() ? 0 : -1;
+      case RELU, RELU6, LEAKY_RELU, LOGISTIC, TANH -> in.type() == out.type() ? 0 : -1;
       case QUANTIZE ->
           in.type() != TensorType.FLOAT32 && bytes(in.type()) == bytes(out.type()) ? 0 : -1;
       default -> -1;

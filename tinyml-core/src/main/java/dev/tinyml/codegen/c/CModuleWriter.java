@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Collects what the operators' emitters produce (kernels used, constant arrays, parameter structs,
@@ -365,28 +366,18 @@ public final class CModuleWriter {
 
   /** Writes a {@code static const float} array of exact literals and returns its name. */
   public String floatArray(String name, float[] values) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < values.length; i++) {
-      separate(s, i);
-      s.append(floatLiteral(values[i]));
-    }
-    constants
-        .append("static const float ")
-        .append(name)
-        .append('[')
-        .append(values.length)
-        .append("] = {")
-        .append(s)
-        .append("};\n");
-    constantBytes += 4L * values.length;
-    return name;
+    return array("float", 4, name, values.length, i -> floatLiteral(values[i]));
   }
 
   private String intArray(String type, int bytes, String name, int[] values) {
+    return array(type, bytes, name, values.length, i -> int32(values[i]));
+  }
+
+  private String array(String type, int bytes, String name, int n, IntFunction<String> literal) {
     StringBuilder s = new StringBuilder();
-    for (int i = 0; i < values.length; i++) {
+    for (int i = 0; i < n; i++) {
       separate(s, i);
-      s.append(int32(values[i]));
+      s.append(literal.apply(i));
     }
     constants
         .append("static const ")
@@ -394,11 +385,11 @@ public final class CModuleWriter {
         .append(' ')
         .append(name)
         .append('[')
-        .append(values.length)
+        .append(n)
         .append("] = {")
         .append(s)
         .append("};\n");
-    constantBytes += (long) bytes * values.length;
+    constantBytes += (long) bytes * n;
     return name;
   }
 

@@ -4,6 +4,7 @@ import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.ops.ResizeBilinearOp;
 import dev.tinyml.ops.kernels.Resize;
 import dev.tinyml.tflite.TensorType;
+import java.util.function.UnaryOperator;
 
 /**
  * RESIZE_BILINEAR: the geometry as a {@code tml_resize_params} struct and where each output row and
@@ -25,46 +26,43 @@ final class ResizeEmitter {
             24,
             CModuleWriter.ints(
                 g.batches(), g.inHeight(), g.inWidth(), g.depth(), g.outHeight(), g.outWidth()));
-    String ys;
-    String wy;
-    String xs;
-    String wx;
+    String rows;
+    String columns;
     String kernel;
     if (plan.type() == TensorType.FLOAT32) {
       Resize.FloatAxis y = Resize.floatAxis(g.inHeight(), g.outHeight(), align, half);
       Resize.FloatAxis x = Resize.floatAxis(g.inWidth(), g.outWidth(), align, half);
-      ys = indices(op, m, "rows", y.lower(), y.upper());
-      wy = m.floatArray(CModuleWriter.opName(op, "row_weights"), y.weight());
-      xs = indices(op, m, "columns", x.lower(), x.upper());
-      wx = m.floatArray(CModuleWriter.opName(op, "column_weights"), x.weight());
+      rows = axis(op, m, "row", y.lower(), y.upper(), n -> m.floatArray(n, y.weight()));
+      columns = axis(op, m, "column", x.lower(), x.upper(), n -> m.floatArray(n, x.weight()));
       kernel = "resize_bilinear_f32";
     } else {
       Resize.FixedAxis y = Resize.fixedAxis(g.inHeight(), g.outHeight(), align, half);
       Resize.FixedAxis x = Resize.fixedAxis(g.inWidth(), g.outWidth(), align, half);
-      ys = indices(op, m, "rows", y.lower(), y.upper());
-      wy = m.int32Array(CModuleWriter.opName(op, "row_weights"), y.weight());
-      xs = indices(op, m, "columns", x.lower(), x.upper());
-      wx = m.int32Array(CModuleWriter.opName(op, "column_weights"), x.weight());
+      rows = axis(op, m, "row", y.lower(), y.upper(), n -> m.int32Array(n, y.weight()));
+      columns = axis(op, m, "column", x.lower(), x.upper(), n -> m.int32Array(n, x.weight()));
       kernel = "resize_bilinear_s8";
     }
     m.useKernel(kernel + ".c");
-    m.call(
-        op,
-        "tml_" + kernel,
-        params,
-        ys,
-        wy,
-        xs,
-        wx,
-        m.tensor(plan.input(), op),
-        m.tensor(plan.output(), op));
+    String io = m.tensors(op, plan.input(), plan.output());
+    m.call(op, "tml_" + kernel, params, rows, columns, io);
   }
 
-  /** One table: the lower index of every output position, then the upper one. */
-  private static String indices(COp op, CModuleWriter m, String axis, int[] lower, int[] upper) {
+  /**
+   * One axis's two tables, as the kernel's arguments {@code indices, weights}: the lower input
+   * index of every output position followed by the upper one, and the weights {@code weights}
+   * writes under the name it is given.
+   */
+  private static String axis(
+      COp op,
+      CModuleWriter m,
+      String axis,
+      int[] lower,
+      int[] upper,
+      UnaryOperator<String> weights) {
     int[] both = new int[lower.length + upper.length];
     System.arraycopy(lower, 0, both, 0, lower.length);
     System.arraycopy(upper, 0, both, lower.length, upper.length);
-    return m.int32Array(CModuleWriter.opName(op, axis), both);
+    String indices = m.int32Array(CModuleWriter.opName(op, axis + "s"), both);
+    return indices + ", " + weights.apply(CModuleWriter.opName(op, axis + "_weights"));
   }
 }
