@@ -46,6 +46,7 @@ public record CFootprint(
    */
   public static final Map<String, Integer> KERNEL_CODE_BYTES =
       Map.ofEntries(
+          Map.entry("abs_rsqrt.c", 1316),
           Map.entry("add_s8.c", 560),
           Map.entry("average_pool_f32.c", 520),
           Map.entry("average_pool_s8.c", 504),
@@ -63,9 +64,12 @@ public record CFootprint(
           Map.entry("fully_connected_f32.c", 220),
           Map.entry("fully_connected_s8.c", 392),
           Map.entry("gather.c", 60),
+          Map.entry("l2_norm_f32.c", 156),
+          Map.entry("l2_norm_s8.c", 948),
           Map.entry("leaky_relu_s8.c", 344),
           Map.entry("lstm_s8.c", 2060),
           Map.entry("logistic_f32.c", 160),
+          Map.entry("lut_s8.c", 36),
           Map.entry("max_pool_f32.c", 528),
           Map.entry("max_pool_s8.c", 472),
           Map.entry("mean_f32.c", 268),
@@ -73,11 +77,15 @@ public record CFootprint(
           Map.entry("minmax_s8.c", 232),
           Map.entry("mul_s8.c", 300),
           Map.entry("pad.c", 176),
+          Map.entry("prelu_f32.c", 168),
+          Map.entry("prelu_s8.c", 480),
           Map.entry("quantize_f32.c", 256),
           Map.entry("relu6_s8.c", 56),
           Map.entry("relu_f32.c", 100),
           Map.entry("relu_s8.c", 212),
           Map.entry("requantize.c", 252),
+          Map.entry("resize_bilinear_f32.c", 412),
+          Map.entry("resize_bilinear_s8.c", 568),
           Map.entry("select.c", 104),
           Map.entry("sigmoid_s8.c", 1456),
           Map.entry("softmax_f32.c", 192),
@@ -86,7 +94,8 @@ public record CFootprint(
           Map.entry("svdf_s8.c", 792),
           Map.entry("tanh_f32.c", 52),
           Map.entry("transpose_conv_f32.c", 532),
-          Map.entry("transpose_conv_s8.c", 632));
+          Map.entry("transpose_conv_s8.c", 632),
+          Map.entry("unary_f32.c", 80));
 
   /**
    * Code bytes of the invoke function per operator call in the table estimate (argument set-up and

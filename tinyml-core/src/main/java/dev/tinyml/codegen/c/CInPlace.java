@@ -3,6 +3,8 @@ package dev.tinyml.codegen.c;
 import dev.tinyml.ops.Conv2DOp;
 import dev.tinyml.ops.CopyOp;
 import dev.tinyml.ops.DepthwiseConv2DOp;
+import dev.tinyml.ops.ElementwiseUnaryOp;
+import dev.tinyml.ops.L2NormalizationOp;
 import dev.tinyml.ops.OpPlan;
 import dev.tinyml.ops.Pool2DOp;
 import dev.tinyml.ops.PreparedOp;
@@ -24,8 +26,9 @@ import java.util.List;
  * <ul>
  *   <li>RESHAPE/SQUEEZE/EXPAND_DIMS: exact alias (no copy is emitted).
  *   <li>element-wise kernels with equal input and output element size (RELU, RELU6, LEAKY_RELU,
- *       LOGISTIC, TANH, int requantize of equal width): element {@code i} is written after input
- *       {@code i} was read, in order, so the output may start at the input.
+ *       LOGISTIC, TANH, the unary math functions, int requantize of equal width): element {@code i}
+ *       is written after input {@code i} was read, in order, so the output may start at the input;
+ *       L2_NORMALIZATION reads a row before writing it.
  *   <li>CONV_2D, DEPTHWISE_CONV_2D, AVERAGE/MAX_POOL_2D with one batch: the kernels visit output
  *       pixels in row-major order and finish each pixel before the next. While any byte of pixel
  *       {@code q} is being written, output bytes below {@code (q + 1) * pixelBytes} may be written
@@ -72,6 +75,9 @@ final class CInPlace {
       Pooling.Plan w = p.pool();
       return windowed(
           in, out, w.filterH(), w.filterW(), w.strideH(), w.strideW(), 1, 1, w.padH(), w.padW());
+    }
+    if (plan instanceof ElementwiseUnaryOp.Plan<?> || plan instanceof L2NormalizationOp.Plan) {
+      return in.type() == out.type() ? 0 : -1;
     }
     if (code == null) {
       return -1;

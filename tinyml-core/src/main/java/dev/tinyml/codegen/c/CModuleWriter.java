@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Collects what the operators' emitters produce (kernels used, constant arrays, parameter structs,
@@ -40,8 +41,14 @@ public final class CModuleWriter {
     if (file.matches("batch_matmul_(s8|f32)\\.c")) {
       return "batch_matmul.h";
     }
-    if (file.matches("(add|mul|mean|binary|minmax)_(s8|s32|f32)\\.c|compare\\.c")) {
+    if (file.matches("(add|mul|mean|binary|minmax|prelu)_(s8|s32|f32)\\.c|compare\\.c")) {
       return "broadcast.h";
+    }
+    if (file.matches("abs_rsqrt\\.c|l2_norm_s8\\.c")) {
+      return "inv_sqrt.h";
+    }
+    if (file.matches("resize_bilinear_(s8|f32)\\.c")) {
+      return "resize.h";
     }
     return null;
   }
@@ -59,6 +66,7 @@ public final class CModuleWriter {
   private long stateBytes;
   private long constantBytes;
   private boolean needsMath;
+  private boolean mayFail;
 
   CModuleWriter(Model model, ArenaPlan plan) {
     this.model = model;
@@ -80,7 +88,9 @@ public final class CModuleWriter {
     kernels.add(file);
     if (file.equals("softmax_f32.c")
         || file.equals("logistic_f32.c")
-        || file.equals("tanh_f32.c")) {
+        || file.equals("tanh_f32.c")
+        || file.equals("unary_f32.c")
+        || file.equals("l2_norm_f32.c")) {
       needsMath = true;
     }
   }
@@ -88,6 +98,11 @@ public final class CModuleWriter {
   /** Whether a kernel needs {@code <math.h>} (and libm). */
   boolean needsMath() {
     return needsMath;
+  }
+
+  /** Whether an operator may fail the invoke ({@link #callChecked}). */
+  boolean mayFail() {
+    return mayFail;
   }
 
   /** Bytes of constant data written so far (weights, multipliers, parameters). */
@@ -364,11 +379,25 @@ public final class CModuleWriter {
     return name;
   }
 
+  /** Writes a {@code static const int8_t} array (each value in [-128, 127]) and returns it. */
+  public String int8Array(String name, int[] values) {
+    return intArray("int8_t", 1, name, values);
+  }
+
+  /** Writes a {@code static const float} array of exact literals and returns its name. */
+  public String floatArray(String name, float[] values) {
+    return array("float", 4, name, values.length, i -> floatLiteral(values[i]));
+  }
+
   private String intArray(String type, int bytes, String name, int[] values) {
+    return array(type, bytes, name, values.length, i -> int32(values[i]));
+  }
+
+  private String array(String type, int bytes, String name, int n, IntFunction<String> literal) {
     StringBuilder s = new StringBuilder();
-    for (int i = 0; i < values.length; i++) {
+    for (int i = 0; i < n; i++) {
       separate(s, i);
-      s.append(int32(values[i]));
+      s.append(literal.apply(i));
     }
     constants
         .append("static const ")
@@ -376,11 +405,11 @@ public final class CModuleWriter {
         .append(' ')
         .append(name)
         .append('[')
-        .append(values.length)
+        .append(n)
         .append("] = {")
         .append(s)
         .append("};\n");
-    constantBytes += (long) bytes * values.length;
+    constantBytes += (long) bytes * n;
     return name;
   }
 
@@ -421,11 +450,15 @@ public final class CModuleWriter {
    * @param args the arguments' C text ({@code toString} of each)
    */
   public void call(COp op, String function, Object... args) {
+    call(op, invocation(function, args) + ";");
+  }
+
+  private static String invocation(String function, Object... args) {
     StringBuilder s = new StringBuilder(function).append('(');
     for (int i = 0; i < args.length; i++) {
       s.append(i > 0 ? ", " : "").append(args[i]);
     }
-    call(op, s.append(");").toString());
+    return s.append(')').toString();
   }
 
   /** Comma-separated decimal C literals of {@code values}. */
@@ -435,6 +468,15 @@ public final class CModuleWriter {
       b.append(i > 0 ? ", " : "").append(int32(values[i]));
     }
     return b.toString();
+  }
+
+  /**
+   * Appends the call {@code function(arg, ...)} of a kernel that returns nonzero when its input is
+   * outside the op's domain (where TFLM fails the invoke): the invoke then returns 1.
+   */
+  public void callChecked(COp op, String function, Object... args) {
+    call(op, "if (" + invocation(function, args) + " != 0) return 1;");
+    mayFail = true;
   }
 
   /** Appends one statement of the invoke function, with a comment naming the operator. */

@@ -1,5 +1,6 @@
 package dev.tinyml.codegen.c;
 
+import dev.tinyml.ops.AbsRsqrtOp;
 import dev.tinyml.ops.AddOp;
 import dev.tinyml.ops.AveragePool2DOp;
 import dev.tinyml.ops.BatchMatMulOp;
@@ -12,10 +13,17 @@ import dev.tinyml.ops.DepthToSpaceOp;
 import dev.tinyml.ops.DepthwiseConv2DOp;
 import dev.tinyml.ops.DequantizeOp;
 import dev.tinyml.ops.DivOp;
+import dev.tinyml.ops.ElementwiseUnaryOp;
+import dev.tinyml.ops.EluOp;
+import dev.tinyml.ops.ExpOp;
 import dev.tinyml.ops.ExpandDimsOp;
+import dev.tinyml.ops.FloorOp;
 import dev.tinyml.ops.FullyConnectedOp;
+import dev.tinyml.ops.HardSwishOp;
 import dev.tinyml.ops.IndexMapOp;
+import dev.tinyml.ops.L2NormalizationOp;
 import dev.tinyml.ops.LeakyReluOp;
+import dev.tinyml.ops.LogOp;
 import dev.tinyml.ops.LogisticOp;
 import dev.tinyml.ops.MaxPool2DOp;
 import dev.tinyml.ops.MaximumOp;
@@ -26,17 +34,21 @@ import dev.tinyml.ops.Op;
 import dev.tinyml.ops.OpPlan;
 import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.ops.PadOp;
+import dev.tinyml.ops.PreluOp;
 import dev.tinyml.ops.QuantizeOp;
 import dev.tinyml.ops.Relu6Op;
 import dev.tinyml.ops.ReluOp;
 import dev.tinyml.ops.ReshapeOp;
+import dev.tinyml.ops.ResizeBilinearOp;
 import dev.tinyml.ops.ResizeNearestNeighborOp;
+import dev.tinyml.ops.RoundOp;
 import dev.tinyml.ops.SelectV2Op;
 import dev.tinyml.ops.SliceOp;
 import dev.tinyml.ops.SoftmaxOp;
 import dev.tinyml.ops.SpaceToBatchNdOp;
 import dev.tinyml.ops.SpaceToDepthOp;
 import dev.tinyml.ops.SplittingOp;
+import dev.tinyml.ops.SqrtOp;
 import dev.tinyml.ops.SqueezeOp;
 import dev.tinyml.ops.StackingOp;
 import dev.tinyml.ops.StridedSliceOp;
@@ -111,6 +123,16 @@ public final class COpEmitters {
     register(SelectV2Op.class, LogicEmitters::select);
     register(MinimumOp.class, ElementwiseEmitters::binary);
     register(MaximumOp.class, ElementwiseEmitters::binary);
+    register(AbsRsqrtOp.class, UnaryMathEmitters::absRsqrt);
+    for (Class<? extends ElementwiseUnaryOp<Void>> floatOnly :
+        List.of(SqrtOp.class, ExpOp.class, LogOp.class, FloorOp.class, RoundOp.class)) {
+      register(floatOnly, UnaryMathEmitters::floatOnly);
+    }
+    register(EluOp.class, UnaryMathEmitters::elu);
+    register(HardSwishOp.class, UnaryMathEmitters::hardSwish);
+    register(L2NormalizationOp.class, UnaryMathEmitters::l2Normalization);
+    register(ResizeBilinearOp.class, ResizeEmitter::bilinear);
+    register(PreluOp.class, ElementwiseEmitters::prelu);
   }
 
   private static <P extends OpPlan, O extends Op<P>> void register(

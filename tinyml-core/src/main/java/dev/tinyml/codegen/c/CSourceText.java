@@ -81,7 +81,12 @@ final class CSourceText {
         .append("void ")
         .append(id)
         .append("_reset(void);\n\n")
-        .append("/* Runs the model on the inputs; returns 0. */\nint ")
+        .append(
+            writer.mayFail()
+                ? "/* Runs the model on the inputs; returns 0, or 1 when an operator's input is\n"
+                    + " * outside its domain (RSQRT below its zero point), where TFLM fails the\n"
+                    + " * invoke. */\nint "
+                : "/* Runs the model on the inputs; returns 0. */\nint ")
         .append(id)
         .append("_invoke(void);\n\n#ifdef __cplusplus\n}\n#endif\n\n#endif\n");
     return h.toString();

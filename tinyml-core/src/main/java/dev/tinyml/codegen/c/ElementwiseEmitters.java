@@ -4,16 +4,19 @@ import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.ops.ArithmeticOp;
 import dev.tinyml.ops.BroadcastBinaryOp;
 import dev.tinyml.ops.LeakyReluOp;
+import dev.tinyml.ops.PreluOp;
 import dev.tinyml.ops.Relu6Op;
 import dev.tinyml.ops.ReluOp;
 import dev.tinyml.ops.SigmoidOp;
 import dev.tinyml.ops.kernels.Activations;
 import dev.tinyml.ops.kernels.Arithmetic;
 import dev.tinyml.ops.kernels.Logistic;
+import dev.tinyml.ops.kernels.Prelu;
+import dev.tinyml.tflite.TensorType;
 
 /**
- * ADD, SUB, MUL, DIV, MINIMUM, MAXIMUM, LOGISTIC, TANH, RELU, RELU6 and LEAKY_RELU, from the plan
- * records.
+ * ADD, SUB, MUL, DIV, MINIMUM, MAXIMUM, LOGISTIC, TANH, RELU, RELU6, LEAKY_RELU and PRELU, from the
+ * plan records.
  */
 final class ElementwiseEmitters {
   private ElementwiseEmitters() {}
@@ -195,6 +198,39 @@ final class ElementwiseEmitters {
                 p.inputLeftShift(),
                 tanh ? 1 : 0));
     unary(op, m, "sigmoid_s8", params, plan.input(), plan.output(), plan.count());
+  }
+
+  /**
+   * PRELU through the broadcast walk of input and alpha: float32, or int8/int16 input with int8
+   * alpha rescaled as the plan says.
+   */
+  static void prelu(COp op, PreluOp.Plan plan, CModuleWriter m) throws CodegenException {
+    String bc = broadcast(op, m);
+    String io = m.tensors(op, plan.input(), plan.alpha(), plan.output());
+    if (plan.type() == TensorType.FLOAT32) {
+      m.useKernel("prelu_f32.c");
+      m.call(op, "tml_prelu_f32", bc, io);
+      return;
+    }
+    Prelu.Plan p = plan.prelu();
+    boolean int8 = plan.type() == TensorType.INT8;
+    String params =
+        m.params(
+            op,
+            "tml_prelu_params",
+            36,
+            CModuleWriter.ints(
+                p.inputOffset(),
+                p.alphaOffset(),
+                p.outputOffset(),
+                p.multiplier1(),
+                p.shift1(),
+                p.multiplier2(),
+                p.shift2(),
+                int8 ? Byte.MIN_VALUE : Short.MIN_VALUE,
+                int8 ? Byte.MAX_VALUE : Short.MAX_VALUE));
+    m.useKernel("prelu_s8.c");
+    m.call(op, "tml_prelu_s8", params, CModuleWriter.elementBytes(plan.type()), bc, io);
   }
 
   static void relu(COp op, ReluOp.Plan plan, CModuleWriter m) throws CodegenException {

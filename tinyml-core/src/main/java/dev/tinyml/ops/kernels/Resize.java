@@ -103,28 +103,58 @@ public final class Resize {
     ElementCopy.gather(source, in, out);
   }
 
+  /**
+   * Where the output rows (or columns) of float RESIZE_BILINEAR sample one input axis: for output
+   * position {@code i}, the lower and upper input index and the upper one's weight (the lower one
+   * weighs {@code 1 - weight}).
+   *
+   * @param lower the lower input index of each output position
+   * @param upper the upper input index
+   * @param weight the upper index's weight
+   */
+  public record FloatAxis(int[] lower, int[] upper, float[] weight) {}
+
+  /**
+   * The same for int8 RESIZE_BILINEAR, weights in Q10 (the lower index weighs {@code 1024 -
+   * weight}).
+   *
+   * @param lower the lower input index of each output position
+   * @param upper the upper input index
+   * @param weight the upper index's weight in Q10
+   */
+  public record FixedAxis(int[] lower, int[] upper, int[] weight) {}
+
   private static float floatScale(int in, int out, boolean align) {
     return (align && out > 1) ? (float) (in - 1) / (out - 1) : (float) in / out;
   }
 
+  /** The float kernel's samples of an axis of {@code in} input and {@code out} output positions. */
+  public static FloatAxis floatAxis(int in, int out, boolean align, boolean halfPixel) {
+    float scale = floatScale(in, out, align);
+    FloatAxis a = new FloatAxis(new int[out], new int[out], new float[out]);
+    for (int i = 0; i < out; i++) {
+      float position = halfPixel ? (i + 0.5f) * scale - 0.5f : i * scale;
+      a.lower[i] = Math.max((int) Math.floor(position), 0);
+      a.upper[i] = Math.min((int) Math.ceil(position), in - 1);
+      a.weight[i] = position - a.lower[i];
+    }
+    return a;
+  }
+
   /** Float RESIZE_BILINEAR, summing the four weighted corners in TFLite's order. */
   public static void bilinear(Geometry g, float[] in, float[] out) {
-    float hScale = floatScale(g.inHeight(), g.outHeight(), g.alignCorners());
-    float wScale = floatScale(g.inWidth(), g.outWidth(), g.alignCorners());
+    FloatAxis ys = floatAxis(g.inHeight(), g.outHeight(), g.alignCorners(), g.halfPixelCenters());
+    FloatAxis xs = floatAxis(g.inWidth(), g.outWidth(), g.alignCorners(), g.halfPixelCenters());
     int o = 0;
     for (int b = 0; b < g.batches(); b++) {
       for (int y = 0; y < g.outHeight(); y++) {
-        float iy = g.halfPixelCenters() ? (y + 0.5f) * hScale - 0.5f : y * hScale;
-        int y0 = Math.max((int) Math.floor(iy), 0);
-        int y1 = Math.min((int) Math.ceil(iy), g.inHeight() - 1);
+        float dy = ys.weight[y];
+        int r0 = (b * g.inHeight() + ys.lower[y]) * g.inWidth();
+        int r1 = (b * g.inHeight() + ys.upper[y]) * g.inWidth();
         for (int x = 0; x < g.outWidth(); x++) {
-          float ix = g.halfPixelCenters() ? (x + 0.5f) * wScale - 0.5f : x * wScale;
-          int x0 = Math.max((int) Math.floor(ix), 0);
-          int x1 = Math.min((int) Math.ceil(ix), g.inWidth() - 1);
-          float dy = iy - y0;
-          float dx = ix - x0;
-          int r0 = (b * g.inHeight() + y0) * g.inWidth();
-          int r1 = (b * g.inHeight() + y1) * g.inWidth();
+          int x0 = xs.lower[x];
+          int x1 = xs.upper[x];
+          float dx = xs.weight[x];
           for (int c = 0; c < g.depth(); c++) {
             float v00 = in[(r0 + x0) * g.depth() + c];
             float v10 = in[(r1 + x0) * g.depth() + c];
@@ -149,24 +179,33 @@ public final class Resize {
     return ((1 << 10) * in + out / 2) / out;
   }
 
+  /** The int8 kernel's samples of an axis: positions and weights in Q10. */
+  public static FixedAxis fixedAxis(int in, int out, boolean align, boolean halfPixel) {
+    int scale = scale10(in, out, align);
+    FixedAxis a = new FixedAxis(new int[out], new int[out], new int[out]);
+    for (int i = 0; i < out; i++) {
+      int position = halfPixel ? i * scale + scale / 2 - (1 << 9) : i * scale;
+      a.lower[i] = Math.max(position / (1 << 10), 0);
+      a.upper[i] = Math.min((position + (1 << 10) - 1) / (1 << 10), in - 1);
+      a.weight[i] = position - (1 << 10) * a.lower[i];
+    }
+    return a;
+  }
+
   /** Int8 RESIZE_BILINEAR: positions and weights in Q10, rounding half away from zero. */
   public static void bilinear(Geometry g, byte[] in, byte[] out) {
-    int hScale = scale10(g.inHeight(), g.outHeight(), g.alignCorners());
-    int wScale = scale10(g.inWidth(), g.outWidth(), g.alignCorners());
+    FixedAxis ys = fixedAxis(g.inHeight(), g.outHeight(), g.alignCorners(), g.halfPixelCenters());
+    FixedAxis xs = fixedAxis(g.inWidth(), g.outWidth(), g.alignCorners(), g.halfPixelCenters());
     int o = 0;
     for (int b = 0; b < g.batches(); b++) {
       for (int y = 0; y < g.outHeight(); y++) {
-        int iy = g.halfPixelCenters() ? y * hScale + hScale / 2 - (1 << 9) : y * hScale;
-        int y0 = Math.max(iy / (1 << 10), 0);
-        int y1 = Math.min((iy + (1 << 10) - 1) / (1 << 10), g.inHeight() - 1);
+        long fy = ys.weight[y];
+        int r0 = (b * g.inHeight() + ys.lower[y]) * g.inWidth();
+        int r1 = (b * g.inHeight() + ys.upper[y]) * g.inWidth();
         for (int x = 0; x < g.outWidth(); x++) {
-          int ix = g.halfPixelCenters() ? x * wScale + wScale / 2 - (1 << 9) : x * wScale;
-          int x0 = Math.max(ix / (1 << 10), 0);
-          int x1 = Math.min((ix + (1 << 10) - 1) / (1 << 10), g.inWidth() - 1);
-          long fy = iy - (1 << 10) * y0;
-          long fx = ix - (1 << 10) * x0;
-          int r0 = (b * g.inHeight() + y0) * g.inWidth();
-          int r1 = (b * g.inHeight() + y1) * g.inWidth();
+          int x0 = xs.lower[x];
+          int x1 = xs.upper[x];
+          long fx = xs.weight[x];
           for (int c = 0; c < g.depth(); c++) {
             long sum =
                 (long) in[(r0 + x0) * g.depth() + c] * ((1 << 10) - fy) * ((1 << 10) - fx)

@@ -108,9 +108,17 @@ final class SingleOpModels {
    * seeded runs to equal the interpreter's byte for byte.
    */
   static void assertHostEqualsInterpreter(Path dir, Model model) throws Exception {
+    assertHostEqualsInterpreter(dir, model, SeededInputs.of(model, 3, 7L));
+  }
+
+  /**
+   * The same on the given input sets ({@code [run][input]} little-endian bytes), for edge values
+   * seeded inputs do not reach.
+   */
+  static void assertHostEqualsInterpreter(Path dir, Model model, List<byte[][]> runs)
+      throws Exception {
     Toolchain.require("gcc", "the host build of the generated C");
     int outputs = model.primarySubgraph().outputs().length;
-    List<byte[][]> runs = SeededInputs.of(model, 3, 7L);
     CModule module = CBackend.render(model, "op");
     CProgram.write(dir, module, runs, false);
     Path exe = Toolchain.hostBuild(dir, module);
