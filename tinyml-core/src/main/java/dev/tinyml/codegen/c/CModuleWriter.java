@@ -32,7 +32,8 @@ public final class CModuleWriter {
     if (file.matches("(conv|depthwise_conv|average_pool|max_pool)_(s8|f32)\\.c")) {
       return "window.h";
     }
-    if (file.matches("(add|mul|mean|binary|minmax)_(s8|s32|f32)\\.c|compare\\.c")) {
+    if (file.matches("(add|mul|mean|binary|minmax)_(s8|s32|f32)\\.c|compare\\.c")
+        || file.matches("(reduce|sum|squared_difference|prelu)_\\w+\\.c")) {
       return "broadcast.h";
     }
     return null;
@@ -50,6 +51,7 @@ public final class CModuleWriter {
   private long stateBytes;
   private long constantBytes;
   private boolean needsMath;
+  private boolean checkedCalls;
 
   CModuleWriter(Model model, ArenaPlan plan) {
     this.model = model;
@@ -99,6 +101,7 @@ public final class CModuleWriter {
       case UINT32 -> "uint32_t";
       case INT16 -> "int16_t";
       case INT32 -> "int32_t";
+      case INT64 -> "int64_t";
       case FLOAT32 -> "float";
       default ->
           throw new CodegenException(
@@ -112,6 +115,7 @@ public final class CModuleWriter {
       case INT8, UINT8, BOOL -> 1;
       case INT16 -> 2;
       case INT32, UINT32, FLOAT32 -> 4;
+      case INT64 -> 8;
       default ->
           throw new CodegenException(
               "tensor type " + type + " has no C type in the c backend; use backend=tflm");
@@ -238,6 +242,7 @@ public final class CModuleWriter {
             case UINT32 -> Integer.toUnsignedString(b.getInt(4 * i)) + "u";
             case INT16 -> Short.toString(b.getShort(2 * i));
             case INT32 -> int32(b.getInt(4 * i));
+            case INT64 -> int64(b.getLong(8 * i));
             case FLOAT32 -> floatLiteral(b.getFloat(4 * i));
             default -> throw new IllegalStateException("checked by elementBytes");
           };
@@ -272,6 +277,11 @@ public final class CModuleWriter {
   /** A C literal of an int32 value ({@code INT32_MIN} has no plain literal). */
   public static String int32(int v) {
     return v == Integer.MIN_VALUE ? "INT32_MIN" : Integer.toString(v);
+  }
+
+  /** A C literal of an int64 value ({@code INT64_MIN} has no plain literal). */
+  static String int64(long v) {
+    return v == Long.MIN_VALUE ? "INT64_MIN" : "INT64_C(" + v + ")";
   }
 
   /** An exact C float literal (hexadecimal for finite values). */
@@ -342,6 +352,16 @@ public final class CModuleWriter {
   /** Writes a {@code static const int8_t} array of shifts (each in [-31, 31]) and returns it. */
   public String shiftArray(String name, int[] values) {
     return intArray("int8_t", 1, name, values);
+  }
+
+  /** Writes a {@code static const int8_t} array (a lookup table) and returns its name. */
+  public String int8Array(String name, int[] values) {
+    return intArray("int8_t", 1, name, values);
+  }
+
+  /** Writes a {@code static const int64_t} array of int values and returns its name. */
+  public String int64Array(String name, int[] values) {
+    return intArray("int64_t", 8, name, values);
   }
 
   private String intArray(String type, int bytes, String name, int[] values) {
@@ -415,6 +435,25 @@ public final class CModuleWriter {
       b.append(i > 0 ? ", " : "").append(int32(values[i]));
     }
     return b.toString();
+  }
+
+  /**
+   * Appends the call of a kernel that returns non-zero where the interpreter's invoke fails (an
+   * index read at run time outside its tensor): the invoke then stops and returns the operator's
+   * index plus one.
+   */
+  public void checkedCall(COp op, String function, Object... args) {
+    StringBuilder s = new StringBuilder("if (").append(function).append('(');
+    for (int i = 0; i < args.length; i++) {
+      s.append(i > 0 ? ", " : "").append(args[i]);
+    }
+    call(op, s.append(") != 0) return ").append(op.index() + 1).append(';').toString());
+    checkedCalls = true;
+  }
+
+  /** Whether an operator's call can make the invoke fail ({@link #checkedCall}). */
+  boolean checkedCalls() {
+    return checkedCalls;
   }
 
   /** Appends one statement of the invoke function, with a comment naming the operator. */

@@ -1,6 +1,7 @@
 package dev.tinyml.codegen.c;
 
 import dev.tinyml.ops.AddOp;
+import dev.tinyml.ops.ArgMinMaxOp;
 import dev.tinyml.ops.AveragePool2DOp;
 import dev.tinyml.ops.BatchToSpaceNdOp;
 import dev.tinyml.ops.CastOp;
@@ -13,6 +14,9 @@ import dev.tinyml.ops.DequantizeOp;
 import dev.tinyml.ops.DivOp;
 import dev.tinyml.ops.ExpandDimsOp;
 import dev.tinyml.ops.FullyConnectedOp;
+import dev.tinyml.ops.GatherNdOp;
+import dev.tinyml.ops.GatherOp;
+import dev.tinyml.ops.HardSwishOp;
 import dev.tinyml.ops.IndexMapOp;
 import dev.tinyml.ops.LeakyReluOp;
 import dev.tinyml.ops.LogisticOp;
@@ -25,7 +29,9 @@ import dev.tinyml.ops.Op;
 import dev.tinyml.ops.OpPlan;
 import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.ops.PadOp;
+import dev.tinyml.ops.PreluOp;
 import dev.tinyml.ops.QuantizeOp;
+import dev.tinyml.ops.ReduceOp;
 import dev.tinyml.ops.Relu6Op;
 import dev.tinyml.ops.ReluOp;
 import dev.tinyml.ops.ReshapeOp;
@@ -36,6 +42,7 @@ import dev.tinyml.ops.SoftmaxOp;
 import dev.tinyml.ops.SpaceToBatchNdOp;
 import dev.tinyml.ops.SpaceToDepthOp;
 import dev.tinyml.ops.SplittingOp;
+import dev.tinyml.ops.SquaredDifferenceOp;
 import dev.tinyml.ops.SqueezeOp;
 import dev.tinyml.ops.StackingOp;
 import dev.tinyml.ops.StridedSliceOp;
@@ -79,7 +86,7 @@ public final class COpEmitters {
     register(ReluOp.class, ElementwiseEmitters::relu);
     register(Relu6Op.class, ElementwiseEmitters::relu6);
     register(LeakyReluOp.class, ElementwiseEmitters::leakyRelu);
-    register(MeanOp.class, ShapeEmitters::mean);
+    register(MeanOp.class, ReductionEmitters::mean);
     register(PadOp.class, ShapeEmitters::pad);
     register(ConcatenationOp.class, ShapeEmitters::concat);
     register(SvdfOp.class, SvdfEmitter::svdf);
@@ -105,6 +112,13 @@ public final class COpEmitters {
     register(SelectV2Op.class, LogicEmitters::select);
     register(MinimumOp.class, ElementwiseEmitters::binary);
     register(MaximumOp.class, ElementwiseEmitters::binary);
+    register(ReduceOp.class, ReductionEmitters::reduce);
+    register(ArgMinMaxOp.class, ReductionEmitters::argMinMax);
+    register(GatherOp.class, DataEmitters::gatherAlongAxis);
+    register(GatherNdOp.class, DataEmitters::gatherNd);
+    register(SquaredDifferenceOp.class, ElementwiseEmitters::squaredDifference);
+    register(PreluOp.class, ElementwiseEmitters::prelu);
+    register(HardSwishOp.class, ElementwiseEmitters::hardSwish);
   }
 
   private static <P extends OpPlan, O extends Op<P>> void register(

@@ -81,7 +81,11 @@ final class CSourceText {
         .append("void ")
         .append(id)
         .append("_reset(void);\n\n")
-        .append("/* Runs the model on the inputs; returns 0. */\nint ")
+        .append(
+            writer.checkedCalls()
+                ? "/* Runs the model on the inputs; returns 0, or 1 + the index of the operator that"
+                    + "\n * read an index outside its tensor (the interpreter's invoke fails there). */\nint "
+                : "/* Runs the model on the inputs; returns 0. */\nint ")
         .append(id)
         .append("_invoke(void);\n\n#ifdef __cplusplus\n}\n#endif\n\n#endif\n");
     return h.toString();

@@ -4,17 +4,21 @@ import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.ops.CastOp;
 import dev.tinyml.ops.CopyOp;
 import dev.tinyml.ops.DequantizeOp;
+import dev.tinyml.ops.GatheringOp;
 import dev.tinyml.ops.IndexMapOp;
 import dev.tinyml.ops.QuantizeOp;
 import dev.tinyml.ops.StridedSliceOp;
 import dev.tinyml.ops.TensorCreationOp;
+import dev.tinyml.ops.kernels.GatherAlongAxis;
+import dev.tinyml.ops.kernels.GatherNd;
 import dev.tinyml.ops.kernels.Quantization;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
 /**
- * RESHAPE/SQUEEZE/EXPAND_DIMS (alias or copy), QUANTIZE, DEQUANTIZE and the gathers (the index-map
- * ops and STRIDED_SLICE) from the ops' plan records.
+ * RESHAPE/SQUEEZE/EXPAND_DIMS (alias or copy), QUANTIZE, DEQUANTIZE, the gathers (the index-map ops
+ * and STRIDED_SLICE through a prepared table; GATHER and GATHER_ND by indices read at run time) and
+ * the tensor creations from the ops' plan records.
  */
 final class DataEmitters {
   private DataEmitters() {}
@@ -119,6 +123,56 @@ final class DataEmitters {
         m.tensor(out, op));
   }
 
+  /**
+   * GATHER: positions read at run time, checked against the axis as the interpreter checks them
+   * (the invoke fails on one outside it).
+   */
+  static void gatherAlongAxis(COp op, GatheringOp.Plan<GatherAlongAxis.Plan> plan, CModuleWriter m)
+      throws CodegenException {
+    GatherAlongAxis.Plan p = plan.kernel();
+    m.useKernel("gather_axis.c");
+    String params =
+        m.params(
+            op,
+            "tml_gather_axis_params",
+            20,
+            CModuleWriter.ints(p.batches(), p.outer(), p.axisSize(), p.inner(), p.coords()));
+    m.checkedCall(
+        op,
+        "tml_gather_axis",
+        params,
+        CModuleWriter.elementBytes(op.output(0).type()),
+        m.tensors(op, plan.input(), plan.indices(), plan.output()));
+  }
+
+  /**
+   * GATHER_ND: index rows read at run time; a slice outside the params fails the invoke, as in the
+   * interpreter.
+   */
+  static void gatherNd(COp op, GatheringOp.Plan<GatherNd.Plan> plan, CModuleWriter m)
+      throws CodegenException {
+    GatherNd.Plan p = plan.kernel();
+    m.useKernel("gather_nd.c");
+    String params =
+        m.params(
+            op,
+            "tml_gather_nd_params",
+            16,
+            CModuleWriter.ints(p.depth(), p.slices(), p.sliceSize(), p.paramsSize()));
+    // A zero-length C array is not C99: an index depth of 0 passes the null pointer.
+    String strides =
+        p.depth() == 0
+            ? "0"
+            : m.int32Array(CModuleWriter.opName(op, "axis_stride"), p.axisStride());
+    m.checkedCall(
+        op,
+        "tml_gather_nd",
+        params,
+        strides,
+        CModuleWriter.elementBytes(op.output(0).type()),
+        m.tensors(op, plan.input(), plan.indices(), plan.output()));
+  }
+
   static void cast(COp op, CastOp.Plan plan, CModuleWriter m) throws CodegenException {
     m.useKernel("cast.c");
     m.call(
@@ -144,7 +198,10 @@ final class DataEmitters {
     };
   }
 
-  /** ZEROS_LIKE (zeros), FILL (the value repeated) and SHAPE (the input's extents, a constant). */
+  /**
+   * ZEROS_LIKE (zeros), FILL (the value repeated) and SHAPE (the input's extents, a constant of
+   * int32 or int64).
+   */
   static void create(COp op, TensorCreationOp.Plan plan, CModuleWriter m) throws CodegenException {
     Tensor out = op.output(0);
     long size = CModuleWriter.elementBytes(out.type());
@@ -166,11 +223,15 @@ final class DataEmitters {
                   + size
                   + ");\n  }");
       default -> {
-        if (out.type() != TensorType.INT32) {
-          throw op.unsupported("SHAPE with " + out.type() + " output (int32 is compiled)");
-        }
-        String shape = m.int32Array(CModuleWriter.opName(op, "shape"), plan.shape());
-        m.call(op, "memcpy", o, shape, 4L * plan.shape().length);
+        String name = CModuleWriter.opName(op, "shape");
+        String shape =
+            switch (out.type()) {
+              case INT32 -> m.int32Array(name, plan.shape());
+              case INT64 -> m.int64Array(name, plan.shape());
+              default ->
+                  throw op.unsupported("SHAPE with " + out.type() + " output (int32, int64)");
+            };
+        m.call(op, "memcpy", o, shape, size * plan.shape().length);
       }
     }
   }

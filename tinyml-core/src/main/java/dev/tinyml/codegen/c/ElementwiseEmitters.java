@@ -3,20 +3,33 @@ package dev.tinyml.codegen.c;
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.ops.ArithmeticOp;
 import dev.tinyml.ops.BroadcastBinaryOp;
+import dev.tinyml.ops.ElementwiseUnaryOp;
 import dev.tinyml.ops.LeakyReluOp;
+import dev.tinyml.ops.PreluOp;
 import dev.tinyml.ops.Relu6Op;
 import dev.tinyml.ops.ReluOp;
 import dev.tinyml.ops.SigmoidOp;
+import dev.tinyml.ops.SquaredDifferenceOp;
 import dev.tinyml.ops.kernels.Activations;
 import dev.tinyml.ops.kernels.Arithmetic;
+import dev.tinyml.ops.kernels.HardSwish;
 import dev.tinyml.ops.kernels.Logistic;
+import dev.tinyml.ops.kernels.Prelu;
+import dev.tinyml.ops.kernels.SquaredDifference;
+import dev.tinyml.tflite.TensorType;
 
 /**
- * ADD, SUB, MUL, DIV, MINIMUM, MAXIMUM, LOGISTIC, TANH, RELU, RELU6 and LEAKY_RELU, from the plan
- * records.
+ * ADD, SUB, MUL, DIV, MINIMUM, MAXIMUM, SQUARED_DIFFERENCE, LOGISTIC, TANH, RELU, RELU6,
+ * LEAKY_RELU, PRELU and HARD_SWISH, from the plan records.
  */
 final class ElementwiseEmitters {
   private ElementwiseEmitters() {}
+
+  /** The float clamp that changes nothing (NaN included), for the binary ops without one. */
+  private static final String UNCLAMPED =
+      CModuleWriter.floatLiteral(Float.NEGATIVE_INFINITY)
+          + ", "
+          + CModuleWriter.floatLiteral(Float.POSITIVE_INFINITY);
 
   static void arithmetic(COp op, ArithmeticOp.Plan plan, CModuleWriter m) throws CodegenException {
     Arithmetic.Plan p = plan.arithmetic();
@@ -120,6 +133,104 @@ final class ElementwiseEmitters {
         m.call(op, "tml_minmax_s8", code == 5 ? 1 : 0, bytes, bc, io, out);
       }
     }
+  }
+
+  /**
+   * SQUARED_DIFFERENCE: float32 and int32 as codes of the binary kernels (without a clamp), int8
+   * and int16 rescaled as the interpreter.
+   */
+  static void squaredDifference(COp op, SquaredDifferenceOp.Plan plan, CModuleWriter m)
+      throws CodegenException {
+    SquaredDifference.Plan p = plan.kernel();
+    String bc = broadcast(op, m);
+    String io = m.tensors(op, plan.input1(), plan.input2());
+    String out = m.tensor(plan.output(), op);
+    switch (plan.type()) {
+      case FLOAT32 -> {
+        m.useKernel("binary_f32.c");
+        m.call(op, "tml_binary_f32", 6, bc, io, UNCLAMPED, out);
+      }
+      case INT32 -> {
+        m.useKernel("binary_s32.c");
+        m.call(
+            op,
+            "tml_binary_s32",
+            6,
+            bc,
+            io,
+            CModuleWriter.ints(Integer.MIN_VALUE, Integer.MAX_VALUE),
+            out);
+      }
+      default -> {
+        m.useKernel("squared_difference_q.c");
+        String params =
+            m.params(
+                op,
+                "tml_squared_difference_q_params",
+                40,
+                String.join(
+                    ", ",
+                    CModuleWriter.ints(
+                        p.input1Offset(), p.input2Offset(), p.outputOffset(), p.leftShift()),
+                    CModuleWriter.ints(
+                        p.input1Multiplier(),
+                        p.input1Shift(),
+                        p.input2Multiplier(),
+                        p.input2Shift()),
+                    CModuleWriter.ints(p.outputMultiplier(), p.outputShift())));
+        m.call(
+            op,
+            "tml_squared_difference_q",
+            params,
+            CModuleWriter.elementBytes(plan.type()),
+            bc,
+            io,
+            out);
+      }
+    }
+  }
+
+  /** PRELU with a broadcast alpha: float32 as a code of the binary kernel, int8 and int16. */
+  static void prelu(COp op, PreluOp.Plan plan, CModuleWriter m) throws CodegenException {
+    String bc = broadcast(op, m);
+    String io = m.tensors(op, plan.input(), plan.alpha());
+    String out = m.tensor(plan.output(), op);
+    if (plan.type() == TensorType.FLOAT32) {
+      m.useKernel("binary_f32.c");
+      m.call(op, "tml_binary_f32", 7, bc, io, UNCLAMPED, out);
+      return;
+    }
+    Prelu.Plan p = plan.prelu();
+    m.useKernel("prelu_q.c");
+    String params =
+        m.params(
+            op,
+            "tml_prelu_q_params",
+            28,
+            String.join(
+                ", ",
+                CModuleWriter.ints(p.inputOffset(), p.alphaOffset(), p.outputOffset()),
+                CModuleWriter.ints(p.multiplier1(), p.shift1(), p.multiplier2(), p.shift2())));
+    m.call(op, "tml_prelu_q", params, CModuleWriter.elementBytes(plan.type()), bc, io, out);
+  }
+
+  /**
+   * HARD_SWISH: float32 in float, int8 through a table of the interpreter's fixed-point result for
+   * each of the 256 inputs, computed here.
+   */
+  static void hardSwish(COp op, ElementwiseUnaryOp.Plan<HardSwish.Plan> plan, CModuleWriter m)
+      throws CodegenException {
+    HardSwish.Plan p = plan.kernel();
+    if (p == null) {
+      unary(op, m, "hard_swish_f32", null, plan.input(), plan.output(), op.input(0).elementCount());
+      return;
+    }
+    int[] table = new int[256];
+    for (int v = -128; v <= 127; v++) {
+      table[v + 128] = HardSwish.apply(p, v);
+    }
+    String lut = m.int8Array(CModuleWriter.opName(op, "table"), table);
+    unary(op, m, "lookup_s8", lut, plan.input(), plan.output(), op.input(0).elementCount());
   }
 
   /**
