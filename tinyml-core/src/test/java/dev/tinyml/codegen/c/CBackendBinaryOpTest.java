@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CBackendBinaryOpTest {
   @TempDir Path dir;
 
-  private static Model binary(BuiltinOperator code, TensorType type, float scale) {
+  static Model binary(BuiltinOperator code, TensorType type, float scale) {
     SingleOpModels b = new SingleOpModels();
     int x = b.tensor("x", type, scale, 0, 2, 3, 4);
     int y = b.tensor("y", type, scale, 0, 3, 1);
@@ -64,7 +64,7 @@ class CBackendBinaryOpTest {
   }
 
   /** SQUARED_DIFFERENCE of two inputs with their own quantization, broadcast. */
-  private static Model quantizedSquaredDifference(TensorType type, int zeroPoint) {
+  static Model quantizedSquaredDifference(TensorType type, int zeroPoint) {
     SingleOpModels b = new SingleOpModels();
     int x = b.tensor("x", type, 0.05f, zeroPoint, 2, 1, 4);
     int y = b.tensor("y", type, 0.08f, -zeroPoint, 3, 1);
@@ -84,7 +84,7 @@ class CBackendBinaryOpTest {
   }
 
   /** PRELU of a {@code 2x3x4} input with an alpha of {@code 3x1}, broadcast over the rest. */
-  private static Model prelu(TensorType type, float scale) {
+  static Model prelu(TensorType type, float scale) {
     SingleOpModels b = new SingleOpModels();
     int x = b.tensor("x", type, scale, type == TensorType.INT8 ? -3 : 0, 2, 3, 4);
     TensorType alphaType = type == TensorType.FLOAT32 ? type : TensorType.INT8;

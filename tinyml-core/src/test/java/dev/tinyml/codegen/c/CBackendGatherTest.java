@@ -26,7 +26,7 @@ class CBackendGatherTest {
   }
 
   /** GATHER of {@code values} by the constant {@code positions}. */
-  private static Model gather(
+  static Model gather(
       TensorType type,
       int[] valuesShape,
       int[] positionsShape,
@@ -78,7 +78,7 @@ class CBackendGatherTest {
   }
 
   /** GATHER_ND of {@code params} by the constant index rows. */
-  private static Model gatherNd(
+  static Model gatherNd(
       TensorType type, int[] paramsShape, int[] indicesShape, int[] indices, int... outShape) {
     SingleOpModels b = new SingleOpModels();
     int params = b.tensor("params", type, type == TensorType.INT8 ? 0.1f : 0, 0, paramsShape);

@@ -18,7 +18,7 @@ class CBackendReductionTest {
   @TempDir Path dir;
 
   /** {@code code} of a {@code 2x3x4x5} input over the constant {@code axes}. */
-  private static Model reduce(
+  static Model reduce(
       BuiltinOperator code,
       TensorType type,
       float inScale,
@@ -123,7 +123,7 @@ class CBackendReductionTest {
   }
 
   /** {@code code} of an input of {@code inShape} along the constant {@code axis}, to int32. */
-  private static Model arg(
+  static Model arg(
       BuiltinOperator code, TensorType type, int[] inShape, int axis, int... outShape) {
     SingleOpModels b = new SingleOpModels();
     int in = b.tensor("in", type, type == TensorType.INT8 ? 0.1f : 0, 0, inShape);

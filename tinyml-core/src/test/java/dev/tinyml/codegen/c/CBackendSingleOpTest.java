@@ -87,7 +87,7 @@ class CBackendSingleOpTest {
             out));
   }
 
-  private Model floatUnary(BuiltinOperator code, dev.tinyml.tflite.BuiltinOptions options) {
+  static Model floatUnary(BuiltinOperator code, dev.tinyml.tflite.BuiltinOptions options) {
     SingleOpModels b = new SingleOpModels();
     int in = b.tensor("in", TensorType.FLOAT32, 0, 0, 4, 25);
     int out = b.tensor("out", TensorType.FLOAT32, 0, 0, 4, 25);
@@ -121,13 +121,17 @@ class CBackendSingleOpTest {
     assertHostEqualsInterpreter(floatUnary(BuiltinOperator.HARD_SWISH, null));
   }
 
-  @Test
-  void int8HardSwishEqualsInterpreterOnEveryInputValue() throws Exception {
-    // 3 runs of 600 random bytes meet all 256 int8 values, almost surely.
+  /** An int8 HARD_SWISH of 600 elements. */
+  static Model int8HardSwish() {
     SingleOpModels b = new SingleOpModels();
     int in = b.tensor("in", TensorType.INT8, 0.04f, -10, 600);
     int out = b.tensor("out", TensorType.INT8, 0.02f, -60, 600);
-    assertHostEqualsInterpreter(
-        b.op(BuiltinOperator.HARD_SWISH, null, new int[] {in}, new int[] {in}, out));
+    return b.op(BuiltinOperator.HARD_SWISH, null, new int[] {in}, new int[] {in}, out);
+  }
+
+  @Test
+  void int8HardSwishEqualsInterpreterOnEveryInputValue() throws Exception {
+    // 3 runs of 600 random bytes meet all 256 int8 values, almost surely.
+    assertHostEqualsInterpreter(int8HardSwish());
   }
 }
