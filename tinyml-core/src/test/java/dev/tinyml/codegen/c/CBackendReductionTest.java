@@ -1,5 +1,8 @@
 package dev.tinyml.codegen.c;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.tflite.ArgMaxOptions;
 import dev.tinyml.tflite.ArgMinOptions;
 import dev.tinyml.tflite.BuiltinOperator;
@@ -154,5 +157,25 @@ class CBackendReductionTest {
         new BuiltinOperator[] {BuiltinOperator.ARG_MAX, BuiltinOperator.ARG_MIN}) {
       assertHostEqualsInterpreter(arg(code, TensorType.INT8, new int[] {300, 2}, 0, 2));
     }
+  }
+
+  @Test
+  void aSumOverARank5InputIsRefusedNamingTheOpAndTheTflmBackend() {
+    SingleOpModels b = new SingleOpModels();
+    int in = b.tensor("in", TensorType.FLOAT32, 0, 0, 2, 1, 2, 1, 2);
+    int axis = b.int32(new int[] {1}, 4);
+    int out = b.tensor("out", TensorType.FLOAT32, 0, 0, 2, 1, 2, 1);
+    Model model =
+        b.op(
+            BuiltinOperator.SUM,
+            new ReducerOptions(false),
+            new int[] {in},
+            new int[] {in, axis},
+            out);
+    assertThatThrownBy(() -> CBackend.render(model, "op"))
+        .isInstanceOf(CodegenException.class)
+        .hasMessageContaining("op #0 SUM")
+        .hasMessageContaining("rank-5 input (at most 4)")
+        .hasMessageContaining("backend=tflm");
   }
 }
