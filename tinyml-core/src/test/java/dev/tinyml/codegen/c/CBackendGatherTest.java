@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tinyml.interp.PreparedModel;
 import dev.tinyml.io.AtomicFiles;
+import dev.tinyml.tflite.ArgMaxOptions;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.GatherOptions;
 import dev.tinyml.tflite.Model;
@@ -109,6 +110,30 @@ class CBackendGatherTest {
             new int[] {1, 2, 0, 1, 1, 0, 0, 0},
             2,
             2));
+  }
+
+  @Test
+  void gatherByPositionsComputedAtRunTimeEqualsInterpreter() throws Exception {
+    // ARG_MAX makes in-range positions from the seeded scores; GATHER picks rows of the table.
+    SingleOpModels b = new SingleOpModels();
+    int scores = b.tensor("scores", TensorType.FLOAT32, 0, 0, 4, 5);
+    int axis = b.int32(new int[] {}, 1);
+    int positions = b.tensor("positions", TensorType.INT32, 0, 0, 4);
+    b.op(
+        BuiltinOperator.ARG_MAX,
+        new ArgMaxOptions(TensorType.INT32),
+        new int[] {scores},
+        new int[] {scores, axis},
+        positions);
+    int table = b.tensor("table", TensorType.INT8, 0.1f, 0, 5, 3);
+    int out = b.tensor("out", TensorType.INT8, 0.1f, 0, 4, 3);
+    assertHostEqualsInterpreter(
+        b.op(
+            BuiltinOperator.GATHER,
+            new GatherOptions(0, 0),
+            new int[] {scores, table},
+            new int[] {table, positions},
+            out));
   }
 
   @Test
