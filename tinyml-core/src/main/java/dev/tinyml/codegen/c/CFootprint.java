@@ -71,7 +71,7 @@ public record CFootprint(
           Map.entry("max_pool_f32.c", 528),
           Map.entry("max_pool_s8.c", 472),
           Map.entry("mean_f32.c", 268),
-          Map.entry("mean_s8.c", 432),
+          Map.entry("mean_s8.c", 408),
           Map.entry("minmax_s8.c", 232),
           Map.entry("mul_s8.c", 300),
           Map.entry("pad.c", 176),
@@ -88,7 +88,7 @@ public record CFootprint(
           Map.entry("softmax_f32.c", 192),
           Map.entry("softmax_s8.c", 1396),
           Map.entry("squared_difference_q.c", 652),
-          Map.entry("sum_s16.c", 440),
+          Map.entry("sum_s16.c", 408),
           Map.entry("sum_s32.c", 256),
           Map.entry("svdf_s8.c", 792),
           Map.entry("tanh_f32.c", 52));

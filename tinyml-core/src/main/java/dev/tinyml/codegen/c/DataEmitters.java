@@ -130,19 +130,8 @@ final class DataEmitters {
   static void gatherAlongAxis(COp op, GatheringOp.Plan<GatherAlongAxis.Plan> plan, CModuleWriter m)
       throws CodegenException {
     GatherAlongAxis.Plan p = plan.kernel();
-    m.useKernel("gather_axis.c");
-    String params =
-        m.params(
-            op,
-            "tml_gather_axis_params",
-            20,
-            CModuleWriter.ints(p.batches(), p.outer(), p.axisSize(), p.inner(), p.coords()));
-    m.checkedCall(
-        op,
-        "tml_gather_axis",
-        params,
-        CModuleWriter.elementBytes(op.output(0).type()),
-        m.tensors(op, plan.input(), plan.indices(), plan.output()));
+    String values = CModuleWriter.ints(p.batches(), p.outer(), p.axisSize(), p.inner(), p.coords());
+    checkedGather(op, plan, m, "gather_axis", 20, values);
   }
 
   /**
@@ -152,23 +141,38 @@ final class DataEmitters {
   static void gatherNd(COp op, GatheringOp.Plan<GatherNd.Plan> plan, CModuleWriter m)
       throws CodegenException {
     GatherNd.Plan p = plan.kernel();
-    m.useKernel("gather_nd.c");
-    String params =
-        m.params(
-            op,
-            "tml_gather_nd_params",
-            16,
-            CModuleWriter.ints(p.depth(), p.slices(), p.sliceSize(), p.paramsSize()));
+    String values = CModuleWriter.ints(p.depth(), p.slices(), p.sliceSize(), p.paramsSize());
     // A zero-length C array is not C99: an index depth of 0 passes the null pointer.
     String strides =
         p.depth() == 0
             ? "0"
             : m.int32Array(CModuleWriter.opName(op, "axis_stride"), p.axisStride());
+    checkedGather(op, plan, m, "gather_nd", 16, values, strides);
+  }
+
+  /**
+   * The call {@code tml_<kernel>(&params, [extra, ]element_bytes, values, indices, out)} of a
+   * gather by run-time indices, which fails the invoke on an index outside the values.
+   *
+   * @param bytes the size of the kernel's parameter struct
+   * @param values the struct's initializer
+   */
+  private static void checkedGather(
+      COp op,
+      GatheringOp.Plan<?> plan,
+      CModuleWriter m,
+      String kernel,
+      int bytes,
+      String values,
+      String... extra)
+      throws CodegenException {
+    m.useKernel(kernel + ".c");
+    String params = m.params(op, "tml_" + kernel + "_params", bytes, values);
+    String leading = extra.length == 0 ? params : params + ", " + String.join(", ", extra);
     m.checkedCall(
         op,
-        "tml_gather_nd",
-        params,
-        strides,
+        "tml_" + kernel,
+        leading,
         CModuleWriter.elementBytes(op.output(0).type()),
         m.tensors(op, plan.input(), plan.indices(), plan.output()));
   }

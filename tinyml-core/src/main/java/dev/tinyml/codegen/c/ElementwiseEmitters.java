@@ -104,35 +104,58 @@ final class ElementwiseEmitters {
           case MINIMUM -> 4;
           case MAXIMUM -> 5;
         };
-    String bc = broadcast(op, m);
-    String io = m.tensors(op, plan.x(), plan.y());
-    String out = m.tensor(plan.output(), op);
+    Operands o = Operands.of(op, m, plan.x(), plan.y(), plan.output());
     switch (plan.type()) {
-      case FLOAT32 -> {
-        m.useKernel("binary_f32.c");
-        String clamp =
-            CModuleWriter.floatLiteral(plan.floatMin())
-                + ", "
-                + CModuleWriter.floatLiteral(plan.floatMax());
-        m.call(op, "tml_binary_f32", code, bc, io, clamp, out);
-      }
-      case INT32 -> {
-        m.useKernel("binary_s32.c");
-        m.call(
-            op,
-            "tml_binary_s32",
-            code,
-            bc,
-            io,
-            CModuleWriter.ints(plan.intMin(), plan.intMax()),
-            out);
-      }
+      case FLOAT32 ->
+          binaryKernel(
+              op,
+              m,
+              code,
+              plan.type(),
+              o,
+              CModuleWriter.floatLiteral(plan.floatMin())
+                  + ", "
+                  + CModuleWriter.floatLiteral(plan.floatMax()));
+      case INT32 ->
+          binaryKernel(
+              op, m, code, plan.type(), o, CModuleWriter.ints(plan.intMin(), plan.intMax()));
       default -> {
         m.useKernel("minmax_s8.c");
         int bytes = CModuleWriter.elementBytes(plan.type());
-        m.call(op, "tml_minmax_s8", code == 5 ? 1 : 0, bytes, bc, io, out);
+        m.call(op, "tml_minmax_s8", code == 5 ? 1 : 0, bytes, o.bc(), o.io(), o.out());
       }
     }
+  }
+
+  /** A binary op's broadcast walk, its two inputs and its output as C arguments. */
+  private record Operands(String bc, String io, String out) {
+    static Operands of(COp op, CModuleWriter m, int x, int y, int output) throws CodegenException {
+      String bc = broadcast(op, m);
+      String io = m.tensors(op, x, y);
+      return new Operands(bc, io, m.tensor(output, op));
+    }
+  }
+
+  /**
+   * The call of {@code binary_f32.c} (float32) or {@code binary_s32.c} (int32) for op {@code code}.
+   */
+  private static void binaryKernel(
+      COp op, CModuleWriter m, int code, TensorType type, Operands o, String clamp) {
+    String kernel = type == TensorType.FLOAT32 ? "binary_f32" : "binary_s32";
+    m.useKernel(kernel + ".c");
+    m.call(op, "tml_" + kernel, code, o.bc(), o.io(), clamp, o.out());
+  }
+
+  /**
+   * The call {@code tml_<kernel>(&params, element_bytes, bc, x, y, out)} of a quantized binary
+   * kernel for int8 or int16.
+   */
+  private static void quantizedKernel(
+      COp op, CModuleWriter m, String kernel, int bytes, String values, TensorType type, Operands o)
+      throws CodegenException {
+    m.useKernel(kernel + ".c");
+    String params = m.params(op, "tml_" + kernel + "_params", bytes, values);
+    m.call(op, "tml_" + kernel, params, CModuleWriter.elementBytes(type), o.bc(), o.io(), o.out());
   }
 
   /**
@@ -141,77 +164,41 @@ final class ElementwiseEmitters {
    */
   static void squaredDifference(COp op, SquaredDifferenceOp.Plan plan, CModuleWriter m)
       throws CodegenException {
-    SquaredDifference.Plan p = plan.kernel();
-    String bc = broadcast(op, m);
-    String io = m.tensors(op, plan.input1(), plan.input2());
-    String out = m.tensor(plan.output(), op);
+    Operands o = Operands.of(op, m, plan.input1(), plan.input2(), plan.output());
     switch (plan.type()) {
-      case FLOAT32 -> {
-        m.useKernel("binary_f32.c");
-        m.call(op, "tml_binary_f32", 6, bc, io, UNCLAMPED, out);
-      }
-      case INT32 -> {
-        m.useKernel("binary_s32.c");
-        m.call(
-            op,
-            "tml_binary_s32",
-            6,
-            bc,
-            io,
-            CModuleWriter.ints(Integer.MIN_VALUE, Integer.MAX_VALUE),
-            out);
-      }
+      case FLOAT32 -> binaryKernel(op, m, 6, plan.type(), o, UNCLAMPED);
+      case INT32 ->
+          binaryKernel(
+              op, m, 6, plan.type(), o, CModuleWriter.ints(Integer.MIN_VALUE, Integer.MAX_VALUE));
       default -> {
-        m.useKernel("squared_difference_q.c");
-        String params =
-            m.params(
-                op,
-                "tml_squared_difference_q_params",
-                40,
-                String.join(
-                    ", ",
-                    CModuleWriter.ints(
-                        p.input1Offset(), p.input2Offset(), p.outputOffset(), p.leftShift()),
-                    CModuleWriter.ints(
-                        p.input1Multiplier(),
-                        p.input1Shift(),
-                        p.input2Multiplier(),
-                        p.input2Shift()),
-                    CModuleWriter.ints(p.outputMultiplier(), p.outputShift())));
-        m.call(
-            op,
-            "tml_squared_difference_q",
-            params,
-            CModuleWriter.elementBytes(plan.type()),
-            bc,
-            io,
-            out);
+        SquaredDifference.Plan p = plan.kernel();
+        String values =
+            String.join(
+                ", ",
+                CModuleWriter.ints(
+                    p.input1Offset(), p.input2Offset(), p.outputOffset(), p.leftShift()),
+                CModuleWriter.ints(
+                    p.input1Multiplier(), p.input1Shift(), p.input2Multiplier(), p.input2Shift()),
+                CModuleWriter.ints(p.outputMultiplier(), p.outputShift()));
+        quantizedKernel(op, m, "squared_difference_q", 40, values, plan.type(), o);
       }
     }
   }
 
   /** PRELU with a broadcast alpha: float32 as a code of the binary kernel, int8 and int16. */
   static void prelu(COp op, PreluOp.Plan plan, CModuleWriter m) throws CodegenException {
-    String bc = broadcast(op, m);
-    String io = m.tensors(op, plan.input(), plan.alpha());
-    String out = m.tensor(plan.output(), op);
+    Operands o = Operands.of(op, m, plan.input(), plan.alpha(), plan.output());
     if (plan.type() == TensorType.FLOAT32) {
-      m.useKernel("binary_f32.c");
-      m.call(op, "tml_binary_f32", 7, bc, io, UNCLAMPED, out);
+      binaryKernel(op, m, 7, plan.type(), o, UNCLAMPED);
       return;
     }
     Prelu.Plan p = plan.prelu();
-    m.useKernel("prelu_q.c");
-    String params =
-        m.params(
-            op,
-            "tml_prelu_q_params",
-            28,
-            String.join(
-                ", ",
-                CModuleWriter.ints(p.inputOffset(), p.alphaOffset(), p.outputOffset()),
-                CModuleWriter.ints(p.multiplier1(), p.shift1(), p.multiplier2(), p.shift2())));
-    m.call(op, "tml_prelu_q", params, CModuleWriter.elementBytes(plan.type()), bc, io, out);
+    String values =
+        String.join(
+            ", ",
+            CModuleWriter.ints(p.inputOffset(), p.alphaOffset(), p.outputOffset()),
+            CModuleWriter.ints(p.multiplier1(), p.shift1(), p.multiplier2(), p.shift2()));
+    quantizedKernel(op, m, "prelu_q", 28, values, plan.type(), o);
   }
 
   /**

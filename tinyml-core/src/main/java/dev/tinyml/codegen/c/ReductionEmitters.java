@@ -64,7 +64,7 @@ final class ReductionEmitters {
                   r.shift());
       String kernel = plan.type() == TensorType.INT8 ? "mean_s8" : "sum_s16";
       m.useKernel(kernel + ".c");
-      m.call(op, "tml_" + kernel, m.params(op, "tml_" + kernel + "_params", 116, values), io);
+      m.call(op, "tml_" + kernel, m.params(op, "tml_rescaled_sum_params", 116, values), io);
       return;
     }
     int kind =
@@ -94,14 +94,11 @@ final class ReductionEmitters {
   /** ARG_MAX and ARG_MIN of float32 or int8 values, to int32 positions. */
   static void argMinMax(COp op, ArgMinMaxOp.Plan plan, CModuleWriter m) throws CodegenException {
     ArgMinMax.Plan p = plan.kernel();
+    int max = op.code() == BuiltinOperator.ARG_MAX ? 1 : 0;
+    int isFloat = plan.type() == TensorType.FLOAT32 ? 1 : 0;
+    String shape = CModuleWriter.ints(max, isFloat, p.outer(), p.axisSize(), p.inner());
     m.useKernel("arg_minmax.c");
-    m.call(
-        op,
-        "tml_arg_minmax",
-        op.code() == BuiltinOperator.ARG_MAX ? 1 : 0,
-        plan.type() == TensorType.FLOAT32 ? 1 : 0,
-        CModuleWriter.ints(p.outer(), p.axisSize(), p.inner()),
-        m.tensors(op, plan.input(), plan.output()));
+    m.call(op, "tml_arg_minmax", shape, m.tensors(op, plan.input(), plan.output()));
   }
 
   /** The kept and the reduced walk as two {@code tml_broadcast} constants. */
