@@ -41,7 +41,8 @@ public final class CModuleWriter {
     if (file.matches("batch_matmul_(s8|f32)\\.c")) {
       return "batch_matmul.h";
     }
-    if (file.matches("(add|mul|mean|binary|minmax|prelu)_(s8|s32|f32)\\.c|compare\\.c")) {
+    if (file.matches("(add|mul|mean|binary|minmax)_(s8|s32|f32)\\.c|compare\\.c")
+        || file.matches("(reduce|sum|squared_difference|prelu)_\\w+\\.c")) {
       return "broadcast.h";
     }
     if (file.matches("abs_rsqrt\\.c|l2_norm_s8\\.c")) {
@@ -66,7 +67,7 @@ public final class CModuleWriter {
   private long stateBytes;
   private long constantBytes;
   private boolean needsMath;
-  private boolean mayFail;
+  private boolean checkedCalls;
 
   CModuleWriter(Model model, ArenaPlan plan) {
     this.model = model;
@@ -100,11 +101,6 @@ public final class CModuleWriter {
     return needsMath;
   }
 
-  /** Whether an operator may fail the invoke ({@link #callChecked}). */
-  boolean mayFail() {
-    return mayFail;
-  }
-
   /** Bytes of constant data written so far (weights, multipliers, parameters). */
   long constantBytes() {
     return constantBytes;
@@ -123,6 +119,7 @@ public final class CModuleWriter {
       case UINT32 -> "uint32_t";
       case INT16 -> "int16_t";
       case INT32 -> "int32_t";
+      case INT64 -> "int64_t";
       case FLOAT32 -> "float";
       default ->
           throw new CodegenException(
@@ -136,6 +133,7 @@ public final class CModuleWriter {
       case INT8, UINT8, BOOL -> 1;
       case INT16 -> 2;
       case INT32, UINT32, FLOAT32 -> 4;
+      case INT64 -> 8;
       default ->
           throw new CodegenException(
               "tensor type " + type + " has no C type in the c backend; use backend=tflm");
@@ -262,6 +260,7 @@ public final class CModuleWriter {
             case UINT32 -> Integer.toUnsignedString(b.getInt(4 * i)) + "u";
             case INT16 -> Short.toString(b.getShort(2 * i));
             case INT32 -> int32(b.getInt(4 * i));
+            case INT64 -> int64(b.getLong(8 * i));
             case FLOAT32 -> floatLiteral(b.getFloat(4 * i));
             default -> throw new IllegalStateException("checked by elementBytes");
           };
@@ -296,6 +295,11 @@ public final class CModuleWriter {
   /** A C literal of an int32 value ({@code INT32_MIN} has no plain literal). */
   public static String int32(int v) {
     return v == Integer.MIN_VALUE ? "INT32_MIN" : Integer.toString(v);
+  }
+
+  /** A C literal of an int64 value ({@code INT64_MIN} has no plain literal). */
+  static String int64(long v) {
+    return v == Long.MIN_VALUE ? "INT64_MIN" : "INT64_C(" + v + ")";
   }
 
   /** An exact C float literal (hexadecimal for finite values). */
@@ -389,6 +393,11 @@ public final class CModuleWriter {
     return array("float", 4, name, values.length, i -> floatLiteral(values[i]));
   }
 
+  /** Writes a {@code static const int64_t} array of int values and returns its name. */
+  public String int64Array(String name, int[] values) {
+    return intArray("int64_t", 8, name, values);
+  }
+
   private String intArray(String type, int bytes, String name, int[] values) {
     return array(type, bytes, name, values.length, i -> int32(values[i]));
   }
@@ -471,12 +480,18 @@ public final class CModuleWriter {
   }
 
   /**
-   * Appends the call {@code function(arg, ...)} of a kernel that returns nonzero when its input is
-   * outside the op's domain (where TFLM fails the invoke): the invoke then returns 1.
+   * Appends the call of a kernel that returns non-zero where the interpreter's invoke fails (an
+   * input outside the op's domain, an index read at run time outside its tensor): the invoke then
+   * stops and returns the operator's index plus one.
    */
-  public void callChecked(COp op, String function, Object... args) {
-    call(op, "if (" + invocation(function, args) + " != 0) return 1;");
-    mayFail = true;
+  public void checkedCall(COp op, String function, Object... args) {
+    call(op, "if (" + invocation(function, args) + " != 0) return " + (op.index() + 1) + ";");
+    checkedCalls = true;
+  }
+
+  /** Whether an operator's call can make the invoke fail ({@link #checkedCall}). */
+  boolean checkedCalls() {
+    return checkedCalls;
   }
 
   /** Appends one statement of the invoke function, with a comment naming the operator. */

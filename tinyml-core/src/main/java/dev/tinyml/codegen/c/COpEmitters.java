@@ -2,6 +2,7 @@ package dev.tinyml.codegen.c;
 
 import dev.tinyml.ops.AbsRsqrtOp;
 import dev.tinyml.ops.AddOp;
+import dev.tinyml.ops.ArgMinMaxOp;
 import dev.tinyml.ops.AveragePool2DOp;
 import dev.tinyml.ops.BatchMatMulOp;
 import dev.tinyml.ops.BatchToSpaceNdOp;
@@ -19,6 +20,8 @@ import dev.tinyml.ops.ExpOp;
 import dev.tinyml.ops.ExpandDimsOp;
 import dev.tinyml.ops.FloorOp;
 import dev.tinyml.ops.FullyConnectedOp;
+import dev.tinyml.ops.GatherNdOp;
+import dev.tinyml.ops.GatherOp;
 import dev.tinyml.ops.HardSwishOp;
 import dev.tinyml.ops.IndexMapOp;
 import dev.tinyml.ops.L2NormalizationOp;
@@ -36,6 +39,7 @@ import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.ops.PadOp;
 import dev.tinyml.ops.PreluOp;
 import dev.tinyml.ops.QuantizeOp;
+import dev.tinyml.ops.ReduceOp;
 import dev.tinyml.ops.Relu6Op;
 import dev.tinyml.ops.ReluOp;
 import dev.tinyml.ops.ReshapeOp;
@@ -49,6 +53,7 @@ import dev.tinyml.ops.SpaceToBatchNdOp;
 import dev.tinyml.ops.SpaceToDepthOp;
 import dev.tinyml.ops.SplittingOp;
 import dev.tinyml.ops.SqrtOp;
+import dev.tinyml.ops.SquaredDifferenceOp;
 import dev.tinyml.ops.SqueezeOp;
 import dev.tinyml.ops.StackingOp;
 import dev.tinyml.ops.StridedSliceOp;
@@ -94,7 +99,7 @@ public final class COpEmitters {
     register(ReluOp.class, ElementwiseEmitters::relu);
     register(Relu6Op.class, ElementwiseEmitters::relu6);
     register(LeakyReluOp.class, ElementwiseEmitters::leakyRelu);
-    register(MeanOp.class, ShapeEmitters::mean);
+    register(MeanOp.class, ReductionEmitters::mean);
     register(PadOp.class, ShapeEmitters::pad);
     register(ConcatenationOp.class, ShapeEmitters::concat);
     register(SvdfOp.class, SvdfEmitter::svdf);
@@ -132,6 +137,11 @@ public final class COpEmitters {
     register(HardSwishOp.class, UnaryMathEmitters::hardSwish);
     register(L2NormalizationOp.class, UnaryMathEmitters::l2Normalization);
     register(ResizeBilinearOp.class, ResizeEmitter::bilinear);
+    register(ReduceOp.class, ReductionEmitters::reduce);
+    register(ArgMinMaxOp.class, ReductionEmitters::argMinMax);
+    register(GatherOp.class, DataEmitters::gatherAlongAxis);
+    register(GatherNdOp.class, DataEmitters::gatherNd);
+    register(SquaredDifferenceOp.class, ElementwiseEmitters::squaredDifference);
     register(PreluOp.class, ElementwiseEmitters::prelu);
   }
 

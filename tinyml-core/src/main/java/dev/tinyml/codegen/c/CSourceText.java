@@ -82,10 +82,10 @@ final class CSourceText {
         .append(id)
         .append("_reset(void);\n\n")
         .append(
-            writer.mayFail()
-                ? "/* Runs the model on the inputs; returns 0, or 1 when an operator's input is\n"
-                    + " * outside its domain (RSQRT below its zero point), where TFLM fails the\n"
-                    + " * invoke. */\nint "
+            writer.checkedCalls()
+                ? "/* Runs the model on the inputs; returns 0, or 1 + the index of the operator at\n"
+                    + " * which the interpreter's invoke fails (an input outside the op's domain, such\n"
+                    + " * as RSQRT below its zero point, or an index outside its tensor). */\nint "
                 : "/* Runs the model on the inputs; returns 0. */\nint ")
         .append(id)
         .append("_invoke(void);\n\n#ifdef __cplusplus\n}\n#endif\n\n#endif\n");

@@ -4,17 +4,21 @@ import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.ops.CastOp;
 import dev.tinyml.ops.CopyOp;
 import dev.tinyml.ops.DequantizeOp;
+import dev.tinyml.ops.GatheringOp;
 import dev.tinyml.ops.IndexMapOp;
 import dev.tinyml.ops.QuantizeOp;
 import dev.tinyml.ops.StridedSliceOp;
 import dev.tinyml.ops.TensorCreationOp;
+import dev.tinyml.ops.kernels.GatherAlongAxis;
+import dev.tinyml.ops.kernels.GatherNd;
 import dev.tinyml.ops.kernels.Quantization;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
 /**
- * RESHAPE/SQUEEZE/EXPAND_DIMS (alias or copy), QUANTIZE, DEQUANTIZE and the gathers (the index-map
- * ops and STRIDED_SLICE) from the ops' plan records.
+ * RESHAPE/SQUEEZE/EXPAND_DIMS (alias or copy), QUANTIZE, DEQUANTIZE, the gathers (the index-map ops
+ * and STRIDED_SLICE through a prepared table; GATHER and GATHER_ND by indices read at run time) and
+ * the tensor creations from the ops' plan records.
  */
 final class DataEmitters {
   private DataEmitters() {}
@@ -119,6 +123,60 @@ final class DataEmitters {
         m.tensor(out, op));
   }
 
+  /**
+   * GATHER: positions read at run time, checked against the axis as the interpreter checks them
+   * (the invoke fails on one outside it).
+   */
+  static void gatherAlongAxis(COp op, GatheringOp.Plan<GatherAlongAxis.Plan> plan, CModuleWriter m)
+      throws CodegenException {
+    GatherAlongAxis.Plan p = plan.kernel();
+    String values = CModuleWriter.ints(p.batches(), p.outer(), p.axisSize(), p.inner(), p.coords());
+    checkedGather(op, plan, m, "gather_axis", 20, values);
+  }
+
+  /**
+   * GATHER_ND: index rows read at run time; a slice outside the params fails the invoke, as in the
+   * interpreter.
+   */
+  static void gatherNd(COp op, GatheringOp.Plan<GatherNd.Plan> plan, CModuleWriter m)
+      throws CodegenException {
+    GatherNd.Plan p = plan.kernel();
+    String values = CModuleWriter.ints(p.depth(), p.slices(), p.sliceSize(), p.paramsSize());
+    // A zero-length C array is not C99: an index depth of 0 passes the null pointer.
+    String strides =
+        p.depth() == 0
+            ? "0"
+            : m.int32Array(CModuleWriter.opName(op, "axis_stride"), p.axisStride());
+    checkedGather(op, plan, m, "gather_nd", 16, values, strides);
+  }
+
+  /**
+   * The call {@code tml_<kernel>(&params, [extra, ]element_bytes, values, indices, out)} of a
+   * gather by run-time indices, which fails the invoke on an index outside the values.
+   *
+   * @param bytes the size of the kernel's parameter struct
+   * @param values the struct's initializer
+   */
+  private static void checkedGather(
+      COp op,
+      GatheringOp.Plan<?> plan,
+      CModuleWriter m,
+      String kernel,
+      int bytes,
+      String values,
+      String... extra)
+      throws CodegenException {
+    m.useKernel(kernel + ".c");
+    String params = m.params(op, "tml_" + kernel + "_params", bytes, values);
+    String leading = extra.length == 0 ? params : params + ", " + String.join(", ", extra);
+    m.checkedCall(
+        op,
+        "tml_" + kernel,
+        leading,
+        CModuleWriter.elementBytes(op.output(0).type()),
+        m.tensors(op, plan.input(), plan.indices(), plan.output()));
+  }
+
   static void cast(COp op, CastOp.Plan plan, CModuleWriter m) throws CodegenException {
     m.useKernel("cast.c");
     m.call(
@@ -144,7 +202,10 @@ final class DataEmitters {
     };
   }
 
-  /** ZEROS_LIKE (zeros), FILL (the value repeated) and SHAPE (the input's extents, a constant). */
+  /**
+   * ZEROS_LIKE (zeros), FILL (the value repeated) and SHAPE (the input's extents, a constant of
+   * int32 or int64).
+   */
   static void create(COp op, TensorCreationOp.Plan plan, CModuleWriter m) throws CodegenException {
     Tensor out = op.output(0);
     long size = CModuleWriter.elementBytes(out.type());
@@ -166,11 +227,15 @@ final class DataEmitters {
                   + size
                   + ");\n  }");
       default -> {
-        if (out.type() != TensorType.INT32) {
-          throw op.unsupported("SHAPE with " + out.type() + " output (int32 is compiled)");
-        }
-        String shape = m.int32Array(CModuleWriter.opName(op, "shape"), plan.shape());
-        m.call(op, "memcpy", o, shape, 4L * plan.shape().length);
+        String name = CModuleWriter.opName(op, "shape");
+        String shape =
+            switch (out.type()) {
+              case INT32 -> m.int32Array(name, plan.shape());
+              case INT64 -> m.int64Array(name, plan.shape());
+              default ->
+                  throw op.unsupported("SHAPE with " + out.type() + " output (int32, int64)");
+            };
+        m.call(op, "memcpy", o, shape, size * plan.shape().length);
       }
     }
   }

@@ -8,18 +8,26 @@ import dev.tinyml.ops.PreluOp;
 import dev.tinyml.ops.Relu6Op;
 import dev.tinyml.ops.ReluOp;
 import dev.tinyml.ops.SigmoidOp;
+import dev.tinyml.ops.SquaredDifferenceOp;
 import dev.tinyml.ops.kernels.Activations;
 import dev.tinyml.ops.kernels.Arithmetic;
 import dev.tinyml.ops.kernels.Logistic;
 import dev.tinyml.ops.kernels.Prelu;
+import dev.tinyml.ops.kernels.SquaredDifference;
 import dev.tinyml.tflite.TensorType;
 
 /**
- * ADD, SUB, MUL, DIV, MINIMUM, MAXIMUM, LOGISTIC, TANH, RELU, RELU6, LEAKY_RELU and PRELU, from the
- * plan records.
+ * ADD, SUB, MUL, DIV, MINIMUM, MAXIMUM, SQUARED_DIFFERENCE, LOGISTIC, TANH, RELU, RELU6, LEAKY_RELU
+ * and PRELU, from the plan records.
  */
 final class ElementwiseEmitters {
   private ElementwiseEmitters() {}
+
+  /** The float clamp that changes nothing (NaN included), for the binary ops without one. */
+  private static final String UNCLAMPED =
+      CModuleWriter.floatLiteral(Float.NEGATIVE_INFINITY)
+          + ", "
+          + CModuleWriter.floatLiteral(Float.POSITIVE_INFINITY);
 
   static void arithmetic(COp op, ArithmeticOp.Plan plan, CModuleWriter m) throws CodegenException {
     Arithmetic.Plan p = plan.arithmetic();
@@ -94,35 +102,101 @@ final class ElementwiseEmitters {
           case MINIMUM -> 4;
           case MAXIMUM -> 5;
         };
-    String bc = broadcast(op, m);
-    String io = m.tensors(op, plan.x(), plan.y());
-    String out = m.tensor(plan.output(), op);
+    Operands o = Operands.of(op, m, plan.x(), plan.y(), plan.output());
     switch (plan.type()) {
-      case FLOAT32 -> {
-        m.useKernel("binary_f32.c");
-        String clamp =
-            CModuleWriter.floatLiteral(plan.floatMin())
-                + ", "
-                + CModuleWriter.floatLiteral(plan.floatMax());
-        m.call(op, "tml_binary_f32", code, bc, io, clamp, out);
-      }
-      case INT32 -> {
-        m.useKernel("binary_s32.c");
-        m.call(
-            op,
-            "tml_binary_s32",
-            code,
-            bc,
-            io,
-            CModuleWriter.ints(plan.intMin(), plan.intMax()),
-            out);
-      }
+      case FLOAT32 ->
+          binaryKernel(
+              op,
+              m,
+              code,
+              plan.type(),
+              o,
+              CModuleWriter.floatLiteral(plan.floatMin())
+                  + ", "
+                  + CModuleWriter.floatLiteral(plan.floatMax()));
+      case INT32 ->
+          binaryKernel(
+              op, m, code, plan.type(), o, CModuleWriter.ints(plan.intMin(), plan.intMax()));
       default -> {
         m.useKernel("minmax_s8.c");
         int bytes = CModuleWriter.elementBytes(plan.type());
-        m.call(op, "tml_minmax_s8", code == 5 ? 1 : 0, bytes, bc, io, out);
+        m.call(op, "tml_minmax_s8", code == 5 ? 1 : 0, bytes, o.bc(), o.io(), o.out());
       }
     }
+  }
+
+  /** A binary op's broadcast walk, its two inputs and its output as C arguments. */
+  private record Operands(String bc, String io, String out) {
+    static Operands of(COp op, CModuleWriter m, int x, int y, int output) throws CodegenException {
+      String bc = broadcast(op, m);
+      String io = m.tensors(op, x, y);
+      return new Operands(bc, io, m.tensor(output, op));
+    }
+  }
+
+  /**
+   * The call of {@code binary_f32.c} (float32) or {@code binary_s32.c} (int32) for op {@code code}.
+   */
+  private static void binaryKernel(
+      COp op, CModuleWriter m, int code, TensorType type, Operands o, String clamp) {
+    String kernel = type == TensorType.FLOAT32 ? "binary_f32" : "binary_s32";
+    m.useKernel(kernel + ".c");
+    m.call(op, "tml_" + kernel, code, o.bc(), o.io(), clamp, o.out());
+  }
+
+  /**
+   * The call {@code tml_<kernel>(&params, element_bytes, bc, x, y, out)} of a quantized binary
+   * kernel for int8 or int16.
+   */
+  private static void quantizedKernel(
+      COp op, CModuleWriter m, String kernel, int bytes, String values, TensorType type, Operands o)
+      throws CodegenException {
+    m.useKernel(kernel + ".c");
+    String params = m.params(op, "tml_" + kernel + "_params", bytes, values);
+    m.call(op, "tml_" + kernel, params, CModuleWriter.elementBytes(type), o.bc(), o.io(), o.out());
+  }
+
+  /**
+   * SQUARED_DIFFERENCE: float32 and int32 as codes of the binary kernels (without a clamp), int8
+   * and int16 rescaled as the interpreter.
+   */
+  static void squaredDifference(COp op, SquaredDifferenceOp.Plan plan, CModuleWriter m)
+      throws CodegenException {
+    Operands o = Operands.of(op, m, plan.input1(), plan.input2(), plan.output());
+    switch (plan.type()) {
+      case FLOAT32 -> binaryKernel(op, m, 6, plan.type(), o, UNCLAMPED);
+      case INT32 ->
+          binaryKernel(
+              op, m, 6, plan.type(), o, CModuleWriter.ints(Integer.MIN_VALUE, Integer.MAX_VALUE));
+      default -> {
+        SquaredDifference.Plan p = plan.kernel();
+        String values =
+            String.join(
+                ", ",
+                CModuleWriter.ints(
+                    p.input1Offset(), p.input2Offset(), p.outputOffset(), p.leftShift()),
+                CModuleWriter.ints(
+                    p.input1Multiplier(), p.input1Shift(), p.input2Multiplier(), p.input2Shift()),
+                CModuleWriter.ints(p.outputMultiplier(), p.outputShift()));
+        quantizedKernel(op, m, "squared_difference_q", 40, values, plan.type(), o);
+      }
+    }
+  }
+
+  /** PRELU with a broadcast alpha: float32 as a code of the binary kernel, int8 and int16. */
+  static void prelu(COp op, PreluOp.Plan plan, CModuleWriter m) throws CodegenException {
+    Operands o = Operands.of(op, m, plan.input(), plan.alpha(), plan.output());
+    if (plan.type() == TensorType.FLOAT32) {
+      binaryKernel(op, m, 7, plan.type(), o, UNCLAMPED);
+      return;
+    }
+    Prelu.Plan p = plan.prelu();
+    String values =
+        String.join(
+            ", ",
+            CModuleWriter.ints(p.inputOffset(), p.alphaOffset(), p.outputOffset()),
+            CModuleWriter.ints(p.multiplier1(), p.shift1(), p.multiplier2(), p.shift2()));
+    quantizedKernel(op, m, "prelu_q", 28, values, plan.type(), o);
   }
 
   /**
@@ -198,39 +272,6 @@ final class ElementwiseEmitters {
                 p.inputLeftShift(),
                 tanh ? 1 : 0));
     unary(op, m, "sigmoid_s8", params, plan.input(), plan.output(), plan.count());
-  }
-
-  /**
-   * PRELU through the broadcast walk of input and alpha: float32, or int8/int16 input with int8
-   * alpha rescaled as the plan says.
-   */
-  static void prelu(COp op, PreluOp.Plan plan, CModuleWriter m) throws CodegenException {
-    String bc = broadcast(op, m);
-    String io = m.tensors(op, plan.input(), plan.alpha(), plan.output());
-    if (plan.type() == TensorType.FLOAT32) {
-      m.useKernel("prelu_f32.c");
-      m.call(op, "tml_prelu_f32", bc, io);
-      return;
-    }
-    Prelu.Plan p = plan.prelu();
-    boolean int8 = plan.type() == TensorType.INT8;
-    String params =
-        m.params(
-            op,
-            "tml_prelu_params",
-            36,
-            CModuleWriter.ints(
-                p.inputOffset(),
-                p.alphaOffset(),
-                p.outputOffset(),
-                p.multiplier1(),
-                p.shift1(),
-                p.multiplier2(),
-                p.shift2(),
-                int8 ? Byte.MIN_VALUE : Short.MIN_VALUE,
-                int8 ? Byte.MAX_VALUE : Short.MAX_VALUE));
-    m.useKernel("prelu_s8.c");
-    m.call(op, "tml_prelu_s8", params, CModuleWriter.elementBytes(plan.type()), bc, io);
   }
 
   static void relu(COp op, ReluOp.Plan plan, CModuleWriter m) throws CodegenException {

@@ -2,99 +2,18 @@ package dev.tinyml.codegen.c;
 
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.ops.ConcatenationOp;
-import dev.tinyml.ops.MeanOp;
 import dev.tinyml.ops.PackOp;
 import dev.tinyml.ops.PadOp;
 import dev.tinyml.ops.SplitOp;
 import dev.tinyml.ops.kernels.DataMovement;
-import dev.tinyml.ops.kernels.Mean;
 import dev.tinyml.ops.kernels.Pack;
 import dev.tinyml.ops.kernels.Split;
 import dev.tinyml.tflite.BuiltinOperator;
-import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
-/** MEAN, PAD, CONCATENATION, SPLIT, SPLIT_V, PACK and UNPACK from the ops' plan records. */
+/** PAD, CONCATENATION, SPLIT, SPLIT_V, PACK and UNPACK from the ops' plan records. */
 final class ShapeEmitters {
   private ShapeEmitters() {}
-
-  static void mean(COp op, MeanOp.Plan plan, CModuleWriter m) throws CodegenException {
-    Tensor in = op.input(0);
-    int[] shape = in.shape();
-    if (shape.length > 4) {
-      throw op.unsupported("MEAN over a rank-" + shape.length + " input (at most 4)");
-    }
-    boolean[] reduced = reducedAxes(op, shape.length);
-    int[] outer = {1, 1, 1, 1};
-    int[] outerStride = {0, 0, 0, 0};
-    int[] inner = {1, 1, 1, 1};
-    int[] innerStride = {0, 0, 0, 0};
-    int no = 0;
-    int ni = 0;
-    int stride = 1;
-    int[] strides = new int[shape.length];
-    for (int d = shape.length - 1; d >= 0; d--) {
-      strides[d] = stride;
-      stride *= shape[d];
-    }
-    // Kept and reduced axes keep their order; the padding extents of 1 go first.
-    int keptCount = 0;
-    for (boolean r : reduced) {
-      keptCount += r ? 0 : 1;
-    }
-    no = 4 - keptCount;
-    ni = 4 - (shape.length - keptCount);
-    for (int d = 0; d < shape.length; d++) {
-      if (reduced[d]) {
-        inner[ni] = shape[d];
-        innerStride[ni++] = strides[d];
-      } else {
-        outer[no] = shape[d];
-        outerStride[no++] = strides[d];
-      }
-    }
-    Mean.Plan p = plan.mean();
-    int[] none = {0, 0, 0, 0};
-    String walks =
-        "{"
-            + ElementwiseEmitters.walk(outer, outerStride, none)
-            + "}, {"
-            + ElementwiseEmitters.walk(inner, innerStride, none)
-            + "}, ";
-    String params =
-        plan.isFloat()
-            ? m.params(op, "tml_mean_f32_params", 100, walks + p.count())
-            : m.params(
-                op,
-                "tml_mean_s8_params",
-                116,
-                walks
-                    + CModuleWriter.ints(
-                        p.count(),
-                        p.inputZeroPoint(),
-                        p.outputZeroPoint(),
-                        p.multiplier(),
-                        p.shift()));
-    String kernel = plan.isFloat() ? "mean_f32" : "mean_s8";
-    m.useKernel(kernel + ".c");
-    m.call(op, "tml_" + kernel, params, m.tensor(plan.input(), op), m.tensor(plan.output(), op));
-  }
-
-  /** Which input axes the constant axis tensor (input 1) reduces. */
-  private static boolean[] reducedAxes(COp op, int rank) throws CodegenException {
-    Tensor axes = op.input(1);
-    byte[] data = op.model().dataOf(axes);
-    if (axes.type() != TensorType.INT32 || data == null) {
-      throw op.unsupported("MEAN with a non-constant axis tensor");
-    }
-    boolean[] reduced = new boolean[rank];
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < axes.elementCount(); i++) {
-      int a = b.getInt(4 * i);
-      reduced[a < 0 ? a + rank : a] = true;
-    }
-    return reduced;
-  }
 
   static void pad(COp op, PadOp.Plan plan, CModuleWriter m) throws CodegenException {
     DataMovement.PadPlan p = plan.pad();

@@ -64,7 +64,7 @@ final class UnaryMathEmitters {
       op.input(0).elementCount()
     };
     if (rsqrt) {
-      m.callChecked(op, "tml_abs_rsqrt", args);
+      m.checkedCall(op, "tml_abs_rsqrt", args);
     } else {
       m.call(op, "tml_abs_rsqrt", args);
     }

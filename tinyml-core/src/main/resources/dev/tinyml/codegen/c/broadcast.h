@@ -29,3 +29,34 @@ static inline int tml_walk_next(const tml_broadcast *s, tml_walk *w) {
   }
   return 0;
 }
+
+/* The rescaled sums of a quantized reduction: per output (the kept walk), the raw sum of its int8
+ * (element_bytes 1) or int16 (2) inputs (the reduced walk) less zero point * count, times one
+ * multiplier, plus the output zero point, clamped to the type. MEAN int8 (1/count folded into the
+ * multiplier) and SUM int8/int16 (the scales' ratio) share it. */
+typedef struct {
+  tml_broadcast kept, reduced;
+  int32_t count, input_zero_point, output_zero_point, multiplier, shift;
+} tml_rescaled_sum_params;
+
+static inline void tml_rescaled_sums(const tml_rescaled_sum_params *p, int32_t element_bytes,
+                                     const void *in, void *out) {
+  tml_walk o = {-1};
+  while (tml_walk_next(&p->kept, &o)) {
+    tml_walk r = {-1};
+    int32_t sum = 0;
+    int32_t v;
+    while (tml_walk_next(&p->reduced, &r)) {
+      const int32_t at = o.x + r.x;
+      sum = tml_wrapping_add(sum, element_bytes == 1 ? ((const int8_t *)in)[at]
+                                                     : ((const int16_t *)in)[at]);
+    }
+    v = tml_mbqm(sum - p->input_zero_point * p->count, p->multiplier, p->shift) +
+        p->output_zero_point;
+    if (element_bytes == 1) {
+      ((int8_t *)out)[o.e] = (int8_t)tml_clamp(v, INT8_MIN, INT8_MAX);
+    } else {
+      ((int16_t *)out)[o.e] = (int16_t)tml_clamp(v, INT16_MIN, INT16_MAX);
+    }
+  }
+}

@@ -65,4 +65,19 @@ class CBackendCastAndCreationTest {
             new int[] {in},
             shape));
   }
+
+  @Test
+  void shapeToInt64EqualsInterpreter() throws Exception {
+    SingleOpModels s = new SingleOpModels();
+    int in = s.tensor("in", TensorType.FLOAT32, 0, 0, 3, 1, 4, 2);
+    int shape = s.tensor("shape", TensorType.INT64, 0, 0, 4);
+    SingleOpModels.assertHostEqualsInterpreter(
+        dir,
+        s.op(
+            BuiltinOperator.SHAPE,
+            new ShapeOptions(TensorType.INT64),
+            new int[] {in},
+            new int[] {in},
+            shape));
+  }
 }

@@ -1,12 +1,8 @@
 package dev.tinyml.codegen.c;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.tinyml.testing.Fixtures;
-import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.TfliteReader;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,24 +31,6 @@ class CBackendCortexM4Test {
         "tflite/dtln/dtln_noise_suppression.tflite"
       })
   void cortexM4RunEqualsInterpreterByteForByte(String fixture) throws Exception {
-    CortexM4.requireTools();
-    Model model = TfliteReader.read(Fixtures.path(fixture));
-    List<byte[][]> runs = SeededInputs.of(model, 2, 20261204L);
-    CModule module = CBackend.render(model, "m");
-    CProgram.write(dir, module, runs, true);
-    CortexM4.Result result = CortexM4.buildAndRun(dir, module, runs.size());
-    byte[][][] c =
-        CProgram.parse(result.stdout(), runs.size(), model.primarySubgraph().outputs().length);
-    byte[][][] java = SeededInputs.javaOutputs(model, runs);
-    for (int r = 0; r < runs.size(); r++) {
-      for (int o = 0; o < java[r].length; o++) {
-        assertThat(c[r][o]).as("run %d output %d of %s", r, o, fixture).isEqualTo(java[r][o]);
-      }
-      assertThat(result.instructions()[r]).as("instructions of run %d", r).isPositive();
-      assertThat(result.stackBytes()[r]).as("stack of run %d", r).isPositive();
-    }
-    assertThat(result.bss())
-        .as("the arena is the module's RAM")
-        .isGreaterThanOrEqualTo(module.arenaBytes());
+    CortexM4.assertRunEqualsInterpreter(dir, TfliteReader.read(Fixtures.path(fixture)), fixture);
   }
 }

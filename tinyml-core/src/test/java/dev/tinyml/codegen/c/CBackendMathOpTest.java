@@ -163,7 +163,7 @@ class CBackendMathOpTest {
             () -> SeededInputs.javaOutputs(model, List.<byte[][]>of(new byte[][] {input})))
         .hasMessageContaining("non-negative");
     CModule module = CBackend.render(model, "op");
-    assertThat(module.header()).contains("returns 0, or 1 when an operator's input is");
+    assertThat(module.header()).contains("returns 0, or 1 + the index of the operator at");
     AtomicFiles.write(dir.resolve(module.headerFile()), module.header());
     AtomicFiles.write(dir.resolve(module.sourceFile()), module.source());
     AtomicFiles.write(

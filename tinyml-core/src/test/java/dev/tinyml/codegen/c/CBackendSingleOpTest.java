@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** MEAN, PAD and CONCATENATION, which no fixture model uses, compiled and run on the host. */
+/**
+ * MEAN, PAD, CONCATENATION and the activations, which no fixture model uses, compiled and run on
+ * the host.
+ */
 class CBackendSingleOpTest {
   @TempDir Path dir;
 
@@ -84,7 +87,7 @@ class CBackendSingleOpTest {
             out));
   }
 
-  private Model floatUnary(BuiltinOperator code, dev.tinyml.tflite.BuiltinOptions options) {
+  static Model floatUnary(BuiltinOperator code, dev.tinyml.tflite.BuiltinOptions options) {
     SingleOpModels b = new SingleOpModels();
     int in = b.tensor("in", TensorType.FLOAT32, 0, 0, 4, 25);
     int out = b.tensor("out", TensorType.FLOAT32, 0, 0, 4, 25);
@@ -111,5 +114,24 @@ class CBackendSingleOpTest {
       int out = b.tensor("out", TensorType.FLOAT32, 0, 0, 2, 3, 4);
       assertHostEqualsInterpreter(b.op(code, null, new int[] {x, y}, new int[] {x, y}, out));
     }
+  }
+
+  @Test
+  void floatHardSwishEqualsInterpreter() throws Exception {
+    assertHostEqualsInterpreter(floatUnary(BuiltinOperator.HARD_SWISH, null));
+  }
+
+  /** An int8 HARD_SWISH of 600 elements. */
+  static Model int8HardSwish() {
+    SingleOpModels b = new SingleOpModels();
+    int in = b.tensor("in", TensorType.INT8, 0.04f, -10, 600);
+    int out = b.tensor("out", TensorType.INT8, 0.02f, -60, 600);
+    return b.op(BuiltinOperator.HARD_SWISH, null, new int[] {in}, new int[] {in}, out);
+  }
+
+  @Test
+  void int8HardSwishEqualsInterpreterOnEveryInputValue() throws Exception {
+    // 3 runs of 600 random bytes meet all 256 int8 values, almost surely.
+    assertHostEqualsInterpreter(int8HardSwish());
   }
 }

@@ -3,6 +3,7 @@ package dev.tinyml.codegen.c;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tinyml.io.AtomicFiles;
+import dev.tinyml.tflite.Model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -48,6 +49,34 @@ final class CortexM4 {
     Toolchain.require("arm-none-eabi-gcc", "the Cortex-M4 build of the generated C");
     Toolchain.require("arm-none-eabi-size", "the Cortex-M4 size measurement");
     Toolchain.require("qemu-system-arm", "the Cortex-M4 run under qemu");
+  }
+
+  /**
+   * Renders {@code model}, runs it on two seeded input sets under qemu and requires every output to
+   * equal the interpreter's byte for byte, with instructions and stack measured per run and the
+   * arena in {@code .bss}.
+   *
+   * @param what names the model in failure messages
+   */
+  static void assertRunEqualsInterpreter(Path dir, Model model, String what) throws Exception {
+    requireTools();
+    List<byte[][]> runs = SeededInputs.of(model, 2, 20261204L);
+    CModule module = CBackend.render(model, "m");
+    CProgram.write(dir, module, runs, true);
+    Result result = buildAndRun(dir, module, runs.size());
+    byte[][][] c =
+        CProgram.parse(result.stdout(), runs.size(), model.primarySubgraph().outputs().length);
+    byte[][][] java = SeededInputs.javaOutputs(model, runs);
+    for (int r = 0; r < runs.size(); r++) {
+      for (int o = 0; o < java[r].length; o++) {
+        assertThat(c[r][o]).as("run %d output %d of %s", r, o, what).isEqualTo(java[r][o]);
+      }
+      assertThat(result.instructions()[r]).as("instructions of run %d", r).isPositive();
+      assertThat(result.stackBytes()[r]).as("stack of run %d", r).isPositive();
+    }
+    assertThat(result.bss())
+        .as("the arena is the module's RAM")
+        .isGreaterThanOrEqualTo(module.arenaBytes());
   }
 
   /** Builds and runs {@code dir}'s {@code main.c} and module (written by {@link CProgram}). */

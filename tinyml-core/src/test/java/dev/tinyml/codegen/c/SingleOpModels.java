@@ -79,6 +79,18 @@ final class SingleOpModels {
     return index;
   }
 
+  /** Adds a constant INT64 tensor and returns its index. */
+  int int64(int[] shape, long... values) {
+    ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (long v : values) {
+      b.putLong(v);
+    }
+    int buffer = model.addBuffer(new Buffer(b.array()));
+    graph.addTensor(
+        new Tensor("c" + graph.tensors().size(), TensorType.INT64, shape).setBuffer(buffer));
+    return graph.tensors().size() - 1;
+  }
+
   /** Adds the operator, marks inputs and output, and returns the model. */
   Model op(
       BuiltinOperator code, BuiltinOptions options, int[] modelInputs, int[] inputs, int output) {
