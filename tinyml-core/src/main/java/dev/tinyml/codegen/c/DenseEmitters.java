@@ -27,6 +27,9 @@ final class DenseEmitters {
           m.tensor(plan.output(), op));
       return;
     }
+    if (plan.loop() != FullyConnectedOp.Loop.INT8) {
+      throw op.unsupported("16x8 FULLY_CONNECTED (the C kernels are int8 and float32)");
+    }
     m.useKernel("fully_connected_s8.c");
     int inputOffset = p.inputOffset();
     String folded = null;
