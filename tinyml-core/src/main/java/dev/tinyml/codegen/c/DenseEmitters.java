@@ -62,6 +62,9 @@ final class DenseEmitters {
   }
 
   static void softmax(COp op, SoftmaxOp.Plan plan, CModuleWriter m) throws CodegenException {
+    if (plan.kernel() == SoftmaxOp.Kernel.INT16) {
+      throw op.unsupported("int16 SOFTMAX (the C kernels read int8 or float32 input)");
+    }
     Softmax.Plan p = plan.softmax();
     String input = m.tensor(plan.input(), op);
     String output = m.tensor(plan.output(), op);
