@@ -82,8 +82,7 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
     if (isFloat) {
       kernel = Kernel.FLOAT;
     } else if (c.input(0).type() == TensorType.INT16) {
-      kernel =
-          int32Accumulation(c, o.quantizedBiasType()) ? Kernel.INT16_INT32_BIAS : Kernel.INT16;
+      kernel = int32Accumulation(c, o.quantizedBiasType()) ? Kernel.INT16_INT32_BIAS : Kernel.INT16;
     } else if (c.constant(1) != null && p.filterInC() == p.inC()) {
       kernel = Kernel.INT8_TRANSPOSED;
       transposed = Conv2D.transposeFilter(p, (byte[]) c.constant(1));

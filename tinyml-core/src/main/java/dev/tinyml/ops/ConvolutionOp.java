@@ -163,8 +163,8 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
   }
 
   /**
-   * Whether the op's TFLM 16x8 kernel also takes an int32 bias (accumulating in int32), besides
-   * the int64 one.
+   * Whether the op's TFLM 16x8 kernel also takes an int32 bias (accumulating in int32), besides the
+   * int64 one.
    */
   abstract boolean takesInt32BiasIn16x8();
 
@@ -189,9 +189,7 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
   /** Whether a 16x8 convolution accumulates in int32: an int32 bias, or the options ask for one. */
   static boolean int32Accumulation(OpContext c, TensorType quantizedBiasType) {
     int b = c.in(2);
-    return b >= 0
-        ? c.tensor(b).type() == TensorType.INT32
-        : quantizedBiasType == TensorType.INT32;
+    return b >= 0 ? c.tensor(b).type() == TensorType.INT32 : quantizedBiasType == TensorType.INT32;
   }
 
   /**

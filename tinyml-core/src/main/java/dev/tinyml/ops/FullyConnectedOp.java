@@ -11,8 +11,8 @@ import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
 /**
- * FULLY_CONNECTED, float32, int8 or 16x8 (int16 activations, int8 weights, int64 or int32 bias) with
- * per-tensor or per-channel weights.
+ * FULLY_CONNECTED, float32, int8 or 16x8 (int16 activations, int8 weights, int64 or int32 bias)
+ * with per-tensor or per-channel weights.
  */
 public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
     implements TflmFootprint, Int8Rules {
@@ -25,7 +25,9 @@ public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
     INT8,
     /** {@link FullyConnected#evalInt16}: int16 activations, int64 bias and accumulators. */
     INT16,
-    /** {@link FullyConnected#evalInt16Int32Bias}: int16 activations, int32 bias and accumulators. */
+    /**
+     * {@link FullyConnected#evalInt16Int32Bias}: int16 activations, int32 bias and accumulators.
+     */
     INT16_INT32_BIAS
   }
 
@@ -247,8 +249,7 @@ public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
    */
   @Override
   public int int8Version(OpNode quantized) {
-    FullyConnectedOptions o =
-        quantized.options() instanceof FullyConnectedOptions f ? f : null;
+    FullyConnectedOptions o = quantized.options() instanceof FullyConnectedOptions f ? f : null;
     boolean int16 = quantized.input(0).type() == TensorType.INT16;
     if (int16 && o != null && o.quantizedBiasType() != TensorType.FLOAT32) {
       return 11;

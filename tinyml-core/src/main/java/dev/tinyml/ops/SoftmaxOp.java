@@ -57,8 +57,7 @@ public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
     int depth = shape.length == 0 ? 1 : shape[shape.length - 1];
     int n = in.elementCount();
     if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
-      return new Plan(
-          Softmax.prepareFloat(n, depth, beta), Kernel.FLOAT, c.in(0), c.out(0), null);
+      return new Plan(Softmax.prepareFloat(n, depth, beta), Kernel.FLOAT, c.in(0), c.out(0), null);
     }
     if (in.type() == TensorType.INT8 && out.type() == TensorType.INT8) {
       if (c.zeroPoint(out) != -128 || c.scale(out) != 1f / 256) {
@@ -96,11 +95,7 @@ public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
                 + " scale 1/32768 and zero point 0");
       }
       return new Plan(
-          null,
-          Kernel.INT16,
-          c.in(0),
-          c.out(0),
-          Int16Softmax.prepare(n, depth, beta, c.scale(in)));
+          null, Kernel.INT16, c.in(0), c.out(0), Int16Softmax.prepare(n, depth, beta, c.scale(in)));
     }
     throw c.unsupportedTypes();
   }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * 16x8 CONV_2D and DEPTHWISE_CONV_2D as one-op models, with the int16 cases of TFLM's conv_test.cc
  * (SimpleTestQuantized16x8PerChannel*) and depthwise_conv_test.cc
- * (SimpleTestQuantizedPerChannelInt16InputInt8Filter), per-channel filters quantized as TFLM's
- * test helpers do, tolerance 1.
+ * (SimpleTestQuantizedPerChannelInt16InputInt8Filter), per-channel filters quantized as TFLM's test
+ * helpers do, tolerance 1.
  */
 class Convolution16x8OpTest {
 
@@ -120,8 +120,12 @@ class Convolution16x8OpTest {
   }
 
   // depthwise_conv_test.cc SimpleTestQuantizedPerChannelInt16InputInt8Filter.
-  private static final float[] DW_IN = {-547, 108, -682, 540, -161, -539, 9, -482, -859, 84, 153, -726};
-  private static final float[] DW_FILTER = {1, 2, 3, 4, -9, 10, -11, 12, 5, 6, 7, 8, 13, -14, 15, -16};
+  private static final float[] DW_IN = {
+    -547, 108, -682, 540, -161, -539, 9, -482, -859, 84, 153, -726
+  };
+  private static final float[] DW_FILTER = {
+    1, 2, 3, 4, -9, 10, -11, 12, 5, 6, 7, 8, 13, -14, 15, -16
+  };
   private static final DepthwiseConv2DOptions DW_VALID =
       new DepthwiseConv2DOptions(Padding.VALID, 1, 1, 2, ActivationFunctionType.NONE, 1, 1);
 
@@ -130,7 +134,10 @@ class Convolution16x8OpTest {
     return new OneOpModel()
         .input(INT16, 0.5f, inZeroPoint, 1, 3, 2, 2)
         .int8sPerChannel(
-            new int[] {1, 2, 2, 4}, scales, 3, Int16TestQuant.int8PerChannel(DW_FILTER, scales, true))
+            new int[] {1, 2, 2, 4},
+            scales,
+            3,
+            Int16TestQuant.int8PerChannel(DW_FILTER, scales, true))
         .longs(new int[] {4}, bias)
         .output(INT16, 1f, 0, 1, 2, 1, 4)
         .build(BuiltinOperator.DEPTHWISE_CONV_2D, DW_VALID);
@@ -170,7 +177,9 @@ class Convolution16x8OpTest {
 
   @Test
   void depthwiseIsVersion1() {
-    assertThat(new DepthwiseConv2DOp().int8Version(Int16ArithmeticOpsTest.node(depthwise(0, 1, 2, 3, 4))))
+    assertThat(
+            new DepthwiseConv2DOp()
+                .int8Version(Int16ArithmeticOpsTest.node(depthwise(0, 1, 2, 3, 4))))
         .isEqualTo(1);
   }
 }

@@ -15,8 +15,8 @@ import dev.tinyml.tflite.TensorType;
 import org.junit.jupiter.api.Test;
 
 /**
- * 16x8 FULLY_CONNECTED as a one-op model, with TFLM's fully_connected_test.cc SimpleTest data
- * (2x10 input, 3x10 weights, bias 1, 2, 3; golden 24, 25, 26, 58, 59, 60) at input and output scale
+ * 16x8 FULLY_CONNECTED as a one-op model, with TFLM's fully_connected_test.cc SimpleTest data (2x10
+ * input, 3x10 weights, bias 1, 2, 3; golden 24, 25, 26, 58, 59, 60) at input and output scale
  * 128/65536.
  */
 class FullyConnected16x8OpTest {

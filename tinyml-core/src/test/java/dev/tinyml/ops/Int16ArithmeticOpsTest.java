@@ -14,7 +14,9 @@ import dev.tinyml.tflite.MulOptions;
 import dev.tinyml.tflite.SubOptions;
 import org.junit.jupiter.api.Test;
 
-/** Int16 ADD and MUL as one-op models, with the int16 cases of TFLM's add_test.cc and mul_test.cc. */
+/**
+ * Int16 ADD and MUL as one-op models, with the int16 cases of TFLM's add_test.cc and mul_test.cc.
+ */
 class Int16ArithmeticOpsTest {
 
   private static final AddOptions ADD_NONE = new AddOptions(ActivationFunctionType.NONE, false);
@@ -56,7 +58,9 @@ class Int16ArithmeticOpsTest {
   private static void assertWithin(short[] actual, short[] expected, int tolerance) {
     assertThat(actual).hasSameSizeAs(expected);
     for (int i = 0; i < expected.length; i++) {
-      assertThat(Math.abs(actual[i] - expected[i])).as("element %d", i).isLessThanOrEqualTo(tolerance);
+      assertThat(Math.abs(actual[i] - expected[i]))
+          .as("element %d", i)
+          .isLessThanOrEqualTo(tolerance);
     }
   }
 
@@ -118,12 +122,14 @@ class Int16ArithmeticOpsTest {
     float[] scales = {0.1f, 0.05f, 0.1f};
     float[] golden = {
       -0.1f, 2.6f, -0.7f, 2.8f, 0.7f, 3.2f, 1.1f, 0.8f, 0.5f, 1.0f, 1.9f, 1.4f, 1.0f, -0.8f, 0.4f,
-      -0.6f, 1.8f, -0.2f, 1.4f, 3.1f, 0.8f, 3.3f, 2.2f, 3.7f, -1.4f, 0.3f, -2.0f, 0.5f, -0.6f,
-      0.9f, 0.9f, -1.9f, 0.3f, -1.7f, 1.7f, -1.3f
+      -0.6f, 1.8f, -0.2f, 1.4f, 3.1f, 0.8f, 3.3f, 2.2f, 3.7f, -1.4f, 0.3f, -2.0f, 0.5f, -0.6f, 0.9f,
+      0.9f, -1.9f, 0.3f, -1.7f, 1.7f, -1.3f
     };
     short[] out =
         add(
-            new float[] {-0.3f, 2.3f, 0.9f, 0.5f, 0.8f, -1.1f, 1.2f, 2.8f, -1.6f, 0.0f, 0.7f, -2.2f},
+            new float[] {
+              -0.3f, 2.3f, 0.9f, 0.5f, 0.8f, -1.1f, 1.2f, 2.8f, -1.6f, 0.0f, 0.7f, -2.2f
+            },
             new int[] {2, 3, 1, 2},
             new float[] {0.2f, 0.3f, -0.4f, 0.5f, 1.0f, 0.9f},
             new int[] {1, 1, 3, 2},
@@ -160,9 +166,7 @@ class Int16ArithmeticOpsTest {
             0.05f,
             0.01f);
     assertWithin(
-        out,
-        Int16TestQuant.int16(new float[] {-0.2f, 0.02f, 0.07f, 0.08f, 0.11f, 0.2f}, 0.01f),
-        1);
+        out, Int16TestQuant.int16(new float[] {-0.2f, 0.02f, 0.07f, 0.08f, 0.11f, 0.2f}, 0.01f), 1);
   }
 
   @Test

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Int16 LOGISTIC and TANH as one-op models, with the int16 cases of TFLM's logistic_test.cc and
- * tanh_test.cc: 177 inputs from -20 to 20, input scale 32/65536, output scale 2/65536, tolerance 16.
+ * tanh_test.cc: 177 inputs from -20 to 20, input scale 32/65536, output scale 2/65536, tolerance
+ * 16.
  */
 class Int16SigmoidOpsTest {
 

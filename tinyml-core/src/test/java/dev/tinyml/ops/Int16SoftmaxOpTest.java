@@ -14,8 +14,8 @@ import dev.tinyml.tflite.SoftmaxOptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Int16 SOFTMAX as a one-op model, with the int16 cases of TFLM's softmax_test.cc: input scale
- * 0.1, output scale 1/32768, tolerance 1 (1-D, 2-D) and 7 (3-D).
+ * Int16 SOFTMAX as a one-op model, with the int16 cases of TFLM's softmax_test.cc: input scale 0.1,
+ * output scale 1/32768, tolerance 1 (1-D, 2-D) and 7 (3-D).
  */
 class Int16SoftmaxOpTest {
 

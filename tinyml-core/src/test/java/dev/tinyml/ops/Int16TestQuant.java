@@ -26,8 +26,8 @@ final class Int16TestQuant {
   }
 
   /**
-   * {@code SignedSymmetricPerChannelQuantize} along axis 0 (OHWI filters) or 3 (depthwise
-   * filters): each channel's scale is its largest magnitude over 127.
+   * {@code SignedSymmetricPerChannelQuantize} along axis 0 (OHWI filters) or 3 (depthwise filters):
+   * each channel's scale is its largest magnitude over 127.
    */
   static float[] channelScales(float[] x, int channels, boolean lastAxis) {
     float[] scales = new float[channels];
@@ -50,8 +50,7 @@ final class Int16TestQuant {
     for (int c = 0; c < channels; c++) {
       for (int i = 0; i < per; i++) {
         int idx = lastAxis ? i * channels + c : c * per + i;
-        q[idx] =
-            (byte) clamp(Math.round(FixedPoint.roundHalfAway(x[idx] / scales[c])), -127, 127);
+        q[idx] = (byte) clamp(Math.round(FixedPoint.roundHalfAway(x[idx] / scales[c])), -127, 127);
       }
     }
     return q;

@@ -181,7 +181,8 @@ final class ElementwiseEmitters {
   static void sigmoid(COp op, SigmoidOp.Plan plan, CModuleWriter m, boolean tanh)
       throws CodegenException {
     if (plan.int16() != null) {
-      throw op.unsupported("int16 " + (tanh ? "TANH" : "LOGISTIC") + " (the C kernels are int8 and float32)");
+      throw op.unsupported(
+          "int16 " + (tanh ? "TANH" : "LOGISTIC") + " (the C kernels are int8 and float32)");
     }
     Logistic.Plan p = plan.int8();
     if (p == null) {

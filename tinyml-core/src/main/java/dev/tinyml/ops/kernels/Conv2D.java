@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * CONV_2D over NHWC input with OHWI filters, float32, int8 (per-channel multipliers, int32 bias) or
- * 16x8 (int16 activations, int8 filter, int64 or int32 bias), with SAME/VALID padding, strides, dilation and grouped filters, as TFLM's {@code ConvPerChannel}
- * and float {@code Conv}. Taps that fall outside the image are skipped, exactly as the reference
- * kernels do.
+ * 16x8 (int16 activations, int8 filter, int64 or int32 bias), with SAME/VALID padding, strides,
+ * dilation and grouped filters, as TFLM's {@code ConvPerChannel} and float {@code Conv}. Taps that
+ * fall outside the image are skipped, exactly as the reference kernels do.
  */
 public final class Conv2D {
 

@@ -234,8 +234,8 @@ public record ConvParams(
   }
 
   /**
-   * Rescales one 16x8 int64 accumulator of output channel {@code oc} with the 64-bit multiplier
-   * and clamps it (TFLM's int16 kernels add no output offset).
+   * Rescales one 16x8 int64 accumulator of output channel {@code oc} with the 64-bit multiplier and
+   * clamps it (TFLM's int16 kernels add no output offset).
    */
   short requantize16(long acc, int oc) {
     int v =

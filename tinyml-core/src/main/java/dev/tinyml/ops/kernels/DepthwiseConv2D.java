@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * DEPTHWISE_CONV_2D over NHWC input with a {@code [1, kH, kW, inC * depthMultiplier]} filter,
  * float32, int8 or 16x8 (int16 activations, int64 bias) with per-channel multipliers, as TFLM's
- * {@code DepthwiseConvPerChannel}. Output
- * channel {@code ic * depthMultiplier + m} reads input channel {@code ic}.
+ * {@code DepthwiseConvPerChannel}. Output channel {@code ic * depthMultiplier + m} reads input
+ * channel {@code ic}.
  */
 public final class DepthwiseConv2D {
 
@@ -98,8 +98,8 @@ public final class DepthwiseConv2D {
   }
 
   /**
-   * 16x8 eval (int16 input and output, int8 filter, int64 bias that may be null), as TFLM's
-   * int16 {@code DepthwiseConvPerChannel}: no offsets, an int64 accumulator per output channel.
+   * 16x8 eval (int16 input and output, int8 filter, int64 bias that may be null), as TFLM's int16
+   * {@code DepthwiseConvPerChannel}: no offsets, an int64 accumulator per output channel.
    */
   public static void evalInt16(ConvParams p, short[] in, byte[] filter, long[] bias, short[] out) {
     int outC = p.outC();

@@ -1,9 +1,9 @@
 package dev.tinyml.ops.kernels;
 
 /**
- * FULLY_CONNECTED: {@code out[b][o] = act(sum_d in[b][d] * w[o][d] + bias[o])}, float32, int8
- * with int32 bias, or 16x8 (int16 activations, int8 weights, int64 or int32 bias), with per-tensor
- * or per-channel weight scales (TFLM's {@code FullyConnected} and {@code FullyConnectedPerChannel}).
+ * FULLY_CONNECTED: {@code out[b][o] = act(sum_d in[b][d] * w[o][d] + bias[o])}, float32, int8 with
+ * int32 bias, or 16x8 (int16 activations, int8 weights, int64 or int32 bias), with per-tensor or
+ * per-channel weight scales (TFLM's {@code FullyConnected} and {@code FullyConnectedPerChannel}).
  */
 public final class FullyConnected {
 
@@ -201,8 +201,8 @@ public final class FullyConnected {
   }
 
   /**
-   * 16x8 eval with an int32 bias (may be null): TFLM then accumulates in int32 and rescales with the
-   * 32-bit {@code MultiplyByQuantizedMultiplier}.
+   * 16x8 eval with an int32 bias (may be null): TFLM then accumulates in int32 and rescales with
+   * the 32-bit {@code MultiplyByQuantizedMultiplier}.
    */
   public static void evalInt16Int32Bias(Plan p, short[] in, byte[] w, int[] bias, short[] out) {
     int depth = p.accumDepth();

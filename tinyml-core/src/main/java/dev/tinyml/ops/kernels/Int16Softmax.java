@@ -18,7 +18,8 @@ public final class Int16Softmax {
 
   /** exp on [-10, 0] into Q0.15 (output scale 2/65535). */
   private static final short[] EXP_LUT =
-      populate(10.0f / INT16_RANGE, Short.MAX_VALUE, 2.0f / INT16_RANGE, 0, x -> (float) Math.exp(x));
+      populate(
+          10.0f / INT16_RANGE, Short.MAX_VALUE, 2.0f / INT16_RANGE, 0, x -> (float) Math.exp(x));
 
   /** 1/(1+x) on [0, 1] into Q0.15. */
   private static final short[] ONE_OVER_ONE_PLUS_X_LUT =
@@ -144,7 +145,8 @@ public final class Int16Softmax {
 
   /** {@code SoftMaxCalculateExp}: exp of a difference to the row maximum, in Q0.15. */
   private static int exp(Plan p, int diff) {
-    int scaled = FixedPoint.multiplyByQuantizedMultiplier(diff, p.inputMultiplier(), p.inputShift());
+    int scaled =
+        FixedPoint.multiplyByQuantizedMultiplier(diff, p.inputMultiplier(), p.inputShift());
     return lookup(FixedPoint.clampInt16(scaled + 32767), EXP_LUT);
   }
 }
