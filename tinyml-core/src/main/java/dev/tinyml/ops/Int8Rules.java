@@ -72,6 +72,15 @@ public interface Int8Rules {
     return true;
   }
 
+  /**
+   * Whether the op's kernel also runs with int16 activations (TFLite's 16x8 scheme: int16
+   * activations with zero point 0, int8 weights, int64 bias), so that a quantizer may give its
+   * activations int16 parameters; {@link #int8Version} then gives the version of that form.
+   */
+  default boolean takesInt16Activations() {
+    return false;
+  }
+
   /** The output scale the kernel requires, for {@link OutputParams#FIXED}. */
   default float fixedOutputScale() {
     throw new UnsupportedOperationException("the output parameters are not fixed");
@@ -87,7 +96,8 @@ public interface Int8Rules {
    * converter chooses it ({@code tensorflow/lite/tools/versioning/op_version.cc}); older TFLM
    * builds reject newer versions.
    *
-   * @param quantized the operator in the quantized model (its tensors carry int8 parameters)
+   * @param quantized the operator in the quantized model (its tensors carry int8 parameters, or
+   *     int16 ones for an op that {@link #takesInt16Activations()})
    */
   int int8Version(OpNode quantized);
 
