@@ -110,16 +110,20 @@ final class ConvolutionShapes {
   }
 
   private static boolean batchNorm(Node n, boolean allConst) {
-    Attrs.requireNhwc(n);
     for (int i = 1; i < 5; i++) {
       requireConst(n, i, "scale, offset, mean and variance");
     }
-    if (Attrs.attr(n, "is_training").getB()) {
-      throw new IllegalArgumentException(
-          "is in training mode (is_training=true); export the inference function of the model");
-    }
     int[] x = n.inputs.get(0).shape();
-    int c = x[x.length - 1];
+    if (BatchStatisticsNorm.isBatchStatistics(n)) {
+      BatchStatisticsNorm.check(n);
+    } else {
+      Attrs.requireNhwc(n);
+      if (Attrs.attr(n, "is_training").getB()) {
+        throw new IllegalArgumentException(
+            "is in training mode (is_training=true); export the inference function of the model");
+      }
+    }
+    int c = x[BatchStatisticsNorm.channelAxis(n, x.length)];
     n.types[0] = DType.FLOAT;
     n.shapes[0] = x;
     for (int i = 1; i < n.types.length; i++) {

@@ -19,7 +19,16 @@ final class ElementwiseShapes {
 
   /** The arithmetic that lowers when an operand is not constant (the rest only folds). */
   private static final Set<String> LOWERED_BINARY =
-      Set.of("Add", "AddV2", "Sub", "Mul", "RealDiv", "Maximum", "Minimum", "SquaredDifference");
+      Set.of(
+          "Add",
+          "AddV2",
+          "Sub",
+          "Mul",
+          "RealDiv",
+          "Div",
+          "Maximum",
+          "Minimum",
+          "SquaredDifference");
 
   private static final Set<String> LOWERED_UNARY =
       Set.of("Relu", "Relu6", "Sigmoid", "Tanh", "LeakyRelu", "Elu", "Rsqrt", "Neg", "Square");
@@ -32,6 +41,7 @@ final class ElementwiseShapes {
             "Sub",
             "Mul",
             "RealDiv",
+            "Div",
             "Maximum",
             "Minimum",
             "SquaredDifference",
@@ -116,6 +126,8 @@ final class ElementwiseShapes {
       case "Mul":
         return (a, b) -> a * b;
       case "RealDiv":
+      case "Div":
+        // Div on integers truncates toward zero, as the fold's conversion back to integers does.
         return (a, b) -> a / b;
       case "Maximum":
         return Math::max;
