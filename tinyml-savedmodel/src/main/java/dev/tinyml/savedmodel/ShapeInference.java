@@ -46,6 +46,7 @@ final class ShapeInference {
       case "Unpack":
         return (int) def.getAttrOrDefault("num", AttrValue.getDefaultInstance()).getI();
       case "Split":
+      case "SplitV":
         return (int) def.getAttrOrDefault("num_split", AttrValue.getDefaultInstance()).getI();
       default:
         return 1;
