@@ -32,11 +32,15 @@ class KerasModelsConversionTest {
 
   private static Path autoencoder;
   private static List<float[]> images;
+  private static Path keywords;
+  private static List<float[]> features;
 
   @BeforeAll
   static void exportModels() throws Exception {
     autoencoder = KerasModels.exportConvAutoencoder(tmp.resolve("conv_autoencoder"), 41);
     images = uniform(43, 64, 64);
+    keywords = KerasModels.exportKeywordGru(tmp.resolve("keyword_gru"), 44);
+    features = uniform(45, 300, 16 * 8);
   }
 
   /** {@code n} samples of {@code size} values uniform in [0, 1), as images are. */
@@ -82,5 +86,42 @@ class KerasModelsConversionTest {
     assertThat(filter.type()).isEqualTo(TensorType.INT8);
     assertThat(filter.quantization().quantizedDimension()).isZero();
     assertThat(g.tensor(deconv.inputs()[3]).type()).isEqualTo(TensorType.INT32);
+  }
+
+  @Test
+  void conv1dGruKeywordModelQuantizedAgreesOnTop1ForAtLeast95Percent() throws Exception {
+    Model f = SavedModelImporter.builder().build().importModel(keywords).model();
+    Model q =
+        ModelQuantizer.quantize(f, RepresentativeDataset.ofSingleInput(features.subList(0, 100)));
+    QuantAssertions.assertTop1Agreement(
+        f, q, RepresentativeDataset.ofSingleInput(features.subList(100, 300)), 0.95);
+  }
+
+  @Test
+  void conv1dGruKeywordModelConvertsToInt8Firmware() throws Exception {
+    Path out = tmp.resolve("keyword_firmware");
+    Converter.convert(
+        ConversionRequest.builder(ModelSource.savedModel(keywords), out)
+            .representativeData(
+                RepresentativeData.of(
+                    RepresentativeDataset.ofSingleInput(features.subList(0, 100))))
+            .build());
+    assertThat(out.resolve("model.cc")).isRegularFile();
+    Model firmware = TfliteReader.read(out.resolve("model.tflite"));
+    SubGraph g = firmware.primarySubgraph();
+    assertThat(g.operators().stream().map(firmware::opOf))
+        .contains(
+            BuiltinOperator.UNPACK,
+            BuiltinOperator.SPLIT,
+            BuiltinOperator.SPLIT_V,
+            BuiltinOperator.FULLY_CONNECTED,
+            BuiltinOperator.LOGISTIC,
+            BuiltinOperator.TANH,
+            BuiltinOperator.SOFTMAX);
+    for (Operator op : g.operators()) {
+      if (firmware.opOf(op) == BuiltinOperator.FULLY_CONNECTED) {
+        assertThat(g.tensor(op.inputs()[0]).type()).isEqualTo(TensorType.INT8);
+      }
+    }
   }
 }

@@ -112,6 +112,11 @@ final class ElementwiseShapes {
     if (b.length != 1 || s.length == 0 || b[0] != s[s.length - 1]) {
       throw new IllegalArgumentException("bias " + str(b) + " does not fit input " + str(s));
     }
+    if (allConst) {
+      // An unrolled RNN's first recurrent product (of the zero state) plus its bias.
+      set(n, Folding.binary(Double::sum, n.inputs.get(0).value(), n.inputs.get(1).value(), s));
+      return true;
+    }
     out(n, n.inputs.get(0).type(), s);
     return true;
   }
