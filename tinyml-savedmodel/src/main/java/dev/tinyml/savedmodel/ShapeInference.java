@@ -48,6 +48,10 @@ final class ShapeInference {
       case "Split":
       case "SplitV":
         return (int) def.getAttrOrDefault("num_split", AttrValue.getDefaultInstance()).getI();
+      case "While":
+      case "StatelessWhile":
+        // One output per loop variable; reported as unsupported, with a hint, but readable.
+        return def.getAttrOrDefault("T", AttrValue.getDefaultInstance()).getList().getTypeCount();
       default:
         return 1;
     }

@@ -10,11 +10,19 @@ import static dev.tinyml.tflite.BuiltinOperator.SPLIT_V;
 import static dev.tinyml.tflite.BuiltinOperator.TANH;
 import static dev.tinyml.tflite.BuiltinOperator.UNPACK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tinyml.tflite.BuiltinOperator;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.ConcreteFunction;
+import org.tensorflow.Operand;
+import org.tensorflow.Signature;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.StatelessWhile;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -55,5 +63,44 @@ class KerasRecurrentLayersTest {
         TfOracle.exportLayer(
             tmp.resolve("kws"), 53, KerasModels.KEYWORD_INPUT, KerasModels::keywordGru);
     assertThat(ops(importAndCompare(e))).contains(UNPACK, FULLY_CONNECTED, SOFTMAX);
+  }
+
+  @Test
+  void aRecurrentLayerSavedAsAWhileLoopFailsNamingTheLayerAndUnroll() throws Exception {
+    // Keras' default (unroll=False) runs the cell in a While loop over the time steps.
+    ConcreteFunction cond =
+        ConcreteFunction.create(
+            tf -> {
+              Placeholder<TInt32> i = tf.placeholder(TInt32.class);
+              Placeholder<TFloat32> h = tf.placeholder(TFloat32.class);
+              return Signature.builder()
+                  .input("i", i)
+                  .input("h", h)
+                  .output("more", tf.math.less(i, tf.constant(3)))
+                  .build();
+            });
+    ConcreteFunction body =
+        ConcreteFunction.create(
+            tf -> {
+              Placeholder<TInt32> i = tf.placeholder(TInt32.class);
+              Placeholder<TFloat32> h = tf.placeholder(TFloat32.class);
+              return Signature.builder()
+                  .input("i", i)
+                  .input("h", h)
+                  .output("i_next", tf.math.add(i, tf.constant(1)))
+                  .output("h_next", tf.math.tanh(h))
+                  .build();
+            });
+    TfOracle.Layer loop =
+        (tf, rnd, x) -> {
+          List<Operand<?>> start = List.of(tf.constant(0), x);
+          StatelessWhile w = tf.withSubScope("gru").withName("while").statelessWhile(start, cond, body);
+          return (Operand<TFloat32>) (Operand<?>) w.output().get(1);
+        };
+    TfOracle.Exported e = TfOracle.exportLayer(tmp.resolve("while"), 54, new int[] {1, 4}, loop);
+    assertThatThrownBy(() -> SavedModelImporter.builder().build().importModel(e.dir()))
+        .isInstanceOf(SavedModelException.class)
+        .hasMessageContaining("op StatelessWhile, layer 'gru'")
+        .hasMessageContaining("unroll=True");
   }
 }
