@@ -133,4 +133,37 @@ public final class KerasModels {
     }
     return h;
   }
+
+  /**
+   * Keras 2's {@code LSTM(units, unroll=True)} (implementation 2), returning the last state: per
+   * step {@code z = x W + h U + b} split in four, {@code i, f, o} sigmoids, {@code c = f * c + i *
+   * tanh(z_2)} and {@code h = o * tanh(c)}, from zero states.
+   *
+   * @param x the input [batch, steps, features]
+   */
+  static Operand<TFloat32> unrolledLstm(
+      Ops tf, Random rnd, Operand<TFloat32> x, int steps, int features, int units) {
+    Operand<TFloat32> kernel = weights(tf, rnd, "lstm", "kernel", 0.5f, features, 4 * units);
+    Operand<TFloat32> recurrent =
+        weights(tf, rnd, "lstm", "recurrent_kernel", 0.5f, units, 4 * units);
+    Operand<TFloat32> bias = weights(tf, rnd, "lstm", "bias", 0.3f, 4 * units);
+    List<Output<TFloat32>> inputs =
+        tf.unstack(tf.linalg.transpose(x, tf.constant(new int[] {1, 0, 2})), (long) steps)
+            .output();
+    Operand<TInt32> stateShape =
+        tf.stack(List.of(TfOracle.dynamicBatch(tf, x), tf.constant(units)));
+    Operand<TFloat32> h = tf.zeros(stateShape, TFloat32.class);
+    Operand<TFloat32> c = tf.zeros(stateShape, TFloat32.class);
+    for (Output<TFloat32> xt : inputs) {
+      Operand<TFloat32> z =
+          tf.nn.biasAdd(
+              tf.math.add(tf.linalg.matMul(xt, kernel), tf.linalg.matMul(h, recurrent)), bias);
+      List<Output<TFloat32>> gates = tf.split(tf.constant(1), z, 4L).output();
+      Operand<TFloat32> i = tf.math.sigmoid(gates.get(0));
+      Operand<TFloat32> f = tf.math.sigmoid(gates.get(1));
+      c = tf.math.add(tf.math.mul(f, c), tf.math.mul(i, tf.math.tanh(gates.get(2))));
+      h = tf.math.mul(tf.math.sigmoid(gates.get(3)), tf.math.tanh(c));
+    }
+    return h;
+  }
 }

@@ -58,6 +58,15 @@ class KerasRecurrentLayersTest {
   }
 
   @Test
+  void unrolledLstmMatchesTensorFlow() throws Exception {
+    TfOracle.Layer lstm =
+        (tf, rnd, x) -> KerasModels.unrolledLstm(tf.withSubScope("lstm"), rnd, x, 4, 3, 5);
+    List<BuiltinOperator> ops =
+        ops(importAndCompare(TfOracle.exportLayer(tmp.resolve("lstm"), 55, new int[] {1, 4, 3}, lstm)));
+    assertThat(ops).contains(UNPACK, FULLY_CONNECTED, SPLIT, LOGISTIC, TANH);
+  }
+
+  @Test
   void conv1dGruKeywordModelMatchesTensorFlow() throws Exception {
     TfOracle.Exported e =
         TfOracle.exportLayer(
