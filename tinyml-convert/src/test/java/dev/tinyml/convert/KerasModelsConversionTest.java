@@ -70,8 +70,7 @@ class KerasModelsConversionTest {
     Path out = tmp.resolve("autoencoder_firmware");
     Converter.convert(
         ConversionRequest.builder(ModelSource.savedModel(autoencoder), out)
-            .representativeData(
-                RepresentativeData.of(RepresentativeDataset.ofSingleInput(images)))
+            .representativeData(RepresentativeData.of(RepresentativeDataset.ofSingleInput(images)))
             .build());
     assertThat(out.resolve("model.cc")).isRegularFile();
     Model firmware = TfliteReader.read(out.resolve("model.tflite"));

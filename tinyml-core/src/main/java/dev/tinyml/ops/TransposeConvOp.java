@@ -242,9 +242,9 @@ public final class TransposeConvOp extends BuiltinOp<TransposeConvOp.Plan>
   }
 
   /**
-   * Each output channel's filter errors against the input means, each tap weighed by how many
-   * input positions it carries into the output per output position (with stride s, about 1/s^2 of
-   * the taps reach each output).
+   * Each output channel's filter errors against the input means, each tap weighed by how many input
+   * positions it carries into the output per output position (with stride s, about 1/s^2 of the
+   * taps reach each output).
    */
   @Override
   public double[] weightErrorShift(

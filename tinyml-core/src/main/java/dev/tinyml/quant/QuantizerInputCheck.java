@@ -122,8 +122,7 @@ final class QuantizerInputCheck {
     return "'" + Calibrator.nameOf(tensors.get(t), t) + "'" + op;
   }
 
-  private void checkWeightOrBias(
-      int k, BuiltinOperator b, Operator op, boolean isWeights, int t) {
+  private void checkWeightOrBias(int k, BuiltinOperator b, Operator op, boolean isWeights, int t) {
     Tensor tensor = tensors.get(t);
     String what = isWeights ? "weights" : "bias";
     String subject = what + " '" + Calibrator.nameOf(tensor, t) + "' of op #" + k + " (" + b + ")";

@@ -108,7 +108,8 @@ final class FloatModels {
   int transposeConv(String name, int x, int[] inShape, int out, int k, int stride) {
     int in = inShape[3];
     int w =
-        constant(name + "/filter", randoms(out * k * k * in, Math.sqrt(2.0 / (k * k))), out, k, k, in);
+        constant(
+            name + "/filter", randoms(out * k * k * in, Math.sqrt(2.0 / (k * k))), out, k, k, in);
     int b = constant(name + "/bias", randoms(out, 0.1), out);
     int[] shape = {1, inShape[1] * stride, inShape[2] * stride, out};
     int outputShape = intConstant(name + "/output_shape", shape, 4);

@@ -22,14 +22,13 @@ import org.junit.jupiter.api.Test;
  */
 class TransposeConvQuantizationTest {
   private static final int SIZE = 8;
+
   /** Calibration and comparison data alike, so no output falls outside its calibrated range. */
   private static final List<float[]> IMAGES = FloatModels.uniformSamples(21, 60, SIZE * SIZE);
 
   private static Model quantized(QuantizationOptions options) {
     return ModelQuantizer.quantize(
-        FloatModels.convAutoencoder(9, SIZE),
-        RepresentativeDataset.ofSingleInput(IMAGES),
-        options);
+        FloatModels.convAutoencoder(9, SIZE), RepresentativeDataset.ofSingleInput(IMAGES), options);
   }
 
   private static Tensor tensor(Model m, String name) {

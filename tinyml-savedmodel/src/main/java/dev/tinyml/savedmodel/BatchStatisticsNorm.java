@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * A FusedBatchNorm in training mode, normalizing by the statistics of its own input: how Keras 2
- * saves LayerNormalization (the input reshaped to {@code [1, rows, features, 1]}, NCHW, so each
- * row is a channel, scale ones and offset zeros; gamma and beta follow as Mul and Add). Lowered to
+ * saves LayerNormalization (the input reshaped to {@code [1, rows, features, 1]}, NCHW, so each row
+ * is a channel, scale ones and offset zeros; gamma and beta follow as Mul and Add). Lowered to
  * MEAN, SQUARED_DIFFERENCE, MEAN, ADD epsilon, RSQRT, SUB and MUL over the non-channel axes, and a
  * MUL and ADD for a scale and offset that are not ones and zeros. Only a batch of one lowers: over
  * a real batch the statistics would mix samples, which is a model exported for training.

@@ -41,7 +41,8 @@ final class ConvolutionShapes {
     int cols = tb ? b[0] : b[1];
     if (allConst) {
       // An unrolled RNN's first step multiplies its zero initial state by the recurrent kernel.
-      ShapeInference.set(n, product(in.get(0).value(), ta, in.get(1).value(), tb, rows, inner, cols));
+      ShapeInference.set(
+          n, product(in.get(0).value(), ta, in.get(1).value(), tb, rows, inner, cols));
       return true;
     }
     out(n, DType.FLOAT, new int[] {rows, cols});

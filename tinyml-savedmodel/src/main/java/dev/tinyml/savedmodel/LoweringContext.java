@@ -134,7 +134,8 @@ final class LoweringContext {
   void multiOutputOp(BuiltinOperator code, BuiltinOptions options, Node n, int[] inputs) {
     int[] outs = new int[n.shapes.length];
     for (int i = 0; i < outs.length; i++) {
-      outs[i] = addTensor(i == 0 ? n.name : n.name + ":" + i, TensorType.FLOAT32, n.shapes[i], null);
+      outs[i] =
+          addTensor(i == 0 ? n.name : n.name + ":" + i, TensorType.FLOAT32, n.shapes[i], null);
       tensorOf.put(n.out(i), outs[i]);
     }
     int opcode = model.addOperatorCode(new OperatorCode(code, 1));

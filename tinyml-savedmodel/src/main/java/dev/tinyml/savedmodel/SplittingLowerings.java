@@ -35,7 +35,8 @@ final class SplittingLowerings {
               for (int i = 0; i < sizes.length; i++) {
                 sizes[i] = n.shapes[i][axis];
               }
-              int sizesTensor = cx.constInts(n.name + "/size_splits", new int[] {sizes.length}, sizes);
+              int sizesTensor =
+                  cx.constInts(n.name + "/size_splits", new int[] {sizes.length}, sizes);
               cx.multiOutputOp(
                   BuiltinOperator.SPLIT_V,
                   new SplitVOptions(sizes.length),

@@ -44,8 +44,7 @@ class Keras2NormalizationTest {
   @Test
   void divLowersToDivLikeRealDiv() throws Exception {
     TfOracle.Layer div =
-        (tf, rnd, x) ->
-            tf.math.div(x, tf.math.add(tf.math.mul(x, x), tf.constant(0.5f)));
+        (tf, rnd, x) -> tf.math.div(x, tf.math.add(tf.math.mul(x, x), tf.constant(0.5f)));
     assertThat(importedOps("div", 31, new int[] {1, 12}, div)).contains(DIV);
   }
 
@@ -114,8 +113,8 @@ class Keras2NormalizationTest {
 
   /**
    * Keras 2's fused LayerNormalization over the last axis: rows = prod(shape[:-1]), features =
-   * shape[-1]; x reshaped to [1, rows, features, 1]; FusedBatchNormV3 (NCHW, training) with
-   * scale ones([rows]) and offset zeros([rows]); reshaped back; times gamma plus beta.
+   * shape[-1]; x reshaped to [1, rows, features, 1]; FusedBatchNormV3 (NCHW, training) with scale
+   * ones([rows]) and offset zeros([rows]); reshaped back; times gamma plus beta.
    */
   static Operand<TFloat32> norm(Ops tf, Random rnd, Operand<TFloat32> x) {
     Operand<TInt32> shape = tf.shape(x);

@@ -113,10 +113,10 @@ public final class KerasModels {
     Operand<TFloat32> bias = weights(tf, rnd, "gru", "bias", 0.3f, 2, 3 * units);
     List<Output<TFloat32>> biases = tf.unstack(bias, 2L).output();
     List<Output<TFloat32>> inputs =
-        tf.unstack(tf.linalg.transpose(x, tf.constant(new int[] {1, 0, 2})), (long) steps)
-            .output();
+        tf.unstack(tf.linalg.transpose(x, tf.constant(new int[] {1, 0, 2})), (long) steps).output();
     Operand<TFloat32> h =
-        tf.zeros(tf.stack(List.of(TfOracle.dynamicBatch(tf, x), tf.constant(units))), TFloat32.class);
+        tf.zeros(
+            tf.stack(List.of(TfOracle.dynamicBatch(tf, x), tf.constant(units))), TFloat32.class);
     Operand<TInt32> last = tf.constant(-1);
     for (Output<TFloat32> xt : inputs) {
       Operand<TFloat32> mx = tf.nn.biasAdd(tf.linalg.matMul(xt, kernel), biases.get(0));
@@ -127,9 +127,7 @@ public final class KerasModels {
       Operand<TFloat32> z = tf.math.sigmoid(tf.math.add(xs.get(0), hs.get(0)));
       Operand<TFloat32> r = tf.math.sigmoid(tf.math.add(xs.get(1), hs.get(1)));
       Operand<TFloat32> candidate = tf.math.tanh(tf.math.add(xs.get(2), tf.math.mul(r, hs.get(2))));
-      h =
-          tf.math.add(
-              tf.math.mul(z, h), tf.math.mul(tf.math.sub(tf.constant(1f), z), candidate));
+      h = tf.math.add(tf.math.mul(z, h), tf.math.mul(tf.math.sub(tf.constant(1f), z), candidate));
     }
     return h;
   }
@@ -148,8 +146,7 @@ public final class KerasModels {
         weights(tf, rnd, "lstm", "recurrent_kernel", 0.5f, units, 4 * units);
     Operand<TFloat32> bias = weights(tf, rnd, "lstm", "bias", 0.3f, 4 * units);
     List<Output<TFloat32>> inputs =
-        tf.unstack(tf.linalg.transpose(x, tf.constant(new int[] {1, 0, 2})), (long) steps)
-            .output();
+        tf.unstack(tf.linalg.transpose(x, tf.constant(new int[] {1, 0, 2})), (long) steps).output();
     Operand<TInt32> stateShape =
         tf.stack(List.of(TfOracle.dynamicBatch(tf, x), tf.constant(units)));
     Operand<TFloat32> h = tf.zeros(stateShape, TFloat32.class);

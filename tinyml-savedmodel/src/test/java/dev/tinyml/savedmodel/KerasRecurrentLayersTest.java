@@ -16,6 +16,7 @@ import dev.tinyml.tflite.BuiltinOperator;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ConcreteFunction;
 import org.tensorflow.Operand;
 import org.tensorflow.Signature;
@@ -23,7 +24,6 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.StatelessWhile;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keras recurrent layers saved with {@code unroll=True}: their per-step MatMul, BiasAdd, Split,
@@ -38,7 +38,9 @@ class KerasRecurrentLayersTest {
     TfOracle.Layer gru =
         (tf, rnd, x) -> KerasModels.unrolledGru(tf.withSubScope("gru"), rnd, x, 5, 3, 4);
     List<BuiltinOperator> ops =
-        ops(importAndCompare(TfOracle.exportLayer(tmp.resolve("gru"), 51, new int[] {1, 5, 3}, gru)));
+        ops(
+            importAndCompare(
+                TfOracle.exportLayer(tmp.resolve("gru"), 51, new int[] {1, 5, 3}, gru)));
     assertThat(ops).contains(UNPACK, FULLY_CONNECTED, SPLIT, SPLIT_V, LOGISTIC, TANH);
     // The first step's recurrent product of the zero state folds: 5 input and 4 recurrent FCs.
     assertThat(ops.stream().filter(o -> o == FULLY_CONNECTED)).hasSize(9);
@@ -62,7 +64,9 @@ class KerasRecurrentLayersTest {
     TfOracle.Layer lstm =
         (tf, rnd, x) -> KerasModels.unrolledLstm(tf.withSubScope("lstm"), rnd, x, 4, 3, 5);
     List<BuiltinOperator> ops =
-        ops(importAndCompare(TfOracle.exportLayer(tmp.resolve("lstm"), 55, new int[] {1, 4, 3}, lstm)));
+        ops(
+            importAndCompare(
+                TfOracle.exportLayer(tmp.resolve("lstm"), 55, new int[] {1, 4, 3}, lstm)));
     assertThat(ops).contains(UNPACK, FULLY_CONNECTED, SPLIT, LOGISTIC, TANH);
   }
 
@@ -103,7 +107,8 @@ class KerasRecurrentLayersTest {
     TfOracle.Layer loop =
         (tf, rnd, x) -> {
           List<Operand<?>> start = List.of(tf.constant(0), x);
-          StatelessWhile w = tf.withSubScope("gru").withName("while").statelessWhile(start, cond, body);
+          StatelessWhile w =
+              tf.withSubScope("gru").withName("while").statelessWhile(start, cond, body);
           return (Operand<TFloat32>) (Operand<?>) w.output().get(1);
         };
     TfOracle.Exported e = TfOracle.exportLayer(tmp.resolve("while"), 54, new int[] {1, 4}, loop);
