@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Element-wise ops: broadcasting arithmetic, one-input functions and activations, bias addition,
@@ -36,16 +37,7 @@ final class ElementwiseShapes {
   static void register(OpTable<ShapeRule> t) {
     t.add(
             ElementwiseShapes::binary,
-            "Add",
-            "AddV2",
-            "Sub",
-            "Mul",
-            "RealDiv",
-            "Div",
-            "Maximum",
-            "Minimum",
-            "SquaredDifference",
-            "FloorDiv")
+            Stream.concat(LOWERED_BINARY.stream(), Stream.of("FloorDiv")).toArray(String[]::new))
         .add(
             ElementwiseShapes::unary,
             "Rsqrt",

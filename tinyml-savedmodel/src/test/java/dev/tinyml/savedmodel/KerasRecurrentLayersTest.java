@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ConcreteFunction;
 import org.tensorflow.Operand;
 import org.tensorflow.Signature;
+import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.StatelessWhile;
 import org.tensorflow.types.TFloat32;
@@ -82,28 +83,12 @@ class KerasRecurrentLayersTest {
   void aRecurrentLayerSavedAsAWhileLoopFailsNamingTheLayerAndUnroll() throws Exception {
     // Keras' default (unroll=False) runs the cell in a While loop over the time steps.
     ConcreteFunction cond =
-        ConcreteFunction.create(
-            tf -> {
-              Placeholder<TInt32> i = tf.placeholder(TInt32.class);
-              Placeholder<TFloat32> h = tf.placeholder(TFloat32.class);
-              return Signature.builder()
-                  .input("i", i)
-                  .input("h", h)
-                  .output("more", tf.math.less(i, tf.constant(3)))
-                  .build();
-            });
+        loopFunction((tf, i, h, sig) -> sig.output("more", tf.math.less(i, tf.constant(3))));
     ConcreteFunction body =
-        ConcreteFunction.create(
-            tf -> {
-              Placeholder<TInt32> i = tf.placeholder(TInt32.class);
-              Placeholder<TFloat32> h = tf.placeholder(TFloat32.class);
-              return Signature.builder()
-                  .input("i", i)
-                  .input("h", h)
-                  .output("i_next", tf.math.add(i, tf.constant(1)))
-                  .output("h_next", tf.math.tanh(h))
-                  .build();
-            });
+        loopFunction(
+            (tf, i, h, sig) ->
+                sig.output("i_next", tf.math.add(i, tf.constant(1)))
+                    .output("h_next", tf.math.tanh(h)));
     TfOracle.Layer loop =
         (tf, rnd, x) -> {
           List<Operand<?>> start = List.of(tf.constant(0), x);
@@ -116,5 +101,22 @@ class KerasRecurrentLayersTest {
         .isInstanceOf(SavedModelException.class)
         .hasMessageContaining("op StatelessWhile, layer 'gru'")
         .hasMessageContaining("unroll=True");
+  }
+
+  /** Adds a loop function's outputs, in loop-variable order, from the counter i and state h. */
+  @FunctionalInterface
+  private interface LoopStep {
+    Signature.Builder apply(
+        Ops tf, Operand<TInt32> i, Operand<TFloat32> h, Signature.Builder outputs);
+  }
+
+  /** A While condition or body over the loop variables (i, h). */
+  private static ConcreteFunction loopFunction(LoopStep step) {
+    return ConcreteFunction.create(
+        tf -> {
+          Placeholder<TInt32> i = tf.placeholder(TInt32.class);
+          Placeholder<TFloat32> h = tf.placeholder(TFloat32.class);
+          return step.apply(tf, i, h, Signature.builder().input("i", i).input("h", h)).build();
+        });
   }
 }
