@@ -1,11 +1,15 @@
 package dev.tinyml.savedmodel;
 
 import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.PackOptions;
 import dev.tinyml.tflite.SplitOptions;
 import dev.tinyml.tflite.SplitVOptions;
 import dev.tinyml.tflite.UnpackOptions;
 
-/** Unpack, Split and SplitV to UNPACK, SPLIT and SPLIT_V, one TFLite output per TF output. */
+/**
+ * Unpack, Split and SplitV to UNPACK, SPLIT and SPLIT_V, one TFLite output per TF output; Pack to
+ * PACK.
+ */
 final class SplittingLowerings {
   private SplittingLowerings() {}
 
@@ -43,7 +47,20 @@ final class SplittingLowerings {
                   n,
                   new int[] {cx.tensor(SplittingShapes.data(n)), sizesTensor, axisTensor(n, cx)});
             },
-            "SplitV");
+            "SplitV")
+        .add(
+            (n, cx) -> {
+              int[] values = new int[n.inputs.size()];
+              for (int i = 0; i < values.length; i++) {
+                values[i] = cx.tensor(n.inputs.get(i));
+              }
+              cx.op(
+                  BuiltinOperator.PACK,
+                  new PackOptions(values.length, SplittingShapes.packAxis(n)),
+                  n,
+                  values);
+            },
+            "Pack");
   }
 
   /** The split axis as a scalar int32 constant, counted from the front. */

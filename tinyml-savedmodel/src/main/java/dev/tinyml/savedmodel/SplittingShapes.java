@@ -8,7 +8,9 @@ import java.util.Arrays;
 /**
  * Ops with several outputs that cut a tensor along one axis: {@code Unpack} (Keras' unrolled RNNs
  * take their time steps apart with it, and a GRU its stacked input and recurrent biases), {@code
- * Split} and {@code SplitV} (a recurrent cell's gates). Folded when the data is constant.
+ * Split} and {@code SplitV} (a recurrent cell's gates); and {@code Pack}, which stacks tensors
+ * along a new axis (the step outputs of an unrolled RNN with return_sequences, and the shape
+ * vectors Keras builds). Folded when the data is constant.
  */
 final class SplittingShapes {
   private SplittingShapes() {}
@@ -16,7 +18,40 @@ final class SplittingShapes {
   static void register(OpTable<ShapeRule> t) {
     t.add(SplittingShapes::unpack, "Unpack")
         .add(SplittingShapes::split, "Split")
-        .add(SplittingShapes::splitV, "SplitV");
+        .add(SplittingShapes::splitV, "SplitV")
+        .add(SplittingShapes::pack, "Pack");
+  }
+
+  /** The axis of a Pack, counted from the front of its output. */
+  static int packAxis(Node n) {
+    int rank = n.inputs.get(0).shape().length + 1;
+    int axis = (int) Attrs.attr(n, "axis").getI();
+    return axis < 0 ? axis + rank : axis;
+  }
+
+  private static boolean pack(Node n, boolean allConst) {
+    if (allConst) {
+      ShapeInference.set(n, Folding.pack(n.inputs, (int) Attrs.attr(n, "axis").getI()));
+      return true;
+    }
+    int[] s = n.inputs.get(0).shape();
+    for (Node.Port p : n.inputs) {
+      if (!Arrays.equals(p.shape(), s)) {
+        throw new IllegalArgumentException(
+            "cannot stack " + str(s) + " with " + str(p.shape()) + ": the shapes differ");
+      }
+    }
+    int axis = packAxis(n);
+    if (axis < 0 || axis > s.length) {
+      throw new IllegalArgumentException("axis is out of range for stacking " + str(s));
+    }
+    int[] shape = new int[s.length + 1];
+    for (int i = 0, j = 0; i < shape.length; i++) {
+      shape[i] = i == axis ? n.inputs.size() : s[j++];
+    }
+    ShapeInference.out(n, n.inputs.get(0).type(), shape);
+    // Only float tensors lower; a stacked integer shape vector must fold.
+    return n.inputs.get(0).type() == DType.FLOAT;
   }
 
   /** The axis of an Unpack, counted from the front. */

@@ -3,6 +3,7 @@ package dev.tinyml.savedmodel;
 import static dev.tinyml.savedmodel.TfOracle.weights;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.tensorflow.Operand;
@@ -107,6 +108,24 @@ public final class KerasModels {
    */
   static Operand<TFloat32> unrolledGru(
       Ops tf, Random rnd, Operand<TFloat32> x, int steps, int features, int units) {
+    List<Operand<TFloat32>> states = unrolledGruStates(tf, rnd, x, steps, features, units);
+    return states.get(states.size() - 1);
+  }
+
+  /**
+   * {@code GRU(units, unroll=True, return_sequences=True)}: the states of every step stacked
+   * time-major and made batch-major again, as {@code backend.rnn} returns them.
+   */
+  static Operand<TFloat32> unrolledGruSequences(
+      Ops tf, Random rnd, Operand<TFloat32> x, int steps, int features, int units) {
+    return tf.linalg.transpose(
+        tf.stack(unrolledGruStates(tf, rnd, x, steps, features, units)),
+        tf.constant(new int[] {1, 0, 2}));
+  }
+
+  /** The state after each step of {@link #unrolledGru}. */
+  private static List<Operand<TFloat32>> unrolledGruStates(
+      Ops tf, Random rnd, Operand<TFloat32> x, int steps, int features, int units) {
     Operand<TFloat32> kernel = weights(tf, rnd, "gru", "kernel", 0.5f, features, 3 * units);
     Operand<TFloat32> recurrent =
         weights(tf, rnd, "gru", "recurrent_kernel", 0.5f, units, 3 * units);
@@ -118,6 +137,7 @@ public final class KerasModels {
         tf.zeros(
             tf.stack(List.of(TfOracle.dynamicBatch(tf, x), tf.constant(units))), TFloat32.class);
     Operand<TInt32> last = tf.constant(-1);
+    List<Operand<TFloat32>> states = new ArrayList<>();
     for (Output<TFloat32> xt : inputs) {
       Operand<TFloat32> mx = tf.nn.biasAdd(tf.linalg.matMul(xt, kernel), biases.get(0));
       List<Output<TFloat32>> xs = tf.split(last, mx, 3L).output();
@@ -128,8 +148,9 @@ public final class KerasModels {
       Operand<TFloat32> r = tf.math.sigmoid(tf.math.add(xs.get(1), hs.get(1)));
       Operand<TFloat32> candidate = tf.math.tanh(tf.math.add(xs.get(2), tf.math.mul(r, hs.get(2))));
       h = tf.math.add(tf.math.mul(z, h), tf.math.mul(tf.math.sub(tf.constant(1f), z), candidate));
+      states.add(h);
     }
-    return h;
+    return states;
   }
 
   /**

@@ -4,10 +4,12 @@ import static dev.tinyml.savedmodel.ImportCheck.importAndCompare;
 import static dev.tinyml.savedmodel.ImportCheck.ops;
 import static dev.tinyml.tflite.BuiltinOperator.FULLY_CONNECTED;
 import static dev.tinyml.tflite.BuiltinOperator.LOGISTIC;
+import static dev.tinyml.tflite.BuiltinOperator.PACK;
 import static dev.tinyml.tflite.BuiltinOperator.SOFTMAX;
 import static dev.tinyml.tflite.BuiltinOperator.SPLIT;
 import static dev.tinyml.tflite.BuiltinOperator.SPLIT_V;
 import static dev.tinyml.tflite.BuiltinOperator.TANH;
+import static dev.tinyml.tflite.BuiltinOperator.TRANSPOSE;
 import static dev.tinyml.tflite.BuiltinOperator.UNPACK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,6 +60,26 @@ class KerasRecurrentLayersTest {
       assertThat(FloatRunner.maxRelativeError(out, c.outputs().get("y")))
           .isLessThanOrEqualTo(ImportCheck.TOLERANCE);
     }
+  }
+
+  @Test
+  void stackedGrusWithReturnSequencesMatchTensorFlow() throws Exception {
+    // GRU(4, return_sequences=True) -> GRU(3): the first one's steps are stacked (PACK) and made
+    // batch-major again before the second one takes them apart.
+    TfOracle.Layer stacked =
+        (tf, rnd, x) ->
+            KerasModels.unrolledGru(
+                tf.withSubScope("gru_1"),
+                rnd,
+                KerasModels.unrolledGruSequences(tf.withSubScope("gru"), rnd, x, 4, 2, 4),
+                4,
+                4,
+                3);
+    List<BuiltinOperator> ops =
+        ops(
+            importAndCompare(
+                TfOracle.exportLayer(tmp.resolve("stacked"), 57, new int[] {1, 4, 2}, stacked)));
+    assertThat(ops).contains(PACK, TRANSPOSE, UNPACK);
   }
 
   @Test
