@@ -35,12 +35,29 @@ public interface Int8Rules {
   }
 
   /**
-   * The axis of input 1 (the weights) that holds output channels, whose per-channel scales the
-   * quantizer computes; -1 for ops without weights. Inputs 1 and 2 of an op with weights are its
-   * constant weights and int32 bias.
+   * The axis of the weights (see {@link #weightedInputs()}) that holds output channels, whose
+   * per-channel scales the quantizer computes; -1 for ops without weights.
    */
   default int weightsChannelAxis() {
     return -1;
+  }
+
+  /**
+   * Where an op with weights has its inputs.
+   *
+   * @param data the activation the weights multiply
+   * @param weights the constant weights, quantized to symmetric int8
+   * @param bias the bias, quantized to int32 at the data's scale times the weights' scale
+   */
+  record WeightedInputs(int data, int weights, int bias) {}
+
+  /**
+   * The positions of an op's data, weights and bias among its inputs, for ops whose {@link
+   * #weightsChannelAxis()} is not -1: inputs 0, 1 and 2 unless the op says otherwise
+   * (TRANSPOSE_CONV takes its output shape first).
+   */
+  default WeightedInputs weightedInputs() {
+    return new WeightedInputs(0, 1, 2);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Activation;
 import dev.tinyml.ops.kernels.ChannelMultipliers;
 import dev.tinyml.ops.kernels.TransposeConv;
+import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Padding;
 import dev.tinyml.tflite.Tensor;
@@ -12,10 +13,11 @@ import dev.tinyml.tflite.TransposeConvOptions;
 /**
  * TRANSPOSE_CONV (inputs: constant output shape, OHWI filter, NHWC input, optional bias) in
  * float32, int8 (per-channel filter, int32 bias) and 16x8 (int16 activations, int8 filter, int64
- * bias), with a fused activation.
+ * bias), with a fused activation. The quantizer gives it a per-channel int8 filter on the output
+ * channel axis 0 and an int32 bias at input scale times filter scale, as TFLite's quantizer does.
  */
 public final class TransposeConvOp extends BuiltinOp<TransposeConvOp.Plan>
-    implements TflmFootprint {
+    implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared transpose convolution.
@@ -215,6 +217,85 @@ public final class TransposeConvOp extends BuiltinOp<TransposeConvOp.Plan>
   @Override
   public int weightsInput() {
     return 1;
+  }
+
+  /** The OHWI filter's output channels are axis 0. */
+  @Override
+  public int weightsChannelAxis() {
+    return 0;
+  }
+
+  /** The data is input 2 (after the output shape and the filter), the bias input 3. */
+  @Override
+  public WeightedInputs weightedInputs() {
+    return new WeightedInputs(2, 1, 3);
+  }
+
+  /** 4 with a fused activation, 3 with a bias, else 2, as the converter sets them. */
+  @Override
+  public int int8Version(OpNode quantized) {
+    if (quantized.options() instanceof TransposeConvOptions o
+        && o.fusedActivation() != ActivationFunctionType.NONE) {
+      return 4;
+    }
+    return quantized.input(3) != null ? 3 : 2;
+  }
+
+  /**
+   * Each output channel's filter errors against the input means, each tap weighed by how many input
+   * positions it carries into the output per output position (with stride s, about 1/s^2 of the
+   * taps reach each output).
+   */
+  @Override
+  public double[] weightErrorShift(
+      OpNode node, float[] weightError, double[] inputMean, int channels) {
+    int[] f = node.inputShape(1);
+    TransposeConvOptions o = (TransposeConvOptions) node.options();
+    TransposeConv.Geometry g =
+        TransposeConv.geometry(
+            node.inputShape(2),
+            f,
+            node.outputShape(0),
+            o.strideH(),
+            o.strideW(),
+            o.padding() == Padding.SAME);
+    double[] rows = tapReach(g.inHeight(), g.outHeight(), f[1], g.strideHeight(), g.padHeight());
+    double[] cols = tapReach(g.inWidth(), g.outWidth(), f[2], g.strideWidth(), g.padWidth());
+    int depth = f[3];
+    int perOut = f[1] * f[2] * depth;
+    double[] delta = new double[channels];
+    for (int c = 0; c < f[0]; c++) {
+      double d = 0;
+      for (int k = 0; k < perOut; k++) {
+        int tap = k / depth;
+        d +=
+            weightError[c * perOut + k]
+                * inputMean[(k % depth) % inputMean.length]
+                * rows[tap / f[2]]
+                * cols[tap % f[2]];
+      }
+      delta[c] = d;
+    }
+    return delta;
+  }
+
+  /**
+   * Along one axis, per filter tap, the input positions whose contribution through that tap lands
+   * inside the output, divided by the output's length.
+   */
+  private static double[] tapReach(int in, int out, int kernel, int stride, int pad) {
+    double[] reach = new double[kernel];
+    for (int k = 0; k < kernel; k++) {
+      int inside = 0;
+      for (int i = 0; i < in; i++) {
+        int pos = i * stride - pad + k;
+        if (pos >= 0 && pos < out) {
+          inside++;
+        }
+      }
+      reach[k] = out == 0 ? 0 : (double) inside / out;
+    }
+    return reach;
   }
 
   /**

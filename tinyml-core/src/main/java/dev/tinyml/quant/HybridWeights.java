@@ -1,5 +1,6 @@
 package dev.tinyml.quant;
 
+import dev.tinyml.ops.Int8Rules;
 import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.tflite.Buffer;
 import dev.tinyml.tflite.BuiltinOperator;
@@ -32,19 +33,25 @@ final class HybridWeights {
     TreeSet<Integer> hybrid = new TreeSet<>();
     for (Operator op : src.operators()) {
       BuiltinOperator b = model.opOf(op);
-      boolean weighted =
-          OpRegistry.int8Rules(b).map(r -> r.weightsChannelAxis() >= 0).orElse(false);
-      if (!weighted || op.inputs().length < 2 || op.inputs()[1] < 0) {
+      Int8Rules.WeightedInputs slots =
+          OpRegistry.int8Rules(b)
+              .filter(r -> r.weightsChannelAxis() >= 0)
+              .map(Int8Rules::weightedInputs)
+              .orElse(null);
+      int[] in = op.inputs();
+      if (slots == null
+          || in.length <= Math.max(slots.data(), slots.weights())
+          || in[slots.weights()] < 0) {
         continue;
       }
-      Tensor in = src.tensors().get(op.inputs()[0]);
-      Tensor w = src.tensors().get(op.inputs()[1]);
-      if (in.type() == TensorType.FLOAT32
+      Tensor data = src.tensors().get(in[slots.data()]);
+      Tensor w = src.tensors().get(in[slots.weights()]);
+      if (data.type() == TensorType.FLOAT32
           && w.type() == TensorType.INT8
           && model.dataOf(w).length > 0
           && w.quantization() != null
           && w.quantization().hasScale()) {
-        hybrid.add(op.inputs()[1]);
+        hybrid.add(in[slots.weights()]);
       }
     }
     if (hybrid.isEmpty()) {

@@ -440,10 +440,11 @@ public final class ModelQuantizer {
   private double[] biasRangeFloor(
       WeightUse use, boolean perChannel, int[] shape, Map<Integer, QuantParams> params) {
     Operator op = graph.operators().get(use.op());
-    if (op.inputs().length < 3 || op.inputs()[2] < 0) {
+    int biasInput = rules(use.builtin()).weightedInputs().bias();
+    if (op.inputs().length <= biasInput || op.inputs()[biasInput] < 0) {
       return null;
     }
-    float[] bias = floats(op.inputs()[2]);
+    float[] bias = floats(op.inputs()[biasInput]);
     float[] w = floats(use.weights());
     double inputScale = params.get(use.input()).scale();
     if (!perChannel) {

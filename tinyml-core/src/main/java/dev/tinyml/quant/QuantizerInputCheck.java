@@ -1,5 +1,6 @@
 package dev.tinyml.quant;
 
+import dev.tinyml.ops.Int8Rules;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
@@ -61,14 +62,15 @@ final class QuantizerInputCheck {
         }
       }
       boolean weighted = ModelQuantizer.rules(b).weightsChannelAxis() >= 0;
+      Int8Rules.WeightedInputs slots = ModelQuantizer.rules(b).weightedInputs();
       for (int j = 0; j < op.inputs().length; j++) {
         int t = op.inputs()[j];
         if (t < 0) {
           continue;
         }
         Tensor tensor = tensors.get(t);
-        if (weighted && j >= 1) {
-          checkWeightOrBias(k, b, op, j, t);
+        if (weighted && (j == slots.weights() || j == slots.bias())) {
+          checkWeightOrBias(k, b, op, j == slots.weights(), t);
         } else if (tensor.type() == TensorType.FLOAT32) {
           if (constant[t]) {
             checkFinite(t, "constant input of op #" + k + " (" + b + ")");
@@ -120,9 +122,9 @@ final class QuantizerInputCheck {
     return "'" + Calibrator.nameOf(tensors.get(t), t) + "'" + op;
   }
 
-  private void checkWeightOrBias(int k, BuiltinOperator b, Operator op, int j, int t) {
+  private void checkWeightOrBias(int k, BuiltinOperator b, Operator op, boolean isWeights, int t) {
     Tensor tensor = tensors.get(t);
-    String what = j == 1 ? "weights" : "bias";
+    String what = isWeights ? "weights" : "bias";
     String subject = what + " '" + Calibrator.nameOf(tensor, t) + "' of op #" + k + " (" + b + ")";
     if (!constant[t]) {
       throw new QuantizationException(
@@ -136,9 +138,11 @@ final class QuantizerInputCheck {
               + ": expected float32 (or int8 with a scale, from a hybrid model)");
     }
     checkFinite(t, what + " of op #" + k + " (" + b + ")");
-    if (j == 1) {
+    Int8Rules.WeightedInputs slots = ModelQuantizer.rules(b).weightedInputs();
+    int data = op.inputs()[slots.data()];
+    if (isWeights) {
       int axis = ModelQuantizer.rules(b).weightsChannelAxis();
-      WeightUse use = new WeightUse(k, b, op.inputs()[0], t, axis);
+      WeightUse use = new WeightUse(k, b, data, t, axis);
       WeightUse prior = weights.putIfAbsent(t, use);
       if (prior != null && (prior.builtin() != b || prior.axis() != axis)) {
         throw new QuantizationException(
@@ -153,10 +157,10 @@ final class QuantizerInputCheck {
       int period =
           b == BuiltinOperator.FULLY_CONNECTED
               ? tensor.shape()[tensor.shape().length - 1]
-              : lastDim(tensors.get(op.inputs()[0]));
-      meanPeriods.putIfAbsent(op.inputs()[0], period);
+              : lastDim(tensors.get(data));
+      meanPeriods.putIfAbsent(data, period);
     } else {
-      biases.putIfAbsent(t, new WeightUse(k, b, op.inputs()[0], op.inputs()[1], 0));
+      biases.putIfAbsent(t, new WeightUse(k, b, data, op.inputs()[slots.weights()], 0));
     }
   }
 

@@ -19,6 +19,7 @@ import dev.tinyml.tflite.SoftmaxOptions;
 import dev.tinyml.tflite.SubGraph;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import dev.tinyml.tflite.TransposeConvOptions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -103,6 +104,24 @@ final class FloatModels {
     return y;
   }
 
+  /** TRANSPOSE_CONV k x k, SAME, to {@code out} channels at {@code stride} times the size. */
+  int transposeConv(String name, int x, int[] inShape, int out, int k, int stride) {
+    int in = inShape[3];
+    int w =
+        constant(
+            name + "/filter", randoms(out * k * k * in, Math.sqrt(2.0 / (k * k))), out, k, k, in);
+    int b = constant(name + "/bias", randoms(out, 0.1), out);
+    int[] shape = {1, inShape[1] * stride, inShape[2] * stride, out};
+    int outputShape = intConstant(name + "/output_shape", shape, 4);
+    int y = tensor(name, shape);
+    op(
+        BuiltinOperator.TRANSPOSE_CONV,
+        new TransposeConvOptions(Padding.SAME, stride, stride, ActivationFunctionType.NONE),
+        new int[] {outputShape, w, x, b},
+        y);
+    return y;
+  }
+
   int depthwise(String name, int x, int[] inShape, int k) {
     int c = inShape[3];
     int w = constant(name + "/filter", randoms(k * k * c, Math.sqrt(2.0 / (k * k))), 1, k, k, c);
@@ -164,6 +183,18 @@ final class FloatModels {
     int p = m.tensor("probabilities", 1, 4);
     m.op(BuiltinOperator.SOFTMAX, new SoftmaxOptions(1f), new int[] {logits}, p);
     return m.finish(new int[] {x}, new int[] {p});
+  }
+
+  /**
+   * A convolutional autoencoder on a {@code size x size} grayscale image: conv 3x3 stride 2 to 4
+   * channels (ReLU6) → transposed conv 3x3 stride 2 back to 1 channel.
+   */
+  static Model convAutoencoder(long seed, int size) {
+    FloatModels m = new FloatModels(seed);
+    int x = m.tensor("image", 1, size, size, 1);
+    int code = m.conv("encoder", x, new int[] {1, size, size, 1}, 4, 3, 2);
+    int y = m.transposeConv("decoder", code, new int[] {1, size / 2, size / 2, 4}, 1, 3, 2);
+    return m.finish(new int[] {x}, new int[] {y});
   }
 
   /** [1, 6] → dense 8 → tanh; → dense 8 → logistic; concatenated → max pool → dense 3. */

@@ -62,7 +62,9 @@ final class ActivationPatterns {
         timesX = true;
       } else if (next.op.equals("Mul") && c != null) {
         scale *= c;
-      } else if (next.op.equals("RealDiv") && next.inputs.get(0).equals(cur) && c != null) {
+      } else if ((next.op.equals("RealDiv") || next.op.equals("Div"))
+          && next.inputs.get(0).equals(cur)
+          && c != null) {
         scale /= c;
       } else {
         return false;

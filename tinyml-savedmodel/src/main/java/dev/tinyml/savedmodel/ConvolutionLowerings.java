@@ -205,7 +205,9 @@ final class ConvolutionLowerings {
         for (int c = 0; c < channels; c++) {
           f.bias[c] *= s[c];
         }
-      } else if (next.op.startsWith("FusedBatchNorm") && next.inputs.get(0).equals(f.last.out(0))) {
+      } else if (next.op.startsWith("FusedBatchNorm")
+          && next.inputs.get(0).equals(f.last.out(0))
+          && !BatchStatisticsNorm.isBatchStatistics(next)) {
         float[][] ss = batchNormScaleShift(next);
         scaleChannels(f.w, ss[0], channels);
         for (int c = 0; c < channels; c++) {
@@ -228,6 +230,10 @@ final class ConvolutionLowerings {
 
   /** A batch norm that follows no weighted op: y = x * scale + shift. */
   private static void batchNorm(Node n, LoweringContext cx) throws SavedModelException {
+    if (BatchStatisticsNorm.isBatchStatistics(n)) {
+      BatchStatisticsNorm.lower(n, cx);
+      return;
+    }
     float[][] ss = batchNormScaleShift(n);
     int c = ss[0].length;
     int scale = cx.constFloats(n.name + "/scale", new int[] {c}, ss[0]);

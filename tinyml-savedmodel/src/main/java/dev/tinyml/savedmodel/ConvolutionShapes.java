@@ -37,8 +37,35 @@ final class ConvolutionShapes {
     if (inner != innerB) {
       throw new IllegalArgumentException("operands " + str(a) + " and " + str(b) + " do not fit");
     }
-    out(n, DType.FLOAT, new int[] {ta ? a[1] : a[0], tb ? b[0] : b[1]});
+    int rows = ta ? a[1] : a[0];
+    int cols = tb ? b[0] : b[1];
+    if (allConst) {
+      // An unrolled RNN's first step multiplies its zero initial state by the recurrent kernel.
+      ShapeInference.set(
+          n, product(in.get(0).value(), ta, in.get(1).value(), tb, rows, inner, cols));
+      return true;
+    }
+    out(n, DType.FLOAT, new int[] {rows, cols});
     return !ta && in.get(1).isConstant();
+  }
+
+  private static TensorValue product(
+      TensorValue a, boolean ta, TensorValue b, boolean tb, int rows, int inner, int cols) {
+    float[] x = a.asFloats();
+    float[] y = b.asFloats();
+    float[] out = new float[rows * cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        double sum = 0;
+        for (int k = 0; k < inner; k++) {
+          float xv = ta ? x[k * rows + r] : x[r * inner + k];
+          float yv = tb ? y[c * inner + k] : y[k * cols + c];
+          sum += (double) xv * yv;
+        }
+        out[r * cols + c] = (float) sum;
+      }
+    }
+    return TensorValue.ofFloats(new int[] {rows, cols}, out);
   }
 
   private static boolean conv(Node n, boolean allConst) {
@@ -110,16 +137,20 @@ final class ConvolutionShapes {
   }
 
   private static boolean batchNorm(Node n, boolean allConst) {
-    Attrs.requireNhwc(n);
     for (int i = 1; i < 5; i++) {
       requireConst(n, i, "scale, offset, mean and variance");
     }
-    if (Attrs.attr(n, "is_training").getB()) {
-      throw new IllegalArgumentException(
-          "is in training mode (is_training=true); export the inference function of the model");
-    }
     int[] x = n.inputs.get(0).shape();
-    int c = x[x.length - 1];
+    if (BatchStatisticsNorm.isBatchStatistics(n)) {
+      BatchStatisticsNorm.check(n);
+    } else {
+      Attrs.requireNhwc(n);
+      if (Attrs.attr(n, "is_training").getB()) {
+        throw new IllegalArgumentException(
+            "is in training mode (is_training=true); export the inference function of the model");
+      }
+    }
+    int c = x[BatchStatisticsNorm.channelAxis(n, x.length)];
     n.types[0] = DType.FLOAT;
     n.shapes[0] = x;
     for (int i = 1; i < n.types.length; i++) {

@@ -27,7 +27,7 @@ final class ElementwiseLowerings {
         .add(ActivationPatterns.orElse(ActivationPatterns::hardSwish, add), "Add", "AddV2")
         .add(binary(BuiltinOperator.SUB, a -> new SubOptions(a, false)), "Sub")
         .add(binary(BuiltinOperator.MUL, MulOptions::new), "Mul")
-        .add(binary(BuiltinOperator.DIV, DivOptions::new), "RealDiv")
+        .add(binary(BuiltinOperator.DIV, DivOptions::new), "RealDiv", "Div")
         .add(plain(BuiltinOperator.MAXIMUM, new MaximumMinimumOptions()), "Maximum")
         .add(plain(BuiltinOperator.MINIMUM, new MaximumMinimumOptions()), "Minimum")
         .add(plain(BuiltinOperator.SQUARED_DIFFERENCE, null), "SquaredDifference")

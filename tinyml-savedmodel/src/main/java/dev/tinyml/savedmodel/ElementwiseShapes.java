@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Element-wise ops: broadcasting arithmetic, one-input functions and activations, bias addition,
@@ -19,7 +20,16 @@ final class ElementwiseShapes {
 
   /** The arithmetic that lowers when an operand is not constant (the rest only folds). */
   private static final Set<String> LOWERED_BINARY =
-      Set.of("Add", "AddV2", "Sub", "Mul", "RealDiv", "Maximum", "Minimum", "SquaredDifference");
+      Set.of(
+          "Add",
+          "AddV2",
+          "Sub",
+          "Mul",
+          "RealDiv",
+          "Div",
+          "Maximum",
+          "Minimum",
+          "SquaredDifference");
 
   private static final Set<String> LOWERED_UNARY =
       Set.of("Relu", "Relu6", "Sigmoid", "Tanh", "LeakyRelu", "Elu", "Rsqrt", "Neg", "Square");
@@ -27,15 +37,7 @@ final class ElementwiseShapes {
   static void register(OpTable<ShapeRule> t) {
     t.add(
             ElementwiseShapes::binary,
-            "Add",
-            "AddV2",
-            "Sub",
-            "Mul",
-            "RealDiv",
-            "Maximum",
-            "Minimum",
-            "SquaredDifference",
-            "FloorDiv")
+            Stream.concat(LOWERED_BINARY.stream(), Stream.of("FloorDiv")).toArray(String[]::new))
         .add(
             ElementwiseShapes::unary,
             "Rsqrt",
@@ -102,6 +104,11 @@ final class ElementwiseShapes {
     if (b.length != 1 || s.length == 0 || b[0] != s[s.length - 1]) {
       throw new IllegalArgumentException("bias " + str(b) + " does not fit input " + str(s));
     }
+    if (allConst) {
+      // An unrolled RNN's first recurrent product (of the zero state) plus its bias.
+      set(n, Folding.binary(Double::sum, n.inputs.get(0).value(), n.inputs.get(1).value(), s));
+      return true;
+    }
     out(n, n.inputs.get(0).type(), s);
     return true;
   }
@@ -116,6 +123,8 @@ final class ElementwiseShapes {
       case "Mul":
         return (a, b) -> a * b;
       case "RealDiv":
+      case "Div":
+        // Div on integers truncates toward zero, as the fold's conversion back to integers does.
         return (a, b) -> a / b;
       case "Maximum":
         return Math::max;

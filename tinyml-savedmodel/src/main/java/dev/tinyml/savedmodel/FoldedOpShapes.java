@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Ops computed at import time only: constants, shape queries, and the slicing, packing, gathering
  * and filling Keras does on shape vectors. A node of these ops whose inputs are not all constant is
- * unsupported (Cast also lowers when it keeps the type).
+ * unsupported (Cast also lowers when it keeps the type; Pack, in {@link SplittingShapes}, when it
+ * stacks float tensors).
  */
 final class FoldedOpShapes {
   private FoldedOpShapes() {}
@@ -36,7 +37,6 @@ final class FoldedOpShapes {
             },
             "Rank")
         .add(folded(FoldedOpShapes::stridedSlice), "StridedSlice")
-        .add(folded(n -> Folding.pack(n.inputs, (int) Attrs.attr(n, "axis").getI())), "Pack")
         .add(folded(FoldedOpShapes::gather), "GatherV2")
         .add(folded(FoldedOpShapes::slice), "Slice")
         .add(folded(n -> Folding.fill(value(n, 0).asInts(), value(n, 1))), "Fill")

@@ -416,7 +416,7 @@ final class GraphImporter {
             ShapeInference.outputCount(def));
     try {
       if (!ShapeInference.infer(n)) {
-        unsupported.add(n.describe());
+        unsupported.add(n.describe() + UnsupportedOpHints.hint(n.op));
         unsupportedOps.add(n.op);
       }
     } catch (IllegalArgumentException e) {

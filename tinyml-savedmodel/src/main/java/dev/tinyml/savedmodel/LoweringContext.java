@@ -130,6 +130,18 @@ final class LoweringContext {
     builtin(code, options, inputs, out);
   }
 
+  /** Emits a one-operator op with one tensor for each of {@code n}'s outputs, bound to them. */
+  void multiOutputOp(BuiltinOperator code, BuiltinOptions options, Node n, int[] inputs) {
+    int[] outs = new int[n.shapes.length];
+    for (int i = 0; i < outs.length; i++) {
+      outs[i] =
+          addTensor(i == 0 ? n.name : n.name + ":" + i, TensorType.FLOAT32, n.shapes[i], null);
+      tensorOf.put(n.out(i), outs[i]);
+    }
+    int opcode = model.addOperatorCode(new OperatorCode(code, 1));
+    sub.operators().add(new Operator(opcode, inputs, outs, options));
+  }
+
   /** Emits a version-1 builtin operator. */
   void builtin(BuiltinOperator code, BuiltinOptions options, int[] inputs, int output) {
     addOp(new OperatorCode(code, 1), options, inputs, output);

@@ -20,9 +20,11 @@ final class OpTables {
     ElementwiseShapes.register(SHAPE_RULES);
     ConvolutionShapes.register(SHAPE_RULES);
     PoolAndReduceShapes.register(SHAPE_RULES);
+    SplittingShapes.register(SHAPE_RULES);
     ConvolutionLowerings.register(LOWERINGS);
     ElementwiseLowerings.register(LOWERINGS);
     DataMovementLowerings.register(LOWERINGS);
     PoolAndReduceLowerings.register(LOWERINGS);
+    SplittingLowerings.register(LOWERINGS);
   }
 }

@@ -46,7 +46,12 @@ final class ShapeInference {
       case "Unpack":
         return (int) def.getAttrOrDefault("num", AttrValue.getDefaultInstance()).getI();
       case "Split":
+      case "SplitV":
         return (int) def.getAttrOrDefault("num_split", AttrValue.getDefaultInstance()).getI();
+      case "While":
+      case "StatelessWhile":
+        // One output per loop variable; reported as unsupported, with a hint, but readable.
+        return def.getAttrOrDefault("T", AttrValue.getDefaultInstance()).getList().getTypeCount();
       default:
         return 1;
     }
