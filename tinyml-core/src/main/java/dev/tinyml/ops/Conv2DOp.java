@@ -126,4 +126,16 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
     }
     return delta;
   }
+
+  /** TFLM has a 16x8 kernel for the op. */
+  @Override
+  public boolean supportsInt16x8() {
+    return true;
+  }
+
+  /** 4: {@code op_version.cc}'s int16 branch (see docs/quant.md on its filter-type check). */
+  @Override
+  public int int16x8Version(OpNode quantized) {
+    return 4;
+  }
 }

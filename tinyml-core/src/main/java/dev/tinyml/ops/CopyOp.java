@@ -40,4 +40,16 @@ public abstract class CopyOp extends ElementMapOp<CopyOp.Plan>
   public int int8Version(OpNode quantized) {
     return 1;
   }
+
+  /** The copy is type-agnostic in TFLM too. */
+  @Override
+  public boolean supportsInt16x8() {
+    return true;
+  }
+
+  /** 1: the copy does not depend on the type. */
+  @Override
+  public int int16x8Version(OpNode quantized) {
+    return 1;
+  }
 }

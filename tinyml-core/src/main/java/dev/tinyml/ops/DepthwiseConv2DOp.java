@@ -104,4 +104,16 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
     }
     return delta;
   }
+
+  /** TFLM has a 16x8 kernel for the op. */
+  @Override
+  public boolean supportsInt16x8() {
+    return true;
+  }
+
+  /** 5: {@code op_version.cc}'s int16 branch (see docs/quant.md on its filter-type check). */
+  @Override
+  public int int16x8Version(OpNode quantized) {
+    return 5;
+  }
 }

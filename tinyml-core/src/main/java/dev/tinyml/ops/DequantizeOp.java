@@ -39,4 +39,16 @@ public final class DequantizeOp extends QuantizationOp<DequantizeOp.Plan> {
     Quantization.dequantizeArray(
         t[p.input()], (float[]) t[p.output()], p.count(), p.scale(), p.zeroPoint());
   }
+
+  /** DEQUANTIZE reads int16 in TFLM too. */
+  @Override
+  public boolean supportsInt16x8() {
+    return true;
+  }
+
+  /** 3 for an int16 input. */
+  @Override
+  public int int16x8Version(OpNode quantized) {
+    return 3;
+  }
 }

@@ -32,4 +32,10 @@ public interface FixedOutputRules extends Int8Rules {
   default int fixedOutputZeroPoint() {
     return fixedOutput().zeroPoint();
   }
+
+  /** The int16 kernels of SOFTMAX, LOGISTIC and TANH all write outputs in steps of 2^-15. */
+  @Override
+  default float fixedInt16OutputScale() {
+    return 1.0f / 32768;
+  }
 }

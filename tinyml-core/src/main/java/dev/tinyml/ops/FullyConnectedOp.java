@@ -191,4 +191,16 @@ public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
   public int weightsInput() {
     return 1;
   }
+
+  /** TFLM has a 16x8 kernel for the op. */
+  @Override
+  public boolean supportsInt16x8() {
+    return true;
+  }
+
+  /** 7: {@code op_version.cc}'s int16 branch (see docs/quant.md on its filter-type check). */
+  @Override
+  public int int16x8Version(OpNode quantized) {
+    return 7;
+  }
 }

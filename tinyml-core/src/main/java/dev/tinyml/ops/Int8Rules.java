@@ -1,5 +1,7 @@
 package dev.tinyml.ops;
 
+import dev.tinyml.tflite.BuiltinOptions;
+
 /**
  * How the quantizer treats an op when it rewrites a float model to int8, as TFLM's int8 kernel
  * needs it: which input holds weights (and their channel axis), which tensors share quantization
@@ -90,6 +92,44 @@ public interface Int8Rules {
    * @param quantized the operator in the quantized model (its tensors carry int8 parameters)
    */
   int int8Version(OpNode quantized);
+
+  /**
+   * Whether TFLM has a 16x8 kernel for the op (int16 activations with zero point 0, int8 weights,
+   * int64 bias), so that the quantizer's int16x8 scheme may rewrite it; the scheme refuses the
+   * others.
+   */
+  default boolean supportsInt16x8() {
+    return false;
+  }
+
+  /**
+   * The lowest op version carrying the op's 16x8 form, from {@code op_version.cc}; only asked of
+   * ops that {@link #supportsInt16x8()}.
+   *
+   * @param quantized the operator in the quantized model (its activations are int16)
+   */
+  default int int16x8Version(OpNode quantized) {
+    throw new UnsupportedOperationException("no 16x8 form");
+  }
+
+  /**
+   * The options the 16x8 operator carries, from the float operator's (ADD clears {@code
+   * pot_scale_int16}, since calibrated int16 scales are not powers of two).
+   *
+   * @param floatOptions the float operator's options, possibly null
+   * @return the options of the int16 operator
+   */
+  default BuiltinOptions int16x8Options(BuiltinOptions floatOptions) {
+    return floatOptions;
+  }
+
+  /**
+   * The int16 output scale the kernel requires, for {@link OutputParams#FIXED} (the zero point of
+   * int16 tensors is always 0).
+   */
+  default float fixedInt16OutputScale() {
+    throw new UnsupportedOperationException("the output parameters are not fixed");
+  }
 
   /**
    * For bias correction: per output channel, the mean error the quantized weights add to the

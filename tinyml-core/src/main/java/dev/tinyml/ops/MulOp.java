@@ -33,4 +33,16 @@ public final class MulOp extends ArithmeticOp {
             / quantized.output(0).quantization().scale()[0];
     return rescale >= 1.0 ? 3 : 2;
   }
+
+  /** TFLM has a 16x8 kernel for the op. */
+  @Override
+  public boolean supportsInt16x8() {
+    return true;
+  }
+
+  /** 4 for quantized int16 inputs. */
+  @Override
+  public int int16x8Version(OpNode quantized) {
+    return 4;
+  }
 }

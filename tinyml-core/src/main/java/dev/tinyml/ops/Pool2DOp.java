@@ -141,4 +141,16 @@ public abstract class Pool2DOp extends BuiltinOp<Pool2DOp.Plan>
         ? MacMath.mul(out, p.filterWidth(), p.filterHeight())
         : out;
   }
+
+  /** TFLM's reference pooling has int16 loops. */
+  @Override
+  public boolean supportsInt16x8() {
+    return true;
+  }
+
+  /** 3 for int16 input and output. */
+  @Override
+  public int int16x8Version(OpNode quantized) {
+    return 3;
+  }
 }

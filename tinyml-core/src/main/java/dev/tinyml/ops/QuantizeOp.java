@@ -78,4 +78,16 @@ public final class QuantizeOp extends QuantizationOp<QuantizeOp.Plan> {
           p.requantize(), t[p.input()], t[p.output()], p.count(), p.min(), p.max(), s.ints());
     }
   }
+
+  /** QUANTIZE writes int16 in TFLM too. */
+  @Override
+  public boolean supportsInt16x8() {
+    return true;
+  }
+
+  /** 2 for an int16 output. */
+  @Override
+  public int int16x8Version(OpNode quantized) {
+    return 2;
+  }
 }

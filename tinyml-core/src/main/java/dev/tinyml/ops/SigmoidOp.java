@@ -58,4 +58,16 @@ public abstract class SigmoidOp extends ActivationOp<SigmoidOp.Plan> implements 
   public final Quantization fixedOutput() {
     return output;
   }
+
+  /** TFLM has a 16x8 kernel for the op. */
+  @Override
+  public final boolean supportsInt16x8() {
+    return true;
+  }
+
+  /** 3 for int16 input and output. */
+  @Override
+  public final int int16x8Version(OpNode quantized) {
+    return 3;
+  }
 }

@@ -116,4 +116,16 @@ public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
   public int int8Version(OpNode quantized) {
     return 2;
   }
+
+  /** TFLM has a 16x8 kernel for the op. */
+  @Override
+  public boolean supportsInt16x8() {
+    return true;
+  }
+
+  /** 3 for int16 input. */
+  @Override
+  public int int16x8Version(OpNode quantized) {
+    return 3;
+  }
 }
