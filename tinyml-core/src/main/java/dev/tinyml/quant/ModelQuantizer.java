@@ -31,7 +31,8 @@ import java.util.TreeMap;
  * Turns a float TFLite model into the full-integer model TFLite Micro runs: int8 activations with
  * calibrated per-tensor parameters, symmetric int8 weights (per channel for convolutions), int32
  * biases, the fixed output parameters and shared parameters TFLM's kernels require, and the lowest
- * op versions that carry those features.
+ * op versions that carry those features. With {@link QuantizationScheme#INT16X8} activations are
+ * int16 (symmetric, zero point 0) and the biases int64, for the ops TFLM has 16x8 kernels for.
  *
  * <pre>{@code
  * Model int8 = ModelQuantizer.quantize(floatModel, RepresentativeDataset.ofSingleInput(samples));
