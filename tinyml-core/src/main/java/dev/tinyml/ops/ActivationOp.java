@@ -6,9 +6,9 @@ import dev.tinyml.tflite.TensorType;
 
 /**
  * The base of an activation op (RELU, RELU6, LEAKY_RELU, LOGISTIC, TANH): input 0 maps element by
- * element to output 0 of as many elements, float32 to float32 or int8 to int8. The base checks the
- * tensors, picks the float or int8 plan and loop, and holds the TFLM and quantizer constants; an op
- * states how it plans and runs each type.
+ * element to output 0 of as many elements, float32 to float32 or int8 to int8 (and int16 to int16
+ * where the op has an int16 kernel). The base checks the tensors, picks the plan and loop of the
+ * type, and holds the TFLM and quantizer constants; an op states how it plans and runs each type.
  *
  * @param <P> the op's plan record
  */
@@ -63,6 +63,19 @@ public abstract class ActivationOp<P extends ElementMapOp.ElementwisePlan> exten
   /** The int8 plan over {@code count} elements, from the tensors' quantization. */
   abstract P int8Plan(OpContext c, Tensor in, Tensor out, int count);
 
+  /**
+   * The int16 plan over {@code count} elements, for ops with an int16 kernel; the others refuse
+   * int16 tensors.
+   */
+  P int16Plan(OpContext c, Tensor in, Tensor out, int count) {
+    throw c.unsupportedTypes();
+  }
+
+  /** The int16 loop of an op whose {@link #int16Plan} plans one. */
+  void evalInt16(P p, short[] in, short[] out, Scratch s) {
+    throw new IllegalStateException(name() + " has no int16 kernel");
+  }
+
   @Override
   final P plan(OpContext c, Tensor in, Tensor out) {
     int n = in.elementCount();
@@ -72,6 +85,9 @@ public abstract class ActivationOp<P extends ElementMapOp.ElementwisePlan> exten
     if (in.type() == TensorType.INT8 && out.type() == TensorType.INT8) {
       return int8Plan(c, in, out, n);
     }
+    if (in.type() == TensorType.INT16 && out.type() == TensorType.INT16) {
+      return int16Plan(c, in, out, n);
+    }
     throw c.unsupportedTypes();
   }
 
@@ -79,6 +95,8 @@ public abstract class ActivationOp<P extends ElementMapOp.ElementwisePlan> exten
   public final void eval(P p, Object[] t, Scratch s) {
     if (t[p.input()] instanceof float[] in) {
       floatLoop.run(p, in, (float[]) t[p.output()]);
+    } else if (t[p.input()] instanceof short[] in) {
+      evalInt16(p, in, (short[]) t[p.output()], s);
     } else {
       int8Loop.run(p, (byte[]) t[p.input()], (byte[]) t[p.output()]);
     }
@@ -96,7 +114,7 @@ public abstract class ActivationOp<P extends ElementMapOp.ElementwisePlan> exten
   }
 
   @Override
-  public final int int8Version(OpNode quantized) {
+  public int int8Version(OpNode quantized) {
     return int8Version;
   }
 }

@@ -1,12 +1,13 @@
 package dev.tinyml.ops;
 
-import dev.tinyml.tflite.ActivationFunctionType;
-import dev.tinyml.tflite.BuiltinOptions;
 import dev.tinyml.ops.kernels.Arithmetic;
+import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.AddOptions;
+import dev.tinyml.tflite.BuiltinOptions;
 import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.TensorType;
 
-/** ADD: the element-wise sum with broadcasting, float32, int8 and int32. */
+/** ADD: the element-wise sum with broadcasting, float32, int8, int16 and int32. */
 public final class AddOp extends ArithmeticOp {
 
   /** The op. */
@@ -21,21 +22,22 @@ public final class AddOp extends ArithmeticOp {
         AddOptions::fusedActivation);
   }
 
+  /** TFLM's int16 ADD is the int8 arithmetic with a pre-shift of 15. */
   @Override
-  public int int8Version(OpNode quantized) {
-    return 2;
-  }
-
-  /** TFLM has a 16x8 kernel for the op. */
-  @Override
-  public boolean supportsInt16x8() {
+  public boolean takesInt16Activations() {
     return true;
   }
 
-  /** 3: int16 with {@code pot_scale_int16} false. */
+  /**
+   * 2 for int8. For int16, op_version.cc gives 3 when {@code pot_scale_int16} is off (the general
+   * scaling that TFLM always runs, as TFLite's quantizer writes it) and 1 otherwise.
+   */
   @Override
-  public int int16x8Version(OpNode quantized) {
-    return 3;
+  public int int8Version(OpNode quantized) {
+    if (quantized.input(0).type() == TensorType.INT16) {
+      return quantized.options() instanceof AddOptions o && !o.potScaleInt16() ? 3 : 1;
+    }
+    return 2;
   }
 
   /** Calibrated int16 scales are not powers of two: the general int16 kernel is needed. */

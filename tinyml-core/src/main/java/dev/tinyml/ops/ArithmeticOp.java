@@ -10,19 +10,24 @@ import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 import java.util.function.Function;
 
-/** What ADD, SUB and MUL share: float32 and int8 with broadcasting, and their int32 form. */
+/**
+ * What ADD, SUB and MUL share: float32 and int8 with broadcasting, int16 for ADD and MUL, and their
+ * int32 form.
+ */
 public abstract class ArithmeticOp extends BuiltinOp<ArithmeticOp.Plan>
     implements TflmFootprint, Int8Rules {
 
   /**
    * A prepared ADD, SUB or MUL: exactly one of {@code arithmetic} and {@code int32} is set.
    *
-   * @param arithmetic the float32 or int8 plan (offsets, multipliers, shifts, clamps), or null
+   * @param arithmetic the float32, int8 or int16 plan (offsets, multipliers, shifts, clamps), or
+   *     null
    * @param isFloat true when {@code arithmetic} is the float kernel's
    * @param int32 the int32 plan, or null
    * @param x first input tensor index
    * @param y second input tensor index
    * @param output output tensor index
+   * @param isInt16 true when {@code arithmetic} is the int16 kernel's
    */
   public record Plan(
       Arithmetic.Plan arithmetic,
@@ -30,7 +35,8 @@ public abstract class ArithmeticOp extends BuiltinOp<ArithmeticOp.Plan>
       BroadcastBinaryOp.Plan int32,
       int x,
       int y,
-      int output)
+      int output,
+      boolean isInt16)
       implements OpPlan {}
 
   private final Arithmetic.Op op;
@@ -87,7 +93,7 @@ public abstract class ArithmeticOp extends BuiltinOp<ArithmeticOp.Plan>
               BinaryOps.Op.valueOf(op.name()),
               TensorType.INT32,
               op == Arithmetic.Op.ADD ? Activation.NONE : act);
-      return new Plan(null, false, p, c.in(0), c.in(1), c.out(0));
+      return new Plan(null, false, p, c.in(0), c.in(1), c.out(0), false);
     }
     try {
       if (x.type() == TensorType.FLOAT32
@@ -95,7 +101,7 @@ public abstract class ArithmeticOp extends BuiltinOp<ArithmeticOp.Plan>
           && out.type() == TensorType.FLOAT32) {
         Arithmetic.Plan p = Arithmetic.prepareFloat(op, x.shape(), y.shape(), act);
         checkSize(c, p, out);
-        return new Plan(p, true, null, c.in(0), c.in(1), c.out(0));
+        return new Plan(p, true, null, c.in(0), c.in(1), c.out(0), false);
       }
       if (x.type() == TensorType.INT8
           && y.type() == TensorType.INT8
@@ -113,7 +119,26 @@ public abstract class ArithmeticOp extends BuiltinOp<ArithmeticOp.Plan>
                 c.zeroPoint(out),
                 act);
         checkSize(c, p, out);
-        return new Plan(p, false, null, c.in(0), c.in(1), c.out(0));
+        return new Plan(p, false, null, c.in(0), c.in(1), c.out(0), false);
+      }
+      if (x.type() == TensorType.INT16
+          && y.type() == TensorType.INT16
+          && out.type() == TensorType.INT16
+          && op != Arithmetic.Op.SUB) {
+        Arithmetic.Plan p =
+            Arithmetic.prepareInt16(
+                op,
+                x.shape(),
+                y.shape(),
+                c.scale(x),
+                c.zeroPoint(x),
+                c.scale(y),
+                c.zeroPoint(y),
+                c.scale(out),
+                c.zeroPoint(out),
+                act);
+        checkSize(c, p, out);
+        return new Plan(p, false, null, c.in(0), c.in(1), c.out(0), true);
       }
     } catch (IllegalArgumentException e) {
       throw c.fail(e.getMessage());
@@ -135,6 +160,9 @@ public abstract class ArithmeticOp extends BuiltinOp<ArithmeticOp.Plan>
     } else if (p.isFloat()) {
       Arithmetic.evalFloat(
           p.arithmetic(), (float[]) t[p.x()], (float[]) t[p.y()], (float[]) t[p.output()]);
+    } else if (p.isInt16()) {
+      Arithmetic.evalInt16(
+          p.arithmetic(), (short[]) t[p.x()], (short[]) t[p.y()], (short[]) t[p.output()]);
     } else {
       Arithmetic.evalInt8(
           p.arithmetic(), (byte[]) t[p.x()], (byte[]) t[p.y()], (byte[]) t[p.output()]);

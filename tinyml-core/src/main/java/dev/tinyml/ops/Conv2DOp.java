@@ -4,8 +4,12 @@ import dev.tinyml.ops.kernels.Conv2D;
 import dev.tinyml.ops.kernels.ConvParams;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Conv2DOptions;
+import dev.tinyml.tflite.TensorType;
 
-/** CONV_2D over NHWC input with OHWI filters, float32 or int8 with per-channel multipliers. */
+/**
+ * CONV_2D over NHWC input with OHWI filters, float32, int8 or 16x8 (int16 activations, int8 filter,
+ * int64 or int32 bias) with per-channel multipliers.
+ */
 public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
 
   /** Which loop runs the convolution. */
@@ -15,7 +19,11 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
     /** {@link Conv2D#evalInt8}: the reference loop, for grouped or non-constant filters. */
     INT8,
     /** {@link Conv2D#evalInt8Transposed} over {@link Plan#transposedFilter()}. */
-    INT8_TRANSPOSED
+    INT8_TRANSPOSED,
+    /** {@link Conv2D#evalInt16}: 16x8 with an int64 bias and accumulators. */
+    INT16,
+    /** {@link Conv2D#evalInt16Int32Bias}: 16x8 with an int32 bias and accumulators. */
+    INT16_INT32_BIAS
   }
 
   /**
@@ -52,6 +60,13 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
   private static final Loop<byte[], int[], Void> INT8_LOOP =
       (q, in, f, b, out, unused) -> Conv2D.evalInt8(q, in, f, b, out);
 
+  private static final Loop<Object, long[], Void> INT16_LOOP =
+      (q, in, f, b, out, unused) -> Conv2D.evalInt16(q, (short[]) in, (byte[]) f, b, (short[]) out);
+
+  private static final Loop<Object, int[], Void> INT16_INT32_BIAS_LOOP =
+      (q, in, f, b, out, unused) ->
+          Conv2D.evalInt16Int32Bias(q, (short[]) in, (byte[]) f, b, (short[]) out);
+
   /** The op. */
   public Conv2DOp() {
     super(BuiltinOperator.CONV_2D, 8, "AddConv2D", 0);
@@ -66,6 +81,8 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
     int[] transposed = null;
     if (isFloat) {
       kernel = Kernel.FLOAT;
+    } else if (c.input(0).type() == TensorType.INT16) {
+      kernel = int32Accumulation(c, o.quantizedBiasType()) ? Kernel.INT16_INT32_BIAS : Kernel.INT16;
     } else if (c.constant(1) != null && p.filterInC() == p.inC()) {
       kernel = Kernel.INT8_TRANSPOSED;
       transposed = Conv2D.transposeFilter(p, (byte[]) c.constant(1));
@@ -80,6 +97,8 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
     switch (p.kernel()) {
       case FLOAT -> run(FLOAT_LOOP, p, t, null);
       case INT8 -> run(INT8_LOOP, p, t, null);
+      case INT16 -> run(INT16_LOOP, p, t, null);
+      case INT16_INT32_BIAS -> run(INT16_INT32_BIAS_LOOP, p, t, null);
       case INT8_TRANSPOSED ->
           Conv2D.evalInt8Transposed(
               p.conv(),
@@ -96,6 +115,26 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
     return options instanceof Conv2DOptions o
         ? window(o.padding(), o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor())
         : null;
+  }
+
+  @Override
+  boolean takesInt32BiasIn16x8() {
+    return true;
+  }
+
+  /**
+   * 8 when the options set {@code quantized_bias_type}, 6 for grouped filters, else 1:
+   * op_version.cc's "int16, version 4" rule asks for int16 filters, which 16x8 never has.
+   */
+  @Override
+  int int16Version(OpNode quantized) {
+    if (quantized.options() instanceof Conv2DOptions o
+        && o.quantizedBiasType() != TensorType.FLOAT32) {
+      return 8;
+    }
+    int[] in = quantized.inputShape(0);
+    int[] f = quantized.inputShape(1);
+    return in.length == 4 && f.length == 4 && in[3] != f[3] ? 6 : 1;
   }
 
   /** Each output element reads the filter's input channels per filter tap. */
@@ -125,17 +164,5 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
       delta[o] = d;
     }
     return delta;
-  }
-
-  /** TFLM has a 16x8 kernel for the op. */
-  @Override
-  public boolean supportsInt16x8() {
-    return true;
-  }
-
-  /** 4: {@code op_version.cc}'s int16 branch (see docs/quant.md on its filter-type check). */
-  @Override
-  public int int16x8Version(OpNode quantized) {
-    return 4;
   }
 }

@@ -115,8 +115,8 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
 
   /**
    * Checks a convolution's tensors (NHWC input and output, 4-D filter, bias one per output channel)
-   * and computes its parameters with the kernel's {@code prepare}; float32 or int8, other type
-   * mixes fail.
+   * and computes its parameters with the kernel's {@code prepare}; float32, int8 or 16x8 (int16
+   * activations with zero point 0, int8 filter, int64 bias), other type mixes fail.
    */
   ConvParams params(OpContext c, ConvParams.Window window, Activation act, KernelPrepare kernel) {
     Tensor in = c.input(0);
@@ -128,13 +128,21 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
         in.type() == TensorType.INT8
             && w.type() == TensorType.INT8
             && out.type() == TensorType.INT8;
-    if (!isFloat && !isInt8) {
+    boolean isInt16 =
+        in.type() == TensorType.INT16
+            && w.type() == TensorType.INT8
+            && out.type() == TensorType.INT16;
+    if (!isFloat && !isInt8 && !isInt16) {
       throw c.unsupportedTypes();
     }
     c.requireRank(in, 4, "input");
     c.requireRank(w, 4, "filter");
     c.requireRank(out, 4, "output");
-    c.checkBias(2, isFloat ? TensorType.FLOAT32 : TensorType.INT32, out.shape()[3]);
+    if (isInt16) {
+      check16x8(c, out.shape()[3]);
+    } else {
+      c.checkBias(2, isFloat ? TensorType.FLOAT32 : TensorType.INT32, out.shape()[3]);
+    }
     return c.kernelPlan(
         () ->
             kernel.prepare(
@@ -149,7 +157,39 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
                         c.zeroPoint(in),
                         c.scale(out),
                         c.zeroPoint(out),
-                        multipliers(c, w.shape()[weightsChannelAxis()]))));
+                        multipliers(c, w.shape()[weightsChannelAxis()]),
+                        isInt16 ? Short.MIN_VALUE : Byte.MIN_VALUE,
+                        isInt16 ? Short.MAX_VALUE : Byte.MAX_VALUE)));
+  }
+
+  /**
+   * Whether the op's TFLM 16x8 kernel also takes an int32 bias (accumulating in int32), besides the
+   * int64 one.
+   */
+  abstract boolean takesInt32BiasIn16x8();
+
+  /**
+   * The 16x8 checks: TFLM's int16 kernels add no offsets, so the activations need zero point 0 (as
+   * TFLite quantizes them), and the bias is int64 (or int32 where the kernel takes it).
+   */
+  private void check16x8(OpContext c, int channels) {
+    if (c.zeroPoint(c.input(0)) != 0 || c.zeroPoint(c.output(0)) != 0) {
+      throw c.fail(
+          "16x8 input "
+              + OpContext.describe(c.input(0))
+              + " and output "
+              + OpContext.describe(c.output(0))
+              + " need zero point 0, as TFLite quantizes them");
+    }
+    int b = c.in(2);
+    boolean int32 = b >= 0 && c.tensor(b).type() == TensorType.INT32 && takesInt32BiasIn16x8();
+    c.checkBias(2, int32 ? TensorType.INT32 : TensorType.INT64, channels);
+  }
+
+  /** Whether a 16x8 convolution accumulates in int32: an int32 bias, or the options ask for one. */
+  static boolean int32Accumulation(OpContext c, TensorType quantizedBiasType) {
+    int b = c.in(2);
+    return b >= 0 ? c.tensor(b).type() == TensorType.INT32 : quantizedBiasType == TensorType.INT32;
   }
 
   /**
@@ -212,10 +252,21 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
     return TflmFootprint.int4FilterScratch(node);
   }
 
+  /** TFLM's 16x8 kernels: int16 activations, int8 filter, int64 bias. */
+  @Override
+  public boolean takesInt16Activations() {
+    return true;
+  }
+
+  /** 3 for int8; 16x8 as {@link #int16Version}. */
   @Override
   public int int8Version(OpNode quantized) {
-    return 3;
+    Tensor in = quantized.input(0);
+    return in != null && in.type() == TensorType.INT16 ? int16Version(quantized) : 3;
   }
+
+  /** The version op_version.cc gives the op's 16x8 form. */
+  abstract int int16Version(OpNode quantized);
 
   /**
    * For each kernel tap (row-major over its height and width), the share of output positions at

@@ -41,15 +41,9 @@ public abstract class CopyOp extends ElementMapOp<CopyOp.Plan>
     return 1;
   }
 
-  /** The copy is type-agnostic in TFLM too. */
+  /** The copy is type-agnostic in TFLM too; version 1 for every type (op_version.cc). */
   @Override
-  public boolean supportsInt16x8() {
+  public boolean takesInt16Activations() {
     return true;
-  }
-
-  /** 1: the copy does not depend on the type. */
-  @Override
-  public int int16x8Version(OpNode quantized) {
-    return 1;
   }
 }

@@ -4,8 +4,12 @@ import dev.tinyml.ops.kernels.ConvParams;
 import dev.tinyml.ops.kernels.DepthwiseConv2D;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.DepthwiseConv2DOptions;
+import dev.tinyml.tflite.TensorType;
 
-/** DEPTHWISE_CONV_2D, float32 or int8 with per-channel multipliers. */
+/**
+ * DEPTHWISE_CONV_2D, float32, int8 or 16x8 (int16 activations, int8 filter, int64 bias) with
+ * per-channel multipliers.
+ */
 public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Plan> {
 
   /** Up to this many input channels, int8 depthwise convolutions run row by row. */
@@ -18,7 +22,9 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
     /** {@link DepthwiseConv2D#evalInt8}: pixel by pixel. */
     INT8,
     /** {@link DepthwiseConv2D#evalInt8Rows}: row by row, for few input channels. */
-    INT8_ROWS
+    INT8_ROWS,
+    /** {@link DepthwiseConv2D#evalInt16}: 16x8 with an int64 bias. */
+    INT16
   }
 
   /**
@@ -36,7 +42,7 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
     @Override
     public int scratchInts() {
       return switch (kernel) {
-        case FLOAT -> 0;
+        case FLOAT, INT16 -> 0;
         case INT8 -> conv.scratchSize();
         case INT8_ROWS -> conv.rowScratchSize();
       };
@@ -48,6 +54,10 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
     }
   }
 
+  private static final Loop<Object, long[], Void> INT16_LOOP =
+      (q, in, f, b, out, unused) ->
+          DepthwiseConv2D.evalInt16(q, (short[]) in, (byte[]) f, b, (short[]) out);
+
   /** The op. */
   public DepthwiseConv2DOp() {
     super(BuiltinOperator.DEPTHWISE_CONV_2D, 7, "AddDepthwiseConv2D", 3);
@@ -58,10 +68,14 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
     DepthwiseConv2DOptions o = c.options(DepthwiseConv2DOptions.class);
     ConvParams p = params(c, o, o.fusedActivation(), DepthwiseConv2D::prepare);
     boolean isFloat = p.multipliers() == null;
-    Kernel kernel =
-        isFloat
-            ? Kernel.FLOAT
-            : p.inC() <= SMALL_DEPTHWISE_CHANNELS ? Kernel.INT8_ROWS : Kernel.INT8;
+    Kernel kernel;
+    if (isFloat) {
+      kernel = Kernel.FLOAT;
+    } else if (c.input(0).type() == TensorType.INT16) {
+      kernel = Kernel.INT16;
+    } else {
+      kernel = p.inC() <= SMALL_DEPTHWISE_CHANNELS ? Kernel.INT8_ROWS : Kernel.INT8;
+    }
     return new Plan(p, kernel, c.in(0), c.in(1), c.in(2), c.out(0));
   }
 
@@ -71,6 +85,7 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
       case FLOAT -> run(DepthwiseConv2D::evalFloat, p, t, s.floats());
       case INT8 -> run(DepthwiseConv2D::evalInt8, p, t, s.ints());
       case INT8_ROWS -> run(DepthwiseConv2D::evalInt8Rows, p, t, s.ints());
+      case INT16 -> run(INT16_LOOP, p, t, null);
     }
   }
 
@@ -79,6 +94,24 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
     return options instanceof DepthwiseConv2DOptions o
         ? window(o.padding(), o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor())
         : null;
+  }
+
+  /** TFLM's 16x8 depthwise kernel reads the bias as int64 only. */
+  @Override
+  boolean takesInt32BiasIn16x8() {
+    return false;
+  }
+
+  /**
+   * 2 for a dilated filter, else 1: op_version.cc's "int16, version 5" rule asks for int16 filters,
+   * which 16x8 never has.
+   */
+  @Override
+  int int16Version(OpNode quantized) {
+    return quantized.options() instanceof DepthwiseConv2DOptions o
+            && (o.dilationWFactor() != 1 || o.dilationHFactor() != 1)
+        ? 2
+        : 1;
   }
 
   /** Each output element reads one input channel per filter tap. */
@@ -103,17 +136,5 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
           weightError[i] * inputMean[(c / multiplier) % inputMean.length] * share[i / outChannels];
     }
     return delta;
-  }
-
-  /** TFLM has a 16x8 kernel for the op. */
-  @Override
-  public boolean supportsInt16x8() {
-    return true;
-  }
-
-  /** 5: {@code op_version.cc}'s int16 branch (see docs/quant.md on its filter-type check). */
-  @Override
-  public int int16x8Version(OpNode quantized) {
-    return 5;
   }
 }

@@ -3,7 +3,7 @@ package dev.tinyml.ops;
 /**
  * The quantizer rules of an op whose int8 kernel writes one fixed output quantization (SOFTMAX,
  * LOGISTIC, TANH, L2_NORMALIZATION): the op names it once and the {@link Int8Rules} methods read
- * it.
+ * it. Ops with an int16 kernel name its fixed output too.
  */
 public interface FixedOutputRules extends Int8Rules {
 
@@ -18,6 +18,14 @@ public interface FixedOutputRules extends Int8Rules {
   /** The output quantization the int8 kernel writes. */
   Quantization fixedOutput();
 
+  /**
+   * The output quantization the int16 kernel requires (scale 2^-15, zero point 0 for SOFTMAX,
+   * LOGISTIC and TANH), for ops that {@link #takesInt16Activations()}.
+   */
+  default Quantization fixedInt16Output() {
+    throw new UnsupportedOperationException("the op has no int16 kernel");
+  }
+
   @Override
   default OutputParams outputParams() {
     return OutputParams.FIXED;
@@ -31,11 +39,5 @@ public interface FixedOutputRules extends Int8Rules {
   @Override
   default int fixedOutputZeroPoint() {
     return fixedOutput().zeroPoint();
-  }
-
-  /** The int16 kernels of SOFTMAX, LOGISTIC and TANH all write outputs in steps of 2^-15. */
-  @Override
-  default float fixedInt16OutputScale() {
-    return 1.0f / 32768;
   }
 }

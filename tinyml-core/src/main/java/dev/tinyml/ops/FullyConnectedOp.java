@@ -5,27 +5,50 @@ import dev.tinyml.ops.kernels.ChannelMultipliers;
 import dev.tinyml.ops.kernels.FullyConnected;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.FullyConnectedOptions;
+import dev.tinyml.tflite.FullyConnectedOptionsWeightsFormat;
 import dev.tinyml.tflite.QuantizationParameters;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
-/** FULLY_CONNECTED, float32 or int8 with per-tensor or per-channel weights. */
+/**
+ * FULLY_CONNECTED, float32, int8 or 16x8 (int16 activations, int8 weights, int64 or int32 bias)
+ * with per-tensor or per-channel weights.
+ */
 public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
     implements TflmFootprint, Int8Rules {
+
+  /** Which loop runs the layer. */
+  public enum Loop {
+    /** {@link FullyConnected#evalFloat}. */
+    FLOAT,
+    /** {@link FullyConnected#evalInt8}. */
+    INT8,
+    /** {@link FullyConnected#evalInt16}: int16 activations, int64 bias and accumulators. */
+    INT16,
+    /**
+     * {@link FullyConnected#evalInt16Int32Bias}: int16 activations, int32 bias and accumulators.
+     */
+    INT16_INT32_BIAS
+  }
 
   /**
    * A prepared fully connected layer.
    *
    * @param kernel shapes, multipliers, offsets and clamps
-   * @param isFloat true for the float kernel, false for int8
+   * @param loop the loop that runs it
    * @param input input tensor index
    * @param weights weights tensor index
    * @param bias bias tensor index, -1 when absent
    * @param output output tensor index
    */
   public record Plan(
-      FullyConnected.Plan kernel, boolean isFloat, int input, int weights, int bias, int output)
-      implements OpPlan {}
+      FullyConnected.Plan kernel, Loop loop, int input, int weights, int bias, int output)
+      implements OpPlan {
+    /** Whether the float loop runs it. */
+    public boolean isFloat() {
+      return loop == Loop.FLOAT;
+    }
+  }
 
   /** The op. */
   public FullyConnectedOp() {
@@ -62,19 +85,13 @@ public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
     if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
       c.checkBias(2, TensorType.FLOAT32, outDepth);
       FullyConnected.Plan p = FullyConnected.prepareFloat(outElements, accumDepth, outDepth, act);
-      return new Plan(p, true, c.in(0), c.in(1), bi, c.out(0));
+      return new Plan(p, Loop.FLOAT, c.in(0), c.in(1), bi, c.out(0));
     }
     if (in.type() == TensorType.INT8
         && w.type() == TensorType.INT8
         && out.type() == TensorType.INT8
         && (bi < 0 || c.tensor(bi).type() == TensorType.INT32)) {
       c.checkBias(2, TensorType.INT32, outDepth);
-      float[] wScales = c.scales(w);
-      ChannelMultipliers m =
-          wScales.length > 1
-              ? ChannelMultipliers.of(c.scale(in), wScales, c.scale(out), outDepth)
-              : ChannelMultipliers.perTensorFloatProduct(
-                  c.scale(in), wScales[0], c.scale(out), outDepth);
       FullyConnected.Plan p =
           FullyConnected.prepareInt8(
               outElements,
@@ -84,29 +101,97 @@ public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
               c.zeroPoint(w),
               c.scale(out),
               c.zeroPoint(out),
-              m,
+              multipliers(c, outDepth),
               act);
-      return new Plan(p, false, c.in(0), c.in(1), bi, c.out(0));
+      return new Plan(p, Loop.INT8, c.in(0), c.in(1), bi, c.out(0));
+    }
+    if (in.type() == TensorType.INT16
+        && w.type() == TensorType.INT8
+        && out.type() == TensorType.INT16) {
+      Loop loop = int16Loop(c, bi);
+      c.checkBias(2, loop == Loop.INT16 ? TensorType.INT64 : TensorType.INT32, outDepth);
+      FullyConnected.Plan p =
+          FullyConnected.prepareInt16(
+              outElements,
+              accumDepth,
+              outDepth,
+              c.zeroPoint(in),
+              c.zeroPoint(w),
+              c.scale(out),
+              c.zeroPoint(out),
+              multipliers(c, outDepth),
+              act);
+      return new Plan(p, loop, c.in(0), c.in(1), bi, c.out(0));
     }
     throw c.unsupportedTypes();
   }
 
+  /**
+   * The 16x8 loop TFLM picks: int32 accumulation for an int32 bias, or without a bias when the
+   * options' {@code quantized_bias_type} is INT32; int64 otherwise.
+   */
+  private static Loop int16Loop(OpContext c, int bias) {
+    if (bias >= 0) {
+      TensorType t = c.tensor(bias).type();
+      if (t != TensorType.INT64 && t != TensorType.INT32) {
+        throw c.fail(
+            "16x8 bias "
+                + OpContext.describe(c.tensor(bias))
+                + " must be INT64 (or INT32), as TFLite quantizes it");
+      }
+      return t == TensorType.INT32 ? Loop.INT16_INT32_BIAS : Loop.INT16;
+    }
+    FullyConnectedOptions o = c.optionsOrNull(FullyConnectedOptions.class);
+    return o != null && o.quantizedBiasType() == TensorType.INT32
+        ? Loop.INT16_INT32_BIAS
+        : Loop.INT16;
+  }
+
+  /**
+   * Per-channel multipliers in double, or one per-tensor multiplier of the float scale product, as
+   * TFLM's {@code CalculateOpDataFullyConnected}.
+   */
+  private static ChannelMultipliers multipliers(OpContext c, int outDepth) {
+    float[] wScales = c.scales(c.input(1));
+    float inScale = c.scale(c.input(0));
+    float outScale = c.scale(c.output(0));
+    return wScales.length > 1
+        ? ChannelMultipliers.of(inScale, wScales, outScale, outDepth)
+        : ChannelMultipliers.perTensorFloatProduct(inScale, wScales[0], outScale, outDepth);
+  }
+
   @Override
   public void eval(Plan p, Object[] t, Scratch s) {
-    if (p.isFloat()) {
-      FullyConnected.evalFloat(
-          p.kernel(),
-          (float[]) t[p.input()],
-          (float[]) t[p.weights()],
-          p.bias() < 0 ? null : (float[]) t[p.bias()],
-          (float[]) t[p.output()]);
-    } else {
-      FullyConnected.evalInt8(
-          p.kernel(),
-          (byte[]) t[p.input()],
-          (byte[]) t[p.weights()],
-          p.bias() < 0 ? null : (int[]) t[p.bias()],
-          (byte[]) t[p.output()]);
+    Object bias = p.bias() < 0 ? null : t[p.bias()];
+    switch (p.loop()) {
+      case FLOAT ->
+          FullyConnected.evalFloat(
+              p.kernel(),
+              (float[]) t[p.input()],
+              (float[]) t[p.weights()],
+              (float[]) bias,
+              (float[]) t[p.output()]);
+      case INT8 ->
+          FullyConnected.evalInt8(
+              p.kernel(),
+              (byte[]) t[p.input()],
+              (byte[]) t[p.weights()],
+              (int[]) bias,
+              (byte[]) t[p.output()]);
+      case INT16 ->
+          FullyConnected.evalInt16(
+              p.kernel(),
+              (short[]) t[p.input()],
+              (byte[]) t[p.weights()],
+              (long[]) bias,
+              (short[]) t[p.output()]);
+      case INT16_INT32_BIAS ->
+          FullyConnected.evalInt16Int32Bias(
+              p.kernel(),
+              (short[]) t[p.input()],
+              (byte[]) t[p.weights()],
+              (int[]) bias,
+              (short[]) t[p.output()]);
     }
   }
 
@@ -150,16 +235,37 @@ public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
     return true;
   }
 
-  /** 6 without a bias input, 5 when keeping dimensions, else 4. */
+  /** TFLM's 16x8 kernel: int16 activations, int8 weights, int64 bias. */
+  @Override
+  public boolean takesInt16Activations() {
+    return true;
+  }
+
+  /**
+   * 6 without a bias input, 5 when keeping dimensions, else 4 for int8. A 16x8 layer is 11 when its
+   * options set {@code quantized_bias_type}, else 6 or 5 as above, else 2 for shuffled weights and
+   * 1: op_version.cc's "int16 kernel, version 7" rule asks for int16 weights, so 16x8 layers fall
+   * through to its generic rules.
+   */
   @Override
   public int int8Version(OpNode quantized) {
+    FullyConnectedOptions o = quantized.options() instanceof FullyConnectedOptions f ? f : null;
+    boolean int16 = quantized.input(0).type() == TensorType.INT16;
+    if (int16 && o != null && o.quantizedBiasType() != TensorType.FLOAT32) {
+      return 11;
+    }
     if (quantized.inputCount() == 2) {
       return 6;
     }
-    if (quantized.options() instanceof FullyConnectedOptions o && o.keepNumDims()) {
+    if (o != null && o.keepNumDims()) {
       return 5;
     }
-    return 4;
+    if (!int16) {
+      return 4;
+    }
+    return o != null && o.weightsFormat() == FullyConnectedOptionsWeightsFormat.SHUFFLED4x16INT8
+        ? 2
+        : 1;
   }
 
   /** {@code outUnits*inUnits} per batch row. */
@@ -190,17 +296,5 @@ public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
   @Override
   public int weightsInput() {
     return 1;
-  }
-
-  /** TFLM has a 16x8 kernel for the op. */
-  @Override
-  public boolean supportsInt16x8() {
-    return true;
-  }
-
-  /** 7: {@code op_version.cc}'s int16 branch (see docs/quant.md on its filter-type check). */
-  @Override
-  public int int16x8Version(OpNode quantized) {
-    return 7;
   }
 }

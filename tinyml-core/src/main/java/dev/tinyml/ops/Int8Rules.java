@@ -74,6 +74,26 @@ public interface Int8Rules {
     return true;
   }
 
+  /**
+   * Whether the op's kernel also runs with int16 activations (TFLite's 16x8 scheme: int16
+   * activations with zero point 0, int8 weights, int64 bias), so that a quantizer may give its
+   * activations int16 parameters; {@link #int8Version} then gives the version of that form.
+   */
+  default boolean takesInt16Activations() {
+    return false;
+  }
+
+  /**
+   * The options the operator carries in a 16x8 model, from the float operator's (ADD clears {@code
+   * pot_scale_int16}, since calibrated int16 scales are not powers of two).
+   *
+   * @param floatOptions the float operator's options, possibly null
+   * @return the options of the int16 operator
+   */
+  default BuiltinOptions int16x8Options(BuiltinOptions floatOptions) {
+    return floatOptions;
+  }
+
   /** The output scale the kernel requires, for {@link OutputParams#FIXED}. */
   default float fixedOutputScale() {
     throw new UnsupportedOperationException("the output parameters are not fixed");
@@ -89,47 +109,10 @@ public interface Int8Rules {
    * converter chooses it ({@code tensorflow/lite/tools/versioning/op_version.cc}); older TFLM
    * builds reject newer versions.
    *
-   * @param quantized the operator in the quantized model (its tensors carry int8 parameters)
+   * @param quantized the operator in the quantized model (its tensors carry int8 parameters, or
+   *     int16 ones for an op that {@link #takesInt16Activations()})
    */
   int int8Version(OpNode quantized);
-
-  /**
-   * Whether TFLM has a 16x8 kernel for the op (int16 activations with zero point 0, int8 weights,
-   * int64 bias), so that the quantizer's int16x8 scheme may rewrite it; the scheme refuses the
-   * others.
-   */
-  default boolean supportsInt16x8() {
-    return false;
-  }
-
-  /**
-   * The lowest op version carrying the op's 16x8 form, from {@code op_version.cc}; only asked of
-   * ops that {@link #supportsInt16x8()}.
-   *
-   * @param quantized the operator in the quantized model (its activations are int16)
-   */
-  default int int16x8Version(OpNode quantized) {
-    throw new UnsupportedOperationException("no 16x8 form");
-  }
-
-  /**
-   * The options the 16x8 operator carries, from the float operator's (ADD clears {@code
-   * pot_scale_int16}, since calibrated int16 scales are not powers of two).
-   *
-   * @param floatOptions the float operator's options, possibly null
-   * @return the options of the int16 operator
-   */
-  default BuiltinOptions int16x8Options(BuiltinOptions floatOptions) {
-    return floatOptions;
-  }
-
-  /**
-   * The int16 output scale the kernel requires, for {@link OutputParams#FIXED} (the zero point of
-   * int16 tensors is always 0).
-   */
-  default float fixedInt16OutputScale() {
-    throw new UnsupportedOperationException("the output parameters are not fixed");
-  }
 
   /**
    * For bias correction: per output channel, the mean error the quantized weights add to the

@@ -3,8 +3,11 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Arithmetic;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.MulOptions;
+import dev.tinyml.tflite.TensorType;
 
-/** MUL: the element-wise product with broadcasting, float32, int8 and int32. */
+/**
+ * MUL: the element-wise product with broadcasting, float32, int8, int16 (zero points 0) and int32.
+ */
 public final class MulOp extends ArithmeticOp {
 
   /** The op. */
@@ -24,25 +27,25 @@ public final class MulOp extends ArithmeticOp {
     return abi.oneEnum();
   }
 
-  /** 3 when {@code input1Scale * input2Scale / outputScale} is at least 1, else 2. */
+  /** TFLM's int16 MUL is the int8 arithmetic with zero points 0 and an int16 clamp. */
+  @Override
+  public boolean takesInt16Activations() {
+    return true;
+  }
+
+  /**
+   * 4 for quantized int16; for int8, 3 when {@code input1Scale * input2Scale / outputScale} is at
+   * least 1, else 2.
+   */
   @Override
   public int int8Version(OpNode quantized) {
+    if (quantized.input(0).type() == TensorType.INT16) {
+      return 4;
+    }
     double rescale =
         (double) quantized.input(0).quantization().scale()[0]
             * quantized.input(1).quantization().scale()[0]
             / quantized.output(0).quantization().scale()[0];
     return rescale >= 1.0 ? 3 : 2;
-  }
-
-  /** TFLM has a 16x8 kernel for the op. */
-  @Override
-  public boolean supportsInt16x8() {
-    return true;
-  }
-
-  /** 4 for quantized int16 inputs. */
-  @Override
-  public int int16x8Version(OpNode quantized) {
-    return 4;
   }
 }

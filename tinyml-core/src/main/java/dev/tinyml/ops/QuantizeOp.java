@@ -79,15 +79,9 @@ public final class QuantizeOp extends QuantizationOp<QuantizeOp.Plan> {
     }
   }
 
-  /** QUANTIZE writes int16 in TFLM too. */
+  /** 2 for an int16 output (op_version.cc), else 1. */
   @Override
-  public boolean supportsInt16x8() {
-    return true;
-  }
-
-  /** 2 for an int16 output. */
-  @Override
-  public int int16x8Version(OpNode quantized) {
-    return 2;
+  public int int8Version(OpNode quantized) {
+    return quantized.output(0).type() == TensorType.INT16 ? 2 : super.int8Version(quantized);
   }
 }

@@ -1,12 +1,13 @@
 package dev.tinyml.ops;
 
+import dev.tinyml.ops.kernels.Int16Softmax;
 import dev.tinyml.ops.kernels.Softmax;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.SoftmaxOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 
-/** SOFTMAX: float32, int8 to int8 and int8 to int16. */
+/** SOFTMAX: float32, int8 to int8, int8 to int16 and int16 to int16. */
 public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
     implements TflmFootprint, FixedOutputRules {
 
@@ -17,18 +18,22 @@ public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
     /** {@link Softmax#evalInt8}. */
     INT8,
     /** {@link Softmax#evalInt8ToInt16}. */
-    INT8_TO_INT16
+    INT8_TO_INT16,
+    /** {@link Int16Softmax#eval}. */
+    INT16
   }
 
   /**
-   * A prepared softmax.
+   * A prepared softmax: {@code int16} is set for {@link Kernel#INT16}, {@code softmax} otherwise.
    *
-   * @param softmax sizes, beta and the input multiplier
+   * @param softmax sizes, beta and the input multiplier, or null
    * @param kernel the loop that runs it
    * @param input input tensor index
    * @param output output tensor index
+   * @param int16 sizes and the input multiplier of the int16 kernel, or null
    */
-  public record Plan(Softmax.Plan softmax, Kernel kernel, int input, int output)
+  public record Plan(
+      Softmax.Plan softmax, Kernel kernel, int input, int output, Int16Softmax.Plan int16)
       implements OpPlan {}
 
   /** The op. */
@@ -52,7 +57,7 @@ public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
     int depth = shape.length == 0 ? 1 : shape[shape.length - 1];
     int n = in.elementCount();
     if (in.type() == TensorType.FLOAT32 && out.type() == TensorType.FLOAT32) {
-      return new Plan(Softmax.prepareFloat(n, depth, beta), Kernel.FLOAT, c.in(0), c.out(0));
+      return new Plan(Softmax.prepareFloat(n, depth, beta), Kernel.FLOAT, c.in(0), c.out(0), null);
     }
     if (in.type() == TensorType.INT8 && out.type() == TensorType.INT8) {
       if (c.zeroPoint(out) != -128 || c.scale(out) != 1f / 256) {
@@ -62,7 +67,7 @@ public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
                 + " must have scale 1/256 and zero point -128");
       }
       return new Plan(
-          Softmax.prepareInt8(n, depth, beta, c.scale(in)), Kernel.INT8, c.in(0), c.out(0));
+          Softmax.prepareInt8(n, depth, beta, c.scale(in)), Kernel.INT8, c.in(0), c.out(0), null);
     }
     if (in.type() == TensorType.INT8 && out.type() == TensorType.INT16) {
       if (c.zeroPoint(out) != -32768 || Math.abs(c.scale(out) - 1f / 65536) > 0.001f / 65536) {
@@ -75,7 +80,22 @@ public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
           Softmax.prepareInt8(n, depth, beta, c.scale(in)),
           Kernel.INT8_TO_INT16,
           c.in(0),
-          c.out(0));
+          c.out(0),
+          null);
+    }
+    if (in.type() == TensorType.INT16 && out.type() == TensorType.INT16) {
+      if (c.zeroPoint(in) != 0
+          || c.zeroPoint(out) != 0
+          || Math.abs(c.scale(out) - 1f / 32768) > 0.001f / 32768) {
+        throw c.fail(
+            "int16 softmax input "
+                + OpContext.describe(in)
+                + " needs zero point 0 and output "
+                + OpContext.describe(out)
+                + " scale 1/32768 and zero point 0");
+      }
+      return new Plan(
+          null, Kernel.INT16, c.in(0), c.out(0), Int16Softmax.prepare(n, depth, beta, c.scale(in)));
     }
     throw c.unsupportedTypes();
   }
@@ -87,6 +107,7 @@ public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
       case INT8 -> Softmax.evalInt8(p.softmax(), (byte[]) t[p.input()], (byte[]) t[p.output()]);
       case INT8_TO_INT16 ->
           Softmax.evalInt8ToInt16(p.softmax(), (byte[]) t[p.input()], (short[]) t[p.output()]);
+      case INT16 -> Int16Softmax.eval(p.int16(), (short[]) t[p.input()], (short[]) t[p.output()]);
     }
   }
 
@@ -100,32 +121,32 @@ public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
     return abi.byPointer(80, 56);
   }
 
-  /** {@code LUTSize<int16_t>()}: entries in each int16 softmax lookup table. */
-  private static final int INT16_LUT_ENTRIES = 513;
-
   /** The int16 kernel keeps two lookup tables (exp and 1/(1+x)). */
   @Override
   public int[] prepareAllocations(OpNode node) {
     Tensor in = node.input(0);
     return in != null && in.type() == TensorType.INT16
-        ? new int[] {2 * INT16_LUT_ENTRIES, 2 * INT16_LUT_ENTRIES}
+        ? new int[] {2 * Int16Softmax.LUT_ENTRIES, 2 * Int16Softmax.LUT_ENTRIES}
         : new int[0];
   }
 
+  private static final Quantization INT16_OUTPUT = new Quantization(1f / 32768, 0);
+
+  /** TFLM's int16 kernel writes scale 1/32768, zero point 0. */
   @Override
-  public int int8Version(OpNode quantized) {
-    return 2;
+  public Quantization fixedInt16Output() {
+    return INT16_OUTPUT;
   }
 
-  /** TFLM has a 16x8 kernel for the op. */
   @Override
-  public boolean supportsInt16x8() {
+  public boolean takesInt16Activations() {
     return true;
   }
 
-  /** 3 for int16 input. */
+  /** 3 for an int16 input, 2 for int8 (op_version.cc). */
   @Override
-  public int int16x8Version(OpNode quantized) {
-    return 3;
+  public int int8Version(OpNode quantized) {
+    Tensor in = quantized.input(0);
+    return in != null && in.type() == TensorType.INT16 ? 3 : 2;
   }
 }

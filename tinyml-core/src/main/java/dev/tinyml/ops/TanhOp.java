@@ -1,10 +1,11 @@
 package dev.tinyml.ops;
 
+import dev.tinyml.ops.kernels.Int16LogisticTanh;
 import dev.tinyml.ops.kernels.Logistic;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 
-/** TANH, float32 or int8. */
+/** TANH, float32, int8, or int16 (zero points 0, output scale 2^-15). */
 public final class TanhOp extends SigmoidOp {
 
   /** The op. */
@@ -20,5 +21,16 @@ public final class TanhOp extends SigmoidOp {
   @Override
   void checkInt8Output(OpContext c, Tensor out) {
     // TFLM's int8 tanh rescales to any output quantization.
+  }
+
+  @Override
+  Int16LogisticTanh.Plan int16Kernel(
+      float inputScale, int inputZeroPoint, float outputScale, int outputZeroPoint) {
+    return Int16LogisticTanh.prepareTanh(inputScale, inputZeroPoint, outputScale, outputZeroPoint);
+  }
+
+  @Override
+  void int16Loop(Int16LogisticTanh.Plan p, short[] in, short[] out, int n, int[] scratch) {
+    Int16LogisticTanh.tanh(p, in, out, n, scratch);
   }
 }

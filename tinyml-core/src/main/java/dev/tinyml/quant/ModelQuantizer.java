@@ -1,5 +1,6 @@
 package dev.tinyml.quant;
 
+import dev.tinyml.ops.FixedOutputRules;
 import dev.tinyml.ops.Int8Rules;
 import dev.tinyml.ops.OpNode;
 import dev.tinyml.ops.OpRegistry;
@@ -61,7 +62,7 @@ public final class ModelQuantizer {
   private static Set<BuiltinOperator> int16x8Ops() {
     Set<BuiltinOperator> ops = EnumSet.noneOf(BuiltinOperator.class);
     for (BuiltinOperator b : SUPPORTED) {
-      if (rules(b).supportsInt16x8()) {
+      if (rules(b).takesInt16Activations()) {
         ops.add(b);
       }
     }
@@ -322,7 +323,7 @@ public final class ModelQuantizer {
             fixed.put(
                 out,
                 int16
-                    ? new QuantParams(rule.fixedInt16OutputScale(), 0)
+                    ? int16FixedOutput(b, rule)
                     : new QuantParams(rule.fixedOutputScale(), rule.fixedOutputZeroPoint()));
         case CALIBRATED -> {}
       }
@@ -366,6 +367,15 @@ public final class ModelQuantizer {
       params.put(t, p);
     }
     return params;
+  }
+
+  /** The int16 output parameters a SOFTMAX, LOGISTIC or TANH kernel requires. */
+  private static QuantParams int16FixedOutput(BuiltinOperator b, Int8Rules rule) {
+    if (!(rule instanceof FixedOutputRules f)) {
+      throw new IllegalStateException(b + " fixes its output but names no int16 output");
+    }
+    FixedOutputRules.Quantization q = f.fixedInt16Output();
+    return new QuantParams(q.scale(), q.zeroPoint());
   }
 
   private Range valueRange(int t) {
@@ -657,8 +667,9 @@ public final class ModelQuantizer {
     int[] versions = new int[out.operatorCodes().size()];
     for (Operator op : g.operators()) {
       Int8Rules r = rules(out.opOf(op));
+      // The op's version rule reads the quantized operator's types, int8 or int16 (16x8).
       OpNode node = new OpNode(out, g, op);
-      int v = int16 ? r.int16x8Version(node) : r.int8Version(node);
+      int v = r.int8Version(node);
       versions[op.opcodeIndex()] = Math.max(versions[op.opcodeIndex()], v);
     }
     for (int i = 0; i < versions.length; i++) {

@@ -88,6 +88,29 @@ final class OneOpModel {
     return this;
   }
 
+  /** A constant INT8 operand quantized per channel along {@code axis} (zero points 0). */
+  OneOpModel int8sPerChannel(int[] shape, float[] scales, int axis, byte... values) {
+    int buffer = model.addBuffer(new Buffer(values.clone()));
+    operands.add(
+        add(
+            new Tensor("c" + operands.size(), TensorType.INT8, shape)
+                .setBuffer(buffer)
+                .setQuantization(
+                    QuantizationParameters.perChannel(scales, new long[scales.length], axis))));
+    return this;
+  }
+
+  /** A constant INT64 operand of the given shape (a 16x8 bias). */
+  OneOpModel longs(int[] shape, long... values) {
+    ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (long v : values) {
+      b.putLong(v);
+    }
+    int buffer = model.addBuffer(new Buffer(b.array()));
+    operands.add(add(new Tensor("c" + operands.size(), TensorType.INT64, shape).setBuffer(buffer)));
+    return this;
+  }
+
   /** A constant INT32 vector operand. */
   OneOpModel ints(int... values) {
     return ints(new int[] {values.length}, values);

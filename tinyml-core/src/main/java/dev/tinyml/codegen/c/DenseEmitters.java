@@ -27,6 +27,9 @@ final class DenseEmitters {
           m.tensor(plan.output(), op));
       return;
     }
+    if (plan.loop() != FullyConnectedOp.Loop.INT8) {
+      throw op.unsupported("16x8 FULLY_CONNECTED (the C kernels are int8 and float32)");
+    }
     m.useKernel("fully_connected_s8.c");
     int inputOffset = p.inputOffset();
     String folded = null;
@@ -59,6 +62,9 @@ final class DenseEmitters {
   }
 
   static void softmax(COp op, SoftmaxOp.Plan plan, CModuleWriter m) throws CodegenException {
+    if (plan.kernel() == SoftmaxOp.Kernel.INT16) {
+      throw op.unsupported("int16 SOFTMAX (the C kernels read int8 or float32 input)");
+    }
     Softmax.Plan p = plan.softmax();
     String input = m.tensor(plan.input(), op);
     String output = m.tensor(plan.output(), op);

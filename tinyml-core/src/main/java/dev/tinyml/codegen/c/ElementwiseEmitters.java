@@ -24,6 +24,9 @@ final class ElementwiseEmitters {
       binary(op, plan.int32(), m);
       return;
     }
+    if (plan.isInt16()) {
+      throw op.unsupported("int16 " + p.op() + " (the C kernels are int8 and float32)");
+    }
     String bc = broadcast(op, m);
     String x = m.tensor(plan.x(), op);
     String y = m.tensor(plan.y(), op);
@@ -177,6 +180,10 @@ final class ElementwiseEmitters {
 
   static void sigmoid(COp op, SigmoidOp.Plan plan, CModuleWriter m, boolean tanh)
       throws CodegenException {
+    if (plan.int16() != null) {
+      throw op.unsupported(
+          "int16 " + (tanh ? "TANH" : "LOGISTIC") + " (the C kernels are int8 and float32)");
+    }
     Logistic.Plan p = plan.int8();
     if (p == null) {
       String kernel = tanh ? "tanh_f32" : "logistic_f32";

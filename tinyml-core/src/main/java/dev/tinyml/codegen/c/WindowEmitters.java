@@ -16,6 +16,10 @@ final class WindowEmitters {
   private WindowEmitters() {}
 
   static void conv2d(COp op, Conv2DOp.Plan plan, CModuleWriter m) throws CodegenException {
+    if (plan.kernel() == Conv2DOp.Kernel.INT16
+        || plan.kernel() == Conv2DOp.Kernel.INT16_INT32_BIAS) {
+      throw op.unsupported("16x8 CONV_2D (the C kernels are int8 and float32)");
+    }
     ConvParams p = plan.conv();
     boolean isFloat = plan.kernel() == Conv2DOp.Kernel.FLOAT;
     boolean oneByOne = p.kH() == 1 && p.kW() == 1 && p.padH() == 0 && p.padW() == 0;
@@ -37,6 +41,9 @@ final class WindowEmitters {
 
   static void depthwise(COp op, DepthwiseConv2DOp.Plan plan, CModuleWriter m)
       throws CodegenException {
+    if (plan.kernel() == DepthwiseConv2DOp.Kernel.INT16) {
+      throw op.unsupported("16x8 DEPTHWISE_CONV_2D (the C kernels are int8 and float32)");
+    }
     ConvParams p = plan.conv();
     convolution(
         op,

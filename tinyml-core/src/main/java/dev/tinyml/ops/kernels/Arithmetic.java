@@ -1,9 +1,10 @@
 package dev.tinyml.ops.kernels;
 
 /**
- * ADD, SUB and MUL with broadcasting, float32 and int8, as TFLM computes them. Int8 ADD/SUB shift
- * both inputs left by 20 bits, rescale each to twice the larger input scale, combine, and rescale
- * to the output; int8 MUL multiplies the zero-point-corrected inputs and applies one multiplier.
+ * ADD, SUB and MUL with broadcasting, float32, int8 and int16 (ADD, MUL), as TFLM computes them.
+ * Int8 ADD/SUB shift both inputs left by 20 bits (int16 ADD by 15), rescale each to twice the
+ * larger input scale, combine, and rescale to the output; MUL multiplies the zero-point-corrected
+ * inputs and applies one multiplier.
  */
 public final class Arithmetic {
 
@@ -27,7 +28,7 @@ public final class Arithmetic {
    * @param input1Offset minus input-1 zero point
    * @param input2Offset minus input-2 zero point
    * @param outputOffset output zero point
-   * @param leftShift ADD/SUB pre-shift (20 for int8)
+   * @param leftShift ADD/SUB pre-shift (20 for int8, 15 for int16)
    * @param input1Multiplier ADD/SUB input-1 significand
    * @param input1Shift its exponent
    * @param input2Multiplier ADD/SUB input-2 significand
@@ -90,7 +91,83 @@ public final class Arithmetic {
       float outputScale,
       int outputZeroPoint,
       Activation act) {
-    int[] range = act.quantizedRange(outputScale, outputZeroPoint, -128, 127);
+    return prepareQuantized(
+        op,
+        shape1,
+        shape2,
+        scale1,
+        zeroPoint1,
+        scale2,
+        zeroPoint2,
+        outputScale,
+        outputZeroPoint,
+        act,
+        20,
+        Byte.MIN_VALUE,
+        Byte.MAX_VALUE);
+  }
+
+  /**
+   * Int16 plan for ADD and MUL, as TFLM's general int16 path: the int8 arithmetic with a pre-shift
+   * of 15 for ADD (TFLM ignores {@code pot_scale_int16}) and an int16 clamp. MUL needs zero points
+   * 0, as TFLM checks.
+   *
+   * @throws IllegalArgumentException for SUB, or a MUL with a non-zero zero point
+   */
+  public static Plan prepareInt16(
+      Op op,
+      int[] shape1,
+      int[] shape2,
+      float scale1,
+      int zeroPoint1,
+      float scale2,
+      int zeroPoint2,
+      float outputScale,
+      int outputZeroPoint,
+      Activation act) {
+    if (op == Op.SUB) {
+      throw new IllegalArgumentException("int16 SUB is not implemented; quantize it to int8");
+    }
+    if (op == Op.MUL && (zeroPoint1 != 0 || zeroPoint2 != 0 || outputZeroPoint != 0)) {
+      throw new IllegalArgumentException(
+          "int16 inputs and output need zero point 0, got "
+              + zeroPoint1
+              + ", "
+              + zeroPoint2
+              + " and "
+              + outputZeroPoint);
+    }
+    return prepareQuantized(
+        op,
+        shape1,
+        shape2,
+        scale1,
+        zeroPoint1,
+        scale2,
+        zeroPoint2,
+        outputScale,
+        outputZeroPoint,
+        act,
+        15,
+        Short.MIN_VALUE,
+        Short.MAX_VALUE);
+  }
+
+  private static Plan prepareQuantized(
+      Op op,
+      int[] shape1,
+      int[] shape2,
+      float scale1,
+      int zeroPoint1,
+      float scale2,
+      int zeroPoint2,
+      float outputScale,
+      int outputZeroPoint,
+      Activation act,
+      int addSubLeftShift,
+      int qmin,
+      int qmax) {
+    int[] range = act.quantizedRange(outputScale, outputZeroPoint, qmin, qmax);
     Broadcast bc = Broadcast.of(shape1, shape2);
     int leftShift = 0;
     FixedPoint.Multiplier m1 = new FixedPoint.Multiplier(0, 0);
@@ -99,7 +176,7 @@ public final class Arithmetic {
     if (op == Op.MUL) {
       mo = FixedPoint.quantizeMultiplier((double) scale1 * (double) scale2 / (double) outputScale);
     } else {
-      leftShift = 20;
+      leftShift = addSubLeftShift;
       double real1;
       double real2;
       double realOut;
@@ -164,7 +241,17 @@ public final class Arithmetic {
     }
   }
 
-  /** One int8 ADD or SUB element before the clamp. */
+  /** Int16 eval (ADD and MUL). */
+  public static void evalInt16(Plan p, short[] a, short[] b, short[] out) {
+    Broadcast bc = p.broadcast();
+    for (int e = 0; e < bc.size(); e++) {
+      int v =
+          p.op() == Op.MUL ? mul(p, a[bc.i1(e)], b[bc.i2(e)]) : addSub(p, a[bc.i1(e)], b[bc.i2(e)]);
+      out[e] = (short) Math.min(p.actMax(), Math.max(p.actMin(), v));
+    }
+  }
+
+  /** One int8 or int16 ADD or SUB element before the clamp. */
   static int addSub(Plan p, int x, int y) {
     int scaled1 =
         FixedPoint.rescaleInput(
@@ -178,7 +265,7 @@ public final class Arithmetic {
         + p.outputOffset();
   }
 
-  /** One int8 MUL element before the clamp. */
+  /** One int8 or int16 MUL element before the clamp. */
   static int mul(Plan p, int x, int y) {
     return p.outputOffset()
         + FixedPoint.multiplyByQuantizedMultiplier(

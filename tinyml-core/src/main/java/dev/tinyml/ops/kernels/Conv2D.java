@@ -3,10 +3,10 @@ package dev.tinyml.ops.kernels;
 import java.util.Arrays;
 
 /**
- * CONV_2D over NHWC input with OHWI filters, float32 or int8 (per-channel multipliers, int32 bias),
- * with SAME/VALID padding, strides, dilation and grouped filters, as TFLM's {@code ConvPerChannel}
- * and float {@code Conv}. Taps that fall outside the image are skipped, exactly as the reference
- * kernels do.
+ * CONV_2D over NHWC input with OHWI filters, float32, int8 (per-channel multipliers, int32 bias) or
+ * 16x8 (int16 activations, int8 filter, int64 or int32 bias), with SAME/VALID padding, strides,
+ * dilation and grouped filters, as TFLM's {@code ConvPerChannel} and float {@code Conv}. Taps that
+ * fall outside the image are skipped, exactly as the reference kernels do.
  */
 public final class Conv2D {
 
@@ -92,6 +92,63 @@ public final class Conv2D {
               }
             }
             out[outBase + oc] = p.requantize(acc, oc);
+          }
+        });
+  }
+
+  /**
+   * 16x8 eval (int16 input and output, int8 filter) with an int64 bias (may be null), as TFLM's
+   * {@code ConvPerChannel<int64_t>}: no input or output offset, int64 accumulators.
+   */
+  public static void evalInt16(ConvParams p, short[] in, byte[] filter, long[] bias, short[] out) {
+    int fic = p.filterInC();
+    int filtersPerGroup = p.outC() / (p.inC() / fic);
+    int kHW = p.kH() * p.kW();
+    p.forEachPixel(
+        (inBases, taps, count, outBase) -> {
+          for (int oc = 0; oc < p.outC(); oc++) {
+            int groupBase = (oc / filtersPerGroup) * fic;
+            long acc = 0;
+            for (int t = 0; t < count; t++) {
+              int inBase = inBases[t] + groupBase;
+              int fBase = (oc * kHW + taps[t]) * fic;
+              for (int ic = 0; ic < fic; ic++) {
+                acc += filter[fBase + ic] * in[inBase + ic];
+              }
+            }
+            if (bias != null) {
+              acc += bias[oc];
+            }
+            out[outBase + oc] = p.requantize16(acc, oc);
+          }
+        });
+  }
+
+  /**
+   * 16x8 eval with an int32 bias (may be null), as TFLM's {@code ConvPerChannel<int32_t>}: int32
+   * accumulators and the 32-bit multiplier.
+   */
+  public static void evalInt16Int32Bias(
+      ConvParams p, short[] in, byte[] filter, int[] bias, short[] out) {
+    int fic = p.filterInC();
+    int filtersPerGroup = p.outC() / (p.inC() / fic);
+    int kHW = p.kH() * p.kW();
+    p.forEachPixel(
+        (inBases, taps, count, outBase) -> {
+          for (int oc = 0; oc < p.outC(); oc++) {
+            int groupBase = (oc / filtersPerGroup) * fic;
+            int acc = 0;
+            for (int t = 0; t < count; t++) {
+              int inBase = inBases[t] + groupBase;
+              int fBase = (oc * kHW + taps[t]) * fic;
+              for (int ic = 0; ic < fic; ic++) {
+                acc += filter[fBase + ic] * in[inBase + ic];
+              }
+            }
+            if (bias != null) {
+              acc += bias[oc];
+            }
+            out[outBase + oc] = p.requantize16(acc, oc);
           }
         });
   }

@@ -69,15 +69,38 @@ public record ConvParams(
       boolean samePadding, int strideH, int strideW, int dilationH, int dilationW) {}
 
   /**
-   * The quantization of an int8 convolution.
+   * The quantization of an int8 or int16 convolution.
    *
    * @param inputZeroPoint input zero point
    * @param outputScale output scale
    * @param outputZeroPoint output zero point
    * @param multipliers per-channel multipliers
+   * @param qmin the output type's lowest value
+   * @param qmax the output type's highest value
    */
   public record Quantization(
-      int inputZeroPoint, float outputScale, int outputZeroPoint, ChannelMultipliers multipliers) {}
+      int inputZeroPoint,
+      float outputScale,
+      int outputZeroPoint,
+      ChannelMultipliers multipliers,
+      int qmin,
+      int qmax) {
+
+    /** The quantization of an int8 convolution. */
+    public Quantization(
+        int inputZeroPoint,
+        float outputScale,
+        int outputZeroPoint,
+        ChannelMultipliers multipliers) {
+      this(
+          inputZeroPoint,
+          outputScale,
+          outputZeroPoint,
+          multipliers,
+          Byte.MIN_VALUE,
+          Byte.MAX_VALUE);
+    }
+  }
 
   /** Output channels per input channel (depthwise). */
   public int depthMultiplier() {
@@ -126,7 +149,10 @@ public record ConvParams(
         quantization == null
             ? new int[] {0, 0}
             : act.quantizedRange(
-                quantization.outputScale(), quantization.outputZeroPoint(), -128, 127);
+                quantization.outputScale(),
+                quantization.outputZeroPoint(),
+                quantization.qmin(),
+                quantization.qmax());
     return new ConvParams(
         inputShape[0],
         inH,
@@ -205,6 +231,25 @@ public record ConvParams(
                 acc, multipliers.multiplier()[oc], multipliers.shift()[oc])
             + outputOffset;
     return (byte) (v < actMin ? actMin : (v > actMax ? actMax : v));
+  }
+
+  /**
+   * Rescales one 16x8 int64 accumulator of output channel {@code oc} with the 64-bit multiplier and
+   * clamps it (TFLM's int16 kernels add no output offset).
+   */
+  short requantize16(long acc, int oc) {
+    int v =
+        FixedPoint.multiplyByQuantizedMultiplier(
+            acc, multipliers.multiplier()[oc], multipliers.shift()[oc]);
+    return (short) (v < actMin ? actMin : (v > actMax ? actMax : v));
+  }
+
+  /** Rescales one 16x8 int32 accumulator (int32 bias) with the 32-bit multiplier and clamps it. */
+  short requantize16(int acc, int oc) {
+    int v =
+        FixedPoint.multiplyByQuantizedMultiplier(
+            acc, multipliers.multiplier()[oc], multipliers.shift()[oc]);
+    return (short) (v < actMin ? actMin : (v > actMax ? actMax : v));
   }
 
   /** Starts a pixel's accumulators at the bias (or 0 when there is none). */

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * DEPTHWISE_CONV_2D over NHWC input with a {@code [1, kH, kW, inC * depthMultiplier]} filter,
- * float32 or int8 with per-channel multipliers, as TFLM's {@code DepthwiseConvPerChannel}. Output
- * channel {@code ic * depthMultiplier + m} reads input channel {@code ic}.
+ * float32, int8 or 16x8 (int16 activations, int64 bias) with per-channel multipliers, as TFLM's
+ * {@code DepthwiseConvPerChannel}. Output channel {@code ic * depthMultiplier + m} reads input
+ * channel {@code ic}.
  */
 public final class DepthwiseConv2D {
 
@@ -93,6 +94,29 @@ public final class DepthwiseConv2D {
             }
           }
           p.storeInt8(acc, out, outBase);
+        });
+  }
+
+  /**
+   * 16x8 eval (int16 input and output, int8 filter, int64 bias that may be null), as TFLM's int16
+   * {@code DepthwiseConvPerChannel}: no offsets, an int64 accumulator per output channel.
+   */
+  public static void evalInt16(ConvParams p, short[] in, byte[] filter, long[] bias, short[] out) {
+    int outC = p.outC();
+    int dm = p.depthMultiplier();
+    p.forEachPixel(
+        (inBases, taps, count, outBase) -> {
+          for (int oc = 0; oc < outC; oc++) {
+            int ic = oc / dm;
+            long acc = 0;
+            for (int t = 0; t < count; t++) {
+              acc += (long) filter[taps[t] * outC + oc] * in[inBases[t] + ic];
+            }
+            if (bias != null) {
+              acc += bias[oc];
+            }
+            out[outBase + oc] = p.requantize16(acc, oc);
+          }
         });
   }
 

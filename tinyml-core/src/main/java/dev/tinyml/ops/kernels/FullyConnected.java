@@ -1,9 +1,9 @@
 package dev.tinyml.ops.kernels;
 
 /**
- * FULLY_CONNECTED: {@code out[b][o] = act(sum_d in[b][d] * w[o][d] + bias[o])}, float32 or int8
- * with int32 bias and per-tensor or per-channel weight scales (TFLM's {@code FullyConnected} and
- * {@code FullyConnectedPerChannel}).
+ * FULLY_CONNECTED: {@code out[b][o] = act(sum_d in[b][d] * w[o][d] + bias[o])}, float32, int8 with
+ * int32 bias, or 16x8 (int16 activations, int8 weights, int64 or int32 bias), with per-tensor or
+ * per-channel weight scales (TFLM's {@code FullyConnected} and {@code FullyConnectedPerChannel}).
  */
 public final class FullyConnected {
 
@@ -65,7 +65,51 @@ public final class FullyConnected {
       int outputZeroPoint,
       ChannelMultipliers multipliers,
       Activation act) {
-    int[] range = act.quantizedRange(outputScale, outputZeroPoint, -128, 127);
+    return prepareQuantized(
+        outputElements,
+        accumDepth,
+        outputDepth,
+        inputZeroPoint,
+        filterZeroPoint,
+        outputScale,
+        outputZeroPoint,
+        multipliers,
+        act.quantizedRange(outputScale, outputZeroPoint, Byte.MIN_VALUE, Byte.MAX_VALUE));
+  }
+
+  /** 16x8 plan (int16 activations, int8 weights): the int8 plan with an int16 clamp. */
+  public static Plan prepareInt16(
+      int outputElements,
+      int accumDepth,
+      int outputDepth,
+      int inputZeroPoint,
+      int filterZeroPoint,
+      float outputScale,
+      int outputZeroPoint,
+      ChannelMultipliers multipliers,
+      Activation act) {
+    return prepareQuantized(
+        outputElements,
+        accumDepth,
+        outputDepth,
+        inputZeroPoint,
+        filterZeroPoint,
+        outputScale,
+        outputZeroPoint,
+        multipliers,
+        act.quantizedRange(outputScale, outputZeroPoint, Short.MIN_VALUE, Short.MAX_VALUE));
+  }
+
+  private static Plan prepareQuantized(
+      int outputElements,
+      int accumDepth,
+      int outputDepth,
+      int inputZeroPoint,
+      int filterZeroPoint,
+      float outputScale,
+      int outputZeroPoint,
+      ChannelMultipliers multipliers,
+      int[] range) {
     return new Plan(
         outputElements / outputDepth,
         accumDepth,
@@ -124,6 +168,61 @@ public final class FullyConnected {
         int v = FixedPoint.multiplyByQuantizedMultiplier(acc, mult[o], shift[o]) + p.outputOffset();
         v = Math.min(Math.max(v, p.actMin()), p.actMax());
         out[o + p.outputDepth() * b] = (byte) v;
+      }
+    }
+  }
+
+  /**
+   * 16x8 eval with an int64 bias (may be null): int64 accumulators and TFLite's 64-bit {@code
+   * MultiplyByQuantizedMultiplier}, as TFLM's {@code FullyConnected<int16_t, int8_t, int16_t,
+   * int64_t>}.
+   */
+  public static void evalInt16(Plan p, short[] in, byte[] w, long[] bias, short[] out) {
+    int depth = p.accumDepth();
+    int inOff = p.inputOffset();
+    int fOff = p.filterOffset();
+    int[] mult = p.multipliers().multiplier();
+    int[] shift = p.multipliers().shift();
+    for (int b = 0; b < p.batches(); b++) {
+      int inBase = b * depth;
+      for (int o = 0; o < p.outputDepth(); o++) {
+        int wBase = o * depth;
+        long acc = 0;
+        for (int d = 0; d < depth; d++) {
+          acc += (w[wBase + d] + fOff) * (in[inBase + d] + inOff);
+        }
+        if (bias != null) {
+          acc += bias[o];
+        }
+        int v = FixedPoint.multiplyByQuantizedMultiplier(acc, mult[o], shift[o]) + p.outputOffset();
+        out[o + p.outputDepth() * b] = (short) Math.min(Math.max(v, p.actMin()), p.actMax());
+      }
+    }
+  }
+
+  /**
+   * 16x8 eval with an int32 bias (may be null): TFLM then accumulates in int32 and rescales with
+   * the 32-bit {@code MultiplyByQuantizedMultiplier}.
+   */
+  public static void evalInt16Int32Bias(Plan p, short[] in, byte[] w, int[] bias, short[] out) {
+    int depth = p.accumDepth();
+    int inOff = p.inputOffset();
+    int fOff = p.filterOffset();
+    int[] mult = p.multipliers().multiplier();
+    int[] shift = p.multipliers().shift();
+    for (int b = 0; b < p.batches(); b++) {
+      int inBase = b * depth;
+      for (int o = 0; o < p.outputDepth(); o++) {
+        int wBase = o * depth;
+        int acc = 0;
+        for (int d = 0; d < depth; d++) {
+          acc += (w[wBase + d] + fOff) * (in[inBase + d] + inOff);
+        }
+        if (bias != null) {
+          acc += bias[o];
+        }
+        int v = FixedPoint.multiplyByQuantizedMultiplier(acc, mult[o], shift[o]) + p.outputOffset();
+        out[o + p.outputDepth() * b] = (short) Math.min(Math.max(v, p.actMin()), p.actMax());
       }
     }
   }
