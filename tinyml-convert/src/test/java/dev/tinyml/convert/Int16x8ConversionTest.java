@@ -7,6 +7,7 @@ import dev.tinyml.quant.IoType;
 import dev.tinyml.quant.QuantizationOptions;
 import dev.tinyml.quant.QuantizationScheme;
 import dev.tinyml.quant.RepresentativeDataset;
+import dev.tinyml.testing.Fixtures;
 import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.Buffer;
 import dev.tinyml.tflite.BuiltinOperator;
@@ -17,9 +18,11 @@ import dev.tinyml.tflite.SubGraph;
 import dev.tinyml.tflite.SubOptions;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import dev.tinyml.tflite.TfliteReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,5 +126,29 @@ class Int16x8ConversionTest {
     assertThatThrownBy(() -> Converter.convert(request))
         .isInstanceOf(ConversionException.class)
         .hasMessageContaining("Cannot quantize sub to int16x8: op #0 (SUB) has no 16x8 kernel");
+  }
+
+  @Test
+  void aFloatModelConvertsToInt16x8Firmware(@TempDir Path out) throws Exception {
+    List<float[]> samples = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      samples.add(new float[] {i * 0.6f});
+    }
+    ConversionResult result =
+        Converter.convert(
+            ConversionRequest.builder(
+                    ModelSource.tflite(
+                        Fixtures.path("tflite/hello_world/hello_world_float.tflite")),
+                    out)
+                .quantization(Quantization.INT16X8)
+                .representativeData(
+                    RepresentativeData.of(RepresentativeDataset.ofSingleInput(samples)))
+                .build());
+    Model written = TfliteReader.read(out.resolve("model.tflite"));
+    SubGraph g = written.primarySubgraph();
+    assertThat(g.tensor(g.inputs()[0]).type()).isEqualTo(TensorType.INT16);
+    assertThat(g.tensor(g.outputs()[0]).type()).isEqualTo(TensorType.INT16);
+    assertThat(result.report().orElseThrow().quantization())
+        .isEqualTo("int16x8 (quantized from float32, calibrated on 10 samples)");
   }
 }
