@@ -371,8 +371,8 @@ public final class ConversionRequest {
 
     /**
      * The model input type: int8 (int16 under int16x8) or float32 when a float model is quantized;
-     * for a model not
-     * quantized in this run, the type it must already have (int8, uint8, int16 or float32).
+     * for a model not quantized in this run, the type it must already have (int8, uint8, int16 or
+     * float32).
      *
      * @param type the type, or {@code null} to keep the model's
      * @return this

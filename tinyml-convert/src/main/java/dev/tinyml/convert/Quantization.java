@@ -28,8 +28,7 @@ public enum Quantization {
     return SettingNames.lookup(Quantization.class, name, INT8)
         .orElseThrow(
             () ->
-                new IllegalArgumentException(
-                    "must be int8, int16x8 or none, got '" + name + "'"));
+                new IllegalArgumentException("must be int8, int16x8 or none, got '" + name + "'"));
   }
 
   /**

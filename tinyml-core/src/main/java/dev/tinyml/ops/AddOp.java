@@ -3,8 +3,8 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Arithmetic;
 import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.AddOptions;
-import dev.tinyml.tflite.BuiltinOptions;
 import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.BuiltinOptions;
 import dev.tinyml.tflite.TensorType;
 
 /** ADD: the element-wise sum with broadcasting, float32, int8, int16 and int32. */
@@ -44,7 +44,9 @@ public final class AddOp extends ArithmeticOp {
   @Override
   public BuiltinOptions int16x8Options(BuiltinOptions floatOptions) {
     AddOptions o =
-        floatOptions instanceof AddOptions a ? a : new AddOptions(ActivationFunctionType.NONE, true);
+        floatOptions instanceof AddOptions a
+            ? a
+            : new AddOptions(ActivationFunctionType.NONE, true);
     return new AddOptions(o.fusedActivation(), false);
   }
 }

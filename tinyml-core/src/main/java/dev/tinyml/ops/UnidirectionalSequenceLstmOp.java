@@ -170,7 +170,12 @@ public final class UnidirectionalSequenceLstmOp
    * sigmoid, and the cell clip.
    */
   private static FloatPlan floatPlan(
-      OpContext c, UnidirectionalSequenceLSTMOptions o, Tensor in, Tensor hidden, Tensor cell, Tensor out) {
+      OpContext c,
+      UnidirectionalSequenceLSTMOptions o,
+      Tensor in,
+      Tensor hidden,
+      Tensor cell,
+      Tensor out) {
     if (hidden.type() != TensorType.FLOAT32
         || cell.type() != TensorType.FLOAT32
         || out.type() != TensorType.FLOAT32) {

@@ -410,7 +410,8 @@ public final class ModelQuantizer {
     for (Operator op : graph.operators()) {
       BuiltinOptions options =
           int16 ? rules(source.opOf(op)).int16x8Options(op.options()) : op.options();
-      Operator c = new Operator(op.opcodeIndex(), op.inputs().clone(), op.outputs().clone(), options);
+      Operator c =
+          new Operator(op.opcodeIndex(), op.inputs().clone(), op.outputs().clone(), options);
       c.setCustomOptions(op.customOptions() == null ? null : op.customOptions().clone());
       c.setIntermediates(op.intermediates().clone());
       g.operators().add(c);

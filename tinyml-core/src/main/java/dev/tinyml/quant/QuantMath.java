@@ -1,9 +1,8 @@
 package dev.tinyml.quant;
 
+import dev.tinyml.ops.kernels.FixedPoint;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-
-import dev.tinyml.ops.kernels.FixedPoint;
 
 /**
  * The quantization arithmetic of TFLite's int8 scheme, reproduced rule for rule.
@@ -89,8 +88,8 @@ public final class QuantMath {
   /**
    * The int16 parameters of an activation tensor observed in [{@code min}, {@code max}] under the
    * 16x8 scheme: symmetric, zero point 0, scale {@code max(|min|, |max|) / 32767} in float, as
-   * TFLite's {@code GetSymmetricQuantizationParams}; a range narrower than 1e-6 is widened to
-   * ±5e-7 as for int8.
+   * TFLite's {@code GetSymmetricQuantizationParams}; a range narrower than 1e-6 is widened to ±5e-7
+   * as for int8.
    *
    * @param min the smallest observed real value
    * @param max the largest observed real value
@@ -304,8 +303,8 @@ public final class QuantMath {
   }
 
   /**
-   * Quantizes a bias to int64 (16x8 convolutions and dense layers): {@code round(b * (1 /
-   * scale))}, as {@link #quantizeBias} but without its int32 clamp.
+   * Quantizes a bias to int64 (16x8 convolutions and dense layers): {@code round(b * (1 / scale))},
+   * as {@link #quantizeBias} but without its int32 clamp.
    *
    * @param bias the float bias
    * @param scales one scale per value (see {@link #biasScales})

@@ -91,7 +91,14 @@ public record QuantizationOptions(
   /** These options with the given input and output types. */
   public QuantizationOptions withIoTypes(IoType input, IoType output) {
     return new QuantizationOptions(
-        input, output, perChannelFullyConnected, calibration, biasCorrection, batchSize, threads, scheme);
+        input,
+        output,
+        perChannelFullyConnected,
+        calibration,
+        biasCorrection,
+        batchSize,
+        threads,
+        scheme);
   }
 
   /** These options with per-channel FULLY_CONNECTED weights on or off. */
@@ -103,7 +110,14 @@ public record QuantizationOptions(
   /** These options with a calibration plan. */
   public QuantizationOptions withCalibration(CalibrationPlan plan) {
     return new QuantizationOptions(
-        inputType, outputType, perChannelFullyConnected, plan, biasCorrection, batchSize, threads, scheme);
+        inputType,
+        outputType,
+        perChannelFullyConnected,
+        plan,
+        biasCorrection,
+        batchSize,
+        threads,
+        scheme);
   }
 
   /** These options with one calibration method for every tensor. */
@@ -114,7 +128,14 @@ public record QuantizationOptions(
   /** These options with bias correction on or off. */
   public QuantizationOptions withBiasCorrection(boolean on) {
     return new QuantizationOptions(
-        inputType, outputType, perChannelFullyConnected, calibration, on, batchSize, threads, scheme);
+        inputType,
+        outputType,
+        perChannelFullyConnected,
+        calibration,
+        on,
+        batchSize,
+        threads,
+        scheme);
   }
 
   /** These options with a calibration batch size and thread count. */

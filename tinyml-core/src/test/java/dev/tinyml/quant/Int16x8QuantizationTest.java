@@ -31,8 +31,7 @@ class Int16x8QuantizationTest {
 
   /** Two samples; input 0 spans [-0.5, 1] and input 1 spans [-3, 2]. */
   private static final RepresentativeDataset TWO_SAMPLES =
-      RepresentativeDataset.ofSingleInput(
-          List.of(new float[] {1f, -3f}, new float[] {-0.5f, 2f}));
+      RepresentativeDataset.ofSingleInput(List.of(new float[] {1f, -3f}, new float[] {-0.5f, 2f}));
 
   private static final float[] WEIGHTS = {0.5f, -1f, 2f, 0.25f};
   private static final float[] BIAS = {0.1f, -0.2f};
@@ -101,7 +100,9 @@ class Int16x8QuantizationTest {
         .orElseThrow();
   }
 
-  /** The dense layer's float outputs for the two samples, summed in the reference kernel's order. */
+  /**
+   * The dense layer's float outputs for the two samples, summed in the reference kernel's order.
+   */
   private static float[][] denseOutputs() {
     float[][] x = {{1f, -3f}, {-0.5f, 2f}};
     float[][] y = new float[2][2];
@@ -172,8 +173,7 @@ class Int16x8QuantizationTest {
     long[] values = new long[2];
     ByteBuffer.wrap(q.dataOf(b)).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(values);
     float inverse = (float) (1.0 / scale);
-    assertThat(values)
-        .containsExactly(Math.round(0.1f * inverse), -Math.round(0.2f * inverse));
+    assertThat(values).containsExactly(Math.round(0.1f * inverse), -Math.round(0.2f * inverse));
   }
 
   @Test
@@ -219,8 +219,7 @@ class Int16x8QuantizationTest {
   @Test
   void reshapeSharesItsInputsParameters() {
     Model q = quantizedChain();
-    assertThat(tensor(q, "reshaped").quantization())
-        .isEqualTo(tensor(q, "tanh").quantization());
+    assertThat(tensor(q, "reshaped").quantization()).isEqualTo(tensor(q, "tanh").quantization());
   }
 
   @Test

@@ -3,10 +3,10 @@ package dev.tinyml.ops.kernels;
 /**
  * UNIDIRECTIONAL_SEQUENCE_LSTM in float32, as TFLM's {@code EvalLstm<float, float, float, float>}:
  * per time step each gate is a fully connected layer over the input (with the gate bias) plus one
- * over the hidden state (without bias), then sigmoid (tanh for the cell gate); the cell
- * becomes {@code forget * cell + input * cellGate}, clipped to ±{@code cellClip} when positive, and
- * the hidden state {@code tanh(cell) * output}, which is also the step's output. Batch-major input
- * runs each batch through all steps in turn, time-major input all batches at once per step, as TFLM
+ * over the hidden state (without bias), then sigmoid (tanh for the cell gate); the cell becomes
+ * {@code forget * cell + input * cellGate}, clipped to ±{@code cellClip} when positive, and the
+ * hidden state {@code tanh(cell) * output}, which is also the step's output. Batch-major input runs
+ * each batch through all steps in turn, time-major input all batches at once per step, as TFLM
  * does. No peephole, projection, layer norm or CIFG (TFLM has none).
  */
 public final class LstmFloat {
@@ -78,8 +78,8 @@ public final class LstmFloat {
   }
 
   /**
-   * One time step over {@code rows} batch rows whose input starts at {@code inOff} and whose
-   * states start at {@code stateOff}.
+   * One time step over {@code rows} batch rows whose input starts at {@code inOff} and whose states
+   * start at {@code stateOff}.
    */
   private static void step(
       Plan p,
