@@ -337,7 +337,7 @@ public final class ConversionRequest {
     }
 
     /**
-     * Whether a float model is quantized to int8.
+     * Whether a float model is quantized, to int8 or int16x8.
      *
      * @param quantization the setting
      * @return this
@@ -370,8 +370,9 @@ public final class ConversionRequest {
     }
 
     /**
-     * The model input type: int8 or float32 when a float model is quantized; for a model not
-     * quantized in this run, the type it must already have (int8, uint8, int16 or float32).
+     * The model input type: int8 (int16 under int16x8) or float32 when a float model is quantized;
+     * for a model not quantized in this run, the type it must already have (int8, uint8, int16 or
+     * float32).
      *
      * @param type the type, or {@code null} to keep the model's
      * @return this

@@ -195,7 +195,7 @@ public final class ConversionSettings {
   }
 
   /**
-   * {@code int8} or {@code none}.
+   * {@code int8}, {@code int16x8} (int16 activations, int8 weights) or {@code none}.
    *
    * @param value the value
    * @return this

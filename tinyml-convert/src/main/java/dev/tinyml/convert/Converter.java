@@ -13,6 +13,7 @@ import dev.tinyml.quant.IoType;
 import dev.tinyml.quant.ModelQuantizer;
 import dev.tinyml.quant.QuantizationException;
 import dev.tinyml.quant.QuantizationOptions;
+import dev.tinyml.quant.QuantizationScheme;
 import dev.tinyml.quant.RepresentativeDataset;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Tensor;
@@ -111,7 +112,7 @@ public final class Converter {
     ConversionQuality.Measured quality = null;
     String sourceName = request.source().displayName();
     List<String> notes = new ArrayList<>(budgetNotes(request));
-    if (request.quantization() == Quantization.INT8 && isFloat) {
+    if (request.quantization() != Quantization.NONE && isFloat) {
       Model floatModel = model;
       int calibrationSamples;
       try (Samples samples = Samples.open(request, floatModel, sourceName)) {
@@ -140,15 +141,18 @@ public final class Converter {
         bytes = null;
       }
       quantDone =
-          "int8 (quantized from float32, calibrated on "
+          request.quantization().id()
+              + " (quantized from float32, calibrated on "
               + calibrationSamples
               + " samples"
               + calibrationNote(request)
               + ")";
     } else {
       quantDone =
-          request.quantization() == Quantization.INT8
-              ? "int8 (model was already quantized)"
+          request.quantization() != Quantization.NONE
+              ? request.quantization() == Quantization.INT8
+                  ? "int8 (model was already quantized)"
+                  : "as given (model was already quantized)"
               : isFloat ? "none (float model)" : "none (model is quantized as given)";
       warnUnusedData(request, request.representativeData(), "representativeData");
       warnUnusedData(request, request.heldOutData(), "heldOutData");
@@ -313,16 +317,23 @@ public final class Converter {
         request.setting("representativeDatasetClass") + " " + c.className() + " failed: " + e, e);
   }
 
+  /** The quantizer's options for a request that quantizes. */
+  static QuantizationOptions quantizationOptions(ConversionRequest request)
+      throws ConversionException {
+    QuantizationScheme scheme = request.quantization().scheme().orElseThrow();
+    return QuantizationOptions.defaults()
+        .withScheme(scheme)
+        .withIoTypes(
+            ioType(request, "inputType", request.inputType(), scheme),
+            ioType(request, "outputType", request.outputType(), scheme))
+        .withCalibration(request.calibration())
+        .withBiasCorrection(request.biasCorrection());
+  }
+
   private static Model quantize(
       ConversionRequest request, Model floatModel, RepresentativeDataset data)
       throws ConversionException {
-    QuantizationOptions options =
-        QuantizationOptions.defaults()
-            .withIoTypes(
-                ioType(request, "inputType", request.inputType()),
-                ioType(request, "outputType", request.outputType()))
-            .withCalibration(request.calibration())
-            .withBiasCorrection(request.biasCorrection());
+    QuantizationOptions options = quantizationOptions(request);
     try {
       return ModelQuantizer.quantize(floatModel, data, options);
     } catch (QuantizationException e) {
@@ -333,7 +344,9 @@ public final class Converter {
       throw new ConversionException(
           "Cannot quantize "
               + request.source().displayName()
-              + " to int8: "
+              + " to "
+              + request.quantization().id()
+              + ": "
               + e.getMessage()
               + from,
           e);
@@ -364,15 +377,37 @@ public final class Converter {
         + (request.biasCorrection() ? ", bias correction" : "");
   }
 
-  private static IoType ioType(ConversionRequest request, String setting, TensorType type)
+  private static IoType ioType(
+      ConversionRequest request, String setting, TensorType type, QuantizationScheme scheme)
       throws ConversionException {
-    String value = type == null ? null : type.name().toLowerCase(Locale.ROOT);
+    if (type == null) {
+      return scheme.integerIo();
+    }
+    String value = type.name().toLowerCase(Locale.ROOT);
+    IoType io;
     try {
-      return IoType.parse(value);
+      io = IoType.parse(value);
     } catch (IllegalArgumentException e) {
       throw new ConversionException(
           request.setting(setting) + "=" + value + ": " + e.getMessage(), e);
     }
+    if (io != IoType.FLOAT32 && io != scheme.integerIo()) {
+      String integer = scheme.integerIo().name().toLowerCase(Locale.ROOT);
+      throw new ConversionException(
+          request.setting(setting)
+              + "="
+              + value
+              + " does not fit "
+              + request.setting("quantization")
+              + "="
+              + scheme.id()
+              + ", which makes "
+              + integer
+              + " or float32 tensors; set "
+              + integer
+              + " or float32.");
+    }
+    return io;
   }
 
   /** Float weights or biases mean a float model (an int8 model may still have float I/O). */

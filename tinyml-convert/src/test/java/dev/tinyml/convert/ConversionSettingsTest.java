@@ -52,7 +52,7 @@ class ConversionSettingsTest {
   void errorsNameTheSettingWithThePrefix(@TempDir Path dir) {
     assertThatThrownBy(() -> tflite(dir).names("tinyml.", "").quantization("int4").toRequest())
         .isInstanceOf(ConversionException.class)
-        .hasMessage("tinyml.quantization must be int8 or none, got 'int4'");
+        .hasMessage("tinyml.quantization must be int8, int16x8 or none, got 'int4'");
     assertThatThrownBy(() -> tflite(dir).calibration("kl").toRequest())
         .hasMessage("calibration=kl: use " + CalibrationMethod.FORMS + ".");
     assertThatThrownBy(() -> tflite(dir).ioTypes("int4", null).toRequest())

@@ -1,8 +1,10 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Arithmetic;
+import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.AddOptions;
 import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.BuiltinOptions;
 import dev.tinyml.tflite.TensorType;
 
 /** ADD: the element-wise sum with broadcasting, float32, int8, int16 and int32. */
@@ -36,5 +38,15 @@ public final class AddOp extends ArithmeticOp {
       return quantized.options() instanceof AddOptions o && !o.potScaleInt16() ? 3 : 1;
     }
     return 2;
+  }
+
+  /** Calibrated int16 scales are not powers of two: the general int16 kernel is needed. */
+  @Override
+  public BuiltinOptions int16x8Options(BuiltinOptions floatOptions) {
+    AddOptions o =
+        floatOptions instanceof AddOptions a
+            ? a
+            : new AddOptions(ActivationFunctionType.NONE, true);
+    return new AddOptions(o.fusedActivation(), false);
   }
 }

@@ -40,4 +40,10 @@ public abstract class CopyOp extends ElementMapOp<CopyOp.Plan>
   public int int8Version(OpNode quantized) {
     return 1;
   }
+
+  /** The copy is type-agnostic in TFLM too; version 1 for every type (op_version.cc). */
+  @Override
+  public boolean takesInt16Activations() {
+    return true;
+  }
 }

@@ -39,4 +39,10 @@ public final class DequantizeOp extends QuantizationOp<DequantizeOp.Plan> {
     Quantization.dequantizeArray(
         t[p.input()], (float[]) t[p.output()], p.count(), p.scale(), p.zeroPoint());
   }
+
+  /** 3 for an int16 input (op_version.cc), else 2. */
+  @Override
+  public int int8Version(OpNode quantized) {
+    return quantized.input(0).type() == TensorType.INT16 ? 3 : super.int8Version(quantized);
+  }
 }

@@ -1,5 +1,7 @@
 package dev.tinyml.ops;
 
+import dev.tinyml.tflite.BuiltinOptions;
+
 /**
  * How the quantizer treats an op when it rewrites a float model to int8, as TFLM's int8 kernel
  * needs it: which input holds weights (and their channel axis), which tensors share quantization
@@ -96,6 +98,17 @@ public interface Int8Rules {
    */
   default boolean takesInt16Activations() {
     return false;
+  }
+
+  /**
+   * The options the operator carries in a 16x8 model, from the float operator's (ADD clears {@code
+   * pot_scale_int16}, since calibrated int16 scales are not powers of two).
+   *
+   * @param floatOptions the float operator's options, possibly null
+   * @return the options of the int16 operator
+   */
+  default BuiltinOptions int16x8Options(BuiltinOptions floatOptions) {
+    return floatOptions;
   }
 
   /** The output scale the kernel requires, for {@link OutputParams#FIXED}. */

@@ -141,4 +141,16 @@ public abstract class Pool2DOp extends BuiltinOp<Pool2DOp.Plan>
         ? MacMath.mul(out, p.filterWidth(), p.filterHeight())
         : out;
   }
+
+  /** TFLM's reference pooling has int16 loops. */
+  @Override
+  public boolean takesInt16Activations() {
+    return true;
+  }
+
+  /** 3 for int16 input and output, 2 for int8 (op_version.cc). */
+  @Override
+  public int int8Version(OpNode quantized) {
+    return quantized.input(0).type() == TensorType.INT16 ? 3 : 2;
+  }
 }

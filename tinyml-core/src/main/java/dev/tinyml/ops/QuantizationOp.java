@@ -31,7 +31,13 @@ public abstract class QuantizationOp<P extends ElementMapOp.ElementwisePlan> ext
   }
 
   @Override
-  public final int int8Version(OpNode quantized) {
+  public int int8Version(OpNode quantized) {
     return int8Version;
+  }
+
+  /** TFLM's QUANTIZE and DEQUANTIZE also read and write int16 (the 16x8 scheme's edges). */
+  @Override
+  public final boolean takesInt16Activations() {
+    return true;
   }
 }

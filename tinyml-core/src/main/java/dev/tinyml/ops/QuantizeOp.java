@@ -78,4 +78,10 @@ public final class QuantizeOp extends QuantizationOp<QuantizeOp.Plan> {
           p.requantize(), t[p.input()], t[p.output()], p.count(), p.min(), p.max(), s.ints());
     }
   }
+
+  /** 2 for an int16 output (op_version.cc), else 1. */
+  @Override
+  public int int8Version(OpNode quantized) {
+    return quantized.output(0).type() == TensorType.INT16 ? 2 : super.int8Version(quantized);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Lstm;
+import dev.tinyml.ops.kernels.LstmFloat;
 import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
@@ -8,11 +9,31 @@ import dev.tinyml.tflite.TensorType;
 import dev.tinyml.tflite.UnidirectionalSequenceLSTMOptions;
 
 /**
- * UNIDIRECTIONAL_SEQUENCE_LSTM, the int8 variant with an int16 cell state and constant, symmetric,
- * per-tensor gate weights (no peephole, projection or layer norm).
+ * UNIDIRECTIONAL_SEQUENCE_LSTM in float32, and the int8 variant with an int16 cell state and
+ * constant, symmetric, per-tensor gate weights (no peephole, projection, layer norm or CIFG).
  */
-public final class UnidirectionalSequenceLstmOp extends BuiltinOp<UnidirectionalSequenceLstmOp.Plan>
-    implements TflmFootprint {
+public final class UnidirectionalSequenceLstmOp
+    extends BuiltinOp<UnidirectionalSequenceLstmOp.LstmPlan> implements TflmFootprint {
+
+  /** A prepared LSTM of either type. */
+  public sealed interface LstmPlan extends OpPlan permits Plan, FloatPlan {}
+
+  /**
+   * A prepared float32 LSTM.
+   *
+   * @param lstm sizes, options and the constant weights
+   * @param input input tensor index
+   * @param hidden hidden state (variable) tensor index
+   * @param cell cell state (variable) tensor index
+   * @param output output tensor index
+   */
+  public record FloatPlan(LstmFloat.Plan lstm, int input, int hidden, int cell, int output)
+      implements LstmPlan {
+    @Override
+    public int scratchFloats() {
+      return lstm.scratchSize();
+    }
+  }
 
   /** The op's inputs per gate (forget, input, cell, output): input weights at these indices. */
   private static final int[] GATE_INPUT_WEIGHTS = {2, 1, 3, 4};
@@ -38,7 +59,7 @@ public final class UnidirectionalSequenceLstmOp extends BuiltinOp<Unidirectional
       int hidden,
       int cell,
       int output)
-      implements OpPlan {
+      implements LstmPlan {
     @Override
     public int scratchInts() {
       return lstm.scratchSize();
@@ -62,7 +83,7 @@ public final class UnidirectionalSequenceLstmOp extends BuiltinOp<Unidirectional
   }
 
   @Override
-  public Plan prepare(OpContext c) {
+  public LstmPlan prepare(OpContext c) {
     UnidirectionalSequenceLSTMOptions o = c.options(UnidirectionalSequenceLSTMOptions.class);
     if (c.inputCount() != 24) {
       throw c.fail("expects 24 inputs, has " + c.inputCount());
@@ -90,22 +111,23 @@ public final class UnidirectionalSequenceLstmOp extends BuiltinOp<Unidirectional
               + OpContext.describe(cell)
               + " must be variable tensors");
     }
+    if (in.type() == TensorType.FLOAT32) {
+      return floatPlan(c, o, in, hidden, cell, out);
+    }
     if (in.type() != TensorType.INT8
         || hidden.type() != TensorType.INT8
         || cell.type() != TensorType.INT16
         || out.type() != TensorType.INT8) {
       throw c.fail(
-          "only the int8 LSTM with an int16 cell state is implemented (TFLM's float and int16"
-              + " variants are not); input "
+          "only the float32 LSTM and the int8 LSTM with an int16 cell state are implemented"
+              + " (TFLM's int16 variant is not); input "
               + OpContext.describe(in)
               + ", hidden "
               + OpContext.describe(hidden)
               + ", cell "
               + OpContext.describe(cell));
     }
-    if (o.fusedActivation() != ActivationFunctionType.TANH) {
-      throw c.fail("cell gate activation " + o.fusedActivation() + " is not supported (TANH only)");
-    }
+    requireTanhCellGate(c, o);
     c.requireRank(in, 3, "input");
     if (hidden.shape().length == 0) {
       throw c.fail("hidden state " + OpContext.describe(hidden) + " has no units dimension");
@@ -124,18 +146,7 @@ public final class UnidirectionalSequenceLstmOp extends BuiltinOp<Unidirectional
       inScales[g] = c.scale(c.input(w));
       recScales[g] = c.scale(c.input(w + 4));
     }
-    if (hidden.elementCount() != batches * units
-        || cell.elementCount() != batches * units
-        || out.elementCount() != batches * steps * units) {
-      throw c.fail(
-          "state or output sizes do not match "
-              + batches
-              + " batch(es), "
-              + steps
-              + " step(s), "
-              + units
-              + " units");
-    }
+    checkSizes(c, hidden, cell, out, batches, steps, units);
     Lstm.Plan p =
         Lstm.prepareInt8(
             timeMajor,
@@ -166,6 +177,101 @@ public final class UnidirectionalSequenceLstmOp extends BuiltinOp<Unidirectional
   }
 
   /**
+   * The float32 plan: float input, states, output, weights and biases, the cell gate's tanh or
+   * sigmoid, and the cell clip.
+   */
+  private static FloatPlan floatPlan(
+      OpContext c,
+      UnidirectionalSequenceLSTMOptions o,
+      Tensor in,
+      Tensor hidden,
+      Tensor cell,
+      Tensor out) {
+    if (hidden.type() != TensorType.FLOAT32
+        || cell.type() != TensorType.FLOAT32
+        || out.type() != TensorType.FLOAT32) {
+      throw c.fail(
+          "a float32 input needs float32 states and output; hidden "
+              + OpContext.describe(hidden)
+              + ", cell "
+              + OpContext.describe(cell)
+              + ", output "
+              + OpContext.describe(out));
+    }
+    requireTanhCellGate(c, o);
+    if (!(o.cellClip() >= 0) || Float.isInfinite(o.cellClip())) {
+      throw c.fail("cell clip must be finite and not negative, got " + o.cellClip());
+    }
+    c.requireRank(in, 3, "input");
+    if (hidden.shape().length == 0) {
+      throw c.fail("hidden state " + OpContext.describe(hidden) + " has no units dimension");
+    }
+    boolean timeMajor = o.timeMajor();
+    int[] is = in.shape();
+    int batches = timeMajor ? is[1] : is[0];
+    int steps = timeMajor ? is[0] : is[1];
+    int inputSize = is[2];
+    int units = hidden.shape()[hidden.shape().length - 1];
+    checkSizes(c, hidden, cell, out, batches, steps, units);
+    float[][] inW = new float[4][];
+    float[][] recW = new float[4][];
+    float[][] bias = new float[4][];
+    for (int g = 0; g < 4; g++) {
+      int w = GATE_INPUT_WEIGHTS[g];
+      Tensor wi = c.input(w);
+      Tensor wr = c.input(w + 4);
+      Tensor b = c.input(w + 11);
+      if (wi.type() != TensorType.FLOAT32
+          || wr.type() != TensorType.FLOAT32
+          || b.type() != TensorType.FLOAT32) {
+        throw c.fail(
+            "a float32 LSTM needs float32 weights and biases; gate weights "
+                + OpContext.describe(wi)
+                + ", "
+                + OpContext.describe(wr)
+                + ", bias "
+                + OpContext.describe(b)
+                + " (hybrid LSTMs with int8 weights are not supported: TFLM has none)");
+      }
+      checkGateSizes(c, wi, wr, b, inputSize, units);
+      inW[g] = (float[]) c.requireConstant(w, "input weights");
+      recW[g] = (float[]) c.requireConstant(w + 4, "recurrent weights");
+      bias[g] = (float[]) c.requireConstant(w + 11, "gate bias");
+    }
+    LstmFloat.Plan p =
+        new LstmFloat.Plan(
+            timeMajor, batches, steps, inputSize, units, o.cellClip(), inW, recW, bias);
+    return new FloatPlan(p, c.in(0), c.in(18), c.in(19), c.out(0));
+  }
+
+  /**
+   * Fails unless the cell gate uses tanh: the schema has no sigmoid activation, and TFLM's kernel
+   * stops on the others.
+   */
+  private static void requireTanhCellGate(OpContext c, UnidirectionalSequenceLSTMOptions o) {
+    if (o.fusedActivation() != ActivationFunctionType.TANH) {
+      throw c.fail("cell gate activation " + o.fusedActivation() + " is not supported (TANH only)");
+    }
+  }
+
+  /** Fails unless the states hold {@code batches * units} and the output every step's. */
+  private static void checkSizes(
+      OpContext c, Tensor hidden, Tensor cell, Tensor out, int batches, int steps, int units) {
+    if (hidden.elementCount() != batches * units
+        || cell.elementCount() != batches * units
+        || out.elementCount() != batches * steps * units) {
+      throw c.fail(
+          "state or output sizes do not match "
+              + batches
+              + " batch(es), "
+              + steps
+              + " step(s), "
+              + units
+              + " units");
+    }
+  }
+
+  /**
    * Checks one gate's input weights (input {@code w}), recurrent weights ({@code w + 4}) and bias
    * ({@code w + 11}).
    */
@@ -184,6 +290,12 @@ public final class UnidirectionalSequenceLstmOp extends BuiltinOp<Unidirectional
     if (c.zeroPoint(wi) != 0 || c.zeroPoint(wr) != 0) {
       throw c.fail("LSTM weights must be symmetric (zero point 0)");
     }
+    checkGateSizes(c, wi, wr, b, inputSize, units);
+  }
+
+  /** Fails unless a gate's weights are {@code units x inputSize} and {@code units x units}. */
+  private static void checkGateSizes(
+      OpContext c, Tensor wi, Tensor wr, Tensor b, int inputSize, int units) {
     if (wi.elementCount() != units * inputSize
         || wr.elementCount() != units * units
         || b.elementCount() != units) {
@@ -203,7 +315,18 @@ public final class UnidirectionalSequenceLstmOp extends BuiltinOp<Unidirectional
   }
 
   @Override
-  public void eval(Plan p, Object[] t, Scratch s) {
+  public void eval(LstmPlan plan, Object[] t, Scratch s) {
+    if (plan instanceof FloatPlan f) {
+      LstmFloat.eval(
+          f.lstm(),
+          (float[]) t[f.input()],
+          (float[]) t[f.hidden()],
+          (float[]) t[f.cell()],
+          (float[]) t[f.output()],
+          s.floats());
+      return;
+    }
+    Plan p = (Plan) plan;
     Lstm.evalInt8(
         p.lstm(),
         (byte[]) t[p.input()],

@@ -166,7 +166,10 @@ public final class ModelComparison {
     return new Result(n, agree, absCount == 0 ? 0 : absSum / absCount, examples, null);
   }
 
-  /** Pairs {float index, int8 index} of int8 activations and their float32 namesakes. */
+  /**
+   * Pairs {float index, quantized index} of int8 or int16 (16x8) activations and their float32
+   * namesakes.
+   */
   private static List<int[]> namesakes(Model floatModel, Model int8Model) {
     SubGraph fg = floatModel.primarySubgraph();
     SubGraph qg = int8Model.primarySubgraph();
@@ -181,7 +184,7 @@ public final class ModelComparison {
     for (int i = 0; i < qg.tensors().size(); i++) {
       Tensor t = qg.tensors().get(i);
       boolean quantizedActivation =
-          t.type() == TensorType.INT8
+          (t.type() == TensorType.INT8 || t.type() == TensorType.INT16)
               && int8Model.dataOf(t).length == 0
               && t.quantization() != null
               && t.quantization().scale().length == 1;

@@ -1,10 +1,12 @@
 package dev.tinyml.quant;
 
+import dev.tinyml.ops.FixedOutputRules;
 import dev.tinyml.ops.Int8Rules;
 import dev.tinyml.ops.OpNode;
 import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.tflite.Buffer;
 import dev.tinyml.tflite.BuiltinOperator;
+import dev.tinyml.tflite.BuiltinOptions;
 import dev.tinyml.tflite.DequantizeOptions;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
@@ -21,6 +23,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -29,7 +32,8 @@ import java.util.TreeMap;
  * Turns a float TFLite model into the full-integer model TFLite Micro runs: int8 activations with
  * calibrated per-tensor parameters, symmetric int8 weights (per channel for convolutions), int32
  * biases, the fixed output parameters and shared parameters TFLM's kernels require, and the lowest
- * op versions that carry those features.
+ * op versions that carry those features. With {@link QuantizationScheme#INT16X8} activations are
+ * int16 (symmetric, zero point 0) and the biases int64, for the ops TFLM has 16x8 kernels for.
  *
  * <pre>{@code
  * Model int8 = ModelQuantizer.quantize(floatModel, RepresentativeDataset.ofSingleInput(samples));
@@ -52,6 +56,19 @@ public final class ModelQuantizer {
     return ops;
   }
 
+  /** The ops the int16x8 scheme can rewrite: those TFLM has 16x8 kernels for. */
+  static final Set<BuiltinOperator> SUPPORTED_16X8 = int16x8Ops();
+
+  private static Set<BuiltinOperator> int16x8Ops() {
+    Set<BuiltinOperator> ops = EnumSet.noneOf(BuiltinOperator.class);
+    for (BuiltinOperator b : SUPPORTED) {
+      if (rules(b).takesInt16Activations()) {
+        ops.add(b);
+      }
+    }
+    return ops;
+  }
+
   /** The rules of an op that validation found {@link #SUPPORTED}. */
   static Int8Rules rules(BuiltinOperator b) {
     return OpRegistry.int8Rules(b)
@@ -68,6 +85,8 @@ public final class ModelQuantizer {
   private final Map<Integer, Integer> meanPeriods;
   private final BiasCorrection biasCorrection;
   private final boolean carriesTrainedRanges;
+  private final boolean int16;
+  private final TensorType activationType;
 
   /** Concatenation inputs (op index to input positions) with fixed parameters of their own. */
   private final Map<Integer, List<Integer>> requantized = new TreeMap<>();
@@ -83,6 +102,11 @@ public final class ModelQuantizer {
     }
     this.graph = source.primarySubgraph();
     this.tensors = graph.tensors();
+    this.int16 = options.scheme() == QuantizationScheme.INT16X8;
+    this.activationType = options.scheme().activationType();
+    if (int16) {
+      refuseOpsWithout16x8Kernels();
+    }
     this.constant = new boolean[tensors.size()];
     for (int i = 0; i < tensors.size(); i++) {
       int b = tensors.get(i).buffer();
@@ -96,6 +120,27 @@ public final class ModelQuantizer {
     this.biases = check.biases;
     this.meanPeriods = check.meanPeriods;
     this.biasCorrection = new BiasCorrection(source, graph, this::floats);
+  }
+
+  /** One error naming every op the int16x8 scheme cannot rewrite. */
+  private void refuseOpsWithout16x8Kernels() {
+    List<String> refused = new ArrayList<>();
+    List<Operator> ops = graph.operators();
+    for (int k = 0; k < ops.size(); k++) {
+      BuiltinOperator b = source.opOf(ops.get(k));
+      if (b == null || !SUPPORTED_16X8.contains(b)) {
+        refused.add("op #" + k + " (" + source.operatorCodeOf(ops.get(k)).displayName() + ")");
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw new QuantizationException(
+          String.join(", ", refused)
+              + (refused.size() == 1 ? " has" : " have")
+              + " no 16x8 kernel in TFLite Micro, so the model cannot be quantized to int16x8;"
+              + " int16x8 supports "
+              + SUPPORTED_16X8
+              + ". Quantize to int8 instead, or replace those ops.");
+    }
   }
 
   private float[] floats(int t) {
@@ -275,7 +320,11 @@ public final class ModelQuantizer {
           }
         }
         case FIXED ->
-            fixed.put(out, new QuantParams(rule.fixedOutputScale(), rule.fixedOutputZeroPoint()));
+            fixed.put(
+                out,
+                int16
+                    ? int16FixedOutput(b, rule)
+                    : new QuantParams(rule.fixedOutputScale(), rule.fixedOutputZeroPoint()));
         case CALIBRATED -> {}
       }
     }
@@ -310,11 +359,23 @@ public final class ModelQuantizer {
       QuantParams p = groupFixed.get(root);
       if (p == null) {
         float[] r = groupRange.get(root);
-        p = QuantMath.activationParams(r[0], r[1]);
+        p =
+            int16
+                ? QuantMath.int16ActivationParams(r[0], r[1])
+                : QuantMath.activationParams(r[0], r[1]);
       }
       params.put(t, p);
     }
     return params;
+  }
+
+  /** The int16 output parameters a SOFTMAX, LOGISTIC or TANH kernel requires. */
+  private static QuantParams int16FixedOutput(BuiltinOperator b, Int8Rules rule) {
+    if (!(rule instanceof FixedOutputRules f)) {
+      throw new IllegalStateException(b + " fixes its output but names no int16 output");
+    }
+    FixedOutputRules.Quantization q = f.fixedInt16Output();
+    return new QuantParams(q.scale(), q.zeroPoint());
   }
 
   private Range valueRange(int t) {
@@ -347,8 +408,10 @@ public final class ModelQuantizer {
       g.tensors().add(copy(t));
     }
     for (Operator op : graph.operators()) {
+      BuiltinOptions options =
+          int16 ? rules(source.opOf(op)).int16x8Options(op.options()) : op.options();
       Operator c =
-          new Operator(op.opcodeIndex(), op.inputs().clone(), op.outputs().clone(), op.options());
+          new Operator(op.opcodeIndex(), op.inputs().clone(), op.outputs().clone(), options);
       c.setCustomOptions(op.customOptions() == null ? null : op.customOptions().clone());
       c.setIntermediates(op.intermediates().clone());
       g.operators().add(c);
@@ -364,10 +427,14 @@ public final class ModelQuantizer {
       int t = e.getKey();
       QuantParams p = e.getValue();
       Tensor nt = g.tensors().get(t);
-      nt.setType(TensorType.INT8);
+      nt.setType(activationType);
       nt.setQuantization(QuantizationParameters.perTensor(p.scale(), p.zeroPoint()));
       if (constant[t]) {
-        setData(out, nt, t, QuantMath.quantize(floats(t), p), bufferOwner);
+        byte[] data =
+            int16
+                ? QuantMath.quantizeInt16(floats(t), p.scale())
+                : QuantMath.quantize(floats(t), p);
+        setData(out, nt, t, data, bufferOwner);
       }
     }
 
@@ -380,7 +447,8 @@ public final class ModelQuantizer {
           !rules(use.builtin()).perTensorWeightsByDefault() || options.perChannelFullyConnected();
       QuantizedWeights q;
       try {
-        double[] floor = biasRangeFloor(use, perChannel, nt.shape(), params);
+        // An int64 bias cannot overflow, so 16x8 weights keep their own range.
+        double[] floor = int16 ? null : biasRangeFloor(use, perChannel, nt.shape(), params);
         q =
             perChannel
                 ? QuantMath.quantizeWeightsPerChannel(floats(t), nt.shape(), use.axis(), floor)
@@ -416,15 +484,26 @@ public final class ModelQuantizer {
       if (options.biasCorrection()) {
         bias = biasCorrection.corrected(use, w, bias, calibration.channelMeans().get(use.input()));
       }
-      int[] q = QuantMath.quantizeBias(bias, scales);
-      ByteBuffer bb = ByteBuffer.allocate(q.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-      bb.asIntBuffer().put(q);
-      nt.setType(TensorType.INT32);
+      byte[] data;
+      if (int16) {
+        // TFLite's converter gives 16x8 convolutions and dense layers int64 biases by default.
+        long[] q = QuantMath.quantizeBias64(bias, scales);
+        ByteBuffer bb = ByteBuffer.allocate(q.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        bb.asLongBuffer().put(q);
+        data = bb.array();
+        nt.setType(TensorType.INT64);
+      } else {
+        int[] q = QuantMath.quantizeBias(bias, scales);
+        ByteBuffer bb = ByteBuffer.allocate(q.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        bb.asIntBuffer().put(q);
+        data = bb.array();
+        nt.setType(TensorType.INT32);
+      }
       nt.setQuantization(
           w.perChannel()
               ? QuantizationParameters.perChannel(scales, new long[scales.length], 0)
               : QuantizationParameters.perTensor(scales[0], 0));
-      setData(out, nt, t, bb.array(), bufferOwner);
+      setData(out, nt, t, data, bufferOwner);
     }
 
     insertRequantizations(out, g);
@@ -514,7 +593,7 @@ public final class ModelQuantizer {
         Tensor r =
             new Tensor(
                 src.name() == null ? null : src.name() + "_requantized",
-                TensorType.INT8,
+                activationType,
                 src.shape().clone());
         r.setQuantization(concatOut.quantization());
         int ri = g.addTensor(r);
@@ -535,7 +614,7 @@ public final class ModelQuantizer {
       int code = out.addOperatorCode(new OperatorCode(BuiltinOperator.QUANTIZE, 1));
       for (int in : g.inputs()) {
         Tensor f = g.tensors().get(in);
-        int q = g.addTensor(int8Twin(f));
+        int q = g.addTensor(integerTwin(f));
         f.setType(TensorType.FLOAT32);
         f.setQuantization(null);
         for (Operator op : g.operators()) {
@@ -548,11 +627,11 @@ public final class ModelQuantizer {
       int code = out.addOperatorCode(new OperatorCode(BuiltinOperator.DEQUANTIZE, 2));
       for (int o : g.outputs()) {
         Tensor f = g.tensors().get(o);
-        if (f.type() != TensorType.INT8) {
+        if (f.type() != activationType) {
           // A boolean or index output (a comparison's, ARG_MAX's) was never quantized.
           continue;
         }
-        int q = g.addTensor(int8Twin(f));
+        int q = g.addTensor(integerTwin(f));
         f.setType(TensorType.FLOAT32);
         f.setQuantization(null);
         for (Operator op : g.operators()) {
@@ -569,8 +648,10 @@ public final class ModelQuantizer {
     g.operators().addAll(epilogue);
   }
 
-  private static Tensor int8Twin(Tensor f) {
-    Tensor q = new Tensor(f.name() == null ? null : f.name() + "_int8", TensorType.INT8, f.shape());
+  /** The integer tensor a float model input or output stands for ({@code <name>_int8}, ...). */
+  private Tensor integerTwin(Tensor f) {
+    String suffix = "_" + activationType.name().toLowerCase(Locale.ROOT);
+    Tensor q = new Tensor(f.name() == null ? null : f.name() + suffix, activationType, f.shape());
     q.setShapeSignature(f.shapeSignature() == null ? null : f.shapeSignature().clone());
     q.setQuantization(f.quantization());
     return q;
@@ -584,10 +665,13 @@ public final class ModelQuantizer {
     }
   }
 
-  private static void setOpVersions(Model out, SubGraph g) {
+  private void setOpVersions(Model out, SubGraph g) {
     int[] versions = new int[out.operatorCodes().size()];
     for (Operator op : g.operators()) {
-      int v = rules(out.opOf(op)).int8Version(new OpNode(out, g, op));
+      Int8Rules r = rules(out.opOf(op));
+      // The op's version rule reads the quantized operator's types, int8 or int16 (16x8).
+      OpNode node = new OpNode(out, g, op);
+      int v = r.int8Version(node);
       versions[op.opcodeIndex()] = Math.max(versions[op.opcodeIndex()], v);
     }
     for (int i = 0; i < versions.length; i++) {

@@ -1,6 +1,8 @@
 package dev.tinyml.quant;
 
 import dev.tinyml.ops.kernels.FixedPoint;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The quantization arithmetic of TFLite's int8 scheme, reproduced rule for rule.
@@ -78,6 +80,51 @@ public final class QuantMath {
       zeroPoint = (int) roundHalfAwayFromZero(zeroPointFromMin);
     }
     return new QuantParams(scale, zeroPoint);
+  }
+
+  /** The largest int16 value; symmetric int16 activations use [-32767, 32767]. */
+  public static final int INT16_MAX = 32767;
+
+  /**
+   * The int16 parameters of an activation tensor observed in [{@code min}, {@code max}] under the
+   * 16x8 scheme: symmetric, zero point 0, scale {@code max(|min|, |max|) / 32767} in float, as
+   * TFLite's {@code GetSymmetricQuantizationParams}; a range narrower than 1e-6 is widened to ±5e-7
+   * as for int8.
+   *
+   * @param min the smallest observed real value
+   * @param max the largest observed real value
+   * @return scale and zero point 0
+   * @throws IllegalArgumentException if a bound is not finite or {@code min > max}
+   */
+  public static QuantParams int16ActivationParams(double min, double max) {
+    if (!Double.isFinite(min) || !Double.isFinite(max)) {
+      throw new IllegalArgumentException(
+          "activation range must be finite, got [" + min + ", " + max + "]");
+    }
+    if (min > max) {
+      throw new IllegalArgumentException(
+          "activation range has min > max: [" + min + ", " + max + "]");
+    }
+    float absMax = Math.max(Math.abs((float) min), Math.abs((float) max));
+    absMax = Math.max(absMax, (float) (NEAR_ZERO_RANGE / 2));
+    return new QuantParams(absMax / INT16_MAX, 0);
+  }
+
+  /**
+   * Quantizes values to little-endian int16 with zero point 0: {@code round(x / scale)}, half away
+   * from zero, clamped to [-32768, 32767], as TFLM's {@code AffineQuantize}.
+   *
+   * @param src real values
+   * @param scale the tensor's scale
+   * @return two bytes per value
+   */
+  public static byte[] quantizeInt16(float[] src, float scale) {
+    ByteBuffer out = ByteBuffer.allocate(src.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+    for (float v : src) {
+      long q = roundHalfAwayFromZero(v / scale);
+      out.putShort((short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, q)));
+    }
+    return out.array();
   }
 
   /**
@@ -251,6 +298,28 @@ public final class QuantMath {
       float inverse = scales[i] == 0 ? 0f : (float) (1.0 / scales[i]);
       long q = roundHalfAwayFromZero(b * inverse);
       out[i] = (int) Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE, q));
+    }
+    return out;
+  }
+
+  /**
+   * Quantizes a bias to int64 (16x8 convolutions and dense layers): {@code round(b * (1 / scale))},
+   * as {@link #quantizeBias} but without its int32 clamp.
+   *
+   * @param bias the float bias
+   * @param scales one scale per value (see {@link #biasScales})
+   * @return the int64 values
+   */
+  public static long[] quantizeBias64(float[] bias, float[] scales) {
+    if (bias.length != scales.length) {
+      throw new IllegalArgumentException(
+          "bias has " + bias.length + " values but " + scales.length + " scales");
+    }
+    long[] out = new long[bias.length];
+    for (int i = 0; i < bias.length; i++) {
+      float b = checkFinite(bias[i], i);
+      float inverse = scales[i] == 0 ? 0f : (float) (1.0 / scales[i]);
+      out[i] = roundHalfAwayFromZero(b * inverse);
     }
     return out;
   }

@@ -1,5 +1,7 @@
 package dev.tinyml.quant;
 
+import java.util.Locale;
+
 /**
  * How {@link ModelQuantizer} quantizes a model. Start from {@link #defaults()} and change what you
  * need with the {@code with...} methods.
@@ -13,6 +15,8 @@ package dev.tinyml.quant;
  *     (Wq - W) E[x]}, from its bias (not done by TensorFlow's converter)
  * @param batchSize samples pulled from the dataset and run at once; bounds calibration memory
  * @param threads interpreter threads during calibration
+ * @param scheme the integer types the model computes in: int8, or int16 activations with int8
+ *     weights (16x8)
  */
 public record QuantizationOptions(
     IoType inputType,
@@ -21,13 +25,17 @@ public record QuantizationOptions(
     CalibrationPlan calibration,
     boolean biasCorrection,
     int batchSize,
-    int threads) {
+    int threads,
+    QuantizationScheme scheme) {
 
   /** Validates the options. */
   public QuantizationOptions {
-    if (inputType == null || outputType == null || calibration == null) {
-      throw new IllegalArgumentException("input type, output type and calibration are required");
+    if (inputType == null || outputType == null || calibration == null || scheme == null) {
+      throw new IllegalArgumentException(
+          "input type, output type, calibration and scheme are required");
     }
+    checkIo("input", inputType, scheme);
+    checkIo("output", outputType, scheme);
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
     }
@@ -48,25 +56,68 @@ public record QuantizationOptions(
         CalibrationPlan.of(CalibrationMethod.minMax()),
         false,
         32,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        QuantizationScheme.INT8);
+  }
+
+  private static void checkIo(String role, IoType type, QuantizationScheme scheme) {
+    if (type != IoType.FLOAT32 && type != scheme.integerIo()) {
+      throw new IllegalArgumentException(
+          "the "
+              + scheme.id()
+              + " scheme makes "
+              + scheme.integerIo().name().toLowerCase(Locale.ROOT)
+              + " or float32 "
+              + role
+              + "s, not "
+              + type.name().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /**
+   * These options with another quantization scheme; integer inputs and outputs become the scheme's
+   * integer type (int8 or int16), float32 ones stay float32.
+   *
+   * @param s the scheme
+   * @return the options
+   */
+  public QuantizationOptions withScheme(QuantizationScheme s) {
+    IoType in = inputType == IoType.FLOAT32 ? IoType.FLOAT32 : s.integerIo();
+    IoType out = outputType == IoType.FLOAT32 ? IoType.FLOAT32 : s.integerIo();
+    return new QuantizationOptions(
+        in, out, perChannelFullyConnected, calibration, biasCorrection, batchSize, threads, s);
   }
 
   /** These options with the given input and output types. */
   public QuantizationOptions withIoTypes(IoType input, IoType output) {
     return new QuantizationOptions(
-        input, output, perChannelFullyConnected, calibration, biasCorrection, batchSize, threads);
+        input,
+        output,
+        perChannelFullyConnected,
+        calibration,
+        biasCorrection,
+        batchSize,
+        threads,
+        scheme);
   }
 
   /** These options with per-channel FULLY_CONNECTED weights on or off. */
   public QuantizationOptions withPerChannelFullyConnected(boolean perChannel) {
     return new QuantizationOptions(
-        inputType, outputType, perChannel, calibration, biasCorrection, batchSize, threads);
+        inputType, outputType, perChannel, calibration, biasCorrection, batchSize, threads, scheme);
   }
 
   /** These options with a calibration plan. */
   public QuantizationOptions withCalibration(CalibrationPlan plan) {
     return new QuantizationOptions(
-        inputType, outputType, perChannelFullyConnected, plan, biasCorrection, batchSize, threads);
+        inputType,
+        outputType,
+        perChannelFullyConnected,
+        plan,
+        biasCorrection,
+        batchSize,
+        threads,
+        scheme);
   }
 
   /** These options with one calibration method for every tensor. */
@@ -77,7 +128,14 @@ public record QuantizationOptions(
   /** These options with bias correction on or off. */
   public QuantizationOptions withBiasCorrection(boolean on) {
     return new QuantizationOptions(
-        inputType, outputType, perChannelFullyConnected, calibration, on, batchSize, threads);
+        inputType,
+        outputType,
+        perChannelFullyConnected,
+        calibration,
+        on,
+        batchSize,
+        threads,
+        scheme);
   }
 
   /** These options with a calibration batch size and thread count. */
@@ -89,6 +147,7 @@ public record QuantizationOptions(
         calibration,
         biasCorrection,
         batchSize,
-        threads);
+        threads,
+        scheme);
   }
 }

@@ -93,7 +93,10 @@ public class ConvertMojo extends AbstractMojo {
   @Parameter(property = "tinyml.representativeDatasetClass")
   String representativeDatasetClass;
 
-  /** {@code int8} (full-integer quantization) or {@code none}. */
+  /**
+   * {@code int8} (full-integer quantization), {@code int16x8} (int16 activations, int8 weights,
+   * int64 biases; the ops TFLite Micro has 16x8 kernels for) or {@code none}.
+   */
   @Parameter(property = "tinyml.quantization", defaultValue = "int8")
   String quantization = "int8";
 

@@ -240,7 +240,8 @@ class ConvertMojoTest {
     ConvertMojo m = mojo(out, new CapturingLog());
     m.tfliteModel = fixture("tflite/hello_world/hello_world_int8.tflite");
     m.quantization = "int4";
-    assertThatThrownBy(m::execute).hasMessageContaining("tinyml.quantization must be int8 or none");
+    assertThatThrownBy(m::execute)
+        .hasMessageContaining("tinyml.quantization must be int8, int16x8 or none");
     m.quantization = "int8";
     m.board = "uno";
     assertThatThrownBy(m::execute).hasMessageContaining("Unknown board 'uno'");

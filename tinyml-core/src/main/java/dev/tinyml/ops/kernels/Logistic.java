@@ -35,8 +35,13 @@ public final class Logistic {
 
   /** Float logistic with the reference's cut-offs. */
   public static void logisticFloat(float[] in, float[] out, int n) {
+    logisticFloat(in, 0, out, 0, n);
+  }
+
+  /** Float logistic of {@code n} values from {@code in[inOff]} into {@code out[outOff]}. */
+  public static void logisticFloat(float[] in, int inOff, float[] out, int outOff, int n) {
     for (int i = 0; i < n; i++) {
-      float v = in[i];
+      float v = in[inOff + i];
       float r;
       if (v > 16.619047164916992188f) {
         r = 1.0f;
@@ -45,14 +50,19 @@ public final class Logistic {
       } else {
         r = 1.f / (1.f + (float) Math.exp(-v));
       }
-      out[i] = r;
+      out[outOff + i] = r;
     }
   }
 
   /** Float tanh. */
   public static void tanhFloat(float[] in, float[] out, int n) {
+    tanhFloat(in, 0, out, 0, n);
+  }
+
+  /** Float tanh of {@code n} values from {@code in[inOff]} into {@code out[outOff]}. */
+  public static void tanhFloat(float[] in, int inOff, float[] out, int outOff, int n) {
     for (int i = 0; i < n; i++) {
-      out[i] = (float) Math.tanh(in[i]);
+      out[outOff + i] = (float) Math.tanh(in[inOff + i]);
     }
   }
 
