@@ -16,8 +16,11 @@ final class LstmEmitter {
   /** Four int32 per gate, 19 more scalars and 13 pointers (counted as 32-bit). */
   private static final int PARAMS_BYTES = 4 * (16 + 19) + 4 * 13;
 
-  static void lstm(COp op, UnidirectionalSequenceLstmOp.Plan plan, CModuleWriter m)
+  static void lstm(COp op, UnidirectionalSequenceLstmOp.LstmPlan lstmPlan, CModuleWriter m)
       throws CodegenException {
+    if (!(lstmPlan instanceof UnidirectionalSequenceLstmOp.Plan plan)) {
+      throw op.unsupported("float32 UNIDIRECTIONAL_SEQUENCE_LSTM");
+    }
     Lstm.Plan p = plan.lstm();
     m.useKernel("lstm_s8.c");
     String table = m.sharedUint16Array("tml_sigmoid_table", Int16Activations.sigmoidTable());
