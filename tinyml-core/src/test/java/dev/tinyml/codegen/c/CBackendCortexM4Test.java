@@ -31,7 +31,8 @@ class CBackendCortexM4Test {
         "tflite/misc/model_runner_int8_float_io.tflite",
         "tflite/misc/simple_add_model.tflite",
         "tflite/misc/single_mul_default_a8w8_recipe_quantized.tflite",
-        "tflite/keyword/keyword_scrambled_8bit.tflite"
+        "tflite/keyword/keyword_scrambled_8bit.tflite",
+        "tflite/micro_speech/audio_preprocessor_int8.tflite"
       })
   void cortexM4RunEqualsInterpreterByteForByte(String fixture) throws Exception {
     CortexM4.requireTools();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -95,6 +96,26 @@ class CBackendSignalTest {
     }
     // The noise estimate grew, so the same frame gave other features the second time.
     assertThat(c[1][0]).isNotEqualTo(c[0][0]);
+  }
+
+  @Test
+  void resetForgetsTheNoiseEstimateAsTheInterpretersResetState() throws Exception {
+    Toolchain.require("gcc", "the host build of the generated C");
+    Model model = TfliteReader.read(Fixtures.path(DIR + "audio_preprocessor_int8.tflite"));
+    CModule module = CBackend.render(model, "frontend");
+    CProgram.write(dir, module, frames("yes_30ms", 1), false);
+    // Two invokes, a reset, one more: the third must give the first frame's features again.
+    String main =
+        Files.readString(dir.resolve("main.c"))
+            .replace("for (r = 0; r < 1; r++)", "for (r = 0; r < 3; r++)")
+            .replace("inputs[r][i]", "inputs[0][i]")
+            .replace("    frontend_invoke();", "    if (r == 2) frontend_reset();\n    frontend_invoke();");
+    Files.writeString(dir.resolve("main.c"), main);
+    Path exe = Toolchain.hostBuild(dir, module);
+    byte[][][] c = CProgram.parse(Toolchain.runOk(dir, 120, List.of(exe.toString())), 3, 1);
+    assertThat(c[0][0]).isEqualTo(expected("yes_30ms"));
+    assertThat(c[1][0]).isNotEqualTo(c[0][0]);
+    assertThat(c[2][0]).isEqualTo(c[0][0]);
   }
 
   @ParameterizedTest(name = "{0} {1}")
