@@ -147,7 +147,9 @@ typedef struct {
 /* Multiply-and-round of kissfft's Q15 (sround): half up, 15 bits dropped, wrapped to 16 bits. */
 static inline int16_t tml_sig_sround(int32_t x) { return (int16_t)((x + (1 << 14)) >> 15); }
 
-static inline int16_t tml_sig_fixdiv(int16_t x, int32_t k) { return tml_sig_sround(x * (32767 / k)); }
+static inline int16_t tml_sig_fixdiv(int16_t x, int32_t k) {
+  return tml_sig_sround(x * (32767 / k));
+}
 
 static inline void tml_sig_butterfly2(const tml_sig_fft *f, int16_t *re, int16_t *im, int out,
                                       int fstride, int m) {
