@@ -207,6 +207,7 @@ public final class CModuleWriter {
    * state kept across invokes (set to 0 by the reset function) or scratch the kernel overwrites on
    * every invoke. Its bytes count as state RAM.
    *
+   * @param op the operator owning the array
    * @param what the array's role, part of its name
    * @param type the C element type
    * @param count the element count
@@ -395,6 +396,7 @@ public final class CModuleWriter {
     return intArray("int8_t", 1, name, values);
   }
 
+  /** Writes a {@code static const} integer array of C type {@code type} and returns its name. */
   String intArray(String type, int bytes, String name, int[] values) {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < values.length; i++) {
