@@ -41,9 +41,9 @@ public final class TensorLifetimes {
   }
 
   /**
-   * The planned tensors of {@code model} without any kernel scratch buffer, for code that runs
-   * its own kernels (the c backend) rather than TFLM's: this also plans models with custom
-   * operators, whose TFLM scratch needs are unknown.
+   * The planned tensors of {@code model} without any kernel scratch buffer, for code that runs its
+   * own kernels (the c backend) rather than TFLM's: this also plans models with custom operators,
+   * whose TFLM scratch needs are unknown.
    *
    * @throws PlanningException if the model uses control flow or a tensor without a static size
    */

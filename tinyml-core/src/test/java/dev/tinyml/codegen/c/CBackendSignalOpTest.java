@@ -53,8 +53,7 @@ class CBackendSignalOpTest {
     int out = s.tensor("out", TensorType.INT16, 0, 0, 2, 8);
     SingleOpModels.assertHostEqualsInterpreter(
         dir,
-        s.custom(
-            "SignalWindow", options("shift", 12), new int[] {in}, new int[] {in, w}, out));
+        s.custom("SignalWindow", options("shift", 12), new int[] {in}, new int[] {in, w}, out));
   }
 
   @Test
@@ -64,8 +63,7 @@ class CBackendSignalOpTest {
     int out = s.tensor("out", TensorType.INT16, 0, 0, 16);
     int bits = s.tensor("bits", TensorType.INT32, 0, 0);
     SingleOpModels.assertHostEqualsInterpreter(
-        dir,
-        s.custom("SignalFftAutoScale", options(), new int[] {in}, new int[] {in}, out, bits));
+        dir, s.custom("SignalFftAutoScale", options(), new int[] {in}, new int[] {in}, out, bits));
   }
 
   @ParameterizedTest(name = "fft_length {0}")

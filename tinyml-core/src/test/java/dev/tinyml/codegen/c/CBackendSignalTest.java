@@ -109,7 +109,9 @@ class CBackendSignalTest {
         Files.readString(dir.resolve("main.c"))
             .replace("for (r = 0; r < 1; r++)", "for (r = 0; r < 3; r++)")
             .replace("inputs[r][i]", "inputs[0][i]")
-            .replace("    frontend_invoke();", "    if (r == 2) frontend_reset();\n    frontend_invoke();");
+            .replace(
+                "    frontend_invoke();",
+                "    if (r == 2) frontend_reset();\n    frontend_invoke();");
     Files.writeString(dir.resolve("main.c"), main);
     Path exe = Toolchain.hostBuild(dir, module);
     byte[][][] c = CProgram.parse(Toolchain.runOk(dir, 120, List.of(exe.toString())), 3, 1);
