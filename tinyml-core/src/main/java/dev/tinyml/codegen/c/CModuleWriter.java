@@ -2,6 +2,7 @@ package dev.tinyml.codegen.c;
 
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.plan.ArenaPlan;
+import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
@@ -472,7 +473,12 @@ public final class CModuleWriter {
 
   /** Appends one statement of the invoke function, with a comment naming the operator. */
   public void call(COp op, String statement) {
-    calls.append("  /* op #" + op.index() + " " + op.code() + " */\n  " + statement + "\n");
+    String name = op.code().toString();
+    String custom = model.operatorCodeOf(op.operator()).customCode();
+    if (op.code() == BuiltinOperator.CUSTOM && custom != null) {
+      name += " " + CNames.comment(custom);
+    }
+    calls.append("  /* op #" + op.index() + " " + name + " */\n  " + statement + "\n");
   }
 
   /** The kernel sources to inline, concatenated. */

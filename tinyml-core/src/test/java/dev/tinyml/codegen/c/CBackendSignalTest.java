@@ -98,6 +98,16 @@ class CBackendSignalTest {
     assertThat(c[1][0]).isNotEqualTo(c[0][0]);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"audio_preprocessor_int8.tflite", "audio_preprocessor_float.tflite"})
+  void preprocessorModuleNeedsNoLibmAndKeepsItsNoiseEstimateAsState(String graph) throws Exception {
+    CModule module = CBackend.render(TfliteReader.read(Fixtures.path(DIR + graph)), "frontend");
+    assertThat(module.needsLibm()).isFalse();
+    assertThat(module.source()).doesNotContain("<math.h>").contains("static uint32_t tml_op");
+    // 40 noise-estimate words plus the 512-point RFFT's work buffers (512 + 2 * 256 int16).
+    assertThat(module.stateBytes()).isEqualTo(40 * 4 + (512 + 2 * 256) * 2);
+  }
+
   @Test
   void resetForgetsTheNoiseEstimateAsTheInterpretersResetState() throws Exception {
     Toolchain.require("gcc", "the host build of the generated C");
