@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tinyml.codegen.Board;
 import dev.tinyml.codegen.SketchTemplate;
+import dev.tinyml.quant.RepresentativeDataset;
 import dev.tinyml.testing.Fixtures;
 import dev.tinyml.tflite.Buffer;
 import dev.tinyml.tflite.BuiltinOperator;
@@ -18,6 +19,7 @@ import dev.tinyml.tflite.TensorType;
 import dev.tinyml.tflite.TfliteWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipFile;
@@ -88,19 +90,24 @@ class ConverterCBackendTest {
 
   @Test
   void anOpWithoutACKernelIsNamedWithTheTflmSuggestionAndNothingIsWritten(@TempDir Path dir) {
+    // The c backend compiles int8 and float32; int16x8 (16x8) kernels are TFLM's only.
     Path out = dir.resolve("o");
+    List<float[]> samples = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      samples.add(new float[] {i * 0.6f});
+    }
     ConversionRequest request =
         ConversionRequest.builder(
-                ModelSource.tflite(
-                    Fixtures.path("tflite/micro_speech/audio_preprocessor_int8.tflite")),
+                ModelSource.tflite(Fixtures.path("tflite/hello_world/hello_world_float.tflite")),
                 out)
-            .quantization(Quantization.NONE)
+            .quantization(Quantization.INT16X8)
+            .representativeData(RepresentativeData.of(RepresentativeDataset.ofSingleInput(samples)))
             .backend(Backend.C)
             .build();
     assertThatThrownBy(() -> Converter.convert(request))
         .isInstanceOf(ConversionException.class)
         .hasMessageContaining("Cannot compile")
-        .hasMessageContaining("SignalWindow")
+        .hasMessageContaining("int16 FULLY_CONNECTED")
         .hasMessageContaining("backend=tflm");
     assertThat(out).doesNotExist();
   }

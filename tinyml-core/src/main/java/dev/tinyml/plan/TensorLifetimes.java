@@ -37,6 +37,21 @@ public final class TensorLifetimes {
    *     unknown, or a tensor without a static size
    */
   public static List<ArenaBuffer> of(Model model) {
+    return of(model, true);
+  }
+
+  /**
+   * The planned tensors of {@code model} without any kernel scratch buffer, for code that runs its
+   * own kernels (the c backend) rather than TFLM's: this also plans models with custom operators,
+   * whose TFLM scratch needs are unknown.
+   *
+   * @throws PlanningException if the model uses control flow or a tensor without a static size
+   */
+  public static List<ArenaBuffer> tensorsOnly(Model model) {
+    return of(model, false);
+  }
+
+  private static List<ArenaBuffer> of(Model model, boolean withScratch) {
     List<SubGraph> subgraphs = model.subgraphs();
     if (subgraphs.isEmpty()) {
       throw new PlanningException("The model has no subgraph; there is nothing to plan.");
@@ -55,6 +70,9 @@ public final class TensorLifetimes {
       List<Operator> ops = subgraphs.get(s).operators();
       for (int i = 0; i < ops.size(); i++) {
         rejectControlFlow(model, s, i, ops.get(i));
+        if (!withScratch) {
+          continue;
+        }
         for (int bytes : KernelFootprint.scratchRequests(model, s, i, ops.get(i))) {
           scratch.add(new int[] {s, i, bytes});
         }

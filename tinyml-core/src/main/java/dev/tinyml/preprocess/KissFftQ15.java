@@ -62,6 +62,48 @@ public final class KissFftQ15 {
     buildGather(0, 0, 1, 0);
   }
 
+  /**
+   * The transform's precomputed integers, for code generators that emit it as constant tables.
+   *
+   * @param size the real FFT size
+   * @param radices radix of each stage, outermost first
+   * @param stageLengths butterflies per sub-block of each stage
+   * @param strides twiddle stride of each stage
+   * @param gather input index (of complex pairs) landing in each slot before the butterflies
+   * @param twiddleRe complex twiddles, real parts, Q15, {@code size/2} values
+   * @param twiddleIm complex twiddles, imaginary parts
+   * @param superTwiddleRe real-FFT split twiddles, real parts, {@code size/4} values
+   * @param superTwiddleIm real-FFT split twiddles, imaginary parts
+   */
+  public record Tables(
+      int size,
+      int[] radices,
+      int[] stageLengths,
+      int[] strides,
+      int[] gather,
+      short[] twiddleRe,
+      short[] twiddleIm,
+      short[] superTwiddleRe,
+      short[] superTwiddleIm) {}
+
+  /**
+   * This transform's tables.
+   *
+   * @return copies of the tables {@link #forward} uses
+   */
+  public Tables tables() {
+    return new Tables(
+        nfft,
+        radices(),
+        stageLengths(),
+        strides(),
+        gather(),
+        twiddleRe(),
+        twiddleIm(),
+        superTwiddleRe(),
+        superTwiddleIm());
+  }
+
   /** Stage radices, deepest stage last, as {@code kf_factor} orders them. */
   int[] radices() {
     int[] r = new int[stages];

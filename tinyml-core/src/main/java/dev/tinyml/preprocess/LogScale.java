@@ -16,6 +16,15 @@ public final class LogScale {
   // interpolation of the last segment reads: the table TFLM's log_lut.c holds, computed here.
   static final int[] LOG_LUT = logLut();
 
+  /**
+   * The log2 correction table {@link #log32} interpolates in, for code generators.
+   *
+   * @return a copy of the 130 values
+   */
+  public static int[] log2CorrectionTable() {
+    return LOG_LUT.clone();
+  }
+
   private final boolean enabled;
   private final int scaleShift;
 

@@ -3,6 +3,7 @@ package dev.tinyml.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tinyml.testing.Fixtures;
 import dev.tinyml.tflite.Buffer;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
@@ -13,6 +14,7 @@ import dev.tinyml.tflite.ReducerOptions;
 import dev.tinyml.tflite.SubGraph;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import dev.tinyml.tflite.TfliteReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,22 @@ class TensorLifetimesTest {
             ArenaBuffer.tensor(0, 3, 64, 1, 2),
             ArenaBuffer.tensor(0, 4, 64, 2, 3),
             ArenaBuffer.tensor(0, 6, 64, 3, 3));
+  }
+
+  @Test
+  void aCustomOpGraphIsRefusedForTflmButPlannedTensorsOnly() throws Exception {
+    Model model =
+        TfliteReader.read(Fixtures.path("tflite/micro_speech/audio_preprocessor_int8.tflite"));
+
+    assertThatThrownBy(() -> TensorLifetimes.of(model))
+        .isInstanceOf(PlanningException.class)
+        .hasMessageContaining("SignalWindow");
+    List<ArenaBuffer> buffers = TensorLifetimes.tensorsOnly(model);
+    // The activations, the model input and output among them, and no scratch buffer.
+    assertThat(buffers).isNotEmpty().allMatch(b -> b.kind() == ArenaBuffer.Kind.TENSOR);
+    assertThat(buffers)
+        .extracting(ArenaBuffer::index)
+        .contains(model.primarySubgraph().inputs()[0], model.primarySubgraph().outputs()[0]);
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.tinyml.plan.ArenaPlan;
 import dev.tinyml.plan.ArenaPlanner;
 import dev.tinyml.plan.PlanningException;
 import dev.tinyml.plan.TensorLifetimes;
+import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
 import java.io.IOException;
@@ -80,10 +81,16 @@ public final class CBackend {
     try {
       // The planner's TFLM-safe overlaps are a subset of what the C kernels allow, but its
       // placement is a heuristic: keep whichever plan is smaller.
-      List<ArenaBuffer> buffers = TensorLifetimes.of(model);
-      ArenaPlan tight = ArenaPlanner.planned(buffers, CInPlace.overlaps(model, buffers, ops));
-      ArenaPlan safe = ArenaPlanner.planned(model);
-      plan = tight.totalBytes() <= safe.totalBytes() ? tight : safe;
+      if (hasCustomOp(model)) {
+        // TFLM's scratch needs of custom ops are unknown, and the C kernels take none.
+        List<ArenaBuffer> buffers = TensorLifetimes.tensorsOnly(model);
+        plan = ArenaPlanner.planned(buffers, CInPlace.overlaps(model, buffers, ops));
+      } else {
+        List<ArenaBuffer> buffers = TensorLifetimes.of(model);
+        ArenaPlan tight = ArenaPlanner.planned(buffers, CInPlace.overlaps(model, buffers, ops));
+        ArenaPlan safe = ArenaPlanner.planned(model);
+        plan = tight.totalBytes() <= safe.totalBytes() ? tight : safe;
+      }
     } catch (PlanningException e) {
       throw new CodegenException(e.getMessage(), e);
     }
@@ -103,6 +110,15 @@ public final class CBackend {
         writer.constantBytes(),
         new ArrayList<>(writer.kernels()),
         writer.needsMath());
+  }
+
+  private static boolean hasCustomOp(Model model) {
+    for (Operator o : model.primarySubgraph().operators()) {
+      if (model.opOf(o) == BuiltinOperator.CUSTOM) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static <P extends OpPlan> void emit(PreparedOp<P> p, Model model, CModuleWriter writer)

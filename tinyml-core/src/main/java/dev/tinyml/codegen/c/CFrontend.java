@@ -9,10 +9,11 @@ import java.util.Map;
 
 /**
  * Emits the micro frontend ({@link dev.tinyml.preprocess.MicroFrontend}) as dependency-free C99:
- * the fixed {@code tinyml_frontend.h/.c} from the resources, plus a configuration header and the
- * tables the Java frontend precomputes (window, FFT twiddles, filterbank weights, PCAN and log
- * tables) as const arrays, so the C needs neither libm nor malloc and gives the Java frontend's
- * (and so TFLM's) features exactly.
+ * the fixed {@code tinyml_frontend.h/.c} and the maths it shares with the c backend's
+ * signal-library kernels ({@code tinyml_signal_math.h}) from the resources, plus a configuration
+ * header and the tables the Java frontend precomputes (window, FFT twiddles, filterbank weights,
+ * PCAN and log tables) as const arrays, so the C needs neither libm nor malloc and gives the Java
+ * frontend's (and so TFLM's) features exactly.
  *
  * <pre>{@code
  * CFrontend.render(MicroFrontendConfig.microSpeech()).writeTo(sketchDir);
@@ -55,6 +56,7 @@ public final class CFrontend {
     files.put(CFrontendSources.SOURCE, CModuleWriter.resource(RESOURCES + "tinyml_frontend.c"));
     files.put("tinyml_frontend_config.h", configHeader(config, sampleRate, t));
     files.put("tinyml_frontend_tables.inc", tables(t));
+    files.put(CFrontendSources.SHARED_MATH, CModuleWriter.resource("signal_math.h"));
     return new CFrontendSources(files);
   }
 

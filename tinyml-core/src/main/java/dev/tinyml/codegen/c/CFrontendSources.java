@@ -10,12 +10,16 @@ import java.util.Map;
  * and {@code tinyml_frontend.c} compiled with the rest of the program.
  *
  * @param files {@code tinyml_frontend.h}, {@code tinyml_frontend.c}, the generated {@code
- *     tinyml_frontend_config.h} (sizes and constants) and {@code tinyml_frontend_tables.inc} (the
- *     const tables), in that order
+ *     tinyml_frontend_config.h} (sizes and constants), {@code tinyml_frontend_tables.inc} (the
+ *     const tables) and {@code tinyml_signal_math.h} (the maths shared with the c backend's
+ *     signal-library kernels), in that order
  */
 public record CFrontendSources(Map<String, String> files) {
   /** The file a program compiles. */
   public static final String SOURCE = "tinyml_frontend.c";
+
+  /** The header of the integer maths the frontend shares with the c backend's signal kernels. */
+  public static final String SHARED_MATH = "tinyml_signal_math.h";
 
   /** The header a program includes. */
   public static final String HEADER = "tinyml_frontend.h";

@@ -2,6 +2,7 @@ package dev.tinyml.codegen.c;
 
 import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.plan.ArenaPlan;
+import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
@@ -50,6 +51,9 @@ public final class CModuleWriter {
     }
     if (file.matches("resize_bilinear_(s8|f32)\\.c")) {
       return "resize.h";
+    }
+    if (file.startsWith("signal_") && file.endsWith(".c")) {
+      return "signal_math.h";
     }
     return null;
   }
@@ -117,6 +121,7 @@ public final class CModuleWriter {
       case INT8 -> "int8_t";
       case UINT8, BOOL -> "uint8_t";
       case UINT32 -> "uint32_t";
+      case UINT64 -> "uint64_t";
       case INT16 -> "int16_t";
       case INT32 -> "int32_t";
       case INT64 -> "int64_t";
@@ -133,7 +138,7 @@ public final class CModuleWriter {
       case INT8, UINT8, BOOL -> 1;
       case INT16 -> 2;
       case INT32, UINT32, FLOAT32 -> 4;
-      case INT64 -> 8;
+      case INT64, UINT64 -> 8;
       default ->
           throw new CodegenException(
               "tensor type " + type + " has no C type in the c backend; use backend=tflm");
@@ -219,6 +224,52 @@ public final class CModuleWriter {
     return name;
   }
 
+  /**
+   * A static array that belongs to operator {@code op} rather than to a tensor, outside the arena:
+   * state kept across invokes (set to 0 by the reset function) or scratch the kernel overwrites on
+   * every invoke. Its bytes count as state RAM.
+   *
+   * @param op the operator owning the array
+   * @param what the array's role, part of its name
+   * @param type the C element type
+   * @param count the element count
+   * @param bytes bytes per element
+   * @param zeroOnReset whether the reset function zeroes it (state) or not (scratch)
+   * @return the array's name
+   */
+  public String opArray(
+      COp op, String what, String type, int count, int bytes, boolean zeroOnReset) {
+    String name = opName(op, what);
+    states
+        .append("/* op #")
+        .append(op.index())
+        .append(' ')
+        .append(zeroOnReset ? "state" : "scratch")
+        .append(" */\nstatic ")
+        .append(type)
+        .append(' ')
+        .append(name)
+        .append('[')
+        .append(count)
+        .append("];\n");
+    if (zeroOnReset) {
+      reset.append("  for (i = 0; i < ").append(count).append("; i++) ");
+      reset.append(name).append("[i] = 0;\n");
+    }
+    stateBytes += (long) count * bytes;
+    return name;
+  }
+
+  /** Whether some tensor of the model is 64-bit, so the arena must be 8-byte aligned. */
+  boolean needsWideArena() {
+    for (Tensor t : model.primarySubgraph().tensors()) {
+      if (t.type() == TensorType.UINT64) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Declarations of the state arrays. */
   String statesSource() {
     return states.toString();
@@ -258,6 +309,7 @@ public final class CModuleWriter {
             case INT8 -> Integer.toString(b.get(i));
             case UINT8, BOOL -> Integer.toString(b.get(i) & 0xff);
             case UINT32 -> Integer.toUnsignedString(b.getInt(4 * i)) + "u";
+            case UINT64 -> Long.toUnsignedString(b.getLong(8 * i)) + "ull";
             case INT16 -> Short.toString(b.getShort(2 * i));
             case INT32 -> int32(b.getInt(4 * i));
             case INT64 -> int64(b.getLong(8 * i));
@@ -398,7 +450,8 @@ public final class CModuleWriter {
     return intArray("int64_t", 8, name, values);
   }
 
-  private String intArray(String type, int bytes, String name, int[] values) {
+  /** Writes a {@code static const} integer array of C type {@code type} and returns its name. */
+  String intArray(String type, int bytes, String name, int[] values) {
     return array(type, bytes, name, values.length, i -> int32(values[i]));
   }
 
@@ -496,7 +549,12 @@ public final class CModuleWriter {
 
   /** Appends one statement of the invoke function, with a comment naming the operator. */
   public void call(COp op, String statement) {
-    calls.append("  /* op #" + op.index() + " " + op.code() + " */\n  " + statement + "\n");
+    String name = op.code().toString();
+    String custom = model.operatorCodeOf(op.operator()).customCode();
+    if (op.code() == BuiltinOperator.CUSTOM && custom != null) {
+      name += " " + CNames.comment(custom);
+    }
+    calls.append("  /* op #" + op.index() + " " + name + " */\n  " + statement + "\n");
   }
 
   /** The kernel sources to inline, concatenated. */

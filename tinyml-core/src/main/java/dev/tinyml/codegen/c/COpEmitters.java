@@ -47,6 +47,15 @@ import dev.tinyml.ops.ResizeBilinearOp;
 import dev.tinyml.ops.ResizeNearestNeighborOp;
 import dev.tinyml.ops.RoundOp;
 import dev.tinyml.ops.SelectV2Op;
+import dev.tinyml.ops.SignalEnergyOp;
+import dev.tinyml.ops.SignalFftAutoScaleOp;
+import dev.tinyml.ops.SignalFilterBankLogOp;
+import dev.tinyml.ops.SignalFilterBankOp;
+import dev.tinyml.ops.SignalFilterBankSpectralSubtractionOp;
+import dev.tinyml.ops.SignalFilterBankSquareRootOp;
+import dev.tinyml.ops.SignalPcanOp;
+import dev.tinyml.ops.SignalRfftOp;
+import dev.tinyml.ops.SignalWindowOp;
 import dev.tinyml.ops.SliceOp;
 import dev.tinyml.ops.SoftmaxOp;
 import dev.tinyml.ops.SpaceToBatchNdOp;
@@ -143,6 +152,15 @@ public final class COpEmitters {
     register(GatherNdOp.class, DataEmitters::gatherNd);
     register(SquaredDifferenceOp.class, ElementwiseEmitters::squaredDifference);
     register(PreluOp.class, ElementwiseEmitters::prelu);
+    register(SignalWindowOp.class, SignalEmitters::window);
+    register(SignalFftAutoScaleOp.class, SignalEmitters::fftAutoScale);
+    register(SignalRfftOp.class, SignalEmitters::rfft);
+    register(SignalEnergyOp.class, SignalEmitters::energy);
+    register(SignalFilterBankOp.class, SignalEmitters::filterBank);
+    register(SignalFilterBankSquareRootOp.class, SignalEmitters::squareRoot);
+    register(SignalFilterBankSpectralSubtractionOp.class, SignalEmitters::spectralSubtraction);
+    register(SignalPcanOp.class, SignalEmitters::pcan);
+    register(SignalFilterBankLogOp.class, SignalEmitters::log);
   }
 
   private static <P extends OpPlan, O extends Op<P>> void register(

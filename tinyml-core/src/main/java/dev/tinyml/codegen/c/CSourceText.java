@@ -152,9 +152,18 @@ final class CSourceText {
         .append(writer.constantsSource())
         .append("\n/* ---- arena: offsets from the memory plan (")
         .append(plan.method())
-        .append(") ---- */\nstatic uint32_t tml_arena_words[(")
-        .append(macro)
-        .append("_ARENA_BYTES + 3u) / 4u];\n#define TML_ARENA ((uint8_t *)tml_arena_words)\n\n");
+        .append(") ---- */\n");
+    if (writer.needsWideArena()) {
+      // 64-bit tensors need 8-byte alignment; the plan's offsets are multiples of 16.
+      s.append("static uint64_t tml_arena_words[(")
+          .append(macro)
+          .append("_ARENA_BYTES + 7u) / 8u];\n");
+    } else {
+      s.append("static uint32_t tml_arena_words[(")
+          .append(macro)
+          .append("_ARENA_BYTES + 3u) / 4u];\n");
+    }
+    s.append("#define TML_ARENA ((uint8_t *)tml_arena_words)\n\n");
     ioDefinitions(s, "input", g.inputs(), false);
     ioDefinitions(s, "output", g.outputs(), true);
     s.append("\n/* ---- operator state ---- */\n")

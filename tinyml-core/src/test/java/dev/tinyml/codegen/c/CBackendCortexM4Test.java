@@ -28,7 +28,8 @@ class CBackendCortexM4Test {
         "tflite/misc/simple_add_model.tflite",
         "tflite/misc/single_mul_default_a8w8_recipe_quantized.tflite",
         "tflite/keyword/keyword_scrambled_8bit.tflite",
-        "tflite/dtln/dtln_noise_suppression.tflite"
+        "tflite/dtln/dtln_noise_suppression.tflite",
+        "tflite/micro_speech/audio_preprocessor_int8.tflite"
       })
   void cortexM4RunEqualsInterpreterByteForByte(String fixture) throws Exception {
     CortexM4.assertRunEqualsInterpreter(dir, TfliteReader.read(Fixtures.path(fixture)), fixture);

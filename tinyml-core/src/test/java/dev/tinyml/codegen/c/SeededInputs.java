@@ -44,7 +44,7 @@ final class SeededInputs {
             random.nextBytes(b.array());
           }
           default -> {
-            b = ByteBuffer.allocate(n);
+            b = ByteBuffer.allocate(n * Math.max(1, t.type().byteSize()));
             random.nextBytes(b.array());
           }
         }

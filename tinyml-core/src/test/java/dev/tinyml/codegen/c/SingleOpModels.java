@@ -91,6 +91,32 @@ final class SingleOpModels {
     return graph.tensors().size() - 1;
   }
 
+  /** Adds a constant INT16 tensor and returns its index. */
+  int int16(int[] shape, int... values) {
+    ByteBuffer b = ByteBuffer.allocate(2 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (int v : values) {
+      b.putShort((short) v);
+    }
+    int buffer = model.addBuffer(new Buffer(b.array()));
+    graph.addTensor(
+        new Tensor("c" + graph.tensors().size(), TensorType.INT16, shape).setBuffer(buffer));
+    return graph.tensors().size() - 1;
+  }
+
+  /**
+   * Adds the custom operator {@code name} (version 1) with FlexBuffers {@code options}, marks
+   * inputs and outputs, and returns the model.
+   */
+  Model custom(String name, byte[] options, int[] modelInputs, int[] inputs, int... outputs) {
+    int c = model.addOperatorCode(OperatorCode.custom(name, 1));
+    graph
+        .operators()
+        .add(new Operator(c, inputs, outputs, (BuiltinOptions) null).setCustomOptions(options));
+    graph.setInputs(modelInputs);
+    graph.setOutputs(outputs);
+    return model;
+  }
+
   /** Adds the operator, marks inputs and output, and returns the model. */
   Model op(
       BuiltinOperator code, BuiltinOptions options, int[] modelInputs, int[] inputs, int output) {
