@@ -107,7 +107,7 @@ class ConverterCBackendTest {
     assertThatThrownBy(() -> Converter.convert(request))
         .isInstanceOf(ConversionException.class)
         .hasMessageContaining("Cannot compile")
-        .hasMessageContaining("int16 FULLY_CONNECTED")
+        .hasMessageContaining("16x8 FULLY_CONNECTED")
         .hasMessageContaining("backend=tflm");
     assertThat(out).doesNotExist();
   }
