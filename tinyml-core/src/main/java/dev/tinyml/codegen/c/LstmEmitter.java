@@ -8,9 +8,9 @@ import dev.tinyml.ops.kernels.LstmFloat;
 
 /**
  * UNIDIRECTIONAL_SEQUENCE_LSTM from its plan record: int8 with an int16 cell state ({@code
- * lstm_s8.c}) or float32 ({@code lstm_f32.c}). Both parameter structs start with the same sizes
- * and end with the same per-gate weight and bias pointers ({@link #shape}, {@link #gateTensors}).
- * The hidden and cell states are variable tensors, so static arrays kept across invokes; the int16
+ * lstm_s8.c}) or float32 ({@code lstm_f32.c}). Both parameter structs start with the same sizes and
+ * end with the same per-gate weight and bias pointers ({@link #shape}, {@link #gateTensors}). The
+ * hidden and cell states are variable tensors, so static arrays kept across invokes; the int16
  * activations' sigmoid table is one constant array however many LSTMs a model has.
  */
 final class LstmEmitter {
@@ -103,8 +103,7 @@ final class LstmEmitter {
   }
 
   /** The sizes both parameter structs start with: time major, batches, steps, input size, units. */
-  private static String shape(
-      boolean timeMajor, int batches, int steps, int inputSize, int units) {
+  private static String shape(boolean timeMajor, int batches, int steps, int inputSize, int units) {
     return CModuleWriter.ints(timeMajor ? 1 : 0, batches, steps, inputSize, units);
   }
 

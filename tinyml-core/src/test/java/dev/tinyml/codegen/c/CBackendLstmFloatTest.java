@@ -26,7 +26,7 @@ class CBackendLstmFloatTest {
   private static final int UNITS = 4;
 
   /** An LSTM of seeded weights and biases in [-1, 1). */
-  private static Model lstm(boolean timeMajor, float cellClip) {
+  static Model lstm(boolean timeMajor, float cellClip) {
     SingleOpModels b = new SingleOpModels();
     int[] inShape =
         timeMajor ? new int[] {STEPS, BATCHES, INPUT} : new int[] {BATCHES, STEPS, INPUT};
@@ -36,8 +36,7 @@ class CBackendLstmFloatTest {
     Arrays.fill(inputs, -1);
     inputs[0] = b.tensor("in", TensorType.FLOAT32, 0f, 0, inShape);
     for (int g = 0; g < 4; g++) {
-      inputs[1 + g] =
-          b.seededConstant("w_in" + g, TensorType.FLOAT32, null, 31L + g, UNITS, INPUT);
+      inputs[1 + g] = b.seededConstant("w_in" + g, TensorType.FLOAT32, null, 31L + g, UNITS, INPUT);
       inputs[5 + g] =
           b.seededConstant("w_rec" + g, TensorType.FLOAT32, null, 41L + g, UNITS, UNITS);
       inputs[12 + g] = b.seededConstant("bias" + g, TensorType.FLOAT32, null, 51L + g, UNITS);
