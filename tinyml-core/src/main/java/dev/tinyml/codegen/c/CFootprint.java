@@ -70,6 +70,7 @@ public record CFootprint(
           Map.entry("l2_norm_f32.c", 156),
           Map.entry("l2_norm_s8.c", 948),
           Map.entry("leaky_relu_s8.c", 344),
+          Map.entry("lstm_f32.c", 1088),
           Map.entry("lstm_s8.c", 2060),
           Map.entry("logistic_f32.c", 160),
           Map.entry("lut_s8.c", 36),

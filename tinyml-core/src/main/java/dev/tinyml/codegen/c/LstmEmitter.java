@@ -4,11 +4,14 @@ import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.ops.UnidirectionalSequenceLstmOp;
 import dev.tinyml.ops.kernels.Int16Activations;
 import dev.tinyml.ops.kernels.Lstm;
+import dev.tinyml.ops.kernels.LstmFloat;
 
 /**
- * UNIDIRECTIONAL_SEQUENCE_LSTM int8 (int16 cell state) from its plan record. The hidden and cell
- * states are variable tensors, so static arrays kept across invokes; the int16 activations' sigmoid
- * table is one constant array however many LSTMs a model has.
+ * UNIDIRECTIONAL_SEQUENCE_LSTM from its plan record: int8 with an int16 cell state ({@code
+ * lstm_s8.c}) or float32 ({@code lstm_f32.c}). Both parameter structs start with the same sizes and
+ * end with the same per-gate weight and bias pointers ({@link #shape}, {@link #gateTensors}). The
+ * hidden and cell states are variable tensors, so static arrays kept across invokes; the int16
+ * activations' sigmoid table is one constant array however many LSTMs a model has.
  */
 final class LstmEmitter {
   private LstmEmitter() {}
@@ -16,18 +19,20 @@ final class LstmEmitter {
   /** Four int32 per gate, 19 more scalars and 13 pointers (counted as 32-bit). */
   private static final int PARAMS_BYTES = 4 * (16 + 19) + 4 * 13;
 
+  /** Five int32 sizes, the float cell clip and 12 pointers (counted as 32-bit). */
+  private static final int FLOAT_PARAMS_BYTES = 4 * 6 + 4 * 12;
+
   static void lstm(COp op, UnidirectionalSequenceLstmOp.LstmPlan lstmPlan, CModuleWriter m)
       throws CodegenException {
-    if (!(lstmPlan instanceof UnidirectionalSequenceLstmOp.Plan plan)) {
-      throw op.unsupported("float32 UNIDIRECTIONAL_SEQUENCE_LSTM");
+    if (lstmPlan instanceof UnidirectionalSequenceLstmOp.FloatPlan plan) {
+      lstmFloat(op, plan, m);
+      return;
     }
+    UnidirectionalSequenceLstmOp.Plan plan = (UnidirectionalSequenceLstmOp.Plan) lstmPlan;
     Lstm.Plan p = plan.lstm();
     m.useKernel("lstm_s8.c");
     String table = m.sharedUint16Array("tml_sigmoid_table", Int16Activations.sigmoidTable());
     StringBuilder gates = new StringBuilder();
-    String[] inputWeights = new String[4];
-    String[] recurrentWeights = new String[4];
-    String[] biases = new String[4];
     for (int g = 0; g < 4; g++) {
       Lstm.Gate q = p.gates()[g];
       gates
@@ -37,10 +42,6 @@ final class LstmEmitter {
               CModuleWriter.ints(
                   q.inputMultiplier(), q.inputShift(), q.recurrentMultiplier(), q.recurrentShift()))
           .append('}');
-      int w = UnidirectionalSequenceLstmOp.gateInputWeights(g);
-      inputWeights[g] = m.tensor(op.in(w), op);
-      recurrentWeights[g] = m.tensor(op.in(w + 4), op);
-      biases[g] = m.tensor(op.in(w + 11), op);
     }
     String params =
         m.params(
@@ -49,8 +50,7 @@ final class LstmEmitter {
             PARAMS_BYTES,
             String.join(
                 ", ",
-                CModuleWriter.ints(
-                    p.timeMajor() ? 1 : 0, p.batches(), p.timeSteps(), p.inputSize(), p.units()),
+                shape(p.timeMajor(), p.batches(), p.timeSteps(), p.inputSize(), p.units()),
                 CModuleWriter.ints(p.inputOffset(), p.hiddenOffset(), p.weightOffset()),
                 "{" + gates + "}",
                 CModuleWriter.ints(
@@ -66,13 +66,65 @@ final class LstmEmitter {
                     p.cellTanhShift(),
                     p.quantizedCellClip()),
                 table,
-                "{" + String.join(", ", inputWeights) + "}",
-                "{" + String.join(", ", recurrentWeights) + "}",
-                "{" + String.join(", ", biases) + "}"));
+                gateTensors(op, m)));
     m.call(
         op,
         "tml_lstm_s8",
         params,
         m.tensors(op, plan.input(), plan.hidden(), plan.cell(), plan.output()));
+  }
+
+  /**
+   * The float32 LSTM: the sizes, the cell clip and the gate tensors; sigmoid and tanh are the float
+   * LOGISTIC and TANH kernels, so the module needs libm.
+   */
+  private static void lstmFloat(
+      COp op, UnidirectionalSequenceLstmOp.FloatPlan plan, CModuleWriter m)
+      throws CodegenException {
+    LstmFloat.Plan p = plan.lstm();
+    m.useKernel("logistic_f32.c");
+    m.useKernel("tanh_f32.c");
+    m.useKernel("lstm_f32.c");
+    String params =
+        m.params(
+            op,
+            "tml_lstm_f32_params",
+            FLOAT_PARAMS_BYTES,
+            String.join(
+                ", ",
+                shape(p.timeMajor(), p.batches(), p.timeSteps(), p.inputSize(), p.units()),
+                CModuleWriter.floatLiteral(p.cellClip()),
+                gateTensors(op, m)));
+    m.call(
+        op,
+        "tml_lstm_f32",
+        params,
+        m.tensors(op, plan.input(), plan.hidden(), plan.cell(), plan.output()));
+  }
+
+  /** The sizes both parameter structs start with: time major, batches, steps, input size, units. */
+  private static String shape(boolean timeMajor, int batches, int steps, int inputSize, int units) {
+    return CModuleWriter.ints(timeMajor ? 1 : 0, batches, steps, inputSize, units);
+  }
+
+  /**
+   * The gate pointers both parameter structs end with: per gate (forget, input, cell, output) the
+   * input weights, then the recurrent weights, then the biases, each the op's constant tensor.
+   */
+  private static String gateTensors(COp op, CModuleWriter m) throws CodegenException {
+    String[] inputWeights = new String[4];
+    String[] recurrentWeights = new String[4];
+    String[] biases = new String[4];
+    for (int g = 0; g < 4; g++) {
+      int w = UnidirectionalSequenceLstmOp.gateInputWeights(g);
+      inputWeights[g] = m.tensor(op.in(w), op);
+      recurrentWeights[g] = m.tensor(op.in(w + 4), op);
+      biases[g] = m.tensor(op.in(w + 11), op);
+    }
+    return String.join(
+        ", ",
+        "{" + String.join(", ", inputWeights) + "}",
+        "{" + String.join(", ", recurrentWeights) + "}",
+        "{" + String.join(", ", biases) + "}");
   }
 }

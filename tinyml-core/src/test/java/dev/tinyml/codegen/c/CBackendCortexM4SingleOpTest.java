@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The one-op models of the reductions, gathers and broadcast functions, cross-compiled for the
- * Cortex-M4 and run under qemu as {@link CBackendCortexM4Test} runs the fixtures: outputs equal the
- * interpreter's byte for byte.
+ * The one-op models of the reductions, gathers, broadcast functions and float LSTM, cross-compiled
+ * for the Cortex-M4 and run under qemu as {@link CBackendCortexM4Test} runs the fixtures: outputs
+ * equal the interpreter's byte for byte.
  */
 class CBackendCortexM4SingleOpTest {
   @TempDir Path dir;
@@ -109,7 +109,8 @@ class CBackendCortexM4SingleOpTest {
         Arguments.of("int8 PRELU", CBackendBinaryOpTest.prelu(TensorType.INT8, 0.05f)),
         Arguments.of(
             "float HARD_SWISH", CBackendSingleOpTest.floatUnary(BuiltinOperator.HARD_SWISH, null)),
-        Arguments.of("int8 HARD_SWISH", CBackendSingleOpTest.int8HardSwish()));
+        Arguments.of("int8 HARD_SWISH", CBackendSingleOpTest.int8HardSwish()),
+        Arguments.of("float LSTM", CBackendLstmFloatTest.lstm(true, 0.5f)));
   }
 
   @ParameterizedTest(name = "{0}")
