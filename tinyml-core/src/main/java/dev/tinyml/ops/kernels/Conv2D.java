@@ -101,6 +101,37 @@ public final class Conv2D {
    * {@code ConvPerChannel<int64_t>}: no input or output offset, int64 accumulators.
    */
   public static void evalInt16(ConvParams p, short[] in, byte[] filter, long[] bias, short[] out) {
+    evalInt16(
+        p, in, filter, out, (sum, oc) -> p.requantize16(bias != null ? sum + bias[oc] : sum, oc));
+  }
+
+  /**
+   * 16x8 eval with an int32 bias (may be null), as TFLM's {@code ConvPerChannel<int32_t>}: int32
+   * accumulators and the 32-bit multiplier.
+   */
+  public static void evalInt16Int32Bias(
+      ConvParams p, short[] in, byte[] filter, int[] bias, short[] out) {
+    evalInt16(
+        p,
+        in,
+        filter,
+        out,
+        (sum, oc) -> {
+          // Truncating the int64 sum gives exactly the wrapped int32 sum TFLM accumulates.
+          int acc = (int) sum;
+          return p.requantize16(bias != null ? acc + bias[oc] : acc, oc);
+        });
+  }
+
+  /** Adds the bias to one output channel's filter sum and requantizes it. */
+  @FunctionalInterface
+  private interface Int16Output {
+    short finish(long sum, int oc);
+  }
+
+  /** The 16x8 loop: per output pixel and channel, the filter sum over the taps in the image. */
+  private static void evalInt16(
+      ConvParams p, short[] in, byte[] filter, short[] out, Int16Output output) {
     int fic = p.filterInC();
     int filtersPerGroup = p.outC() / (p.inC() / fic);
     int kHW = p.kH() * p.kW();
@@ -116,39 +147,7 @@ public final class Conv2D {
                 acc += filter[fBase + ic] * in[inBase + ic];
               }
             }
-            if (bias != null) {
-              acc += bias[oc];
-            }
-            out[outBase + oc] = p.requantize16(acc, oc);
-          }
-        });
-  }
-
-  /**
-   * 16x8 eval with an int32 bias (may be null), as TFLM's {@code ConvPerChannel<int32_t>}: int32
-   * accumulators and the 32-bit multiplier.
-   */
-  public static void evalInt16Int32Bias(
-      ConvParams p, short[] in, byte[] filter, int[] bias, short[] out) {
-    int fic = p.filterInC();
-    int filtersPerGroup = p.outC() / (p.inC() / fic);
-    int kHW = p.kH() * p.kW();
-    p.forEachPixel(
-        (inBases, taps, count, outBase) -> {
-          for (int oc = 0; oc < p.outC(); oc++) {
-            int groupBase = (oc / filtersPerGroup) * fic;
-            int acc = 0;
-            for (int t = 0; t < count; t++) {
-              int inBase = inBases[t] + groupBase;
-              int fBase = (oc * kHW + taps[t]) * fic;
-              for (int ic = 0; ic < fic; ic++) {
-                acc += filter[fBase + ic] * in[inBase + ic];
-              }
-            }
-            if (bias != null) {
-              acc += bias[oc];
-            }
-            out[outBase + oc] = p.requantize16(acc, oc);
+            out[outBase + oc] = output.finish(acc, oc);
           }
         });
   }

@@ -127,18 +127,16 @@ public final class FullyConnected {
   /** Float eval; {@code bias} may be null. */
   public static void evalFloat(Plan p, float[] in, float[] w, float[] bias, float[] out) {
     int depth = p.accumDepth();
-    for (int b = 0; b < p.batches(); b++) {
-      int inBase = b * depth;
-      for (int o = 0; o < p.outputDepth(); o++) {
-        int wBase = o * depth;
-        float total = 0f;
-        for (int d = 0; d < depth; d++) {
-          total += in[inBase + d] * w[wBase + d];
-        }
-        float v = total + (bias != null ? bias[o] : 0f);
-        out[o + p.outputDepth() * b] = Activation.clamp(v, p.floatMin(), p.floatMax());
-      }
-    }
+    forEachOutput(
+        p,
+        (o, inBase, wBase, index) -> {
+          float total = 0f;
+          for (int d = 0; d < depth; d++) {
+            total += in[inBase + d] * w[wBase + d];
+          }
+          float v = total + (bias != null ? bias[o] : 0f);
+          out[index] = Activation.clamp(v, p.floatMin(), p.floatMax());
+        });
   }
 
   /** Int8 eval; {@code bias} may be null. */
@@ -146,30 +144,21 @@ public final class FullyConnected {
     int depth = p.accumDepth();
     int inOff = p.inputOffset();
     int fOff = p.filterOffset();
-    int[] mult = p.multipliers().multiplier();
-    int[] shift = p.multipliers().shift();
-    for (int b = 0; b < p.batches(); b++) {
-      int inBase = b * depth;
-      for (int o = 0; o < p.outputDepth(); o++) {
-        int wBase = o * depth;
-        int acc = 0;
-        if (fOff == 0) {
-          for (int d = 0; d < depth; d++) {
-            acc += w[wBase + d] * (in[inBase + d] + inOff);
+    forEachOutput(
+        p,
+        (o, inBase, wBase, index) -> {
+          int acc = 0;
+          if (fOff == 0) {
+            for (int d = 0; d < depth; d++) {
+              acc += w[wBase + d] * (in[inBase + d] + inOff);
+            }
+          } else {
+            for (int d = 0; d < depth; d++) {
+              acc += (w[wBase + d] + fOff) * (in[inBase + d] + inOff);
+            }
           }
-        } else {
-          for (int d = 0; d < depth; d++) {
-            acc += (w[wBase + d] + fOff) * (in[inBase + d] + inOff);
-          }
-        }
-        if (bias != null) {
-          acc += bias[o];
-        }
-        int v = FixedPoint.multiplyByQuantizedMultiplier(acc, mult[o], shift[o]) + p.outputOffset();
-        v = Math.min(Math.max(v, p.actMin()), p.actMax());
-        out[o + p.outputDepth() * b] = (byte) v;
-      }
-    }
+          out[index] = (byte) requantize(p, bias != null ? acc + bias[o] : acc, o);
+        });
   }
 
   /**
@@ -178,26 +167,12 @@ public final class FullyConnected {
    * int64_t>}.
    */
   public static void evalInt16(Plan p, short[] in, byte[] w, long[] bias, short[] out) {
-    int depth = p.accumDepth();
-    int inOff = p.inputOffset();
-    int fOff = p.filterOffset();
-    int[] mult = p.multipliers().multiplier();
-    int[] shift = p.multipliers().shift();
-    for (int b = 0; b < p.batches(); b++) {
-      int inBase = b * depth;
-      for (int o = 0; o < p.outputDepth(); o++) {
-        int wBase = o * depth;
-        long acc = 0;
-        for (int d = 0; d < depth; d++) {
-          acc += (w[wBase + d] + fOff) * (in[inBase + d] + inOff);
-        }
-        if (bias != null) {
-          acc += bias[o];
-        }
-        int v = FixedPoint.multiplyByQuantizedMultiplier(acc, mult[o], shift[o]) + p.outputOffset();
-        out[o + p.outputDepth() * b] = (short) Math.min(Math.max(v, p.actMin()), p.actMax());
-      }
-    }
+    forEachOutput(
+        p,
+        (o, inBase, wBase, index) -> {
+          long acc = dotInt16(p, in, inBase, w, wBase);
+          out[index] = (short) requantize(p, bias != null ? acc + bias[o] : acc, o);
+        });
   }
 
   /**
@@ -205,25 +180,54 @@ public final class FullyConnected {
    * the 32-bit {@code MultiplyByQuantizedMultiplier}.
    */
   public static void evalInt16Int32Bias(Plan p, short[] in, byte[] w, int[] bias, short[] out) {
+    forEachOutput(
+        p,
+        (o, inBase, wBase, index) -> {
+          // Truncating the int64 sum gives exactly the wrapped int32 sum TFLM accumulates.
+          int acc = (int) dotInt16(p, in, inBase, w, wBase);
+          out[index] = (short) requantize(p, bias != null ? acc + bias[o] : acc, o);
+        });
+  }
+
+  /** One output of a plan: its channel, the row starts in input and weights, its output index. */
+  @FunctionalInterface
+  private interface Output {
+    void compute(int o, int inBase, int wBase, int index);
+  }
+
+  /** Calls {@code output} for every output of every batch row, in output order. */
+  private static void forEachOutput(Plan p, Output output) {
     int depth = p.accumDepth();
-    int inOff = p.inputOffset();
-    int fOff = p.filterOffset();
-    int[] mult = p.multipliers().multiplier();
-    int[] shift = p.multipliers().shift();
     for (int b = 0; b < p.batches(); b++) {
       int inBase = b * depth;
       for (int o = 0; o < p.outputDepth(); o++) {
-        int wBase = o * depth;
-        int acc = 0;
-        for (int d = 0; d < depth; d++) {
-          acc += (w[wBase + d] + fOff) * (in[inBase + d] + inOff);
-        }
-        if (bias != null) {
-          acc += bias[o];
-        }
-        int v = FixedPoint.multiplyByQuantizedMultiplier(acc, mult[o], shift[o]) + p.outputOffset();
-        out[o + p.outputDepth() * b] = (short) Math.min(Math.max(v, p.actMin()), p.actMax());
+        output.compute(o, inBase, o * depth, o + p.outputDepth() * b);
       }
     }
+  }
+
+  /** The offset int16 x int8 dot product of one input row with one weight row. */
+  private static long dotInt16(Plan p, short[] in, int inBase, byte[] w, int wBase) {
+    int inOff = p.inputOffset();
+    int fOff = p.filterOffset();
+    long acc = 0;
+    for (int d = 0; d < p.accumDepth(); d++) {
+      acc += (w[wBase + d] + fOff) * (in[inBase + d] + inOff);
+    }
+    return acc;
+  }
+
+  /** Rescales an int32 accumulator of output {@code o} and clamps it to the activation range. */
+  private static int requantize(Plan p, int acc, int o) {
+    ChannelMultipliers m = p.multipliers();
+    int v = FixedPoint.multiplyByQuantizedMultiplier(acc, m.multiplier()[o], m.shift()[o]);
+    return Math.min(Math.max(v + p.outputOffset(), p.actMin()), p.actMax());
+  }
+
+  /** Rescales an int64 accumulator of output {@code o} and clamps it to the activation range. */
+  private static int requantize(Plan p, long acc, int o) {
+    ChannelMultipliers m = p.multipliers();
+    int v = FixedPoint.multiplyByQuantizedMultiplier(acc, m.multiplier()[o], m.shift()[o]);
+    return Math.min(Math.max(v + p.outputOffset(), p.actMin()), p.actMax());
   }
 }
