@@ -8,7 +8,11 @@ public final class MaxPool2DOp extends Pool2DOp {
 
   /** The op. */
   public MaxPool2DOp() {
-    super(BuiltinOperator.MAX_POOL_2D, "AddMaxPool2D", Pooling::maxFloat, Pooling::maxInt8,
+    super(
+        BuiltinOperator.MAX_POOL_2D,
+        "AddMaxPool2D",
+        Pooling::maxFloat,
+        Pooling::maxInt8,
         Pooling::maxInt16);
   }
 }

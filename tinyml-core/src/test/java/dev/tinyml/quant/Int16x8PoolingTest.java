@@ -61,9 +61,7 @@ class Int16x8PoolingTest {
     Model f = convMaxPoolClassifier(3);
     Model q =
         ModelQuantizer.quantize(
-            f,
-            RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(4, 20, 64)),
-            INT16X8);
+            f, RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(4, 20, 64)), INT16X8);
     assertThat(
             q.primarySubgraph().tensors().stream()
                 .filter(t -> "pool".equals(t.name()))

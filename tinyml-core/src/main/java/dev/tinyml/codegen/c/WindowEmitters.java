@@ -143,7 +143,9 @@ final class WindowEmitters {
       throws CodegenException {
     if (plan.kernel() == Pool2DOp.Kernel.INT16) {
       throw op.unsupported(
-          "int16 " + (max ? "MAX_POOL_2D" : "AVERAGE_POOL_2D") + " (the C kernels are int8 and float32)");
+          "int16 "
+              + (max ? "MAX_POOL_2D" : "AVERAGE_POOL_2D")
+              + " (the C kernels are int8 and float32)");
     }
     Pooling.Plan p = plan.pool();
     ConvParams window =

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Int16 pooling on TFLM's pooling_test.cc int16 cases: a {@code [1, 2, 4, 1]} input, a 2x2
- * window, input and output sharing scale and zero point 0.
+ * Int16 pooling on TFLM's pooling_test.cc int16 cases: a {@code [1, 2, 4, 1]} input, a 2x2 window,
+ * input and output sharing scale and zero point 0.
  */
 class PoolingInt16Test {
 
@@ -69,7 +69,13 @@ class PoolingInt16Test {
     Pooling.Plan p = plan(2, 4, true, 1, 1, Activation.NONE, 0.25f);
     assertThat(average(p, AVERAGE_RELU6_INPUT))
         .containsExactly(
-            (short) 2, (short) 14, (short) 29, (short) 22, (short) 10, (short) 24, (short) 34,
+            (short) 2,
+            (short) 14,
+            (short) 29,
+            (short) 22,
+            (short) 10,
+            (short) 24,
+            (short) 34,
             (short) 28);
   }
 
