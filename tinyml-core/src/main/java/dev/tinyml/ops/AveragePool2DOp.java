@@ -3,7 +3,7 @@ package dev.tinyml.ops;
 import dev.tinyml.ops.kernels.Pooling;
 import dev.tinyml.tflite.BuiltinOperator;
 
-/** AVERAGE_POOL_2D, float32 or int8. */
+/** AVERAGE_POOL_2D, float32, int8 or int16. */
 public final class AveragePool2DOp extends Pool2DOp {
 
   /** The op. */
@@ -12,6 +12,7 @@ public final class AveragePool2DOp extends Pool2DOp {
         BuiltinOperator.AVERAGE_POOL_2D,
         "AddAveragePool2D",
         Pooling::averageFloat,
-        Pooling::averageInt8);
+        Pooling::averageInt8,
+        Pooling::averageInt16);
   }
 }

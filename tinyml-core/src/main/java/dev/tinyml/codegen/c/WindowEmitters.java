@@ -141,6 +141,12 @@ final class WindowEmitters {
   /** A pooling is a window without filter, dilation, offsets or multipliers. */
   static void pool(COp op, Pool2DOp.Plan plan, CModuleWriter m, boolean max)
       throws CodegenException {
+    if (plan.kernel() == Pool2DOp.Kernel.INT16) {
+      throw op.unsupported(
+          "int16 "
+              + (max ? "MAX_POOL_2D" : "AVERAGE_POOL_2D")
+              + " (the C kernels are int8 and float32)");
+    }
     Pooling.Plan p = plan.pool();
     ConvParams window =
         new ConvParams(

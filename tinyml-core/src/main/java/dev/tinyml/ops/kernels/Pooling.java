@@ -1,9 +1,9 @@
 package dev.tinyml.ops.kernels;
 
 /**
- * AVERAGE_POOL_2D and MAX_POOL_2D over NHWC tensors, float32 and int8, as TFLM's reference {@code
- * AveragePool}/{@code MaxPool}: windows are clipped to the image, the int8 average rounds half away
- * from zero, and the fused activation clamps the result.
+ * AVERAGE_POOL_2D and MAX_POOL_2D over NHWC tensors, float32, int8 and int16, as TFLM's reference
+ * {@code AveragePool}/{@code MaxPool}: windows are clipped to the image, the integer average rounds
+ * half away from zero, and the fused activation clamps the result to the type's range.
  */
 public final class Pooling {
 
@@ -48,7 +48,8 @@ public final class Pooling {
       float floatMax) {}
 
   /**
-   * Builds a plan. For int8 the input and output must share scale and zero point (TFLM checks it).
+   * Builds a float32 or int8 plan. For int8 the input and output must share scale and zero point
+   * (TFLM checks it).
    *
    * @param outputScale used for the int8 activation clamp
    * @throws IllegalArgumentException when batches differ or an output extent is not the one the
@@ -65,6 +66,36 @@ public final class Pooling {
       Activation act,
       float outputScale,
       int outputZeroPoint) {
+    return prepare(
+        inputShape,
+        outputShape,
+        samePadding,
+        filterH,
+        filterW,
+        strideH,
+        strideW,
+        act,
+        new ConvParams.Quantization(0, outputScale, outputZeroPoint, null));
+  }
+
+  /**
+   * Builds a plan whose activation clamp lies in {@code quantization}'s type range (int16 passes
+   * {@code Short.MIN_VALUE..Short.MAX_VALUE}).
+   *
+   * @param quantization the output scale, zero point and type range (no multipliers)
+   * @throws IllegalArgumentException when batches differ or an output extent is not the one the
+   *     padding gives
+   */
+  public static Plan prepare(
+      int[] inputShape,
+      int[] outputShape,
+      boolean samePadding,
+      int filterH,
+      int filterW,
+      int strideH,
+      int strideW,
+      Activation act,
+      ConvParams.Quantization quantization) {
     // A pooling window is a one-channel, undilated filter; ConvParams checks and pads it the same.
     ConvParams g =
         ConvParams.of(
@@ -74,7 +105,7 @@ public final class Pooling {
             1,
             new ConvParams.Window(samePadding, strideH, strideW, 1, 1),
             act,
-            new ConvParams.Quantization(0, outputScale, outputZeroPoint, null));
+            quantization);
     return new Plan(
         g.batches(),
         g.inH(),
@@ -147,17 +178,39 @@ public final class Pooling {
         });
   }
 
+  /** Reads the element at an index of an int8 or int16 array, widened to int. */
+  @FunctionalInterface
+  private interface IntElements {
+    int get(int index);
+  }
+
+  /** Stores a clamped int value, narrowed to the array's type. */
+  @FunctionalInterface
+  private interface IntStore {
+    void set(int index, int value);
+  }
+
   /** Int8 average pooling: the sum divided by the tap count, rounded half away from zero. */
   public static void averageInt8(Plan p, byte[] in, byte[] out) {
+    averageInteger(p, i -> in[i], (i, v) -> out[i] = (byte) v);
+  }
+
+  /** Int16 average pooling: the int8 rounding division, clamped to the plan's int16 range. */
+  public static void averageInt16(Plan p, short[] in, short[] out) {
+    averageInteger(p, i -> in[i], (i, v) -> out[i] = (short) v);
+  }
+
+  /** The integer average both types share; the plan's clamp keeps the value in the type. */
+  private static void averageInteger(Plan p, IntElements in, IntStore out) {
     forEachWindow(
         p,
         (taps, count, ch, o) -> {
           int acc = 0;
           for (int t = 0; t < count; t++) {
-            acc += in[taps[t] + ch];
+            acc += in.get(taps[t] + ch);
           }
           acc = acc > 0 ? (acc + count / 2) / count : (acc - count / 2) / count;
-          out[o] = (byte) Math.min(Math.max(acc, p.actMin()), p.actMax());
+          out.set(o, Math.min(Math.max(acc, p.actMin()), p.actMax()));
         });
   }
 
@@ -177,14 +230,24 @@ public final class Pooling {
 
   /** Int8 max pooling. */
   public static void maxInt8(Plan p, byte[] in, byte[] out) {
+    maxInteger(p, Byte.MIN_VALUE, i -> in[i], (i, v) -> out[i] = (byte) v);
+  }
+
+  /** Int16 max pooling, clamped to the plan's int16 range. */
+  public static void maxInt16(Plan p, short[] in, short[] out) {
+    maxInteger(p, Short.MIN_VALUE, i -> in[i], (i, v) -> out[i] = (short) v);
+  }
+
+  /** The integer max both types share, starting from the type's lowest value as TFLM does. */
+  private static void maxInteger(Plan p, int lowest, IntElements in, IntStore out) {
     forEachWindow(
         p,
         (taps, count, ch, o) -> {
-          int max = -128;
+          int max = lowest;
           for (int t = 0; t < count; t++) {
-            max = Math.max(max, in[taps[t] + ch]);
+            max = Math.max(max, in.get(taps[t] + ch));
           }
-          out[o] = (byte) Math.min(Math.max(max, p.actMin()), p.actMax());
+          out.set(o, Math.min(Math.max(max, p.actMin()), p.actMax()));
         });
   }
 }

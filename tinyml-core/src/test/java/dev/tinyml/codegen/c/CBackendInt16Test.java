@@ -8,6 +8,8 @@ import dev.tinyml.tflite.AddOptions;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.BuiltinOptions;
 import dev.tinyml.tflite.Model;
+import dev.tinyml.tflite.Padding;
+import dev.tinyml.tflite.Pool2DOptions;
 import dev.tinyml.tflite.SoftmaxOptions;
 import dev.tinyml.tflite.TensorType;
 import org.junit.jupiter.api.Test;
@@ -55,5 +57,32 @@ class CBackendInt16Test {
     assertThatThrownBy(() -> CBackend.render(model, "m"))
         .isInstanceOf(CodegenException.class)
         .hasMessageContaining("no emitter for int16 ADD");
+  }
+
+  private static Model int16Pool(BuiltinOperator op) {
+    SingleOpModels m = new SingleOpModels();
+    int in = m.tensor("in", TensorType.INT16, 0.01f, 0, 1, 2, 2, 1);
+    int out = m.tensor("out", TensorType.INT16, 0.01f, 0, 1, 1, 1, 1);
+    return m.op(
+        op,
+        new Pool2DOptions(Padding.VALID, 2, 2, 2, 2, ActivationFunctionType.NONE),
+        new int[] {in},
+        new int[] {in},
+        out);
+  }
+
+  @Test
+  void int16AveragePoolIsRefusedNamingTheOpAndTheTflmBackend() {
+    assertThatThrownBy(() -> CBackend.render(int16Pool(BuiltinOperator.AVERAGE_POOL_2D), "m"))
+        .isInstanceOf(CodegenException.class)
+        .hasMessageContaining("op #0 AVERAGE_POOL_2D: the c backend has no emitter for int16")
+        .hasMessageContaining("backend=tflm");
+  }
+
+  @Test
+  void int16MaxPoolIsRefusedNamingTheOp() {
+    assertThatThrownBy(() -> CBackend.render(int16Pool(BuiltinOperator.MAX_POOL_2D), "m"))
+        .isInstanceOf(CodegenException.class)
+        .hasMessageContaining("no emitter for int16 MAX_POOL_2D");
   }
 }
