@@ -22,12 +22,6 @@ public final class AddOp extends ArithmeticOp {
         AddOptions::fusedActivation);
   }
 
-  /** TFLM's int16 ADD is the int8 arithmetic with a pre-shift of 15. */
-  @Override
-  public boolean takesInt16Activations() {
-    return true;
-  }
-
   /**
    * 2 for int8. For int16, op_version.cc gives 3 when {@code pot_scale_int16} is off (the general
    * scaling that TFLM always runs, as TFLite's quantizer writes it) and 1 otherwise.

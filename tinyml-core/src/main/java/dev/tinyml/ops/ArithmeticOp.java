@@ -77,6 +77,16 @@ public abstract class ArithmeticOp extends BuiltinOp<ArithmeticOp.Plan>
     return opData;
   }
 
+  /**
+   * ADD and MUL take int16 activations: TFLM's int16 ADD is the int8 arithmetic with a pre-shift of
+   * 15, its int16 MUL the int8 arithmetic with zero points 0 and an int16 clamp. SUB has no int16
+   * kernel.
+   */
+  @Override
+  public boolean takesInt16Activations() {
+    return op != Arithmetic.Op.SUB;
+  }
+
   @Override
   public Plan prepare(OpContext c) {
     Activation act = activation.apply(c);
@@ -103,47 +113,33 @@ public abstract class ArithmeticOp extends BuiltinOp<ArithmeticOp.Plan>
         checkSize(c, p, out);
         return new Plan(p, true, null, c.in(0), c.in(1), c.out(0), false);
       }
-      if (x.type() == TensorType.INT8
-          && y.type() == TensorType.INT8
-          && out.type() == TensorType.INT8) {
+      boolean int8 = ofType(TensorType.INT8, x, y, out);
+      if (int8 || (ofType(TensorType.INT16, x, y, out) && op != Arithmetic.Op.SUB)) {
+        float xScale = c.scale(x);
+        int xZero = c.zeroPoint(x);
+        float yScale = c.scale(y);
+        int yZero = c.zeroPoint(y);
+        float outScale = c.scale(out);
+        int outZero = c.zeroPoint(out);
+        int[] xs = x.shape();
+        int[] ys = y.shape();
         Arithmetic.Plan p =
-            Arithmetic.prepareInt8(
-                op,
-                x.shape(),
-                y.shape(),
-                c.scale(x),
-                c.zeroPoint(x),
-                c.scale(y),
-                c.zeroPoint(y),
-                c.scale(out),
-                c.zeroPoint(out),
-                act);
+            int8
+                ? Arithmetic.prepareInt8(
+                    op, xs, ys, xScale, xZero, yScale, yZero, outScale, outZero, act)
+                : Arithmetic.prepareInt16(
+                    op, xs, ys, xScale, xZero, yScale, yZero, outScale, outZero, act);
         checkSize(c, p, out);
-        return new Plan(p, false, null, c.in(0), c.in(1), c.out(0), false);
-      }
-      if (x.type() == TensorType.INT16
-          && y.type() == TensorType.INT16
-          && out.type() == TensorType.INT16
-          && op != Arithmetic.Op.SUB) {
-        Arithmetic.Plan p =
-            Arithmetic.prepareInt16(
-                op,
-                x.shape(),
-                y.shape(),
-                c.scale(x),
-                c.zeroPoint(x),
-                c.scale(y),
-                c.zeroPoint(y),
-                c.scale(out),
-                c.zeroPoint(out),
-                act);
-        checkSize(c, p, out);
-        return new Plan(p, false, null, c.in(0), c.in(1), c.out(0), true);
+        return new Plan(p, false, null, c.in(0), c.in(1), c.out(0), !int8);
       }
     } catch (IllegalArgumentException e) {
       throw c.fail(e.getMessage());
     }
     throw c.unsupportedTypes();
+  }
+
+  private static boolean ofType(TensorType type, Tensor x, Tensor y, Tensor out) {
+    return x.type() == type && y.type() == type && out.type() == type;
   }
 
   private static void checkSize(OpContext c, Arithmetic.Plan p, Tensor out) {

@@ -261,8 +261,7 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
   /** 3 for int8; 16x8 as {@link #int16Version}. */
   @Override
   public int int8Version(OpNode quantized) {
-    Tensor in = quantized.input(0);
-    return in != null && in.type() == TensorType.INT16 ? int16Version(quantized) : 3;
+    return Int8Rules.hasInt16Input(quantized) ? int16Version(quantized) : 3;
   }
 
   /** The version op_version.cc gives the op's 16x8 form. */

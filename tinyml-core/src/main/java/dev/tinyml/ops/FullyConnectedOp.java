@@ -87,40 +87,29 @@ public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
       FullyConnected.Plan p = FullyConnected.prepareFloat(outElements, accumDepth, outDepth, act);
       return new Plan(p, Loop.FLOAT, c.in(0), c.in(1), bi, c.out(0));
     }
-    if (in.type() == TensorType.INT8
-        && w.type() == TensorType.INT8
-        && out.type() == TensorType.INT8
-        && (bi < 0 || c.tensor(bi).type() == TensorType.INT32)) {
-      c.checkBias(2, TensorType.INT32, outDepth);
-      FullyConnected.Plan p =
-          FullyConnected.prepareInt8(
-              outElements,
-              accumDepth,
-              outDepth,
-              c.zeroPoint(in),
-              c.zeroPoint(w),
-              c.scale(out),
-              c.zeroPoint(out),
-              multipliers(c, outDepth),
-              act);
-      return new Plan(p, Loop.INT8, c.in(0), c.in(1), bi, c.out(0));
-    }
-    if (in.type() == TensorType.INT16
-        && w.type() == TensorType.INT8
-        && out.type() == TensorType.INT16) {
-      Loop loop = int16Loop(c, bi);
+    boolean int8 =
+        in.type() == TensorType.INT8
+            && w.type() == TensorType.INT8
+            && out.type() == TensorType.INT8
+            && (bi < 0 || c.tensor(bi).type() == TensorType.INT32);
+    boolean int16 =
+        in.type() == TensorType.INT16
+            && w.type() == TensorType.INT8
+            && out.type() == TensorType.INT16;
+    if (int8 || int16) {
+      Loop loop = int8 ? Loop.INT8 : int16Loop(c, bi);
       c.checkBias(2, loop == Loop.INT16 ? TensorType.INT64 : TensorType.INT32, outDepth);
+      int inZp = c.zeroPoint(in);
+      int wZp = c.zeroPoint(w);
+      float outScale = c.scale(out);
+      int outZp = c.zeroPoint(out);
+      ChannelMultipliers mult = multipliers(c, outDepth);
       FullyConnected.Plan p =
-          FullyConnected.prepareInt16(
-              outElements,
-              accumDepth,
-              outDepth,
-              c.zeroPoint(in),
-              c.zeroPoint(w),
-              c.scale(out),
-              c.zeroPoint(out),
-              multipliers(c, outDepth),
-              act);
+          int8
+              ? FullyConnected.prepareInt8(
+                  outElements, accumDepth, outDepth, inZp, wZp, outScale, outZp, mult, act)
+              : FullyConnected.prepareInt16(
+                  outElements, accumDepth, outDepth, inZp, wZp, outScale, outZp, mult, act);
       return new Plan(p, loop, c.in(0), c.in(1), bi, c.out(0));
     }
     throw c.unsupportedTypes();
@@ -162,36 +151,20 @@ public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
 
   @Override
   public void eval(Plan p, Object[] t, Scratch s) {
+    FullyConnected.Plan k = p.kernel();
+    Object in = t[p.input()];
+    Object w = t[p.weights()];
     Object bias = p.bias() < 0 ? null : t[p.bias()];
+    Object out = t[p.output()];
     switch (p.loop()) {
       case FLOAT ->
-          FullyConnected.evalFloat(
-              p.kernel(),
-              (float[]) t[p.input()],
-              (float[]) t[p.weights()],
-              (float[]) bias,
-              (float[]) t[p.output()]);
-      case INT8 ->
-          FullyConnected.evalInt8(
-              p.kernel(),
-              (byte[]) t[p.input()],
-              (byte[]) t[p.weights()],
-              (int[]) bias,
-              (byte[]) t[p.output()]);
+          FullyConnected.evalFloat(k, (float[]) in, (float[]) w, (float[]) bias, (float[]) out);
+      case INT8 -> FullyConnected.evalInt8(k, (byte[]) in, (byte[]) w, (int[]) bias, (byte[]) out);
       case INT16 ->
-          FullyConnected.evalInt16(
-              p.kernel(),
-              (short[]) t[p.input()],
-              (byte[]) t[p.weights()],
-              (long[]) bias,
-              (short[]) t[p.output()]);
+          FullyConnected.evalInt16(k, (short[]) in, (byte[]) w, (long[]) bias, (short[]) out);
       case INT16_INT32_BIAS ->
           FullyConnected.evalInt16Int32Bias(
-              p.kernel(),
-              (short[]) t[p.input()],
-              (byte[]) t[p.weights()],
-              (int[]) bias,
-              (short[]) t[p.output()]);
+              k, (short[]) in, (byte[]) w, (int[]) bias, (short[]) out);
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.tinyml.ops;
 
 import dev.tinyml.tflite.BuiltinOptions;
+import dev.tinyml.tflite.Tensor;
+import dev.tinyml.tflite.TensorType;
 
 /**
  * How the quantizer treats an op when it rewrites a float model to int8, as TFLM's int8 kernel
@@ -98,6 +100,18 @@ public interface Int8Rules {
    */
   default boolean takesInt16Activations() {
     return false;
+  }
+
+  /**
+   * Whether the operator's input 0 is int16: its 16x8 form, for {@link #int8Version} and
+   * footprints.
+   *
+   * @param node the operator
+   * @return true when input 0 is present and of type INT16
+   */
+  static boolean hasInt16Input(OpNode node) {
+    Tensor in = node.input(0);
+    return in != null && in.type() == TensorType.INT16;
   }
 
   /**

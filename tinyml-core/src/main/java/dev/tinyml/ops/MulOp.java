@@ -27,12 +27,6 @@ public final class MulOp extends ArithmeticOp {
     return abi.oneEnum();
   }
 
-  /** TFLM's int16 MUL is the int8 arithmetic with zero points 0 and an int16 clamp. */
-  @Override
-  public boolean takesInt16Activations() {
-    return true;
-  }
-
   /**
    * 4 for quantized int16; for int8, 3 when {@code input1Scale * input2Scale / outputScale} is at
    * least 1, else 2.

@@ -124,8 +124,7 @@ public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
   /** The int16 kernel keeps two lookup tables (exp and 1/(1+x)). */
   @Override
   public int[] prepareAllocations(OpNode node) {
-    Tensor in = node.input(0);
-    return in != null && in.type() == TensorType.INT16
+    return Int8Rules.hasInt16Input(node)
         ? new int[] {2 * Int16Softmax.LUT_ENTRIES, 2 * Int16Softmax.LUT_ENTRIES}
         : new int[0];
   }
@@ -146,7 +145,6 @@ public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
   /** 3 for an int16 input, 2 for int8 (op_version.cc). */
   @Override
   public int int8Version(OpNode quantized) {
-    Tensor in = quantized.input(0);
-    return in != null && in.type() == TensorType.INT16 ? 3 : 2;
+    return Int8Rules.hasInt16Input(quantized) ? 3 : 2;
   }
 }

@@ -42,7 +42,15 @@ public sealed interface SamplePreprocessing {
   /**
    * @return the file name extensions (lower case, with the dot) this preprocessing reads
    */
-  List<String> extensions();
+  default List<String> extensions() {
+    return switch (name()) {
+      case "none" -> List.of(".npy", ".csv");
+      case "image" -> List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
+      case "time-series" -> List.of(".csv");
+      // micro-frontend, mfcc and log-mel: the audio frontends read WAV clips.
+      default -> List.of(".wav");
+    };
+  }
 
   /**
    * Turns one file into model inputs.
@@ -130,11 +138,6 @@ public sealed interface SamplePreprocessing {
     @Override
     public String name() {
       return "none";
-    }
-
-    @Override
-    public List<String> extensions() {
-      return List.of(".npy", ".csv");
     }
 
     @Override
@@ -226,11 +229,6 @@ public sealed interface SamplePreprocessing {
     }
 
     @Override
-    public List<String> extensions() {
-      return List.of(".wav");
-    }
-
-    @Override
     public List<float[]> samples(Path file, int[] inputShape) {
       AudioClip clip = Wav.read(file).resampleTo(AudioFeatures.MODEL_SAMPLE_RATE);
       int rate = clip.sampleRate();
@@ -269,11 +267,6 @@ public sealed interface SamplePreprocessing {
     }
 
     @Override
-    public List<String> extensions() {
-      return List.of(".wav");
-    }
-
-    @Override
     public List<float[]> samples(Path file, int[] inputShape) {
       AudioClip clip = Wav.read(file).resampleTo(config.sampleRate());
       SpectralFeatures features = new SpectralFeatures(config, kind);
@@ -308,11 +301,6 @@ public sealed interface SamplePreprocessing {
     @Override
     public String name() {
       return "image";
-    }
-
-    @Override
-    public List<String> extensions() {
-      return List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
     }
 
     @Override
@@ -365,11 +353,6 @@ public sealed interface SamplePreprocessing {
     @Override
     public String name() {
       return "time-series";
-    }
-
-    @Override
-    public List<String> extensions() {
-      return List.of(".csv");
     }
 
     @Override

@@ -55,14 +55,7 @@ public final class QuantMath {
    * @throws IllegalArgumentException if a bound is not finite or {@code min > max}
    */
   public static QuantParams activationParams(double min, double max) {
-    if (!Double.isFinite(min) || !Double.isFinite(max)) {
-      throw new IllegalArgumentException(
-          "activation range must be finite, got [" + min + ", " + max + "]");
-    }
-    if (min > max) {
-      throw new IllegalArgumentException(
-          "activation range has min > max: [" + min + ", " + max + "]");
-    }
+    checkActivationRange(min, max);
     double lo = Math.min(min, 0.0);
     double hi = Math.max(max, 0.0);
     if (hi - lo <= NEAR_ZERO_RANGE) {
@@ -82,6 +75,17 @@ public final class QuantMath {
     return new QuantParams(scale, zeroPoint);
   }
 
+  private static void checkActivationRange(double min, double max) {
+    if (!Double.isFinite(min) || !Double.isFinite(max)) {
+      throw new IllegalArgumentException(
+          "activation range must be finite, got [" + min + ", " + max + "]");
+    }
+    if (min > max) {
+      throw new IllegalArgumentException(
+          "activation range has min > max: [" + min + ", " + max + "]");
+    }
+  }
+
   /** The largest int16 value; symmetric int16 activations use [-32767, 32767]. */
   public static final int INT16_MAX = 32767;
 
@@ -97,14 +101,7 @@ public final class QuantMath {
    * @throws IllegalArgumentException if a bound is not finite or {@code min > max}
    */
   public static QuantParams int16ActivationParams(double min, double max) {
-    if (!Double.isFinite(min) || !Double.isFinite(max)) {
-      throw new IllegalArgumentException(
-          "activation range must be finite, got [" + min + ", " + max + "]");
-    }
-    if (min > max) {
-      throw new IllegalArgumentException(
-          "activation range has min > max: [" + min + ", " + max + "]");
-    }
+    checkActivationRange(min, max);
     float absMax = Math.max(Math.abs((float) min), Math.abs((float) max));
     absMax = Math.max(absMax, (float) (NEAR_ZERO_RANGE / 2));
     return new QuantParams(absMax / INT16_MAX, 0);
@@ -288,16 +285,10 @@ public final class QuantMath {
    * @return the int32 values
    */
   public static int[] quantizeBias(float[] bias, float[] scales) {
-    if (bias.length != scales.length) {
-      throw new IllegalArgumentException(
-          "bias has " + bias.length + " values but " + scales.length + " scales");
-    }
-    int[] out = new int[bias.length];
-    for (int i = 0; i < bias.length; i++) {
-      float b = checkFinite(bias[i], i);
-      float inverse = scales[i] == 0 ? 0f : (float) (1.0 / scales[i]);
-      long q = roundHalfAwayFromZero(b * inverse);
-      out[i] = (int) Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE, q));
+    long[] wide = quantizeBias64(bias, scales);
+    int[] out = new int[wide.length];
+    for (int i = 0; i < wide.length; i++) {
+      out[i] = (int) Math.max(-Integer.MAX_VALUE, Math.min(Integer.MAX_VALUE, wide[i]));
     }
     return out;
   }
@@ -337,11 +328,8 @@ public final class QuantMath {
    */
   public static void quantize(
       float[] src, int srcOffset, byte[] dst, int dstOffset, int length, QuantParams params) {
-    float scale = params.scale();
-    int zeroPoint = params.zeroPoint();
     for (int i = 0; i < length; i++) {
-      long q = roundHalfAwayFromZero(src[srcOffset + i] / scale) + zeroPoint;
-      dst[dstOffset + i] = (byte) Math.max(INT8_MIN, Math.min(INT8_MAX, q));
+      dst[dstOffset + i] = (byte) params.quantize(src[srcOffset + i]);
     }
   }
 
@@ -370,10 +358,8 @@ public final class QuantMath {
    */
   public static void dequantize(
       byte[] src, int srcOffset, float[] dst, int dstOffset, int length, QuantParams params) {
-    double scale = params.scale();
-    int zeroPoint = params.zeroPoint();
     for (int i = 0; i < length; i++) {
-      dst[dstOffset + i] = (float) (scale * (src[srcOffset + i] - zeroPoint));
+      dst[dstOffset + i] = params.dequantize(src[srcOffset + i]);
     }
   }
 

@@ -89,16 +89,9 @@ public record QuantizationOptions(
   }
 
   /** These options with the given input and output types. */
-  public QuantizationOptions withIoTypes(IoType input, IoType output) {
+  public QuantizationOptions withIoTypes(IoType in, IoType out) {
     return new QuantizationOptions(
-        input,
-        output,
-        perChannelFullyConnected,
-        calibration,
-        biasCorrection,
-        batchSize,
-        threads,
-        scheme);
+        in, out, perChannelFullyConnected, calibration, biasCorrection, batchSize, threads, scheme);
   }
 
   /** These options with per-channel FULLY_CONNECTED weights on or off. */

@@ -13,6 +13,7 @@ import dev.tinyml.ops.SignalWindowOp;
 import dev.tinyml.ops.kernels.signal.SpectralSubtraction;
 import dev.tinyml.preprocess.KissFftQ15;
 import dev.tinyml.preprocess.LogScale;
+import java.util.Arrays;
 
 /**
  * The custom ops of TFLM's signal library (the audio front-end graphs) from their plan records.
@@ -24,10 +25,10 @@ final class SignalEmitters {
   private SignalEmitters() {}
 
   static void window(COp op, SignalWindowOp.Plan p, CModuleWriter m) throws CodegenException {
-    m.useKernel("signal_window.c");
-    m.call(
+    call(
         op,
-        "tml_signal_window",
+        m,
+        "signal_window",
         m.tensor(p.input(), op),
         m.tensor(p.weights(), op),
         op.input(1).elementCount(),
@@ -38,10 +39,10 @@ final class SignalEmitters {
 
   static void fftAutoScale(COp op, SignalFftAutoScaleOp.Plan p, CModuleWriter m)
       throws CodegenException {
-    m.useKernel("signal_fft_auto_scale.c");
-    m.call(
+    call(
         op,
-        "tml_signal_fft_auto_scale",
+        m,
+        "signal_fft_auto_scale",
         m.tensor(p.input(), op),
         op.input(0).elementCount(),
         m.tensor(p.output(), op),
@@ -82,39 +83,29 @@ final class SignalEmitters {
   }
 
   static void energy(COp op, SignalEnergyOp.Plan p, CModuleWriter m) throws CodegenException {
-    m.useKernel("signal_energy.c");
-    m.call(
-        op,
-        "tml_signal_energy",
-        m.tensor(p.input(), op),
-        p.start(),
-        p.end(),
-        op.output(0).elementCount(),
-        m.tensor(p.output(), op));
+    callToOutput(op, m, "signal_energy", p.output(), m.tensor(p.input(), op), p.start(), p.end());
   }
 
   static void filterBank(COp op, SignalFilterBankOp.Plan p, CModuleWriter m)
       throws CodegenException {
-    m.useKernel("signal_filter_bank.c");
-    m.call(
+    callToOutput(
         op,
-        "tml_signal_filter_bank",
+        m,
+        "signal_filter_bank",
+        p.output(),
         m.tensor(p.input(), op),
-        m.tensors(op, op.in(1), op.in(2), op.in(3), op.in(4), op.in(5)),
-        op.output(0).elementCount(),
-        m.tensor(p.output(), op));
+        m.tensors(op, op.in(1), op.in(2), op.in(3), op.in(4), op.in(5)));
   }
 
   static void squareRoot(COp op, SignalFilterBankSquareRootOp.Plan p, CModuleWriter m)
       throws CodegenException {
-    m.useKernel("signal_filter_bank_sqrt.c");
-    m.call(
+    callToOutput(
         op,
-        "tml_signal_filter_bank_sqrt",
+        m,
+        "signal_filter_bank_sqrt",
+        p.output(),
         m.tensor(p.input(), op),
-        m.tensor(p.scaleBits(), op),
-        op.output(0).elementCount(),
-        m.tensor(p.output(), op));
+        m.tensor(p.scaleBits(), op));
   }
 
   static void spectralSubtraction(
@@ -148,27 +139,40 @@ final class SignalEmitters {
   }
 
   static void pcan(COp op, SignalPcanOp.Plan p, CModuleWriter m) throws CodegenException {
-    m.useKernel("signal_pcan.c");
-    m.call(
+    callToOutput(
         op,
-        "tml_signal_pcan",
+        m,
+        "signal_pcan",
+        p.output(),
         m.tensors(op, p.input(), p.noise(), p.gainTable()),
-        p.snrShift(),
-        op.output(0).elementCount(),
-        m.tensor(p.output(), op));
+        p.snrShift());
   }
 
   static void log(COp op, SignalFilterBankLogOp.Plan p, CModuleWriter m) throws CodegenException {
-    m.useKernel("signal_filter_bank_log.c");
-    m.call(
+    callToOutput(
         op,
-        "tml_signal_filter_bank_log",
+        m,
+        "signal_filter_bank_log",
+        p.output(),
         m.tensor(p.input(), op),
         p.inputCorrectionBits(),
         Integer.toUnsignedString(p.outputScale()) + "u",
-        m.int32Array(CModuleWriter.opName(op, "log_lut"), LogScale.log2CorrectionTable()),
-        op.output(0).elementCount(),
-        m.tensor(p.output(), op));
+        m.int32Array(CModuleWriter.opName(op, "log_lut"), LogScale.log2CorrectionTable()));
+  }
+
+  /** Inlines kernel {@code <kernel>.c} and calls its {@code tml_<kernel>} function. */
+  private static void call(COp op, CModuleWriter m, String kernel, Object... args) {
+    m.useKernel(kernel + ".c");
+    m.call(op, "tml_" + kernel, args);
+  }
+
+  /** As {@link #call}, then the output's value count and the output tensor {@code output}. */
+  private static void callToOutput(
+      COp op, CModuleWriter m, String kernel, int output, Object... args) throws CodegenException {
+    Object[] all = Arrays.copyOf(args, args.length + 2);
+    all[args.length] = op.output(0).elementCount();
+    all[args.length + 1] = m.tensor(output, op);
+    call(op, m, kernel, all);
   }
 
   private static String int16Array(CModuleWriter m, COp op, String what, short[] values) {

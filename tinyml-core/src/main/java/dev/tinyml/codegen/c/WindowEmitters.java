@@ -148,37 +148,20 @@ final class WindowEmitters {
               + " (the C kernels are int8 and float32)");
     }
     Pooling.Plan p = plan.pool();
-    ConvParams window =
-        new ConvParams(
-            p.batches(),
-            p.inH(),
-            p.inW(),
-            p.channels(),
-            p.outH(),
-            p.outW(),
-            p.channels(),
-            p.filterH(),
-            p.filterW(),
-            1,
-            p.strideH(),
-            p.strideW(),
-            1,
-            1,
-            p.padH(),
-            p.padW(),
-            0,
-            0,
-            null,
-            p.actMin(),
-            p.actMax(),
-            p.floatMin(),
-            p.floatMax());
+    String params =
+        windowParams(
+            op,
+            m,
+            CModuleWriter.ints(
+                p.batches(), p.inH(), p.inW(), p.channels(), p.outH(), p.outW(), p.channels()),
+            CModuleWriter.ints(p.filterH(), p.filterW(), 1, p.strideH(), p.strideW()),
+            CModuleWriter.ints(1, 1, p.padH(), p.padW()),
+            CModuleWriter.ints(0, 0, p.actMin(), p.actMax(), 0));
     String kernel = (max ? "max_pool_" : "average_pool_") + (plan.isFloat() ? "f32" : "s8");
-    String params = window(op, m, window, new int[] {1, 0, 0});
     m.useKernel(kernel + ".c");
     String io = m.tensors(op, plan.input(), plan.output());
     if (plan.isFloat()) {
-      m.call(op, "tml_" + kernel, params, floatClamp(window), io);
+      m.call(op, "tml_" + kernel, params, floatClamp(p.floatMin(), p.floatMax()), io);
     } else {
       m.call(op, "tml_" + kernel, params, io);
     }
@@ -196,17 +179,22 @@ final class WindowEmitters {
     String dilationPadding = CModuleWriter.ints(p.dilationH(), p.dilationW(), p.padH(), p.padW());
     String quantization =
         CModuleWriter.ints(perTap[1], p.outputOffset(), p.actMin(), p.actMax(), perTap[2]);
+    return windowParams(op, m, shapes, taps, dilationPadding, quantization);
+  }
+
+  /** The {@code tml_window_params} struct from its four groups of fields, each C literals. */
+  private static String windowParams(
+      COp op, CModuleWriter m, String shapes, String taps, String dilationPadding, String quant) {
     return m.params(
-        op,
-        "tml_window_params",
-        84,
-        String.join(", ", shapes, taps, dilationPadding, quantization));
+        op, "tml_window_params", 84, String.join(", ", shapes, taps, dilationPadding, quant));
   }
 
   /** The float kernels' clamp arguments. */
   private static String floatClamp(ConvParams p) {
-    return CModuleWriter.floatLiteral(p.floatMin())
-        + ", "
-        + CModuleWriter.floatLiteral(p.floatMax());
+    return floatClamp(p.floatMin(), p.floatMax());
+  }
+
+  private static String floatClamp(float min, float max) {
+    return CModuleWriter.floatLiteral(min) + ", " + CModuleWriter.floatLiteral(max);
   }
 }
