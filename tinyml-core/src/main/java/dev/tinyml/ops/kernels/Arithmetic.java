@@ -79,81 +79,15 @@ public final class Arithmetic {
         act.floatMax());
   }
 
-  /** Int8 plan from the three tensors' scales and zero points. */
-  public static Plan prepareInt8(
-      Op op,
-      int[] shape1,
-      int[] shape2,
-      float scale1,
-      int zeroPoint1,
-      float scale2,
-      int zeroPoint2,
-      float outputScale,
-      int outputZeroPoint,
-      Activation act) {
-    return prepareQuantized(
-        op,
-        shape1,
-        shape2,
-        scale1,
-        zeroPoint1,
-        scale2,
-        zeroPoint2,
-        outputScale,
-        outputZeroPoint,
-        act,
-        20,
-        Byte.MIN_VALUE,
-        Byte.MAX_VALUE);
-  }
-
   /**
-   * Int16 plan for ADD and MUL, as TFLM's general int16 path: the int8 arithmetic with a pre-shift
-   * of 15 for ADD (TFLM ignores {@code pot_scale_int16}) and an int16 clamp. MUL needs zero points
-   * 0, as TFLM checks.
+   * Int8 or int16 plan from the three tensors' scales and zero points. Int16 runs TFLM's general
+   * int16 path for ADD and MUL: the int8 arithmetic with a pre-shift of 15 for ADD (TFLM ignores
+   * {@code pot_scale_int16}) and an int16 clamp; its MUL needs zero points 0, as TFLM checks.
    *
-   * @throws IllegalArgumentException for SUB, or a MUL with a non-zero zero point
+   * @param int16 true for int16 tensors, false for int8
+   * @throws IllegalArgumentException for int16 SUB, or an int16 MUL with a non-zero zero point
    */
-  public static Plan prepareInt16(
-      Op op,
-      int[] shape1,
-      int[] shape2,
-      float scale1,
-      int zeroPoint1,
-      float scale2,
-      int zeroPoint2,
-      float outputScale,
-      int outputZeroPoint,
-      Activation act) {
-    if (op == Op.SUB) {
-      throw new IllegalArgumentException("int16 SUB is not implemented; quantize it to int8");
-    }
-    if (op == Op.MUL && (zeroPoint1 != 0 || zeroPoint2 != 0 || outputZeroPoint != 0)) {
-      throw new IllegalArgumentException(
-          "int16 inputs and output need zero point 0, got "
-              + zeroPoint1
-              + ", "
-              + zeroPoint2
-              + " and "
-              + outputZeroPoint);
-    }
-    return prepareQuantized(
-        op,
-        shape1,
-        shape2,
-        scale1,
-        zeroPoint1,
-        scale2,
-        zeroPoint2,
-        outputScale,
-        outputZeroPoint,
-        act,
-        15,
-        Short.MIN_VALUE,
-        Short.MAX_VALUE);
-  }
-
-  private static Plan prepareQuantized(
+  public static Plan prepareQuantized(
       Op op,
       int[] shape1,
       int[] shape2,
@@ -164,9 +98,22 @@ public final class Arithmetic {
       float outputScale,
       int outputZeroPoint,
       Activation act,
-      int addSubLeftShift,
-      int qmin,
-      int qmax) {
+      boolean int16) {
+    if (int16 && op == Op.SUB) {
+      throw new IllegalArgumentException("int16 SUB is not implemented; quantize it to int8");
+    }
+    if (int16 && op == Op.MUL && (zeroPoint1 != 0 || zeroPoint2 != 0 || outputZeroPoint != 0)) {
+      throw new IllegalArgumentException(
+          "int16 inputs and output need zero point 0, got "
+              + zeroPoint1
+              + ", "
+              + zeroPoint2
+              + " and "
+              + outputZeroPoint);
+    }
+    int addSubLeftShift = int16 ? 15 : 20;
+    int qmin = int16 ? Short.MIN_VALUE : Byte.MIN_VALUE;
+    int qmax = int16 ? Short.MAX_VALUE : Byte.MAX_VALUE;
     int[] range = act.quantizedRange(outputScale, outputZeroPoint, qmin, qmax);
     Broadcast bc = Broadcast.of(shape1, shape2);
     int leftShift = 0;
