@@ -1,5 +1,7 @@
 package dev.tinyml.ops.kernels;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * ADD, SUB and MUL with broadcasting, float32, int8 and int16 (ADD, MUL), as TFLM computes them.
  * Int8 ADD/SUB shift both inputs left by 20 bits (int16 ADD by 15), rescale each to twice the
@@ -180,21 +182,22 @@ public final class Arithmetic {
 
   /** Int8 eval. */
   public static void evalInt8(Plan p, byte[] a, byte[] b, byte[] out) {
-    Broadcast bc = p.broadcast();
-    for (int e = 0; e < bc.size(); e++) {
-      int v =
-          p.op() == Op.MUL ? mul(p, a[bc.i1(e)], b[bc.i2(e)]) : addSub(p, a[bc.i1(e)], b[bc.i2(e)]);
-      out[e] = (byte) Math.min(p.actMax(), Math.max(p.actMin(), v));
-    }
+    evalQuantized(p, i -> a[i], i -> b[i], (e, v) -> out[e] = (byte) v);
   }
 
   /** Int16 eval (ADD and MUL). */
   public static void evalInt16(Plan p, short[] a, short[] b, short[] out) {
+    evalQuantized(p, i -> a[i], i -> b[i], (e, v) -> out[e] = (short) v);
+  }
+
+  /** The quantized loop for both element widths: reads both broadcast inputs, stores the clamp. */
+  private static void evalQuantized(Plan p, IntUnaryOperator a, IntUnaryOperator b, IntStore out) {
     Broadcast bc = p.broadcast();
     for (int e = 0; e < bc.size(); e++) {
-      int v =
-          p.op() == Op.MUL ? mul(p, a[bc.i1(e)], b[bc.i2(e)]) : addSub(p, a[bc.i1(e)], b[bc.i2(e)]);
-      out[e] = (short) Math.min(p.actMax(), Math.max(p.actMin(), v));
+      int x = a.applyAsInt(bc.i1(e));
+      int y = b.applyAsInt(bc.i2(e));
+      int v = p.op() == Op.MUL ? mul(p, x, y) : addSub(p, x, y);
+      out.set(e, Math.min(p.actMax(), Math.max(p.actMin(), v)));
     }
   }
 
