@@ -124,11 +124,8 @@ public abstract class ArithmeticOp extends BuiltinOp<ArithmeticOp.Plan>
         int[] xs = x.shape();
         int[] ys = y.shape();
         Arithmetic.Plan p =
-            int8
-                ? Arithmetic.prepareInt8(
-                    op, xs, ys, xScale, xZero, yScale, yZero, outScale, outZero, act)
-                : Arithmetic.prepareInt16(
-                    op, xs, ys, xScale, xZero, yScale, yZero, outScale, outZero, act);
+            Arithmetic.prepareQuantized(
+                op, xs, ys, xScale, xZero, yScale, yZero, outScale, outZero, act, !int8);
         checkSize(c, p, out);
         return new Plan(p, false, null, c.in(0), c.in(1), c.out(0), !int8);
       }

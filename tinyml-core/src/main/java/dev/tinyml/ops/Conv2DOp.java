@@ -75,7 +75,7 @@ public final class Conv2DOp extends ConvolutionOp<Conv2DOp.Plan> {
   @Override
   public Plan prepare(OpContext c) {
     Conv2DOptions o = c.options(Conv2DOptions.class);
-    ConvParams p = params(c, o, o.fusedActivation(), Conv2D::prepare);
+    ConvParams p = params(c, o, o.fusedActivation(), Conv2D::filterInC);
     boolean isFloat = p.multipliers() == null;
     Kernel kernel;
     int[] transposed = null;

@@ -19,18 +19,6 @@ import dev.tinyml.tflite.TensorType;
 public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends BuiltinOp<P>
     implements TflmFootprint, Int8Rules {
 
-  /** A kernel's {@code prepare}: its channel checks, then {@link ConvParams#of}. */
-  @FunctionalInterface
-  interface KernelPrepare {
-    ConvParams prepare(
-        int[] input,
-        int[] filter,
-        int[] output,
-        ConvParams.Window window,
-        Activation act,
-        ConvParams.Quantization quantization);
-  }
-
   /** The plan of a convolution: its parameters and tensors. */
   public interface ConvPlan extends OpPlan {
     /** Shapes, padding, strides, dilation, multipliers, offsets and clamps. */
@@ -105,20 +93,24 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
   /**
    * The parameters of a convolution whose {@code options} give the window and the fused {@code
    * activation}: the activation is checked first, then as {@link #params(OpContext,
-   * ConvParams.Window, Activation, KernelPrepare)}.
+   * ConvParams.Window, Activation, ConvParams.FilterChannels)}.
    */
   ConvParams params(
-      OpContext c, Object options, ActivationFunctionType activation, KernelPrepare kernel) {
+      OpContext c,
+      Object options,
+      ActivationFunctionType activation,
+      ConvParams.FilterChannels channels) {
     Activation act = c.activation(activation);
-    return params(c, window(options), act, kernel);
+    return params(c, window(options), act, channels);
   }
 
   /**
    * Checks a convolution's tensors (NHWC input and output, 4-D filter, bias one per output channel)
-   * and computes its parameters with the kernel's {@code prepare}; float32, int8 or 16x8 (int16
+   * and computes its parameters with the kernel's channel rule; float32, int8 or 16x8 (int16
    * activations with zero point 0, int8 filter, int64 bias), other type mixes fail.
    */
-  ConvParams params(OpContext c, ConvParams.Window window, Activation act, KernelPrepare kernel) {
+  ConvParams params(
+      OpContext c, ConvParams.Window window, Activation act, ConvParams.FilterChannels channels) {
     Tensor in = c.input(0);
     Tensor w = c.input(1);
     Tensor out = c.output(0);
@@ -145,7 +137,8 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
     }
     return c.kernelPlan(
         () ->
-            kernel.prepare(
+            ConvParams.of(
+                channels,
                 in.shape(),
                 w.shape(),
                 out.shape(),

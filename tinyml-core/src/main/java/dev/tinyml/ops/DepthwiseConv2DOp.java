@@ -66,7 +66,7 @@ public final class DepthwiseConv2DOp extends ConvolutionOp<DepthwiseConv2DOp.Pla
   @Override
   public Plan prepare(OpContext c) {
     DepthwiseConv2DOptions o = c.options(DepthwiseConv2DOptions.class);
-    ConvParams p = params(c, o, o.fusedActivation(), DepthwiseConv2D::prepare);
+    ConvParams p = params(c, o, o.fusedActivation(), DepthwiseConv2D::filterInC);
     boolean isFloat = p.multipliers() == null;
     Kernel kernel;
     if (isFloat) {

@@ -104,12 +104,11 @@ public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
       float outScale = c.scale(out);
       int outZp = c.zeroPoint(out);
       ChannelMultipliers mult = multipliers(c, outDepth);
+      int qmin = int8 ? Byte.MIN_VALUE : Short.MIN_VALUE;
+      int qmax = int8 ? Byte.MAX_VALUE : Short.MAX_VALUE;
       FullyConnected.Plan p =
-          int8
-              ? FullyConnected.prepareInt8(
-                  outElements, accumDepth, outDepth, inZp, wZp, outScale, outZp, mult, act)
-              : FullyConnected.prepareInt16(
-                  outElements, accumDepth, outDepth, inZp, wZp, outScale, outZp, mult, act);
+          FullyConnected.prepareQuantized(
+              outElements, accumDepth, outDepth, inZp, wZp, outScale, outZp, mult, act, qmin, qmax);
       return new Plan(p, loop, c.in(0), c.in(1), bi, c.out(0));
     }
     throw c.unsupportedTypes();

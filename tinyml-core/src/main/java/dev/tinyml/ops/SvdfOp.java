@@ -161,13 +161,7 @@ public final class SvdfOp extends BuiltinOp<SvdfOp.Plan> implements TflmFootprin
         byte[] wf = (byte[]) t[p.featureWeights()];
         int[] bias = b < 0 ? null : (int[]) t[b];
         byte[] out = (byte[]) t[p.output()];
-        Object state = t[p.state()];
-        if (t[p.timeWeights()] instanceof short[] wt) {
-          Svdf.evalInt8(p.svdf(), in, wf, wt, bias, (short[]) state, out, s.ints());
-        } else {
-          Svdf.evalInt8(
-              p.svdf(), in, wf, (byte[]) t[p.timeWeights()], bias, (byte[]) state, out, s.ints());
-        }
+        Svdf.evalInt8(p.svdf(), in, wf, t[p.timeWeights()], bias, t[p.state()], out, s.ints());
       }
     }
   }

@@ -1,5 +1,7 @@
 package dev.tinyml.ops.kernels;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * ADD, SUB and MUL with broadcasting, float32, int8 and int16 (ADD, MUL), as TFLM computes them.
  * Int8 ADD/SUB shift both inputs left by 20 bits (int16 ADD by 15), rescale each to twice the
@@ -79,81 +81,15 @@ public final class Arithmetic {
         act.floatMax());
   }
 
-  /** Int8 plan from the three tensors' scales and zero points. */
-  public static Plan prepareInt8(
-      Op op,
-      int[] shape1,
-      int[] shape2,
-      float scale1,
-      int zeroPoint1,
-      float scale2,
-      int zeroPoint2,
-      float outputScale,
-      int outputZeroPoint,
-      Activation act) {
-    return prepareQuantized(
-        op,
-        shape1,
-        shape2,
-        scale1,
-        zeroPoint1,
-        scale2,
-        zeroPoint2,
-        outputScale,
-        outputZeroPoint,
-        act,
-        20,
-        Byte.MIN_VALUE,
-        Byte.MAX_VALUE);
-  }
-
   /**
-   * Int16 plan for ADD and MUL, as TFLM's general int16 path: the int8 arithmetic with a pre-shift
-   * of 15 for ADD (TFLM ignores {@code pot_scale_int16}) and an int16 clamp. MUL needs zero points
-   * 0, as TFLM checks.
+   * Int8 or int16 plan from the three tensors' scales and zero points. Int16 runs TFLM's general
+   * int16 path for ADD and MUL: the int8 arithmetic with a pre-shift of 15 for ADD (TFLM ignores
+   * {@code pot_scale_int16}) and an int16 clamp; its MUL needs zero points 0, as TFLM checks.
    *
-   * @throws IllegalArgumentException for SUB, or a MUL with a non-zero zero point
+   * @param int16 true for int16 tensors, false for int8
+   * @throws IllegalArgumentException for int16 SUB, or an int16 MUL with a non-zero zero point
    */
-  public static Plan prepareInt16(
-      Op op,
-      int[] shape1,
-      int[] shape2,
-      float scale1,
-      int zeroPoint1,
-      float scale2,
-      int zeroPoint2,
-      float outputScale,
-      int outputZeroPoint,
-      Activation act) {
-    if (op == Op.SUB) {
-      throw new IllegalArgumentException("int16 SUB is not implemented; quantize it to int8");
-    }
-    if (op == Op.MUL && (zeroPoint1 != 0 || zeroPoint2 != 0 || outputZeroPoint != 0)) {
-      throw new IllegalArgumentException(
-          "int16 inputs and output need zero point 0, got "
-              + zeroPoint1
-              + ", "
-              + zeroPoint2
-              + " and "
-              + outputZeroPoint);
-    }
-    return prepareQuantized(
-        op,
-        shape1,
-        shape2,
-        scale1,
-        zeroPoint1,
-        scale2,
-        zeroPoint2,
-        outputScale,
-        outputZeroPoint,
-        act,
-        15,
-        Short.MIN_VALUE,
-        Short.MAX_VALUE);
-  }
-
-  private static Plan prepareQuantized(
+  public static Plan prepareQuantized(
       Op op,
       int[] shape1,
       int[] shape2,
@@ -164,9 +100,22 @@ public final class Arithmetic {
       float outputScale,
       int outputZeroPoint,
       Activation act,
-      int addSubLeftShift,
-      int qmin,
-      int qmax) {
+      boolean int16) {
+    if (int16 && op == Op.SUB) {
+      throw new IllegalArgumentException("int16 SUB is not implemented; quantize it to int8");
+    }
+    if (int16 && op == Op.MUL && (zeroPoint1 != 0 || zeroPoint2 != 0 || outputZeroPoint != 0)) {
+      throw new IllegalArgumentException(
+          "int16 inputs and output need zero point 0, got "
+              + zeroPoint1
+              + ", "
+              + zeroPoint2
+              + " and "
+              + outputZeroPoint);
+    }
+    int addSubLeftShift = int16 ? 15 : 20;
+    int qmin = int16 ? Short.MIN_VALUE : Byte.MIN_VALUE;
+    int qmax = int16 ? Short.MAX_VALUE : Byte.MAX_VALUE;
     int[] range = act.quantizedRange(outputScale, outputZeroPoint, qmin, qmax);
     Broadcast bc = Broadcast.of(shape1, shape2);
     int leftShift = 0;
@@ -233,21 +182,22 @@ public final class Arithmetic {
 
   /** Int8 eval. */
   public static void evalInt8(Plan p, byte[] a, byte[] b, byte[] out) {
-    Broadcast bc = p.broadcast();
-    for (int e = 0; e < bc.size(); e++) {
-      int v =
-          p.op() == Op.MUL ? mul(p, a[bc.i1(e)], b[bc.i2(e)]) : addSub(p, a[bc.i1(e)], b[bc.i2(e)]);
-      out[e] = (byte) Math.min(p.actMax(), Math.max(p.actMin(), v));
-    }
+    evalQuantized(p, i -> a[i], i -> b[i], (e, v) -> out[e] = (byte) v);
   }
 
   /** Int16 eval (ADD and MUL). */
   public static void evalInt16(Plan p, short[] a, short[] b, short[] out) {
+    evalQuantized(p, i -> a[i], i -> b[i], (e, v) -> out[e] = (short) v);
+  }
+
+  /** The quantized loop for both element widths: reads both broadcast inputs, stores the clamp. */
+  private static void evalQuantized(Plan p, IntUnaryOperator a, IntUnaryOperator b, IntStore out) {
     Broadcast bc = p.broadcast();
     for (int e = 0; e < bc.size(); e++) {
-      int v =
-          p.op() == Op.MUL ? mul(p, a[bc.i1(e)], b[bc.i2(e)]) : addSub(p, a[bc.i1(e)], b[bc.i2(e)]);
-      out[e] = (short) Math.min(p.actMax(), Math.max(p.actMin(), v));
+      int x = a.applyAsInt(bc.i1(e));
+      int y = b.applyAsInt(bc.i2(e));
+      int v = p.op() == Op.MUL ? mul(p, x, y) : addSub(p, x, y);
+      out.set(e, Math.min(p.actMax(), Math.max(p.actMin(), v)));
     }
   }
 

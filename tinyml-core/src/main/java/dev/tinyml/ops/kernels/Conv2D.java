@@ -13,20 +13,12 @@ public final class Conv2D {
   private Conv2D() {}
 
   /**
-   * Builds the parameters from NHWC input, OHWI filter and NHWC output shapes.
+   * The channel rule for {@link ConvParams#of}: an OHWI filter {@code [outC, kH, kW, inC / groups]}
+   * whose groups divide both channel counts; gives {@code inC / groups}.
    *
-   * @param quantization null for float
-   * @throws IllegalArgumentException when the filter does not fit the channels (it must be {@code
-   *     [outC, kH, kW, inC / groups]}, groups dividing both), batches differ or an output extent is
-   *     not the one the padding gives
+   * @throws IllegalArgumentException when the filter does not fit the channels
    */
-  public static ConvParams prepare(
-      int[] inputShape,
-      int[] filterShape,
-      int[] outputShape,
-      ConvParams.Window window,
-      Activation act,
-      ConvParams.Quantization quantization) {
+  public static int filterInC(int[] inputShape, int[] filterShape, int[] outputShape) {
     int inC = inputShape[3];
     int filterInC = filterShape[3];
     int outC = outputShape[3];
@@ -45,8 +37,7 @@ public final class Conv2D {
               + outC
               + " output channels: it must be [outC, kH, kW, inC / groups], groups dividing both");
     }
-    return ConvParams.of(
-        inputShape, filterShape, outputShape, filterInC, window, act, quantization);
+    return filterInC;
   }
 
   /** Float eval; {@code bias} may be null. */

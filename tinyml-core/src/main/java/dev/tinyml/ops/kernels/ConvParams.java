@@ -118,21 +118,37 @@ public record ConvParams(
   }
 
   /**
+   * A kernel's channel rule: checks that the filter fits the input and output channels and gives
+   * the input channels one filter reads.
+   */
+  @FunctionalInterface
+  public interface FilterChannels {
+    /**
+     * The input channels one filter reads.
+     *
+     * @throws IllegalArgumentException when the filter does not fit the channels
+     */
+    int filterInC(int[] inputShape, int[] filterShape, int[] outputShape);
+  }
+
+  /**
    * Computes paddings and clamps from NHWC input and output shapes and a {@code [*, kH, kW, *]}
    * filter.
    *
+   * @param channels the kernel's check that the filter fits the channels
    * @param quantization null for float
-   * @throws IllegalArgumentException when batches differ, or an output extent is not the one the
-   *     padding rule gives
+   * @throws IllegalArgumentException when the filter does not fit the channels, batches differ, or
+   *     an output extent is not the one the padding rule gives
    */
   public static ConvParams of(
+      FilterChannels channels,
       int[] inputShape,
       int[] filterShape,
       int[] outputShape,
-      int filterInC,
       Window w,
       Activation act,
       Quantization quantization) {
+    int filterInC = channels.filterInC(inputShape, filterShape, outputShape);
     int inH = inputShape[1];
     int inW = inputShape[2];
     int kH = filterShape[1];

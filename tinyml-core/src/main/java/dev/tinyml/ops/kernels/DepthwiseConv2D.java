@@ -13,20 +13,12 @@ public final class DepthwiseConv2D {
   private DepthwiseConv2D() {}
 
   /**
-   * Builds the parameters from NHWC input, {@code [1, kH, kW, outC]} filter and NHWC output shapes.
+   * The channel rule for {@link ConvParams#of}: a {@code [1, kH, kW, outC]} filter whose output
+   * channels are a multiple of the input channels; each filter reads one input channel.
    *
-   * @param quantization null for float
-   * @throws IllegalArgumentException when the filter channels are not the output channels, or those
-   *     are not a multiple of the input channels, batches differ or an output extent is not the one
-   *     the padding gives
+   * @throws IllegalArgumentException when the filter does not fit the channels
    */
-  public static ConvParams prepare(
-      int[] inputShape,
-      int[] filterShape,
-      int[] outputShape,
-      ConvParams.Window window,
-      Activation act,
-      ConvParams.Quantization quantization) {
+  public static int filterInC(int[] inputShape, int[] filterShape, int[] outputShape) {
     int inC = inputShape[3];
     int outC = outputShape[3];
     if (filterShape[3] != outC || inC <= 0 || outC % inC != 0) {
@@ -38,7 +30,7 @@ public final class DepthwiseConv2D {
               + " must be equal and a multiple of input channels "
               + inC);
     }
-    return ConvParams.of(inputShape, filterShape, outputShape, 1, window, act, quantization);
+    return 1;
   }
 
   /**

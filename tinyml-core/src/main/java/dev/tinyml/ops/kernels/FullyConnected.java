@@ -54,8 +54,14 @@ public final class FullyConnected {
         act.floatMax());
   }
 
-  /** Int8 plan; {@code multipliers} from {@link ChannelMultipliers}. */
-  public static Plan prepareInt8(
+  /**
+   * Int8 or 16x8 plan (int16 activations, int8 weights); {@code multipliers} from {@link
+   * ChannelMultipliers}. Both share the arithmetic and differ only in the output's clamp range.
+   *
+   * @param qmin lowest value of the output type
+   * @param qmax highest value of the output type
+   */
+  public static Plan prepareQuantized(
       int outputElements,
       int accumDepth,
       int outputDepth,
@@ -64,52 +70,10 @@ public final class FullyConnected {
       float outputScale,
       int outputZeroPoint,
       ChannelMultipliers multipliers,
-      Activation act) {
-    return prepareQuantized(
-        outputElements,
-        accumDepth,
-        outputDepth,
-        inputZeroPoint,
-        filterZeroPoint,
-        outputScale,
-        outputZeroPoint,
-        multipliers,
-        act.quantizedRange(outputScale, outputZeroPoint, Byte.MIN_VALUE, Byte.MAX_VALUE));
-  }
-
-  /** 16x8 plan (int16 activations, int8 weights): the int8 plan with an int16 clamp. */
-  public static Plan prepareInt16(
-      int outputElements,
-      int accumDepth,
-      int outputDepth,
-      int inputZeroPoint,
-      int filterZeroPoint,
-      float outputScale,
-      int outputZeroPoint,
-      ChannelMultipliers multipliers,
-      Activation act) {
-    return prepareQuantized(
-        outputElements,
-        accumDepth,
-        outputDepth,
-        inputZeroPoint,
-        filterZeroPoint,
-        outputScale,
-        outputZeroPoint,
-        multipliers,
-        act.quantizedRange(outputScale, outputZeroPoint, Short.MIN_VALUE, Short.MAX_VALUE));
-  }
-
-  private static Plan prepareQuantized(
-      int outputElements,
-      int accumDepth,
-      int outputDepth,
-      int inputZeroPoint,
-      int filterZeroPoint,
-      float outputScale,
-      int outputZeroPoint,
-      ChannelMultipliers multipliers,
-      int[] range) {
+      Activation act,
+      int qmin,
+      int qmax) {
+    int[] range = act.quantizedRange(outputScale, outputZeroPoint, qmin, qmax);
     return new Plan(
         outputElements / outputDepth,
         accumDepth,

@@ -48,39 +48,9 @@ public final class Pooling {
       float floatMax) {}
 
   /**
-   * Builds a float32 or int8 plan. For int8 the input and output must share scale and zero point
-   * (TFLM checks it).
-   *
-   * @param outputScale used for the int8 activation clamp
-   * @throws IllegalArgumentException when batches differ or an output extent is not the one the
-   *     padding gives
-   */
-  public static Plan prepare(
-      int[] inputShape,
-      int[] outputShape,
-      boolean samePadding,
-      int filterH,
-      int filterW,
-      int strideH,
-      int strideW,
-      Activation act,
-      float outputScale,
-      int outputZeroPoint) {
-    return prepare(
-        inputShape,
-        outputShape,
-        samePadding,
-        filterH,
-        filterW,
-        strideH,
-        strideW,
-        act,
-        new ConvParams.Quantization(0, outputScale, outputZeroPoint, null));
-  }
-
-  /**
-   * Builds a plan whose activation clamp lies in {@code quantization}'s type range (int16 passes
-   * {@code Short.MIN_VALUE..Short.MAX_VALUE}).
+   * Builds a float32, int8 or int16 plan whose activation clamp lies in {@code quantization}'s type
+   * range (int16 passes {@code Short.MIN_VALUE..Short.MAX_VALUE}). For int8 and int16 the input and
+   * output must share scale and zero point (TFLM checks it).
    *
    * @param quantization the output scale, zero point and type range (no multipliers)
    * @throws IllegalArgumentException when batches differ or an output extent is not the one the
@@ -99,10 +69,10 @@ public final class Pooling {
     // A pooling window is a one-channel, undilated filter; ConvParams checks and pads it the same.
     ConvParams g =
         ConvParams.of(
+            (in, filter, out) -> 1,
             inputShape,
             new int[] {1, filterH, filterW, 1},
             outputShape,
-            1,
             new ConvParams.Window(samePadding, strideH, strideW, 1, 1),
             act,
             quantization);

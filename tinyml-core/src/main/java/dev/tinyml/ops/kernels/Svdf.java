@@ -122,35 +122,42 @@ public final class Svdf {
         0f);
   }
 
-  /** Int8 eval with an int16 state and int16 time weights. */
+  /**
+   * Int8 eval; the time weights and the state are both {@code short[]} (int16 state) or both {@code
+   * byte[]} (int8 state).
+   *
+   * @throws IllegalArgumentException when the time weights and state are not such a pair
+   */
   public static void evalInt8(
       Plan p,
       byte[] in,
       byte[] featureWeights,
-      short[] timeWeights,
+      Object timeWeights,
       int[] bias,
-      short[] state,
+      Object state,
       byte[] out,
       int[] scratch) {
+    IntUnaryOperator weight;
+    IntUnaryOperator read;
+    IntStore write;
+    if (timeWeights instanceof short[] w16 && state instanceof short[] s16) {
+      weight = i -> w16[i];
+      read = i -> s16[i];
+      write = (i, v) -> s16[i] = (short) v;
+    } else if (timeWeights instanceof byte[] w8 && state instanceof byte[] s8) {
+      weight = i -> w8[i];
+      read = i -> s8[i];
+      write = (i, v) -> s8[i] = (byte) v;
+    } else {
+      throw new IllegalArgumentException(
+          "SVDF int8 needs time weights and state both int16 or both int8, got "
+              + timeWeights.getClass().getSimpleName()
+              + " and "
+              + state.getClass().getSimpleName());
+    }
     System.arraycopy(state, 1, state, 0, p.batches() * p.filters() * p.memory() - 1);
-    project(p, in, featureWeights, (i, v) -> state[i] = (short) v);
-    reduceMemory(p, i -> timeWeights[i], i -> state[i], scratch);
-    finishInt8(p, bias, out, scratch);
-  }
-
-  /** Int8 eval with an int8 state and int8 time weights. */
-  public static void evalInt8(
-      Plan p,
-      byte[] in,
-      byte[] featureWeights,
-      byte[] timeWeights,
-      int[] bias,
-      byte[] state,
-      byte[] out,
-      int[] scratch) {
-    System.arraycopy(state, 1, state, 0, p.batches() * p.filters() * p.memory() - 1);
-    project(p, in, featureWeights, (i, v) -> state[i] = (byte) v);
-    reduceMemory(p, i -> timeWeights[i], i -> state[i], scratch);
+    project(p, in, featureWeights, write);
+    reduceMemory(p, weight, read, scratch);
     finishInt8(p, bias, out, scratch);
   }
 

@@ -13,7 +13,8 @@ class ArithmeticTest {
   void int8AddRescalesThroughTwentyBitsAndRoundsTiesAway() {
     // output scale 2: (3 + 4) / 2 = 3.5 -> 4 and -3.5 -> -4
     Arithmetic.Plan p =
-        Arithmetic.prepareInt8(Arithmetic.Op.ADD, TWO, TWO, 1f, 0, 1f, 0, 2f, 0, Activation.NONE);
+        Arithmetic.prepareQuantized(
+            Arithmetic.Op.ADD, TWO, TWO, 1f, 0, 1f, 0, 2f, 0, Activation.NONE, false);
     assertThat(p.leftShift()).isEqualTo(20);
     byte[] out = new byte[2];
     Arithmetic.evalInt8(p, new byte[] {3, -3}, new byte[] {4, -4}, out);
@@ -23,7 +24,8 @@ class ArithmeticTest {
   @Test
   void int8AddSaturatesAndHonoursZeroPoints() {
     Arithmetic.Plan p =
-        Arithmetic.prepareInt8(Arithmetic.Op.ADD, TWO, TWO, 1f, 1, 1f, -1, 1f, 5, Activation.NONE);
+        Arithmetic.prepareQuantized(
+            Arithmetic.Op.ADD, TWO, TWO, 1f, 1, 1f, -1, 1f, 5, Activation.NONE, false);
     byte[] out = new byte[2];
     Arithmetic.evalInt8(p, new byte[] {100, 1}, new byte[] {100, -1}, out);
     assertThat(out).containsExactly(127, 5);
@@ -32,13 +34,14 @@ class ArithmeticTest {
   @Test
   void int8SubAndMul() {
     Arithmetic.Plan sub =
-        Arithmetic.prepareInt8(Arithmetic.Op.SUB, TWO, TWO, 1f, 0, 1f, 0, 1f, 0, Activation.NONE);
+        Arithmetic.prepareQuantized(
+            Arithmetic.Op.SUB, TWO, TWO, 1f, 0, 1f, 0, 1f, 0, Activation.NONE, false);
     byte[] out = new byte[2];
     Arithmetic.evalInt8(sub, new byte[] {5, -100}, new byte[] {7, 100}, out);
     assertThat(out).containsExactly(-2, -128);
     Arithmetic.Plan mul =
-        Arithmetic.prepareInt8(
-            Arithmetic.Op.MUL, TWO, TWO, 0.5f, 1, 0.5f, 0, 0.25f, -2, Activation.NONE);
+        Arithmetic.prepareQuantized(
+            Arithmetic.Op.MUL, TWO, TWO, 0.5f, 1, 0.5f, 0, 0.25f, -2, Activation.NONE, false);
     Arithmetic.evalInt8(mul, new byte[] {4, -5}, new byte[] {5, 3}, out);
     assertThat(out).containsExactly(13, -20); // (4-1)*5 - 2, (-5-1)*3 - 2
   }

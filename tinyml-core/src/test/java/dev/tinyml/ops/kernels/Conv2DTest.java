@@ -12,7 +12,8 @@ class Conv2DTest {
   @Test
   void floatValidPaddingSlidesTheFilter() {
     ConvParams p =
-        Conv2D.prepare(
+        ConvParams.of(
+            Conv2D::filterInC,
             new int[] {1, 3, 3, 1},
             new int[] {1, 2, 2, 1},
             new int[] {1, 2, 2, 1},
@@ -27,7 +28,8 @@ class Conv2DTest {
   @Test
   void floatSamePaddingSkipsTapsOutsideTheImage() {
     ConvParams p =
-        Conv2D.prepare(
+        ConvParams.of(
+            Conv2D::filterInC,
             new int[] {1, 3, 3, 1},
             new int[] {1, 3, 3, 1},
             new int[] {1, 3, 3, 1},
@@ -44,7 +46,8 @@ class Conv2DTest {
   @Test
   void floatDilationSpreadsTheTaps() {
     ConvParams p =
-        Conv2D.prepare(
+        ConvParams.of(
+            Conv2D::filterInC,
             new int[] {1, 1, 5, 1},
             new int[] {1, 1, 2, 1},
             new int[] {1, 1, 3, 1},
@@ -60,7 +63,8 @@ class Conv2DTest {
   void int8PaddedTapsContributeNothingEvenWithAZeroPoint() {
     ChannelMultipliers one = ChannelMultipliers.of(1f, new float[] {1f}, 1f, 1);
     ConvParams p =
-        Conv2D.prepare(
+        ConvParams.of(
+            Conv2D::filterInC,
             new int[] {1, 3, 3, 1},
             new int[] {1, 3, 3, 1},
             new int[] {1, 3, 3, 1},
@@ -82,7 +86,8 @@ class Conv2DTest {
     // channel 0 * 0.5 -> 4.5 rounds to 5; channel 1 * 4 -> 4
     ChannelMultipliers m = new ChannelMultipliers(new int[] {1 << 30, 1 << 30}, new int[] {0, 3});
     ConvParams p =
-        Conv2D.prepare(
+        ConvParams.of(
+            Conv2D::filterInC,
             new int[] {1, 1, 1, 2},
             new int[] {2, 1, 1, 2},
             new int[] {1, 1, 1, 2},
@@ -99,7 +104,8 @@ class Conv2DTest {
     // output scale 0.1, zp 0: RELU6 clamps to [0, 60]
     ChannelMultipliers one = new ChannelMultipliers(new int[] {1 << 30}, new int[] {1});
     ConvParams p =
-        Conv2D.prepare(
+        ConvParams.of(
+            Conv2D::filterInC,
             new int[] {1, 1, 2, 1},
             new int[] {1, 1, 1, 1},
             new int[] {1, 1, 2, 1},
@@ -115,7 +121,8 @@ class Conv2DTest {
   void outputSizeThatContradictsThePaddingIsRejected() {
     assertThatThrownBy(
             () ->
-                Conv2D.prepare(
+                ConvParams.of(
+                    Conv2D::filterInC,
                     new int[] {1, 3, 3, 1},
                     new int[] {1, 2, 2, 1},
                     new int[] {1, 3, 3, 1},
@@ -129,7 +136,8 @@ class Conv2DTest {
   void zeroStrideIsRejectedRatherThanDividedBy() {
     assertThatThrownBy(
             () ->
-                Conv2D.prepare(
+                ConvParams.of(
+                    Conv2D::filterInC,
                     new int[] {1, 3, 3, 1},
                     new int[] {1, 2, 2, 1},
                     new int[] {1, 2, 2, 1},
@@ -145,7 +153,8 @@ class Conv2DTest {
     // 3 input channels cannot be split into groups of 2 filter input channels.
     assertThatThrownBy(
             () ->
-                Conv2D.prepare(
+                ConvParams.of(
+                    Conv2D::filterInC,
                     new int[] {1, 3, 3, 3},
                     new int[] {4, 1, 1, 2},
                     new int[] {1, 3, 3, 4},
@@ -172,7 +181,8 @@ class Conv2DTest {
             0.1f,
             9);
     ConvParams p =
-        Conv2D.prepare(
+        ConvParams.of(
+            Conv2D::filterInC,
             inShape,
             fShape,
             outShape,

@@ -9,7 +9,8 @@ class DepthwiseConv2DTest {
   @Test
   void floatDepthMultiplierTwoGivesTwoOutputsPerInputChannel() {
     ConvParams p =
-        DepthwiseConv2D.prepare(
+        ConvParams.of(
+            DepthwiseConv2D::filterInC,
             new int[] {1, 1, 1, 2},
             new int[] {1, 1, 1, 4},
             new int[] {1, 1, 1, 4},
@@ -31,7 +32,8 @@ class DepthwiseConv2DTest {
   void int8SamePaddingWithZeroPointCountsOnlyImageTaps() {
     ChannelMultipliers one = ChannelMultipliers.of(1f, new float[] {1f}, 1f, 1);
     ConvParams p =
-        DepthwiseConv2D.prepare(
+        ConvParams.of(
+            DepthwiseConv2D::filterInC,
             new int[] {1, 3, 3, 1},
             new int[] {1, 3, 3, 1},
             new int[] {1, 3, 3, 1},
@@ -51,7 +53,8 @@ class DepthwiseConv2DTest {
   void int8PerChannelWithStrideTwoAndBias() {
     ChannelMultipliers m = new ChannelMultipliers(new int[] {1 << 30, 1 << 30}, new int[] {0, 1});
     ConvParams p =
-        DepthwiseConv2D.prepare(
+        ConvParams.of(
+            DepthwiseConv2D::filterInC,
             new int[] {1, 1, 4, 2},
             new int[] {1, 1, 1, 2},
             new int[] {1, 1, 2, 2},
@@ -82,7 +85,8 @@ class DepthwiseConv2DTest {
       float[] scales = {0.01f, 0.02f, 0.03f, 0.015f, 0.025f, 0.011f};
       ChannelMultipliers m = ChannelMultipliers.of(0.05f, scales, 0.1f, 6);
       ConvParams p =
-          DepthwiseConv2D.prepare(
+          ConvParams.of(
+              DepthwiseConv2D::filterInC,
               inShape,
               fShape,
               outShape,

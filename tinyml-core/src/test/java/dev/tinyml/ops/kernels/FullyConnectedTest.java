@@ -29,7 +29,18 @@ class FullyConnectedTest {
   void int8SubtractsInputZeroPointAndRoundsHalfUpInTheHighMultiply() {
     // (10-2)*3 + (-4-2)*1 = 18, + bias 5 = 23, * 0.5 = 11.5 -> 12, + zp -1 = 11
     FullyConnected.Plan p =
-        FullyConnected.prepareInt8(1, 2, 1, 2, 0, 1f, -1, same(1, HALF, 0), Activation.NONE);
+        FullyConnected.prepareQuantized(
+            1,
+            2,
+            1,
+            2,
+            0,
+            1f,
+            -1,
+            same(1, HALF, 0),
+            Activation.NONE,
+            Byte.MIN_VALUE,
+            Byte.MAX_VALUE);
     byte[] out = new byte[1];
     FullyConnected.evalInt8(p, new byte[] {10, -4}, new byte[] {3, 1}, new int[] {5}, out);
     assertThat(out).containsExactly(11);
@@ -38,7 +49,18 @@ class FullyConnectedTest {
   @Test
   void int8SaturatesAndAppliesReluAtTheZeroPoint() {
     FullyConnected.Plan p =
-        FullyConnected.prepareInt8(2, 1, 2, 0, 0, 0.5f, -10, same(2, HALF, 1), Activation.RELU);
+        FullyConnected.prepareQuantized(
+            2,
+            1,
+            2,
+            0,
+            0,
+            0.5f,
+            -10,
+            same(2, HALF, 1),
+            Activation.RELU,
+            Byte.MIN_VALUE,
+            Byte.MAX_VALUE);
     byte[] out = new byte[2];
     FullyConnected.evalInt8(p, new byte[] {100}, new byte[] {100, -100}, null, out);
     assertThat(out).containsExactly(127, -10);
@@ -47,7 +69,9 @@ class FullyConnectedTest {
   @Test
   void int8PerChannelUsesEachOutputsMultiplier() {
     ChannelMultipliers m = new ChannelMultipliers(new int[] {HALF, HALF}, new int[] {0, 2});
-    FullyConnected.Plan p = FullyConnected.prepareInt8(2, 1, 2, 0, 0, 1f, 0, m, Activation.NONE);
+    FullyConnected.Plan p =
+        FullyConnected.prepareQuantized(
+            2, 1, 2, 0, 0, 1f, 0, m, Activation.NONE, Byte.MIN_VALUE, Byte.MAX_VALUE);
     byte[] out = new byte[2];
     FullyConnected.evalInt8(p, new byte[] {5}, new byte[] {2, 3}, null, out);
     assertThat(out).containsExactly(5, 30);

@@ -18,8 +18,7 @@ class PoolingTest {
             1,
             2,
             Activation.NONE,
-            1f,
-            0);
+            new ConvParams.Quantization(0, 1f, 0, null));
     byte[] out = new byte[2];
     Pooling.averageInt8(p, new byte[] {1, 2, -1, -2}, out);
     assertThat(out).containsExactly(2, -2);
@@ -37,8 +36,7 @@ class PoolingTest {
             1,
             1,
             Activation.NONE,
-            1f,
-            0);
+            new ConvParams.Quantization(0, 1f, 0, null));
     byte[] out = new byte[3];
     Pooling.averageInt8(p, new byte[] {3, 4, 5}, out);
     assertThat(out).containsExactly(4, 5, 5);
@@ -56,8 +54,7 @@ class PoolingTest {
             2,
             2,
             Activation.NONE,
-            1f,
-            0);
+            new ConvParams.Quantization(0, 1f, 0, null));
     float[] out = new float[1];
     Pooling.averageFloat(p, new float[] {1, 2, 3, 5}, out);
     assertThat(out).containsExactly(2.75f);
@@ -75,8 +72,7 @@ class PoolingTest {
             2,
             2,
             Activation.RELU,
-            0.5f,
-            -3);
+            new ConvParams.Quantization(0, 0.5f, -3, null));
     byte[] out = new byte[2];
     Pooling.maxInt8(p, new byte[] {-10, 7, -20, 1, -5, 2, -9, 3}, out);
     assertThat(out).containsExactly(-3, 7);
