@@ -17,8 +17,7 @@ public enum Backend {
    * @throws IllegalArgumentException naming the accepted values
    */
   public static Backend parse(String name) {
-    return SettingNames.lookup(Backend.class, name, TFLM)
-        .orElseThrow(() -> new IllegalArgumentException("must be tflm or c, got '" + name + "'"));
+    return SettingNames.parse(Backend.class, name, TFLM, "must be tflm or c, got '" + name + "'");
   }
 
   /**

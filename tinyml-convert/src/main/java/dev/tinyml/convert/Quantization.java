@@ -7,14 +7,20 @@ import java.util.Optional;
 /** Whether a float model is quantized on the way to the board, and to which integer types. */
 public enum Quantization {
   /** Full-integer int8: a float model is calibrated and quantized; a quantized one is kept. */
-  INT8,
+  INT8(QuantizationScheme.INT8),
   /** The model goes to the board as it is, float or quantized. */
-  NONE,
+  NONE(null),
   /**
    * 16x8: int16 activations, int8 weights, int64 biases, for the ops TFLM has 16x8 kernels for; a
    * quantized model is kept.
    */
-  INT16X8;
+  INT16X8(QuantizationScheme.INT16X8);
+
+  private final QuantizationScheme scheme;
+
+  Quantization(QuantizationScheme scheme) {
+    this.scheme = scheme;
+  }
 
   /**
    * The setting by name: {@code int8}, {@code int16x8} or {@code none} (case and surrounding blanks
@@ -25,10 +31,8 @@ public enum Quantization {
    * @throws IllegalArgumentException naming the accepted values
    */
   public static Quantization parse(String name) {
-    return SettingNames.lookup(Quantization.class, name, INT8)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException("must be int8, int16x8 or none, got '" + name + "'"));
+    return SettingNames.parse(
+        Quantization.class, name, INT8, "must be int8, int16x8 or none, got '" + name + "'");
   }
 
   /**
@@ -46,10 +50,6 @@ public enum Quantization {
    * @return the scheme a float model is quantized with
    */
   public Optional<QuantizationScheme> scheme() {
-    return switch (this) {
-      case INT8 -> Optional.of(QuantizationScheme.INT8);
-      case INT16X8 -> Optional.of(QuantizationScheme.INT16X8);
-      case NONE -> Optional.empty();
-    };
+    return Optional.ofNullable(scheme);
   }
 }

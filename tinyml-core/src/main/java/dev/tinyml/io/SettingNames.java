@@ -1,7 +1,6 @@
 package dev.tinyml.io;
 
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Reads enum-valued settings by their lower-case names, so every setting treats case, blanks and an
@@ -17,23 +16,25 @@ public final class SettingNames {
    * @param type the enum class
    * @param name the name given; {@code null} means {@code absent}
    * @param absent the constant an absent name stands for
-   * @return the constant, or empty if no constant has that name; the caller says what is accepted
+   * @param unknown the message when no constant has that name: what is accepted
+   * @return the constant
+   * @throws IllegalArgumentException with {@code unknown} if no constant has that name
    */
-  public static <E extends Enum<E>> Optional<E> lookup(Class<E> type, String name, E absent) {
+  public static <E extends Enum<E>> E parse(Class<E> type, String name, E absent, String unknown) {
     if (name == null) {
-      return Optional.of(absent);
+      return absent;
     }
     String n = name.trim().toLowerCase(Locale.ROOT);
     for (E e : type.getEnumConstants()) {
       if (id(e).equals(n)) {
-        return Optional.of(e);
+        return e;
       }
     }
-    return Optional.empty();
+    throw new IllegalArgumentException(unknown);
   }
 
   /**
-   * The name {@link #lookup} reads for a constant.
+   * The name {@link #parse} reads for a constant.
    *
    * @param constant the constant
    * @return its name in lower case

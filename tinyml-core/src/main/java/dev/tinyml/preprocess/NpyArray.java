@@ -21,28 +21,26 @@ public record NpyArray(Dtype dtype, int[] shape, byte[] data) {
   /** The element types supported, by their NumPy {@code descr}. */
   public enum Dtype {
     /** {@code <f4}: float32. */
-    FLOAT32("<f4", 4),
+    FLOAT32("<f4"),
     /** {@code <f8}: float64. */
-    FLOAT64("<f8", 8),
+    FLOAT64("<f8"),
     /** {@code |i1}: int8. */
-    INT8("|i1", 1),
+    INT8("|i1"),
     /** {@code |u1}: uint8. */
-    UINT8("|u1", 1),
+    UINT8("|u1"),
     /** {@code <i2}: int16. */
-    INT16("<i2", 2),
+    INT16("<i2"),
     /** {@code <u2}: uint16. */
-    UINT16("<u2", 2),
+    UINT16("<u2"),
     /** {@code <i4}: int32. */
-    INT32("<i4", 4),
+    INT32("<i4"),
     /** {@code <i8}: int64. */
-    INT64("<i8", 8);
+    INT64("<i8");
 
     private final String descr;
-    private final int size;
 
-    Dtype(String descr, int size) {
+    Dtype(String descr) {
       this.descr = descr;
-      this.size = size;
     }
 
     /**
@@ -56,7 +54,8 @@ public record NpyArray(Dtype dtype, int[] shape, byte[] data) {
      * @return bytes per element
      */
     public int size() {
-      return size;
+      // A NumPy descr ends with the element size in bytes.
+      return descr.charAt(descr.length() - 1) - '0';
     }
   }
 

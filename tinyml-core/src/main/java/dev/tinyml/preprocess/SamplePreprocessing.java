@@ -204,6 +204,31 @@ public sealed interface SamplePreprocessing {
    * Whether {@code shape} is {@code inputShape} or a batch of it: {@code [k, rest...]} where the
    * input is {@code [1, rest...]}.
    */
+  /**
+   * One model input from audio feature frames, after checking that they fill the input exactly.
+   *
+   * @param kind the preprocessing's name, for the error message
+   * @param window the samples per frame, for the error message
+   * @param step the samples between frame starts, for the error message
+   * @param rate the clip's sample rate, for the error message
+   */
+  private static List<float[]> audioSample(
+      Path file,
+      String kind,
+      int[] inputShape,
+      float[][] frames,
+      int channels,
+      int window,
+      int step,
+      int rate) {
+    Shapes.checkAudio(file, kind, frames.length, channels, inputShape, window, step, rate);
+    float[] v = new float[frames.length * channels];
+    for (int f = 0; f < frames.length; f++) {
+      System.arraycopy(frames[f], 0, v, f * channels, channels);
+    }
+    return List.of(v);
+  }
+
   private static boolean batched(int[] shape, int[] inputShape) {
     if (Arrays.equals(shape, inputShape)) {
       return true;
@@ -235,22 +260,21 @@ public sealed interface SamplePreprocessing {
       MicroFrontend frontend = new MicroFrontend(config, rate);
       int[][] frames = MicroFrontend.compute(config, rate, clip.toPcm16());
       int channels = frontend.featureCount();
-      float[] v = new float[frames.length * channels];
+      float[][] scaled = new float[frames.length][channels];
       for (int f = 0; f < frames.length; f++) {
         for (int c = 0; c < channels; c++) {
-          v[f * channels + c] = frames[f][c] / divisor;
+          scaled[f][c] = frames[f][c] / divisor;
         }
       }
-      Shapes.checkAudio(
+      return audioSample(
           file,
           name(),
-          frames.length,
-          channels,
           inputShape,
+          scaled,
+          channels,
           frontend.windowSize(),
           frontend.windowStep(),
           rate);
-      return List.of(v);
     }
   }
 
@@ -272,20 +296,15 @@ public sealed interface SamplePreprocessing {
       SpectralFeatures features = new SpectralFeatures(config, kind);
       float[][] frames = features.compute(clip.samples());
       int channels = features.featureCount();
-      float[] v = new float[frames.length * channels];
-      for (int f = 0; f < frames.length; f++) {
-        System.arraycopy(frames[f], 0, v, f * channels, channels);
-      }
-      Shapes.checkAudio(
+      return audioSample(
           file,
           name(),
-          frames.length,
-          channels,
           inputShape,
+          frames,
+          channels,
           config.frameLength(),
           config.frameStep(),
           config.sampleRate());
-      return List.of(v);
     }
   }
 

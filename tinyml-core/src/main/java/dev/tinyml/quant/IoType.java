@@ -20,11 +20,11 @@ public enum IoType {
    * @throws IllegalArgumentException naming the types the quantizer makes
    */
   public static IoType parse(String name) {
-    return SettingNames.lookup(IoType.class, name, INT8)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "the quantizer makes int8 or float32 inputs and outputs (int16 with the"
-                        + " int16x8 scheme); use one of those."));
+    return SettingNames.parse(
+        IoType.class,
+        name,
+        INT8,
+        "the quantizer makes int8 or float32 inputs and outputs (int16 with the int16x8 scheme);"
+            + " use one of those.");
   }
 }

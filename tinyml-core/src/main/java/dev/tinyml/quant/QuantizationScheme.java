@@ -48,11 +48,11 @@ public enum QuantizationScheme {
    * @throws IllegalArgumentException naming the accepted values
    */
   public static QuantizationScheme parse(String name) {
-    return SettingNames.lookup(QuantizationScheme.class, name, INT8)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "the quantization scheme must be int8 or int16x8, got '" + name + "'"));
+    return SettingNames.parse(
+        QuantizationScheme.class,
+        name,
+        INT8,
+        "the quantization scheme must be int8 or int16x8, got '" + name + "'");
   }
 
   /**

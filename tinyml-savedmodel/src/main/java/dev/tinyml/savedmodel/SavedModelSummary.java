@@ -265,9 +265,7 @@ public record SavedModelSummary(Path directory, List<MetaGraphSummary> metaGraph
       g.put("tensorflowVersion", mg.tensorflowVersion());
       ArrayNode sigs = g.putArray("signatures");
       for (SignatureSummary sig : mg.signatures()) {
-        ObjectNode o = sigs.addObject();
-        o.put("key", sig.key());
-        o.put("lowers", sig.lowers());
+        ObjectNode o = sigs.addObject().put("key", sig.key()).put("lowers", sig.lowers());
         tensors(o.putArray("inputs"), sig.inputs());
         tensors(o.putArray("outputs"), sig.outputs());
         ArrayNode ops = o.putArray("ops");
@@ -295,10 +293,12 @@ public record SavedModelSummary(Path directory, List<MetaGraphSummary> metaGraph
 
   private static void tensors(ArrayNode array, List<SavedModelInfo.TensorSpec> specs) {
     for (SavedModelInfo.TensorSpec t : specs) {
-      ObjectNode o = array.addObject();
-      o.put("key", t.key());
-      o.put("tensor", t.tensorName());
-      o.put("dtype", t.dtype());
+      ObjectNode o =
+          array
+              .addObject()
+              .put("key", t.key())
+              .put("tensor", t.tensorName())
+              .put("dtype", t.dtype());
       if (t.shape() == null) {
         o.putNull("shape");
       } else {
