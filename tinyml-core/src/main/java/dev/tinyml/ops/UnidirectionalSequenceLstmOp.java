@@ -371,12 +371,10 @@ public final class UnidirectionalSequenceLstmOp
    */
   @Override
   public int[] scratchRequests(OpNode node) {
-    Tensor in = node.input(0);
-    Tensor hidden = node.input(18);
-    Tensor cell = node.input(19);
-    if (in == null || hidden == null || cell == null) {
-      throw new IllegalArgumentException("lacks its input or state tensors; malformed model.");
-    }
+    Tensor[] inputs = node.requireInputs("its input or state tensors", 0, 18, 19);
+    Tensor in = inputs[0];
+    Tensor hidden = inputs[1];
+    Tensor cell = inputs[2];
     boolean timeMajor =
         node.options() instanceof UnidirectionalSequenceLSTMOptions o && o.timeMajor();
     int batch = timeMajor ? in.shape()[1] : in.shape()[0];
