@@ -124,11 +124,9 @@ public final class BatchMatMulOp extends BuiltinOp<BatchMatMulOp.Plan>
    */
   @Override
   public int[] prepareAllocations(OpNode node, Abi abi) {
-    Tensor lhs = node.input(0);
-    Tensor rhs = node.input(1);
-    if (lhs == null || rhs == null) {
-      throw new IllegalArgumentException("lacks an operand; malformed model.");
-    }
+    Tensor[] operands = node.requireInputs("an operand", 0, 1);
+    Tensor lhs = operands[0];
+    Tensor rhs = operands[1];
     BatchMatMulOptions o = node.options() instanceof BatchMatMulOptions b ? b : null;
     boolean adjX = o != null && o.adjX();
     boolean adjY = o != null && o.adjY();

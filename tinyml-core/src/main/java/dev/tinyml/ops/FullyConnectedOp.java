@@ -180,11 +180,9 @@ public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
   /** Integer kernels keep per-channel multipliers and shifts when the weights are per-channel. */
   @Override
   public int[] prepareAllocations(OpNode node) {
-    Tensor in = node.input(0);
-    Tensor w = node.input(1);
-    if (in == null || w == null) {
-      throw new IllegalArgumentException("lacks its input 0 or 1; malformed model.");
-    }
+    Tensor[] inputs = node.requireInputs("its input 0 or 1", 0, 1);
+    Tensor in = inputs[0];
+    Tensor w = inputs[1];
     QuantizationParameters q = w.quantization();
     boolean integer = in.type() == TensorType.INT8 || in.type() == TensorType.INT16;
     return integer && q != null && q.scale() != null && q.scale().length > 1

@@ -42,6 +42,26 @@ public record OpNode(Model model, SubGraph graph, Operator operator) {
     return t == null ? new int[0] : t.shape();
   }
 
+  /**
+   * Inputs {@code indices}, in that order, for the facets that size C memory and cannot go on
+   * without them.
+   *
+   * @param lacks what the message says the operator lacks when one is absent
+   * @param indices input indices
+   * @return the inputs, none null
+   * @throws IllegalArgumentException naming {@code lacks} when one is absent
+   */
+  public Tensor[] requireInputs(String lacks, int... indices) {
+    Tensor[] ts = new Tensor[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      ts[i] = input(indices[i]);
+      if (ts[i] == null) {
+        throw new IllegalArgumentException("lacks " + lacks + "; malformed model.");
+      }
+    }
+    return ts;
+  }
+
   /** Number of input slots, absent optional inputs included. */
   public int inputCount() {
     return operator.inputs().length;

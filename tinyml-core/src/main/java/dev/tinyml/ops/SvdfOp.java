@@ -179,15 +179,13 @@ public final class SvdfOp extends BuiltinOp<SvdfOp.Plan> implements TflmFootprin
   /** The int32 state products of every filter, and for int8 the int32 outputs per unit. */
   @Override
   public int[] scratchRequests(OpNode node) {
-    Tensor in = node.input(0);
-    Tensor weightsFeature = node.input(1);
     int rank = node.options() instanceof SVDFOptions o ? o.rank() : 0;
     if (rank <= 0) {
       throw new IllegalArgumentException("has no positive rank.");
     }
-    if (in == null || weightsFeature == null) {
-      throw new IllegalArgumentException("lacks its input or feature weights; malformed model.");
-    }
+    Tensor[] inputs = node.requireInputs("its input or feature weights", 0, 1);
+    Tensor in = inputs[0];
+    Tensor weightsFeature = inputs[1];
     int batch = in.shape()[0];
     int filters = weightsFeature.shape()[0];
     int units = filters / rank;

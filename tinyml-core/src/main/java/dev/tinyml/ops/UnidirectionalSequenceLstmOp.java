@@ -7,6 +7,7 @@ import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
 import dev.tinyml.tflite.UnidirectionalSequenceLSTMOptions;
+import java.util.Arrays;
 
 /**
  * UNIDIRECTIONAL_SEQUENCE_LSTM in float32, and the int8 variant with an int16 cell state and
@@ -128,32 +129,23 @@ public final class UnidirectionalSequenceLstmOp
               + OpContext.describe(cell));
     }
     requireTanhCellGate(c, o);
-    c.requireRank(in, 3, "input");
-    if (hidden.shape().length == 0) {
-      throw c.fail("hidden state " + OpContext.describe(hidden) + " has no units dimension");
-    }
-    boolean timeMajor = o.timeMajor();
-    int[] is = in.shape();
-    int batches = timeMajor ? is[1] : is[0];
-    int steps = timeMajor ? is[0] : is[1];
-    int inputSize = is[2];
-    int units = hidden.shape()[hidden.shape().length - 1];
+    Dims d = dims(c, o, in, hidden);
     float[] inScales = new float[4];
     float[] recScales = new float[4];
     for (int g = 0; g < 4; g++) {
       int w = GATE_INPUT_WEIGHTS[g];
-      checkGate(c, w, inputSize, units);
+      checkGate(c, w, d.inputSize(), d.units());
       inScales[g] = c.scale(c.input(w));
       recScales[g] = c.scale(c.input(w + 4));
     }
-    checkSizes(c, hidden, cell, out, batches, steps, units);
+    checkSizes(c, hidden, cell, out, d.batches(), d.steps(), d.units());
     Lstm.Plan p =
         Lstm.prepareInt8(
-            timeMajor,
-            batches,
-            steps,
-            inputSize,
-            units,
+            d.timeMajor(),
+            d.batches(),
+            d.steps(),
+            d.inputSize(),
+            d.units(),
             c.scale(in),
             c.zeroPoint(in),
             c.scale(hidden),
@@ -187,32 +179,18 @@ public final class UnidirectionalSequenceLstmOp
       Tensor hidden,
       Tensor cell,
       Tensor out) {
-    if (hidden.type() != TensorType.FLOAT32
-        || cell.type() != TensorType.FLOAT32
-        || out.type() != TensorType.FLOAT32) {
-      throw c.fail(
-          "a float32 input needs float32 states and output; hidden "
-              + OpContext.describe(hidden)
-              + ", cell "
-              + OpContext.describe(cell)
-              + ", output "
-              + OpContext.describe(out));
-    }
+    requireFloat32(
+        c,
+        "a float32 input needs float32 states and output; hidden %s, cell %s, output %s",
+        hidden,
+        cell,
+        out);
     requireTanhCellGate(c, o);
     if (!(o.cellClip() >= 0) || Float.isInfinite(o.cellClip())) {
       throw c.fail("cell clip must be finite and not negative, got " + o.cellClip());
     }
-    c.requireRank(in, 3, "input");
-    if (hidden.shape().length == 0) {
-      throw c.fail("hidden state " + OpContext.describe(hidden) + " has no units dimension");
-    }
-    boolean timeMajor = o.timeMajor();
-    int[] is = in.shape();
-    int batches = timeMajor ? is[1] : is[0];
-    int steps = timeMajor ? is[0] : is[1];
-    int inputSize = is[2];
-    int units = hidden.shape()[hidden.shape().length - 1];
-    checkSizes(c, hidden, cell, out, batches, steps, units);
+    Dims d = dims(c, o, in, hidden);
+    checkSizes(c, hidden, cell, out, d.batches(), d.steps(), d.units());
     float[][] inW = new float[4][];
     float[][] recW = new float[4][];
     float[][] bias = new float[4][];
@@ -221,27 +199,65 @@ public final class UnidirectionalSequenceLstmOp
       Tensor wi = c.input(w);
       Tensor wr = c.input(w + 4);
       Tensor b = c.input(w + 11);
-      if (wi.type() != TensorType.FLOAT32
-          || wr.type() != TensorType.FLOAT32
-          || b.type() != TensorType.FLOAT32) {
-        throw c.fail(
-            "a float32 LSTM needs float32 weights and biases; gate weights "
-                + OpContext.describe(wi)
-                + ", "
-                + OpContext.describe(wr)
-                + ", bias "
-                + OpContext.describe(b)
-                + " (hybrid LSTMs with int8 weights are not supported: TFLM has none)");
-      }
-      checkGateSizes(c, wi, wr, b, inputSize, units);
+      requireFloat32(
+          c,
+          "a float32 LSTM needs float32 weights and biases; gate weights %s, %s, bias %s"
+              + " (hybrid LSTMs with int8 weights are not supported: TFLM has none)",
+          wi,
+          wr,
+          b);
+      checkGateSizes(c, wi, wr, b, d.inputSize(), d.units());
       inW[g] = (float[]) c.requireConstant(w, "input weights");
       recW[g] = (float[]) c.requireConstant(w + 4, "recurrent weights");
       bias[g] = (float[]) c.requireConstant(w + 11, "gate bias");
     }
     LstmFloat.Plan p =
         new LstmFloat.Plan(
-            timeMajor, batches, steps, inputSize, units, o.cellClip(), inW, recW, bias);
+            d.timeMajor(),
+            d.batches(),
+            d.steps(),
+            d.inputSize(),
+            d.units(),
+            o.cellClip(),
+            inW,
+            recW,
+            bias);
     return new FloatPlan(p, c.in(0), c.in(18), c.in(19), c.out(0));
+  }
+
+  /**
+   * Fails unless all of {@code ts} are float32, with {@code format} filled with every tensor's
+   * description.
+   */
+  private static void requireFloat32(OpContext c, String format, Tensor... ts) {
+    if (Arrays.stream(ts).anyMatch(t -> t.type() != TensorType.FLOAT32)) {
+      throw c.fail(String.format(format, Arrays.stream(ts).map(OpContext::describe).toArray()));
+    }
+  }
+
+  /**
+   * The sizes read from a rank-3 input and the hidden state's last dimension.
+   *
+   * @param timeMajor whether the input is {@code [steps, batches, inputSize]}
+   * @param batches batch count
+   * @param steps time steps
+   * @param inputSize input features
+   * @param units state size
+   */
+  private record Dims(boolean timeMajor, int batches, int steps, int inputSize, int units) {}
+
+  /** Checks the input's rank and the hidden state's units dimension, then reads the sizes. */
+  private static Dims dims(
+      OpContext c, UnidirectionalSequenceLSTMOptions o, Tensor in, Tensor hidden) {
+    c.requireRank(in, 3, "input");
+    int[] hs = hidden.shape();
+    if (hs.length == 0) {
+      throw c.fail("hidden state " + OpContext.describe(hidden) + " has no units dimension");
+    }
+    int[] is = in.shape();
+    boolean timeMajor = o.timeMajor();
+    return new Dims(
+        timeMajor, timeMajor ? is[1] : is[0], timeMajor ? is[0] : is[1], is[2], hs[hs.length - 1]);
   }
 
   /**
@@ -355,12 +371,10 @@ public final class UnidirectionalSequenceLstmOp
    */
   @Override
   public int[] scratchRequests(OpNode node) {
-    Tensor in = node.input(0);
-    Tensor hidden = node.input(18);
-    Tensor cell = node.input(19);
-    if (in == null || hidden == null || cell == null) {
-      throw new IllegalArgumentException("lacks its input or state tensors; malformed model.");
-    }
+    Tensor[] inputs = node.requireInputs("its input or state tensors", 0, 18, 19);
+    Tensor in = inputs[0];
+    Tensor hidden = inputs[1];
+    Tensor cell = inputs[2];
     boolean timeMajor =
         node.options() instanceof UnidirectionalSequenceLSTMOptions o && o.timeMajor();
     int batch = timeMajor ? in.shape()[1] : in.shape()[0];

@@ -33,20 +33,24 @@ static inline int32_t tml_s16_scaled(int32_t v, int32_t multiplier, int32_t shif
   return (v * multiplier + round) >> shift;
 }
 
+/* The Q0.16 table at |x| with frac fraction bits (saturated past its end), scaled by 2^frac. */
+static inline int64_t tml_lut_s16(const uint16_t *table, int32_t x, int32_t frac,
+                                  int64_t saturated) {
+  const uint32_t a = x < 0 ? 0u - (uint32_t)x : (uint32_t)x;
+  const uint32_t uh = a >> frac;
+  if (uh >= 255u) {
+    return saturated;
+  }
+  const int64_t ua = table[uh];
+  const int64_t ub = table[uh + 1u];
+  return (ua << frac) + (int64_t)(a & ((1u << frac) - 1u)) * (ub - ua);
+}
+
 /* Int16 logistic: the scaled input's sigmoid interpolated in the Q0.16 table, Q0.15 out. */
 static inline int32_t tml_logistic_s16(const uint16_t *table, int32_t v, int32_t multiplier,
                                        int32_t shift) {
   const int32_t x = tml_s16_scaled(v, multiplier, shift);
-  const uint32_t a = x < 0 ? 0u - (uint32_t)x : (uint32_t)x;
-  const uint32_t uh = a >> 9;
-  int64_t r;
-  if (uh >= 255u) {
-    r = (int64_t)0x7FFF << 10;
-  } else {
-    const int64_t ua = table[uh];
-    const int64_t ub = table[uh + 1u];
-    r = (ua << 9) + (int64_t)(a & 0x1FFu) * (ub - ua);
-  }
+  int64_t r = tml_lut_s16(table, x, 9, (int64_t)0x7FFF << 10);
   r = x >= 0 ? r + (1 << 9) : ((int64_t)1 << 25) - r + (1 << 9) - 1;
   return (int16_t)(r >> 10);
 }
@@ -55,16 +59,7 @@ static inline int32_t tml_logistic_s16(const uint16_t *table, int32_t v, int32_t
 static inline int32_t tml_tanh_s16(const uint16_t *table, int32_t v, int32_t multiplier,
                                    int32_t shift) {
   const int32_t x = tml_s16_scaled(v, multiplier, shift);
-  const uint32_t a = x < 0 ? 0u - (uint32_t)x : (uint32_t)x;
-  const uint32_t uh = a >> 8;
-  int32_t r;
-  if (uh >= 255u) {
-    r = 0xFFFF << 8;
-  } else {
-    const int32_t ua = table[uh];
-    const int32_t ub = table[uh + 1u];
-    r = (ua << 8) + (int32_t)(a & 0xFFu) * (ub - ua);
-  }
+  int32_t r = (int32_t)tml_lut_s16(table, x, 8, (int64_t)0xFFFF << 8);
   r = x >= 0 ? r - (1 << 23) + (1 << 7) : -r + (1 << 23) + (1 << 7) - 1;
   return (int16_t)(r >> 8);
 }
