@@ -7,12 +7,10 @@ import dev.tinyml.ops.OpRegistry;
 import dev.tinyml.tflite.Buffer;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.BuiltinOptions;
-import dev.tinyml.tflite.DequantizeOptions;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.Operator;
 import dev.tinyml.tflite.OperatorCode;
 import dev.tinyml.tflite.QuantizationParameters;
-import dev.tinyml.tflite.QuantizeOptions;
 import dev.tinyml.tflite.SubGraph;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
@@ -23,7 +21,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -506,8 +503,9 @@ public final class ModelQuantizer {
       setData(out, nt, t, data, bufferOwner);
     }
 
-    insertRequantizations(out, g);
-    addFloatEdges(out, g);
+    QuantizeOpInsertion insertion = new QuantizeOpInsertion(out, g, activationType);
+    insertion.requantizeConcatInputs(requantized);
+    insertion.addFloatEdges(options.inputType(), options.outputType());
     setOpVersions(out, g);
     return out;
   }
@@ -572,96 +570,6 @@ public final class ModelQuantizer {
       out.buffers().set(nt.buffer(), new Buffer(data));
     } else {
       nt.setBuffer(out.addBuffer(new Buffer(data)));
-    }
-  }
-
-  private void insertRequantizations(Model out, SubGraph g) {
-    if (requantized.isEmpty()) {
-      return;
-    }
-    int code = out.addOperatorCode(new OperatorCode(BuiltinOperator.QUANTIZE, 1));
-    List<Operator> rebuilt = new ArrayList<>();
-    for (int k = 0; k < g.operators().size(); k++) {
-      Operator op = g.operators().get(k);
-      for (int j : requantized.getOrDefault(k, List.of())) {
-        int t = op.inputs()[j];
-        Tensor concatOut = g.tensors().get(op.outputs()[0]);
-        if (g.tensors().get(t).quantization().equals(concatOut.quantization())) {
-          continue;
-        }
-        Tensor src = g.tensors().get(t);
-        Tensor r =
-            new Tensor(
-                src.name() == null ? null : src.name() + "_requantized",
-                activationType,
-                src.shape().clone());
-        r.setQuantization(concatOut.quantization());
-        int ri = g.addTensor(r);
-        rebuilt.add(new Operator(code, new int[] {t}, new int[] {ri}, new QuantizeOptions()));
-        op.inputs()[j] = ri;
-      }
-      rebuilt.add(op);
-    }
-    g.operators().clear();
-    g.operators().addAll(rebuilt);
-  }
-
-  /** With float I/O: QUANTIZE after each model input, DEQUANTIZE before each model output. */
-  private void addFloatEdges(Model out, SubGraph g) {
-    List<Operator> prologue = new ArrayList<>();
-    List<Operator> epilogue = new ArrayList<>();
-    if (options.inputType() == IoType.FLOAT32) {
-      int code = out.addOperatorCode(new OperatorCode(BuiltinOperator.QUANTIZE, 1));
-      for (int in : g.inputs()) {
-        Tensor f = g.tensors().get(in);
-        int q = g.addTensor(integerTwin(f));
-        f.setType(TensorType.FLOAT32);
-        f.setQuantization(null);
-        for (Operator op : g.operators()) {
-          replace(op.inputs(), in, q);
-        }
-        prologue.add(new Operator(code, new int[] {in}, new int[] {q}, new QuantizeOptions()));
-      }
-    }
-    if (options.outputType() == IoType.FLOAT32) {
-      int code = out.addOperatorCode(new OperatorCode(BuiltinOperator.DEQUANTIZE, 2));
-      for (int o : g.outputs()) {
-        Tensor f = g.tensors().get(o);
-        if (f.type() != activationType) {
-          // A boolean or index output (a comparison's, ARG_MAX's) was never quantized.
-          continue;
-        }
-        int q = g.addTensor(integerTwin(f));
-        f.setType(TensorType.FLOAT32);
-        f.setQuantization(null);
-        for (Operator op : g.operators()) {
-          replace(op.inputs(), o, q);
-          replace(op.outputs(), o, q);
-        }
-        for (Operator op : prologue) {
-          replace(op.outputs(), o, q);
-        }
-        epilogue.add(new Operator(code, new int[] {q}, new int[] {o}, new DequantizeOptions()));
-      }
-    }
-    g.operators().addAll(0, prologue);
-    g.operators().addAll(epilogue);
-  }
-
-  /** The integer tensor a float model input or output stands for ({@code <name>_int8}, ...). */
-  private Tensor integerTwin(Tensor f) {
-    String suffix = "_" + activationType.name().toLowerCase(Locale.ROOT);
-    Tensor q = new Tensor(f.name() == null ? null : f.name() + suffix, activationType, f.shape());
-    q.setShapeSignature(f.shapeSignature() == null ? null : f.shapeSignature().clone());
-    q.setQuantization(f.quantization());
-    return q;
-  }
-
-  private static void replace(int[] indices, int from, int to) {
-    for (int i = 0; i < indices.length; i++) {
-      if (indices[i] == from) {
-        indices[i] = to;
-      }
     }
   }
 
