@@ -90,4 +90,40 @@ public record MicroFrontendConfig(
     return new MicroFrontendConfig(
         30, 20, 40, 125f, 7500f, 10, 0.025f, 0.06f, 0.05f, true, 0.95f, 80f, 21, true, 6);
   }
+
+  /**
+   * This configuration with another window and filterbank, the parameters TFLM's frontend takes
+   * from a sketch; noise reduction, PCAN and log scale stay as they are.
+   *
+   * @param windowSizeMs analysis window length in milliseconds
+   * @param windowStepMs hop between windows in milliseconds
+   * @param numChannels number of filterbank channels
+   * @param lowerBandLimit lowest filterbank frequency in Hz
+   * @param upperBandLimit highest filterbank frequency in Hz
+   * @return the new configuration
+   * @throws PreprocessException if the values are invalid
+   */
+  public MicroFrontendConfig withFilterbank(
+      int windowSizeMs,
+      int windowStepMs,
+      int numChannels,
+      float lowerBandLimit,
+      float upperBandLimit) {
+    return new MicroFrontendConfig(
+        windowSizeMs,
+        windowStepMs,
+        numChannels,
+        lowerBandLimit,
+        upperBandLimit,
+        smoothingBits,
+        evenSmoothing,
+        oddSmoothing,
+        minSignalRemaining,
+        enablePcan,
+        pcanStrength,
+        pcanOffset,
+        pcanGainBits,
+        enableLog,
+        scaleShift);
+  }
 }

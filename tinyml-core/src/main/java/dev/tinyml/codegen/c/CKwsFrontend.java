@@ -34,27 +34,17 @@ final class CKwsFrontend {
    *     make a frontend (a band above the Nyquist frequency, a stride longer than the window)
    */
   static CFrontendSources render(Map<String, String> parameters) throws CodegenException {
-    MicroFrontendConfig d = MicroFrontendConfig.microSpeech();
     int sampleRate = integer(parameters, "sample_rate_hz");
     MicroFrontendConfig config;
     try {
       config =
-          new MicroFrontendConfig(
-              integer(parameters, "window_ms"),
-              integer(parameters, "stride_ms"),
-              integer(parameters, "feature_channels"),
-              real(parameters, "lower_band_hz"),
-              real(parameters, "upper_band_hz"),
-              d.smoothingBits(),
-              d.evenSmoothing(),
-              d.oddSmoothing(),
-              d.minSignalRemaining(),
-              d.enablePcan(),
-              d.pcanStrength(),
-              d.pcanOffset(),
-              d.pcanGainBits(),
-              d.enableLog(),
-              d.scaleShift());
+          MicroFrontendConfig.microSpeech()
+              .withFilterbank(
+                  integer(parameters, "window_ms"),
+                  integer(parameters, "stride_ms"),
+                  integer(parameters, "feature_channels"),
+                  real(parameters, "lower_band_hz"),
+                  real(parameters, "upper_band_hz"));
     } catch (PreprocessException e) {
       throw new CodegenException(
           "Template kws parameters do not make an audio frontend: " + e.getMessage() + ".", e);

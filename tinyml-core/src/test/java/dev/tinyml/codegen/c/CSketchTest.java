@@ -220,6 +220,7 @@ class CSketchTest {
                 "stride_ms", "10",
                 "lower_band_hz", "100.0f",
                 "upper_band_hz", "7000"));
+    // Only window and filterbank change; noise reduction, PCAN and log keep micro_speech's values.
     MicroFrontendConfig d = MicroFrontendConfig.microSpeech();
     MicroFrontendConfig expected =
         new MicroFrontendConfig(
