@@ -13,6 +13,7 @@ import dev.tinyml.ops.kernels.Activations;
 import dev.tinyml.ops.kernels.Arithmetic;
 import dev.tinyml.ops.kernels.Logistic;
 import dev.tinyml.ops.kernels.Prelu;
+import dev.tinyml.ops.kernels.Rescale;
 import dev.tinyml.ops.kernels.SquaredDifference;
 import dev.tinyml.tflite.TensorType;
 
@@ -61,30 +62,22 @@ final class ElementwiseEmitters {
       return;
     }
     String kernel = p.op() == Arithmetic.Op.MUL ? "mul_s8" : "add_s8";
+    // Both structs start with the three offsets; MUL has only the output's multiplier.
+    String offsets =
+        CModuleWriter.ints(p.input1().offset(), p.input2().offset(), p.output().offset());
+    String clamp = CModuleWriter.ints(p.actMin(), p.actMax());
     String values =
         p.op() == Arithmetic.Op.MUL
-            ? CModuleWriter.ints(
-                p.input1Offset(),
-                p.input2Offset(),
-                p.outputOffset(),
-                p.outputMultiplier(),
-                p.outputShift(),
-                p.actMin(),
-                p.actMax())
-            : CModuleWriter.ints(
-                p.input1Offset(),
-                p.input2Offset(),
-                p.outputOffset(),
-                p.leftShift(),
-                p.input1Multiplier(),
-                p.input1Shift(),
-                p.input2Multiplier(),
-                p.input2Shift(),
-                p.outputMultiplier(),
-                p.outputShift(),
-                p.actMin(),
-                p.actMax(),
-                p.op() == Arithmetic.Op.ADD ? 1 : -1);
+            ? String.join(", ", offsets, multiplier(p.output()), clamp)
+            : String.join(
+                ", ",
+                offsets,
+                CModuleWriter.ints(p.leftShift()),
+                multiplier(p.input1()),
+                multiplier(p.input2()),
+                multiplier(p.output()),
+                clamp,
+                CModuleWriter.ints(p.op() == Arithmetic.Op.ADD ? 1 : -1));
     m.useKernel(kernel + ".c");
     int bytes = p.op() == Arithmetic.Op.MUL ? 28 : 52;
     String params = m.params(op, "tml_" + kernel + "_params", bytes, values);
@@ -177,10 +170,10 @@ final class ElementwiseEmitters {
             String.join(
                 ", ",
                 CModuleWriter.ints(
-                    p.input1Offset(), p.input2Offset(), p.outputOffset(), p.leftShift()),
-                CModuleWriter.ints(
-                    p.input1Multiplier(), p.input1Shift(), p.input2Multiplier(), p.input2Shift()),
-                CModuleWriter.ints(p.outputMultiplier(), p.outputShift()));
+                    p.input1().offset(), p.input2().offset(), p.output().offset(), p.leftShift()),
+                multiplier(p.input1()),
+                multiplier(p.input2()),
+                multiplier(p.output()));
         quantizedKernel(op, m, "squared_difference_q", 40, values, plan.type(), o);
       }
     }
@@ -344,5 +337,10 @@ final class ElementwiseEmitters {
     m.useKernel(kernel + ".c");
     String io = m.tensor(in, op) + ", " + m.tensor(out, op) + ", " + count;
     m.call(op, "tml_" + kernel, leading == null ? io : leading + ", " + io);
+  }
+
+  /** A rescale's significand and exponent, as the C parameter structs hold them. */
+  static String multiplier(Rescale r) {
+    return CModuleWriter.ints(r.multiplier(), r.shift());
   }
 }

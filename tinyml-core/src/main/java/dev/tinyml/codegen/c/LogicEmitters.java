@@ -4,6 +4,7 @@ import dev.tinyml.codegen.CodegenException;
 import dev.tinyml.ops.ComparisonOp;
 import dev.tinyml.ops.SelectV2Op;
 import dev.tinyml.ops.kernels.Comparisons;
+import dev.tinyml.ops.kernels.Rescale;
 import dev.tinyml.ops.kernels.SelectV2;
 
 /** The comparisons (to bool) and SELECT_V2, from the ops' plan records. */
@@ -35,10 +36,7 @@ final class LogicEmitters {
             "tml_compare_params",
             32,
             String.join(
-                ", ",
-                CModuleWriter.ints(code, type),
-                CModuleWriter.ints(p.input1Offset(), p.input1Multiplier(), p.input1Shift()),
-                CModuleWriter.ints(p.input2Offset(), p.input2Multiplier(), p.input2Shift())));
+                ", ", CModuleWriter.ints(code, type), rescale(p.input1()), rescale(p.input2())));
     m.useKernel("compare.c");
     m.call(
         op,
@@ -65,5 +63,9 @@ final class LogicEmitters {
   /** A broadcast index table, or the null pointer where the input is not broadcast. */
   private static String table(COp op, CModuleWriter m, String what, int[] index) {
     return index == null ? "0" : m.int32Array(CModuleWriter.opName(op, what), index);
+  }
+
+  private static String rescale(Rescale r) {
+    return CModuleWriter.ints(r.offset()) + ", " + ElementwiseEmitters.multiplier(r);
   }
 }

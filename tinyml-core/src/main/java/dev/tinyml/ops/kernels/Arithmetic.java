@@ -27,16 +27,10 @@ public final class Arithmetic {
    *
    * @param op which operation
    * @param broadcast index mapping
-   * @param input1Offset minus input-1 zero point
-   * @param input2Offset minus input-2 zero point
-   * @param outputOffset output zero point
+   * @param input1 input 1's offset (minus its zero point) and, for ADD/SUB, multiplier
+   * @param input2 input 2's offset and, for ADD/SUB, multiplier
+   * @param output the output's zero point and multiplier
    * @param leftShift ADD/SUB pre-shift (20 for int8, 15 for int16)
-   * @param input1Multiplier ADD/SUB input-1 significand
-   * @param input1Shift its exponent
-   * @param input2Multiplier ADD/SUB input-2 significand
-   * @param input2Shift its exponent
-   * @param outputMultiplier output significand
-   * @param outputShift its exponent
    * @param actMin quantized clamp low
    * @param actMax quantized clamp high
    * @param floatMin float clamp low
@@ -45,16 +39,10 @@ public final class Arithmetic {
   public record Plan(
       Op op,
       Broadcast broadcast,
-      int input1Offset,
-      int input2Offset,
-      int outputOffset,
+      Rescale input1,
+      Rescale input2,
+      Rescale output,
       int leftShift,
-      int input1Multiplier,
-      int input1Shift,
-      int input2Multiplier,
-      int input2Shift,
-      int outputMultiplier,
-      int outputShift,
       int actMin,
       int actMax,
       float floatMin,
@@ -65,15 +53,9 @@ public final class Arithmetic {
     return new Plan(
         op,
         Broadcast.of(shape1, shape2),
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
+        Rescale.NONE,
+        Rescale.NONE,
+        Rescale.NONE,
         0,
         0,
         0,
@@ -113,55 +95,49 @@ public final class Arithmetic {
               + " and "
               + outputZeroPoint);
     }
-    int addSubLeftShift = int16 ? 15 : 20;
     int qmin = int16 ? Short.MIN_VALUE : Byte.MIN_VALUE;
     int qmax = int16 ? Short.MAX_VALUE : Byte.MAX_VALUE;
     int[] range = act.quantizedRange(outputScale, outputZeroPoint, qmin, qmax);
     Broadcast bc = Broadcast.of(shape1, shape2);
-    int leftShift = 0;
-    FixedPoint.Multiplier m1 = new FixedPoint.Multiplier(0, 0);
-    FixedPoint.Multiplier m2 = m1;
-    FixedPoint.Multiplier mo;
     if (op == Op.MUL) {
-      mo = FixedPoint.quantizeMultiplier((double) scale1 * (double) scale2 / (double) outputScale);
-    } else {
-      leftShift = addSubLeftShift;
-      double real1;
-      double real2;
-      double realOut;
-      if (op == Op.ADD) {
-        double twiceMax = 2 * (double) Math.max(scale1, scale2);
-        real1 = (double) scale1 / twiceMax;
-        real2 = (double) scale2 / twiceMax;
-        realOut = twiceMax / ((1 << leftShift) * (double) outputScale);
-      } else {
-        // SUB's prepare does the same divisions in float.
-        float twiceMax = 2 * Math.max(scale1, scale2);
-        real1 = (double) (scale1 / twiceMax);
-        real2 = (double) (scale2 / twiceMax);
-        realOut = (double) (twiceMax / ((1 << leftShift) * outputScale));
-      }
-      m1 = FixedPoint.quantizeMultiplier(real1);
-      m2 = FixedPoint.quantizeMultiplier(real2);
-      mo = FixedPoint.quantizeMultiplier(realOut);
+      return quantizedPlan(
+          op,
+          bc,
+          new Rescale(-zeroPoint1, 0, 0),
+          new Rescale(-zeroPoint2, 0, 0),
+          Rescale.of(outputZeroPoint, (double) scale1 * (double) scale2 / (double) outputScale),
+          0,
+          range);
     }
-    return new Plan(
+    int leftShift = int16 ? 15 : 20;
+    double real1;
+    double real2;
+    double realOut;
+    if (op == Op.ADD) {
+      double twiceMax = 2 * (double) Math.max(scale1, scale2);
+      real1 = (double) scale1 / twiceMax;
+      real2 = (double) scale2 / twiceMax;
+      realOut = twiceMax / ((1 << leftShift) * (double) outputScale);
+    } else {
+      // SUB's prepare does the same divisions in float.
+      float twiceMax = 2 * Math.max(scale1, scale2);
+      real1 = (double) (scale1 / twiceMax);
+      real2 = (double) (scale2 / twiceMax);
+      realOut = (double) (twiceMax / ((1 << leftShift) * outputScale));
+    }
+    return quantizedPlan(
         op,
         bc,
-        -zeroPoint1,
-        -zeroPoint2,
-        outputZeroPoint,
+        Rescale.of(-zeroPoint1, real1),
+        Rescale.of(-zeroPoint2, real2),
+        Rescale.of(outputZeroPoint, realOut),
         leftShift,
-        m1.multiplier(),
-        m1.shift(),
-        m2.multiplier(),
-        m2.shift(),
-        mo.multiplier(),
-        mo.shift(),
-        range[0],
-        range[1],
-        0f,
-        0f);
+        range);
+  }
+
+  private static Plan quantizedPlan(
+      Op op, Broadcast bc, Rescale in1, Rescale in2, Rescale out, int leftShift, int[] range) {
+    return new Plan(op, bc, in1, in2, out, leftShift, range[0], range[1], 0f, 0f);
   }
 
   /** Float eval. */
@@ -203,22 +179,19 @@ public final class Arithmetic {
 
   /** One int8 or int16 ADD or SUB element before the clamp. */
   static int addSub(Plan p, int x, int y) {
-    int scaled1 =
-        FixedPoint.rescaleInput(
-            p.input1Offset(), x, p.leftShift(), p.input1Multiplier(), p.input1Shift());
-    int scaled2 =
-        FixedPoint.rescaleInput(
-            p.input2Offset(), y, p.leftShift(), p.input2Multiplier(), p.input2Shift());
+    int scaled1 = p.input1().input(x, p.leftShift());
+    int scaled2 = p.input2().input(y, p.leftShift());
     int raw = p.op() == Op.ADD ? scaled1 + scaled2 : scaled1 - scaled2;
-    return FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(
-            raw, p.outputMultiplier(), p.outputShift())
-        + p.outputOffset();
+    Rescale o = p.output();
+    return FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(raw, o.multiplier(), o.shift())
+        + o.offset();
   }
 
   /** One int8 or int16 MUL element before the clamp. */
   static int mul(Plan p, int x, int y) {
-    return p.outputOffset()
+    Rescale o = p.output();
+    return o.offset()
         + FixedPoint.multiplyByQuantizedMultiplier(
-            (p.input1Offset() + x) * (p.input2Offset() + y), p.outputMultiplier(), p.outputShift());
+            (p.input1().offset() + x) * (p.input2().offset() + y), o.multiplier(), o.shift());
   }
 }

@@ -44,41 +44,28 @@ public final class Comparisons {
    * @param outputShape broadcast shape
    * @param index1 input-1 index per output element, null when no broadcast
    * @param index2 input-2 index per output element, null when no broadcast
-   * @param input1Offset minus input-1 zero point (int8)
-   * @param input1Multiplier input-1 scale's significand (int8)
-   * @param input1Shift its exponent
-   * @param input2Offset minus input-2 zero point (int8)
-   * @param input2Multiplier input-2 scale's significand (int8)
-   * @param input2Shift its exponent
+   * @param input1 input 1's offset (minus its zero point) and scale (int8)
+   * @param input2 input 2's offset and scale (int8)
    */
   public record Plan(
-      Op op,
-      int[] outputShape,
-      int[] index1,
-      int[] index2,
-      int input1Offset,
-      int input1Multiplier,
-      int input1Shift,
-      int input2Offset,
-      int input2Multiplier,
-      int input2Shift) {}
+      Op op, int[] outputShape, int[] index1, int[] index2, Rescale input1, Rescale input2) {}
 
   private static final int LEFT_SHIFT = 8;
 
   /** Plans a comparison of raw values (float, int32, int64, bool). */
   public static Plan plan(Op op, int[] shape1, int[] shape2) {
+    return plan(op, shape1, shape2, Rescale.NONE, Rescale.NONE);
+  }
+
+  private static Plan plan(Op op, int[] shape1, int[] shape2, Rescale input1, Rescale input2) {
     int[] out = Broadcasting.outputShape(shape1, shape2);
     return new Plan(
         op,
         out,
         Broadcasting.indices(out, shape1),
         Broadcasting.indices(out, shape2),
-        0,
-        0,
-        0,
-        0,
-        0,
-        0);
+        input1,
+        input2);
   }
 
   /**
@@ -98,20 +85,12 @@ public final class Comparisons {
       throw new IllegalArgumentException(
           "int8 comparison needs input scales in (0, 1), got " + scale1 + " and " + scale2);
     }
-    int[] out = Broadcasting.outputShape(shape1, shape2);
-    FixedPoint.Multiplier m1 = FixedPoint.quantizeMultiplier((double) scale1);
-    FixedPoint.Multiplier m2 = FixedPoint.quantizeMultiplier((double) scale2);
-    return new Plan(
+    return plan(
         op,
-        out,
-        Broadcasting.indices(out, shape1),
-        Broadcasting.indices(out, shape2),
-        -zeroPoint1,
-        m1.multiplier(),
-        m1.shift(),
-        -zeroPoint2,
-        m2.multiplier(),
-        m2.shift());
+        shape1,
+        shape2,
+        Rescale.of(-zeroPoint1, (double) scale1),
+        Rescale.of(-zeroPoint2, (double) scale2));
   }
 
   /** Float comparison ({@code NaN} compares unequal and unordered, as in C++). */
@@ -160,20 +139,8 @@ public final class Comparisons {
   /** Int8 comparison by rescaled value. */
   public static void evalInt8(Plan p, byte[] a, byte[] b, byte[] out) {
     for (int e = 0; e < out.length; e++) {
-      int sx =
-          FixedPoint.rescaleInput(
-              p.input1Offset(),
-              a[Broadcasting.at(p.index1(), e)],
-              LEFT_SHIFT,
-              p.input1Multiplier(),
-              p.input1Shift());
-      int sy =
-          FixedPoint.rescaleInput(
-              p.input2Offset(),
-              b[Broadcasting.at(p.index2(), e)],
-              LEFT_SHIFT,
-              p.input2Multiplier(),
-              p.input2Shift());
+      int sx = p.input1().input(a[Broadcasting.at(p.index1(), e)], LEFT_SHIFT);
+      int sy = p.input2().input(b[Broadcasting.at(p.index2(), e)], LEFT_SHIFT);
       out[e] = (byte) (p.op().test(Integer.compare(sx, sy)) ? 1 : 0);
     }
   }

@@ -17,31 +17,19 @@ public final class SquaredDifference {
    * @param outputShape broadcast shape
    * @param index1 input-1 index per output element, null when no broadcast
    * @param index2 input-2 index per output element, null when no broadcast
-   * @param input1Offset minus input-1 zero point
-   * @param input2Offset minus input-2 zero point
-   * @param outputOffset output zero point
+   * @param input1 input 1's offset (minus its zero point) and multiplier
+   * @param input2 input 2's offset and multiplier
+   * @param output the output's zero point and multiplier
    * @param leftShift the inputs' pre-shift
-   * @param input1Multiplier input-1 significand
-   * @param input1Shift its exponent
-   * @param input2Multiplier input-2 significand
-   * @param input2Shift its exponent
-   * @param outputMultiplier output significand
-   * @param outputShift its exponent
    */
   public record Plan(
       int[] outputShape,
       int[] index1,
       int[] index2,
-      int input1Offset,
-      int input2Offset,
-      int outputOffset,
-      int leftShift,
-      int input1Multiplier,
-      int input1Shift,
-      int input2Multiplier,
-      int input2Shift,
-      int outputMultiplier,
-      int outputShift) {}
+      Rescale input1,
+      Rescale input2,
+      Rescale output,
+      int leftShift) {}
 
   /** Plans the float or int32 op (no quantization). */
   public static Plan plan(int[] shape1, int[] shape2) {
@@ -50,15 +38,9 @@ public final class SquaredDifference {
         out,
         Broadcasting.indices(out, shape1),
         Broadcasting.indices(out, shape2),
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
+        Rescale.NONE,
+        Rescale.NONE,
+        Rescale.NONE,
         0);
   }
 
@@ -76,24 +58,15 @@ public final class SquaredDifference {
     int[] out = Broadcasting.outputShape(shape1, shape2);
     int leftShift = bits == 8 ? 7 : 0;
     double twiceMax = 2.0 * (double) Math.max(scale1, scale2);
-    FixedPoint.Multiplier m1 = FixedPoint.quantizeMultiplier((double) scale1 / twiceMax);
-    FixedPoint.Multiplier m2 = FixedPoint.quantizeMultiplier((double) scale2 / twiceMax);
     double outDenominator = (double) ((float) (1 << (leftShift * 2)) * outScale);
-    FixedPoint.Multiplier mo = FixedPoint.quantizeMultiplier(twiceMax * twiceMax / outDenominator);
     return new Plan(
         out,
         Broadcasting.indices(out, shape1),
         Broadcasting.indices(out, shape2),
-        -zeroPoint1,
-        -zeroPoint2,
-        outZeroPoint,
-        leftShift,
-        m1.multiplier(),
-        m1.shift(),
-        m2.multiplier(),
-        m2.shift(),
-        mo.multiplier(),
-        mo.shift());
+        Rescale.of(-zeroPoint1, (double) scale1 / twiceMax),
+        Rescale.of(-zeroPoint2, (double) scale2 / twiceMax),
+        Rescale.of(outZeroPoint, twiceMax * twiceMax / outDenominator),
+        leftShift);
   }
 
   /** Float op. */
@@ -113,14 +86,11 @@ public final class SquaredDifference {
   }
 
   private static int quantized(Plan p, int x, int y, int min, int max) {
-    int diff =
-        FixedPoint.rescaleInput(
-                p.input1Offset(), x, p.leftShift(), p.input1Multiplier(), p.input1Shift())
-            - FixedPoint.rescaleInput(
-                p.input2Offset(), y, p.leftShift(), p.input2Multiplier(), p.input2Shift());
+    int diff = p.input1().input(x, p.leftShift()) - p.input2().input(y, p.leftShift());
+    Rescale o = p.output();
     int raw =
-        FixedPoint.multiplyByQuantizedMultiplier(diff * diff, p.outputMultiplier(), p.outputShift())
-            + p.outputOffset();
+        FixedPoint.multiplyByQuantizedMultiplier(diff * diff, o.multiplier(), o.shift())
+            + o.offset();
     return Math.min(max, Math.max(min, raw));
   }
 
