@@ -69,7 +69,7 @@ public abstract class AbsRsqrtOp extends ElementwiseUnaryOp<QuantizedAbsRsqrt.Pl
 
   /** The kernel's requantization: four ints, a bool and two enums. */
   @Override
-  public int opData(OpNode node, Abi abi) {
-    return abi.byEnums(20, 28);
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.opData(abi.byEnums(20, 28));
   }
 }

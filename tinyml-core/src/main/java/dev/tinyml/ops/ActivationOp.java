@@ -109,8 +109,8 @@ public abstract class ActivationOp<P extends ElementMapOp.ElementwisePlan> exten
   }
 
   @Override
-  public final int opData(OpNode node, Abi abi) {
-    return opData;
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.opData(opData);
   }
 
   @Override

@@ -33,8 +33,8 @@ public abstract class ArgMinMaxOp extends BuiltinOp<ArgMinMaxOp.Plan>
 
   /** {@code TfLiteArgMaxParams} and {@code TfLiteArgMinParams}: one TfLiteType enum. */
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.oneEnum();
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.params(abi.oneEnum());
   }
 
   @Override

@@ -68,13 +68,8 @@ public abstract class ArithmeticOp extends BuiltinOp<ArithmeticOp.Plan>
 
   /** {@code TfLiteAddParams} and {@code TfLiteSubParams}: an activation enum and a bool. */
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.byEnums(new CStruct(2, 1), new CStruct(8, 4));
-  }
-
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return opData;
+  public KernelStructs kernelStructs(Abi abi) {
+    return new KernelStructs(abi.byEnums(new CStruct(2, 1), new CStruct(8, 4)), opData);
   }
 
   /**

@@ -105,16 +105,13 @@ public final class BatchMatMulOp extends BuiltinOp<BatchMatMulOp.Plan>
     return 2;
   }
 
-  /** {@code TfLiteBatchMatMulParams}: adj_x, adj_y, asymmetric_quantize_inputs (three bools). */
+  /**
+   * {@code TfLiteBatchMatMulParams}: adj_x, adj_y, asymmetric_quantize_inputs (three bools). {@code
+   * OpDataBatchMatmul}: three pointers and three bools.
+   */
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(3, 1);
-  }
-
-  /** {@code OpDataBatchMatmul}: three pointers and three bools. */
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return abi.byPointer(32, 16);
+  public KernelStructs kernelStructs(Abi abi) {
+    return new KernelStructs(new CStruct(3, 1), abi.byPointer(32, 16));
   }
 
   /**

@@ -46,7 +46,7 @@ public final class CastOp extends ElementMapOp<CastOp.Plan> implements TflmFootp
 
   /** {@code TfLiteCastParams}: the input and output {@code TfLiteType}s; no OpData, no buffers. */
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.byEnums(new CStruct(2, 1), new CStruct(8, 4));
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.params(abi.byEnums(new CStruct(2, 1), new CStruct(8, 4)));
   }
 }

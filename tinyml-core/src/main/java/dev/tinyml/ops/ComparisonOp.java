@@ -89,7 +89,7 @@ public abstract class ComparisonOp extends BuiltinOp<ComparisonOp.Plan>
 
   /** {@code ComparisonParams}: seven ints and the broadcast flag. */
   @Override
-  public int opData(OpNode node, Abi abi) {
-    return 32;
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.opData(32);
   }
 }

@@ -64,13 +64,8 @@ public final class ConcatenationOp extends BuiltinOp<ConcatenationOp.Plan>
   }
 
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(8, 4);
-  }
-
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return abi.byPointer(40, 24);
+  public KernelStructs kernelStructs(Abi abi) {
+    return new KernelStructs(new CStruct(8, 4), abi.byPointer(40, 24));
   }
 
   @Override

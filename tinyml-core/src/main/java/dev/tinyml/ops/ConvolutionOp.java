@@ -221,13 +221,8 @@ public abstract class ConvolutionOp<P extends ConvolutionOp.ConvPlan> extends Bu
   }
 
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(28, 4);
-  }
-
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return abi.byPointer(72, 56);
+  public KernelStructs kernelStructs(Abi abi) {
+    return new KernelStructs(new CStruct(28, 4), abi.byPointer(72, 56));
   }
 
   /** The per-channel multipliers and shifts, one per output channel of the filter. */

@@ -32,8 +32,8 @@ public abstract class CopyOp extends ElementMapOp<CopyOp.Plan>
   }
 
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(36, 4);
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.params(new CStruct(36, 4));
   }
 
   @Override

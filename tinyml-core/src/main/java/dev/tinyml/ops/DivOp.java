@@ -25,15 +25,12 @@ public final class DivOp extends BroadcastBinaryOp implements TflmFootprint {
             + " run (keep DIV in float or fold it into a constant MUL before quantizing)");
   }
 
-  /** {@code TfLiteDivParams}: one activation enum. */
+  /**
+   * {@code TfLiteDivParams}: one activation enum. {@code OpDataDiv}: seven int32 zero points,
+   * bounds and requantization.
+   */
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.oneEnum();
-  }
-
-  /** {@code OpDataDiv}: seven int32 zero points, bounds and requantization. */
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return 28;
+  public KernelStructs kernelStructs(Abi abi) {
+    return new KernelStructs(abi.oneEnum(), 28);
   }
 }

@@ -26,7 +26,7 @@ public final class ExpandDimsOp extends CopyOp {
 
   /** TFLM's EXPAND_DIMS parses no builtin parameters. */
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return null;
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.NONE;
   }
 }

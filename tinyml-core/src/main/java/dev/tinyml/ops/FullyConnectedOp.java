@@ -168,13 +168,9 @@ public final class FullyConnectedOp extends BuiltinOp<FullyConnectedOp.Plan>
   }
 
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.byEnums(new CStruct(5, 1), new CStruct(16, 4));
-  }
-
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return abi.byPointer(64, 48);
+  public KernelStructs kernelStructs(Abi abi) {
+    return new KernelStructs(
+        abi.byEnums(new CStruct(5, 1), new CStruct(16, 4)), abi.byPointer(64, 48));
   }
 
   /** Integer kernels keep per-channel multipliers and shifts when the weights are per-channel. */

@@ -27,7 +27,7 @@ public final class GatherOp extends GatheringOp<GatherAlongAxis.Plan> {
 
   /** {@code TfLiteGatherParams}: axis and batch dimensions. */
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(8, 4);
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.params(new CStruct(8, 4));
   }
 }

@@ -63,7 +63,7 @@ public abstract class Int8UnaryOp<K> extends ElementwiseUnaryOp<K> {
   }
 
   @Override
-  public int opData(OpNode node, Abi abi) {
-    return opData;
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.opData(opData);
   }
 }

@@ -81,15 +81,12 @@ public final class L2NormalizationOp extends ElementMapOp<L2NormalizationOp.Plan
     }
   }
 
-  /** {@code TfLiteL2NormParams}: one activation enum. */
+  /**
+   * {@code TfLiteL2NormParams}: one activation enum. {@code L2NormalizationParams}: the input zero
+   * point.
+   */
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.oneEnum();
-  }
-
-  /** {@code L2NormalizationParams}: the input zero point. */
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return 4;
+  public KernelStructs kernelStructs(Abi abi) {
+    return new KernelStructs(abi.oneEnum(), 4);
   }
 }

@@ -51,7 +51,7 @@ public final class LeakyReluOp extends ActivationOp<LeakyReluOp.Plan> {
   }
 
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(4, 4);
+  public KernelStructs kernelStructs(Abi abi) {
+    return super.kernelStructs(abi).withParams(new CStruct(4, 4));
   }
 }

@@ -75,13 +75,8 @@ public final class MeanOp extends BuiltinOp<MeanOp.Plan> implements TflmFootprin
   }
 
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(1, 1);
-  }
-
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return 52;
+  public KernelStructs kernelStructs(Abi abi) {
+    return new KernelStructs(new CStruct(1, 1), 52);
   }
 
   @Override

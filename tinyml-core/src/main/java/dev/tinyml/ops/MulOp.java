@@ -23,8 +23,8 @@ public final class MulOp extends ArithmeticOp {
   }
 
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.oneEnum();
+  public KernelStructs kernelStructs(Abi abi) {
+    return super.kernelStructs(abi).withParams(abi.oneEnum());
   }
 
   /**

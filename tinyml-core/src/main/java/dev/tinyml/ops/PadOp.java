@@ -101,7 +101,7 @@ public final class PadOp extends BuiltinOp<PadOp.Plan>
   }
 
   @Override
-  public int opData(OpNode node, Abi abi) {
-    return 56;
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.opData(56);
   }
 }

@@ -171,13 +171,8 @@ public abstract class Pool2DOp extends BuiltinOp<Pool2DOp.Plan>
   }
 
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(40, 4);
-  }
-
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return 32;
+  public KernelStructs kernelStructs(Abi abi) {
+    return new KernelStructs(new CStruct(40, 4), 32);
   }
 
   /** Pooling reads a window per output element. */

@@ -74,8 +74,8 @@ public final class PreluOp extends BuiltinOp<PreluOp.Plan> implements TflmFootpr
 
   /** {@code PreluParams}: three offsets and two multiplier-shift pairs. */
   @Override
-  public int opData(OpNode node, Abi abi) {
-    return 28;
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.opData(28);
   }
 
   /** Input, slope and output each have their own parameters; the kernel rescales both halves. */

@@ -20,8 +20,8 @@ public abstract class QuantizationOp<P extends ElementMapOp.ElementwisePlan> ext
 
   /** {@code OpDataQuantizeReference}: requantization parameters and zero points. */
   @Override
-  public final int opData(OpNode node, Abi abi) {
-    return 32;
+  public final KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.opData(32);
   }
 
   /** The quantizer inserts these ops; a float model holds none. */

@@ -31,10 +31,10 @@ public abstract class ReduceOp extends BuiltinOp<ReduceOp.Plan>
     super(builtin, 2, resolverMethod);
   }
 
-  /** {@code TfLiteReducerParams}: the keep-dims flag. */
+  /** {@code TfLiteReducerParams}: the keep-dims flag. {@code OpDataReduce}, as MEAN's. */
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(1, 1);
+  public KernelStructs kernelStructs(Abi abi) {
+    return new KernelStructs(new CStruct(1, 1), 52);
   }
 
   @Override
@@ -60,12 +60,6 @@ public abstract class ReduceOp extends BuiltinOp<ReduceOp.Plan>
   @Override
   public long macs(OpNode node) {
     return MacMath.count(node.inputShape(0));
-  }
-
-  /** {@code OpDataReduce}, as MEAN's. */
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return 52;
   }
 
   @Override

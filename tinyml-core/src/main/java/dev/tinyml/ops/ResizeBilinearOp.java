@@ -75,7 +75,7 @@ public final class ResizeBilinearOp extends BuiltinOp<ResizeBilinearOp.Plan>
 
   /** {@code TfLiteResizeBilinearParams}: two bools. */
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(2, 1);
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.params(new CStruct(2, 1));
   }
 }

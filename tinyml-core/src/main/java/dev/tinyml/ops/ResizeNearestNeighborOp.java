@@ -42,7 +42,7 @@ public final class ResizeNearestNeighborOp extends IndexMapOp {
 
   /** {@code TfLiteResizeNearestNeighborParams}: two bools. */
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(2, 1);
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.params(new CStruct(2, 1));
   }
 }

@@ -46,8 +46,8 @@ public final class SelectV2Op extends BuiltinOp<SelectV2Op.Plan>
 
   /** The kernel's {@code OpData}: one broadcast flag. */
   @Override
-  public int opData(OpNode node, Abi abi) {
-    return 1;
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.opData(1);
   }
 
   /** Both value inputs and the output share one set of parameters; the bool condition has none. */

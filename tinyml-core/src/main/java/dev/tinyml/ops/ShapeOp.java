@@ -34,7 +34,7 @@ public final class ShapeOp extends TensorCreationOp {
 
   /** {@code TfLiteShapeParams}: one TfLiteType enum. */
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.oneEnum();
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.params(abi.oneEnum());
   }
 }

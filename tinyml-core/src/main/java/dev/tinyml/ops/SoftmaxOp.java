@@ -112,13 +112,8 @@ public final class SoftmaxOp extends ElementMapOp<SoftmaxOp.Plan>
   }
 
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(4, 4);
-  }
-
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return abi.byPointer(80, 56);
+  public KernelStructs kernelStructs(Abi abi) {
+    return new KernelStructs(new CStruct(4, 4), abi.byPointer(80, 56));
   }
 
   /** The int16 kernel keeps two lookup tables (exp and 1/(1+x)). */

@@ -53,7 +53,7 @@ public abstract class SpaceBatchNdOp extends IndexMapOp {
   }
 
   @Override
-  public final int opData(OpNode node, Abi abi) {
-    return opData;
+  public final KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.opData(opData);
   }
 }

@@ -41,7 +41,7 @@ public abstract class SpaceDepthOp extends IndexMapOp {
 
   /** {@code TfLiteSpaceToDepthParams} and {@code TfLiteDepthToSpaceParams}: the block size. */
   @Override
-  public final CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(4, 4);
+  public final KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.params(new CStruct(4, 4));
   }
 }

@@ -72,8 +72,8 @@ public abstract class SplittingOp extends BuiltinOp<SplittingOp.Plan>
 
   /** {@code TfLiteSplitParams} and {@code TfLiteSplitVParams}: the split count. */
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(4, 4);
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.params(new CStruct(4, 4));
   }
 
   @Override

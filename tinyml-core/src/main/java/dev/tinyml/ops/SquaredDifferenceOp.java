@@ -81,7 +81,7 @@ public final class SquaredDifferenceOp extends BuiltinOp<SquaredDifferenceOp.Pla
 
   /** A broadcast flag before the 8-aligned {@code ArithmeticParams} (104 bytes). */
   @Override
-  public int opData(OpNode node, Abi abi) {
-    return 112;
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.opData(112);
   }
 }

@@ -62,8 +62,8 @@ public abstract class StackingOp extends BuiltinOp<StackingOp.Plan>
   void checkInput(OpContext c, int i, Tensor input, Tensor first) {}
 
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(8, 4);
+  public KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.params(new CStruct(8, 4));
   }
 
   /** The shape every output must have; fails when the outputs do not fit the plan. */

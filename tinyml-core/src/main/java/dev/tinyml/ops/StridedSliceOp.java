@@ -122,15 +122,12 @@ public final class StridedSliceOp extends BuiltinOp<StridedSliceOp.Plan> impleme
     return 0;
   }
 
-  /** {@code TfLiteStridedSliceParams}: five int masks and the offset flag. */
+  /**
+   * {@code TfLiteStridedSliceParams}: five int masks and the offset flag. {@code
+   * StridedSliceParams}: three counted int32[5] arrays, five uint16 masks and a flag.
+   */
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(24, 4);
-  }
-
-  /** {@code StridedSliceParams}: three counted int32[5] arrays, five uint16 masks and a flag. */
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return 84;
+  public KernelStructs kernelStructs(Abi abi) {
+    return new KernelStructs(new CStruct(24, 4), 84);
   }
 }

@@ -167,13 +167,8 @@ public final class SvdfOp extends BuiltinOp<SvdfOp.Plan> implements TflmFootprin
   }
 
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.byEnums(new CStruct(8, 4), new CStruct(12, 4));
-  }
-
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return 36;
+  public KernelStructs kernelStructs(Abi abi) {
+    return new KernelStructs(abi.byEnums(new CStruct(8, 4), new CStruct(12, 4)), 36);
   }
 
   /** The int32 state products of every filter, and for int8 the int32 outputs per unit. */

@@ -34,14 +34,37 @@ public interface TflmFootprint {
     }
   }
 
-  /** The builtin parameter struct the op resolver's parser allocates, or null for none. */
-  default CStruct builtinParams(OpNode node, Abi abi) {
-    return null;
+  /**
+   * The two structs TFLM allocates for an operator before its {@code Prepare}: the builtin
+   * parameter struct the op resolver's parser allocates, and the {@code OpData} the kernel's {@code
+   * Init} allocates. Each op states both in one place, since both follow from the kernel's source.
+   *
+   * @param params the parameter struct, or null for none
+   * @param opData the {@code OpData} size in bytes, 0 for none
+   */
+  record KernelStructs(CStruct params, int opData) {
+    /** Neither struct. */
+    public static final KernelStructs NONE = new KernelStructs(null, 0);
+
+    /** Only a parameter struct, no {@code OpData}. */
+    public static KernelStructs params(CStruct params) {
+      return new KernelStructs(params, 0);
+    }
+
+    /** Only an {@code OpData} of {@code bytes}, no parameter struct. */
+    public static KernelStructs opData(int bytes) {
+      return new KernelStructs(null, bytes);
+    }
+
+    /** These structs with another parameter struct (a family member whose parser differs). */
+    public KernelStructs withParams(CStruct other) {
+      return new KernelStructs(other, opData);
+    }
   }
 
-  /** The size of the {@code OpData} the kernel's {@code Init} allocates, 0 for none. */
-  default int opData(OpNode node, Abi abi) {
-    return 0;
+  /** The structs the op's kernel has on a target with {@code abi}; by default neither. */
+  default KernelStructs kernelStructs(Abi abi) {
+    return KernelStructs.NONE;
   }
 
   /** The sizes of the persistent buffers the kernel's {@code Prepare} allocates, in order. */

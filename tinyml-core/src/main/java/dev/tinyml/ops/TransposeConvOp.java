@@ -300,17 +300,13 @@ public final class TransposeConvOp extends BuiltinOp<TransposeConvOp.Plan>
 
   /**
    * {@code TfLiteTransposeConvParams}: the padding enum, two strides, then the activation and bias
-   * type enums.
+   * type enums. {@code ConvParams} (56 bytes), two buffer indices and the two per-channel array
+   * pointers.
    */
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return abi.byEnums(new CStruct(16, 4), new CStruct(20, 4));
-  }
-
-  /** {@code ConvParams} (56 bytes), two buffer indices and the two per-channel array pointers. */
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return abi.byPointer(80, 72);
+  public KernelStructs kernelStructs(Abi abi) {
+    return new KernelStructs(
+        abi.byEnums(new CStruct(16, 4), new CStruct(20, 4)), abi.byPointer(80, 72));
   }
 
   /** The per-channel multipliers and shifts, allocated for every type, float included. */

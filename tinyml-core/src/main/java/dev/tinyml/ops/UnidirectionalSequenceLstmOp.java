@@ -356,13 +356,8 @@ public final class UnidirectionalSequenceLstmOp
   }
 
   @Override
-  public CStruct builtinParams(OpNode node, Abi abi) {
-    return new CStruct(16, 4);
-  }
-
-  @Override
-  public int opData(OpNode node, Abi abi) {
-    return 688;
+  public KernelStructs kernelStructs(Abi abi) {
+    return new KernelStructs(new CStruct(16, 4), 688);
   }
 
   /**

@@ -62,9 +62,9 @@ class OpFacetsTest {
   @Test
   void castsParametersAreItsTwoTypeEnums() {
     TflmFootprint cast = OpRegistry.tflmFootprint(BuiltinOperator.CAST).orElseThrow();
-    assertThat(cast.builtinParams(null, ARM)).isEqualTo(new TflmFootprint.CStruct(2, 1));
-    assertThat(cast.builtinParams(null, HOST)).isEqualTo(new TflmFootprint.CStruct(8, 4));
-    assertThat(cast.opData(null, ARM)).isZero();
+    assertThat(cast.kernelStructs(ARM).params()).isEqualTo(new TflmFootprint.CStruct(2, 1));
+    assertThat(cast.kernelStructs(HOST).params()).isEqualTo(new TflmFootprint.CStruct(8, 4));
+    assertThat(cast.kernelStructs(ARM).opData()).isZero();
   }
 
   @Test
@@ -73,9 +73,9 @@ class OpFacetsTest {
     OpNode node =
         batchMatMulNode(
             new BatchMatMulOptions(false, false, false), new int[] {2, 3, 4}, new int[] {2, 4, 5});
-    assertThat(bmm.builtinParams(node, ARM)).isEqualTo(new TflmFootprint.CStruct(3, 1));
-    assertThat(bmm.opData(node, ARM)).isEqualTo(16);
-    assertThat(bmm.opData(node, HOST)).isEqualTo(32);
+    assertThat(bmm.kernelStructs(ARM).params()).isEqualTo(new TflmFootprint.CStruct(3, 1));
+    assertThat(bmm.kernelStructs(ARM).opData()).isEqualTo(16);
+    assertThat(bmm.kernelStructs(HOST).opData()).isEqualTo(32);
     // quantization (7 int32), then the rhs copy: TfLiteEvalTensor, dims (size + 3), 40 int8s.
     assertThat(bmm.prepareAllocations(node, ARM)).containsExactly(28, 12, 16, 40);
     assertThat(bmm.prepareAllocations(node, HOST)).containsExactly(28, 24, 16, 40);
@@ -106,20 +106,26 @@ class OpFacetsTest {
     TflmFootprint.Abi arm = new TflmFootprint.Abi(4, true);
     TflmFootprint.Abi host = new TflmFootprint.Abi(8, false);
     TflmFootprint argMax = OpRegistry.tflmFootprint(BuiltinOperator.ARG_MAX).orElseThrow();
-    assertThat(argMax.builtinParams(null, arm)).isEqualTo(new TflmFootprint.CStruct(1, 1));
-    assertThat(argMax.builtinParams(null, host)).isEqualTo(new TflmFootprint.CStruct(4, 4));
+    assertThat(argMax.kernelStructs(arm).params()).isEqualTo(new TflmFootprint.CStruct(1, 1));
+    assertThat(argMax.kernelStructs(host).params()).isEqualTo(new TflmFootprint.CStruct(4, 4));
     TflmFootprint transposeConv =
         OpRegistry.tflmFootprint(BuiltinOperator.TRANSPOSE_CONV).orElseThrow();
-    assertThat(transposeConv.opData(null, arm)).isEqualTo(72);
-    assertThat(transposeConv.opData(null, host)).isEqualTo(80);
-    assertThat(OpRegistry.tflmFootprint(BuiltinOperator.TRANSPOSE).orElseThrow().opData(null, arm))
+    assertThat(transposeConv.kernelStructs(arm).opData()).isEqualTo(72);
+    assertThat(transposeConv.kernelStructs(host).opData()).isEqualTo(80);
+    assertThat(
+            OpRegistry.tflmFootprint(BuiltinOperator.TRANSPOSE)
+                .orElseThrow()
+                .kernelStructs(arm)
+                .opData())
         .isZero();
     assertThat(
             OpRegistry.tflmFootprint(BuiltinOperator.SQUARED_DIFFERENCE)
                 .orElseThrow()
-                .opData(null, arm))
+                .kernelStructs(arm)
+                .opData())
         .isEqualTo(112);
-    assertThat(OpRegistry.tflmFootprint(BuiltinOperator.ELU).orElseThrow().opData(null, arm))
+    assertThat(
+            OpRegistry.tflmFootprint(BuiltinOperator.ELU).orElseThrow().kernelStructs(arm).opData())
         .isEqualTo(256);
   }
 
