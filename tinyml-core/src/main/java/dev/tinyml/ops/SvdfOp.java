@@ -72,16 +72,9 @@ public final class SvdfOp extends BuiltinOp<SvdfOp.Plan> implements TflmFootprin
     c.requireRank(wf, 2, "feature weights");
     c.requireRank(wt, 2, "time weights");
     int rank = o.rank();
-    int batches = in.shape()[0];
-    int inputSize = in.shape()[1];
-    int filters = wf.shape()[0];
-    int memory = wt.shape()[1];
-    if (rank <= 0
-        || filters % rank != 0
-        || wf.shape()[1] != inputSize
-        || wt.shape()[0] != filters
-        || state.elementCount() != batches * memory * filters
-        || out.elementCount() != batches * (filters / rank)) {
+    Svdf.Geometry g =
+        new Svdf.Geometry(in.shape()[0], in.shape()[1], wf.shape()[0], rank, wt.shape()[1]);
+    if (!fits(g, wf, wt, state, out)) {
       throw c.fail(
           "inconsistent SVDF shapes: input "
               + OpContext.describe(in)
@@ -102,10 +95,8 @@ public final class SvdfOp extends BuiltinOp<SvdfOp.Plan> implements TflmFootprin
         && wt.type() == TensorType.FLOAT32
         && state.type() == TensorType.FLOAT32
         && out.type() == TensorType.FLOAT32) {
-      c.checkBias(3, TensorType.FLOAT32, filters / rank);
-      Svdf.Plan p =
-          Svdf.prepareFloat(
-              batches, inputSize, filters, rank, memory, c.activation(o.fusedActivation()));
+      c.checkBias(3, TensorType.FLOAT32, g.units());
+      Svdf.Plan p = Svdf.prepareFloat(g, c.activation(o.fusedActivation()));
       return plan(c, p, Kernel.FLOAT);
     }
     c.requireHybridFree(in, wf);
@@ -116,14 +107,10 @@ public final class SvdfOp extends BuiltinOp<SvdfOp.Plan> implements TflmFootprin
         && out.type() == TensorType.INT8
         && (int16 || int8)
         && (bi < 0 || c.tensor(bi).type() == TensorType.INT32)) {
-      c.checkBias(3, TensorType.INT32, filters / rank);
+      c.checkBias(3, TensorType.INT32, g.units());
       Svdf.Plan p =
           Svdf.prepareInt8(
-              batches,
-              inputSize,
-              filters,
-              rank,
-              memory,
+              g,
               c.scale(in),
               c.zeroPoint(in),
               c.scale(wf),
@@ -136,6 +123,19 @@ public final class SvdfOp extends BuiltinOp<SvdfOp.Plan> implements TflmFootprin
       return plan(c, p, int16 ? Kernel.INT8_INT16_STATE : Kernel.INT8_INT8_STATE);
     }
     throw c.unsupportedTypes();
+  }
+
+  /**
+   * Whether the rank is positive and divides the filters, and the weights, the state and the output
+   * have the sizes of {@code g} (read from the input and the weights' leading dimensions).
+   */
+  private static boolean fits(Svdf.Geometry g, Tensor wf, Tensor wt, Tensor state, Tensor out) {
+    return g.rank() > 0
+        && g.filters() % g.rank() == 0
+        && wf.shape()[1] == g.inputSize()
+        && wt.shape()[0] == g.filters()
+        && state.elementCount() == g.stateSize()
+        && out.elementCount() == g.outputSize();
   }
 
   private static Plan plan(OpContext c, Svdf.Plan p, Kernel kernel) {

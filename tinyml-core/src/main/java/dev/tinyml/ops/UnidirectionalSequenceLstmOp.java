@@ -2,6 +2,7 @@ package dev.tinyml.ops;
 
 import dev.tinyml.ops.kernels.Lstm;
 import dev.tinyml.ops.kernels.LstmFloat;
+import dev.tinyml.ops.kernels.SequenceShape;
 import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Tensor;
@@ -16,8 +17,20 @@ import java.util.Arrays;
 public final class UnidirectionalSequenceLstmOp
     extends BuiltinOp<UnidirectionalSequenceLstmOp.LstmPlan> implements TflmFootprint {
 
-  /** A prepared LSTM of either type. */
-  public sealed interface LstmPlan extends OpPlan permits Plan, FloatPlan {}
+  /** A prepared LSTM of either type: the tensors both kernels take. */
+  public sealed interface LstmPlan extends OpPlan permits Plan, FloatPlan {
+    /** Input tensor index. */
+    int input();
+
+    /** Hidden state (variable) tensor index. */
+    int hidden();
+
+    /** Cell state (variable) tensor index. */
+    int cell();
+
+    /** Output tensor index. */
+    int output();
+  }
 
   /**
    * A prepared float32 LSTM.
@@ -129,23 +142,19 @@ public final class UnidirectionalSequenceLstmOp
               + OpContext.describe(cell));
     }
     requireTanhCellGate(c, o);
-    Dims d = dims(c, o, in, hidden);
+    SequenceShape shape = shape(c, o, in, hidden);
     float[] inScales = new float[4];
     float[] recScales = new float[4];
     for (int g = 0; g < 4; g++) {
       int w = GATE_INPUT_WEIGHTS[g];
-      checkGate(c, w, d.inputSize(), d.units());
+      checkGate(c, w, shape);
       inScales[g] = c.scale(c.input(w));
       recScales[g] = c.scale(c.input(w + 4));
     }
-    checkSizes(c, hidden, cell, out, d.batches(), d.steps(), d.units());
+    checkSizes(c, hidden, cell, out, shape);
     Lstm.Plan p =
         Lstm.prepareInt8(
-            d.timeMajor(),
-            d.batches(),
-            d.steps(),
-            d.inputSize(),
-            d.units(),
+            shape,
             c.scale(in),
             c.zeroPoint(in),
             c.scale(hidden),
@@ -189,8 +198,8 @@ public final class UnidirectionalSequenceLstmOp
     if (!(o.cellClip() >= 0) || Float.isInfinite(o.cellClip())) {
       throw c.fail("cell clip must be finite and not negative, got " + o.cellClip());
     }
-    Dims d = dims(c, o, in, hidden);
-    checkSizes(c, hidden, cell, out, d.batches(), d.steps(), d.units());
+    SequenceShape shape = shape(c, o, in, hidden);
+    checkSizes(c, hidden, cell, out, shape);
     float[][] inW = new float[4][];
     float[][] recW = new float[4][];
     float[][] bias = new float[4][];
@@ -206,22 +215,12 @@ public final class UnidirectionalSequenceLstmOp
           wi,
           wr,
           b);
-      checkGateSizes(c, wi, wr, b, d.inputSize(), d.units());
+      checkGateSizes(c, wi, wr, b, shape);
       inW[g] = (float[]) c.requireConstant(w, "input weights");
       recW[g] = (float[]) c.requireConstant(w + 4, "recurrent weights");
       bias[g] = (float[]) c.requireConstant(w + 11, "gate bias");
     }
-    LstmFloat.Plan p =
-        new LstmFloat.Plan(
-            d.timeMajor(),
-            d.batches(),
-            d.steps(),
-            d.inputSize(),
-            d.units(),
-            o.cellClip(),
-            inW,
-            recW,
-            bias);
+    LstmFloat.Plan p = new LstmFloat.Plan(shape, o.cellClip(), inW, recW, bias);
     return new FloatPlan(p, c.in(0), c.in(18), c.in(19), c.out(0));
   }
 
@@ -236,28 +235,17 @@ public final class UnidirectionalSequenceLstmOp
   }
 
   /**
-   * The sizes read from a rank-3 input and the hidden state's last dimension.
-   *
-   * @param timeMajor whether the input is {@code [steps, batches, inputSize]}
-   * @param batches batch count
-   * @param steps time steps
-   * @param inputSize input features
-   * @param units state size
+   * Checks the input's rank and the hidden state's units dimension, then reads the sizes from the
+   * rank-3 input and the hidden state's last dimension.
    */
-  private record Dims(boolean timeMajor, int batches, int steps, int inputSize, int units) {}
-
-  /** Checks the input's rank and the hidden state's units dimension, then reads the sizes. */
-  private static Dims dims(
+  private static SequenceShape shape(
       OpContext c, UnidirectionalSequenceLSTMOptions o, Tensor in, Tensor hidden) {
     c.requireRank(in, 3, "input");
     int[] hs = hidden.shape();
     if (hs.length == 0) {
       throw c.fail("hidden state " + OpContext.describe(hidden) + " has no units dimension");
     }
-    int[] is = in.shape();
-    boolean timeMajor = o.timeMajor();
-    return new Dims(
-        timeMajor, timeMajor ? is[1] : is[0], timeMajor ? is[0] : is[1], is[2], hs[hs.length - 1]);
+    return SequenceShape.of(o.timeMajor(), in.shape(), hs[hs.length - 1]);
   }
 
   /**
@@ -272,17 +260,17 @@ public final class UnidirectionalSequenceLstmOp
 
   /** Fails unless the states hold {@code batches * units} and the output every step's. */
   private static void checkSizes(
-      OpContext c, Tensor hidden, Tensor cell, Tensor out, int batches, int steps, int units) {
-    if (hidden.elementCount() != batches * units
-        || cell.elementCount() != batches * units
-        || out.elementCount() != batches * steps * units) {
+      OpContext c, Tensor hidden, Tensor cell, Tensor out, SequenceShape shape) {
+    if (hidden.elementCount() != shape.stateSize()
+        || cell.elementCount() != shape.stateSize()
+        || out.elementCount() != shape.outputSize()) {
       throw c.fail(
           "state or output sizes do not match "
-              + batches
+              + shape.batches()
               + " batch(es), "
-              + steps
+              + shape.timeSteps()
               + " step(s), "
-              + units
+              + shape.units()
               + " units");
     }
   }
@@ -291,7 +279,7 @@ public final class UnidirectionalSequenceLstmOp
    * Checks one gate's input weights (input {@code w}), recurrent weights ({@code w + 4}) and bias
    * ({@code w + 11}).
    */
-  private static void checkGate(OpContext c, int w, int inputSize, int units) {
+  private static void checkGate(OpContext c, int w, SequenceShape shape) {
     Tensor wi = c.input(w);
     Tensor wr = c.input(w + 4);
     Tensor b = c.input(w + 11);
@@ -306,12 +294,14 @@ public final class UnidirectionalSequenceLstmOp
     if (c.zeroPoint(wi) != 0 || c.zeroPoint(wr) != 0) {
       throw c.fail("LSTM weights must be symmetric (zero point 0)");
     }
-    checkGateSizes(c, wi, wr, b, inputSize, units);
+    checkGateSizes(c, wi, wr, b, shape);
   }
 
   /** Fails unless a gate's weights are {@code units x inputSize} and {@code units x units}. */
   private static void checkGateSizes(
-      OpContext c, Tensor wi, Tensor wr, Tensor b, int inputSize, int units) {
+      OpContext c, Tensor wi, Tensor wr, Tensor b, SequenceShape shape) {
+    int inputSize = shape.inputSize();
+    int units = shape.units();
     if (wi.elementCount() != units * inputSize
         || wr.elementCount() != units * units
         || b.elementCount() != units) {

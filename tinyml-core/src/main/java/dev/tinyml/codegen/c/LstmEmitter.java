@@ -5,13 +5,16 @@ import dev.tinyml.ops.UnidirectionalSequenceLstmOp;
 import dev.tinyml.ops.kernels.Int16Activations;
 import dev.tinyml.ops.kernels.Lstm;
 import dev.tinyml.ops.kernels.LstmFloat;
+import dev.tinyml.ops.kernels.SequenceShape;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * UNIDIRECTIONAL_SEQUENCE_LSTM from its plan record: int8 with an int16 cell state ({@code
  * lstm_s8.c}) or float32 ({@code lstm_f32.c}). Both parameter structs start with the same sizes and
- * end with the same per-gate weight and bias pointers ({@link #shape}, {@link #gateTensors}). The
- * hidden and cell states are variable tensors, so static arrays kept across invokes; the int16
- * activations' sigmoid table is one constant array however many LSTMs a model has.
+ * end with the same per-gate weight and bias pointers ({@link #emit}). The hidden and cell states
+ * are variable tensors, so static arrays kept across invokes; the int16 activations' sigmoid table
+ * is one constant array however many LSTMs a model has.
  */
 final class LstmEmitter {
   private LstmEmitter() {}
@@ -43,35 +46,24 @@ final class LstmEmitter {
                   q.inputMultiplier(), q.inputShift(), q.recurrentMultiplier(), q.recurrentShift()))
           .append('}');
     }
-    String params =
-        m.params(
-            op,
-            "tml_lstm_s8_params",
-            PARAMS_BYTES,
-            String.join(
-                ", ",
-                shape(p.timeMajor(), p.batches(), p.timeSteps(), p.inputSize(), p.units()),
-                CModuleWriter.ints(p.inputOffset(), p.hiddenOffset(), p.weightOffset()),
-                "{" + gates + "}",
-                CModuleWriter.ints(
-                    p.forgetMultiplier(),
-                    p.forgetShift(),
-                    p.inputMulMultiplier(),
-                    p.inputMulShift()),
-                CModuleWriter.ints(
-                    p.outputMulMultiplier(), p.outputMulShift(), p.hiddenZeroPoint()),
-                CModuleWriter.ints(
-                    p.cellGateTanh() ? 1 : 0,
-                    p.cellTanhMultiplier(),
-                    p.cellTanhShift(),
-                    p.quantizedCellClip()),
-                table,
-                gateTensors(op, m)));
-    m.call(
+    emit(
         op,
+        plan,
+        m,
         "tml_lstm_s8",
-        params,
-        m.tensors(op, plan.input(), plan.hidden(), plan.cell(), plan.output()));
+        PARAMS_BYTES,
+        p.shape(),
+        CModuleWriter.ints(p.inputOffset(), p.hiddenOffset(), p.weightOffset()),
+        "{" + gates + "}",
+        CModuleWriter.ints(
+            p.forgetMultiplier(), p.forgetShift(), p.inputMulMultiplier(), p.inputMulShift()),
+        CModuleWriter.ints(p.outputMulMultiplier(), p.outputMulShift(), p.hiddenZeroPoint()),
+        CModuleWriter.ints(
+            p.cellGateTanh() ? 1 : 0,
+            p.cellTanhMultiplier(),
+            p.cellTanhShift(),
+            p.quantizedCellClip()),
+        table);
   }
 
   /**
@@ -85,26 +77,43 @@ final class LstmEmitter {
     m.useKernel("logistic_f32.c");
     m.useKernel("tanh_f32.c");
     m.useKernel("lstm_f32.c");
-    String params =
-        m.params(
-            op,
-            "tml_lstm_f32_params",
-            FLOAT_PARAMS_BYTES,
-            String.join(
-                ", ",
-                shape(p.timeMajor(), p.batches(), p.timeSteps(), p.inputSize(), p.units()),
-                CModuleWriter.floatLiteral(p.cellClip()),
-                gateTensors(op, m)));
-    m.call(
+    emit(
         op,
+        plan,
+        m,
         "tml_lstm_f32",
-        params,
-        m.tensors(op, plan.input(), plan.hidden(), plan.cell(), plan.output()));
+        FLOAT_PARAMS_BYTES,
+        p.shape(),
+        CModuleWriter.floatLiteral(p.cellClip()));
+  }
+
+  /**
+   * The constant parameter struct of type {@code kernel + "_params"} and the call of {@code kernel}
+   * on it, the input, the two states and the output; both structs start with the sizes ({@code
+   * shape}), go on with the kernel's own {@code fields} and end with the gate pointers.
+   */
+  private static void emit(
+      COp op,
+      UnidirectionalSequenceLstmOp.LstmPlan plan,
+      CModuleWriter m,
+      String kernel,
+      int paramsBytes,
+      SequenceShape shape,
+      String... fields)
+      throws CodegenException {
+    List<String> initializer = new ArrayList<>();
+    initializer.add(sizes(shape));
+    initializer.addAll(List.of(fields));
+    initializer.add(gateTensors(op, m));
+    String params = m.params(op, kernel + "_params", paramsBytes, String.join(", ", initializer));
+    m.call(
+        op, kernel, params, m.tensors(op, plan.input(), plan.hidden(), plan.cell(), plan.output()));
   }
 
   /** The sizes both parameter structs start with: time major, batches, steps, input size, units. */
-  private static String shape(boolean timeMajor, int batches, int steps, int inputSize, int units) {
-    return CModuleWriter.ints(timeMajor ? 1 : 0, batches, steps, inputSize, units);
+  private static String sizes(SequenceShape s) {
+    return CModuleWriter.ints(
+        s.timeMajor() ? 1 : 0, s.batches(), s.timeSteps(), s.inputSize(), s.units());
   }
 
   /**

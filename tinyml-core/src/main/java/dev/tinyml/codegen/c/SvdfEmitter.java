@@ -14,13 +14,7 @@ final class SvdfEmitter {
     Svdf.Plan p = plan.svdf();
     if (plan.kernel() == SvdfOp.Kernel.FLOAT) {
       m.useKernel("svdf_f32.c");
-      String params =
-          m.params(
-              op,
-              "tml_svdf_f32_params",
-              24,
-              CModuleWriter.ints(
-                  p.batches(), p.inputSize(), p.filters(), p.units(), p.rank(), p.memory()));
+      String params = m.params(op, "tml_svdf_f32_params", 24, sizes(p.geometry()));
       m.call(
           op,
           "tml_svdf_f32",
@@ -39,13 +33,20 @@ final class SvdfEmitter {
             64,
             String.join(
                 ", ",
-                CModuleWriter.ints(p.batches(), p.inputSize(), p.filters(), p.units(), p.rank()),
-                CModuleWriter.ints(
-                    p.memory(), p.inputZeroPoint(), p.stateZeroPoint(), p.outputZeroPoint()),
+                sizes(p.geometry()),
+                CModuleWriter.ints(p.inputZeroPoint(), p.stateZeroPoint(), p.outputZeroPoint()),
                 CModuleWriter.ints(p.scale1Multiplier(), p.scale1Shift()),
                 CModuleWriter.ints(p.scale2Multiplier(), p.scale2Shift()),
                 CModuleWriter.ints(p.stateMin(), p.stateMax(), wide ? 1 : 0)));
     m.call(op, "tml_svdf_s8", params, tensors(op, plan, m));
+  }
+
+  /**
+   * The sizes both parameter structs start with: batches, input size, filters, units, rank, memory.
+   */
+  private static String sizes(Svdf.Geometry g) {
+    return CModuleWriter.ints(
+        g.batches(), g.inputSize(), g.filters(), g.units(), g.rank(), g.memory());
   }
 
   /** Input, feature weights, time weights, bias, state and output, in the kernels' order. */

@@ -37,11 +37,7 @@ public final class Lstm {
   /**
    * Parameters.
    *
-   * @param timeMajor input is {@code [time, batch, features]}
-   * @param batches batch size
-   * @param timeSteps sequence length
-   * @param inputSize input features
-   * @param units state size
+   * @param shape the sequence's sizes
    * @param inputOffset minus the input zero point
    * @param hiddenOffset minus the hidden-state zero point
    * @param weightOffset minus the weights' zero point
@@ -58,11 +54,7 @@ public final class Lstm {
    * @param quantizedCellClip cell clip in cell units, 0 for none
    */
   public record Plan(
-      boolean timeMajor,
-      int batches,
-      int timeSteps,
-      int inputSize,
-      int units,
+      SequenceShape shape,
       int inputOffset,
       int hiddenOffset,
       int weightOffset,
@@ -77,11 +69,6 @@ public final class Lstm {
       int hiddenZeroPoint,
       int cellScalePower,
       int quantizedCellClip) {
-
-    /** Rows processed per step: the batch when time-major, else 1. */
-    int stepRows() {
-      return timeMajor ? batches : 1;
-    }
 
     /**
      * The input multiplier of the cell's tanh in {@link Int16Activations}' convention: 0 (the
@@ -103,7 +90,7 @@ public final class Lstm {
 
     /** Ints of scratch eval needs (four int16 buffers). */
     public int scratchSize() {
-      return 4 * stepRows() * units;
+      return 4 * shape.stepRows() * shape.units();
     }
   }
 
@@ -129,11 +116,7 @@ public final class Lstm {
 
   /** Builds the int8 plan from the tensors' quantization. */
   public static Plan prepareInt8(
-      boolean timeMajor,
-      int batches,
-      int timeSteps,
-      int inputSize,
-      int units,
+      SequenceShape shape,
       float inputScale,
       int inputZeroPoint,
       float hiddenScale,
@@ -159,11 +142,7 @@ public final class Lstm {
                 (long)
                     Math.min(Math.max((double) cellClip / (double) cellScale, -32768.0), 32767.0);
     return new Plan(
-        timeMajor,
-        batches,
-        timeSteps,
-        inputSize,
-        units,
+        shape,
         -inputZeroPoint,
         -hiddenZeroPoint,
         -weightZeroPoint,
@@ -201,18 +180,18 @@ public final class Lstm {
       byte[] output,
       int[] scratch) {
     Gates gates = new Gates(p, inputWeights, recurrentWeights, biases, scratch);
-    int size = p.stepRows() * p.units();
+    SequenceShape shape = p.shape();
+    int size = shape.stepRows() * shape.units();
     int buf0 = 0;
     int buf1 = size;
     int buf2 = 2 * size;
     int inputOffset = 0;
     int outputOffset = 0;
     int stateOffset = 0;
-    int outer = p.timeMajor() ? 1 : p.batches();
-    int inputStep = p.timeMajor() ? p.inputSize() * p.batches() : p.inputSize();
-    int outputStep = p.timeMajor() ? p.units() * p.batches() : p.units();
+    int outer = shape.timeMajor() ? 1 : shape.batches();
+    int inputStep = shape.stepRows() * shape.inputSize();
     for (int b = 0; b < outer; b++) {
-      for (int t = 0; t < p.timeSteps(); t++) {
+      for (int t = 0; t < shape.timeSteps(); t++) {
         gates.eval(FORGET, input, inputOffset, hidden, stateOffset, buf0, false);
         gates.eval(INPUT, input, inputOffset, hidden, stateOffset, buf1, false);
         gates.eval(CELL, input, inputOffset, hidden, stateOffset, buf2, p.cellGateTanh());
@@ -251,9 +230,9 @@ public final class Lstm {
         }
         System.arraycopy(hidden, stateOffset, output, outputOffset, size);
         inputOffset += inputStep;
-        outputOffset += outputStep;
+        outputOffset += size;
       }
-      stateOffset += p.units();
+      stateOffset += shape.units();
     }
   }
 
@@ -282,13 +261,15 @@ public final class Lstm {
         int out,
         boolean tanh) {
       Gate gp = p.gates()[g];
-      int rows = p.stepRows();
-      int n = rows * p.units();
+      SequenceShape shape = p.shape();
+      int rows = shape.stepRows();
+      int units = shape.units();
+      int n = rows * units;
       int tmp = 3 * n;
       fc(
           input,
           inputOffset,
-          p.inputSize(),
+          shape.inputSize(),
           p.inputOffset(),
           inputWeights[g],
           p.weightOffset(),
@@ -296,13 +277,13 @@ public final class Lstm {
           gp.inputMultiplier(),
           gp.inputShift(),
           rows,
-          p.units(),
+          units,
           scratch,
           out);
       fc(
           hidden,
           stateOffset,
-          p.units(),
+          units,
           p.hiddenOffset(),
           recurrentWeights[g],
           p.weightOffset(),
@@ -310,7 +291,7 @@ public final class Lstm {
           gp.recurrentMultiplier(),
           gp.recurrentShift(),
           rows,
-          p.units(),
+          units,
           scratch,
           tmp);
       for (int i = 0; i < n; i++) {

@@ -19,11 +19,7 @@ public final class LstmFloat {
   /**
    * Sizes, options and the constant weights.
    *
-   * @param timeMajor input is {@code [time, batch, features]}, else {@code [batch, time, features]}
-   * @param batches batch size
-   * @param timeSteps sequence length
-   * @param inputSize input features
-   * @param units state size
+   * @param shape the sequence's sizes
    * @param cellClip the cell state's bound, 0 for none
    * @param inputWeights per gate ({@link Lstm#FORGET}, {@link Lstm#INPUT}, {@link Lstm#CELL},
    *     {@link Lstm#OUTPUT}) the {@code [units, inputSize]} weights
@@ -31,11 +27,7 @@ public final class LstmFloat {
    * @param bias per gate the {@code units} biases
    */
   public record Plan(
-      boolean timeMajor,
-      int batches,
-      int timeSteps,
-      int inputSize,
-      int units,
+      SequenceShape shape,
       float cellClip,
       float[][] inputWeights,
       float[][] recurrentWeights,
@@ -43,7 +35,7 @@ public final class LstmFloat {
 
     /** Four gate buffers of the rows one step computes. */
     public int scratchSize() {
-      return 4 * (timeMajor ? batches : 1) * units;
+      return 4 * shape.stepRows() * shape.units();
     }
   }
 
@@ -59,19 +51,20 @@ public final class LstmFloat {
    */
   public static void eval(
       Plan p, float[] input, float[] hidden, float[] cell, float[] output, float[] scratch) {
-    if (p.timeMajor()) {
-      int rows = p.batches();
-      for (int t = 0; t < p.timeSteps(); t++) {
-        step(p, input, t * rows * p.inputSize(), rows, 0, hidden, cell, scratch);
-        System.arraycopy(hidden, 0, output, t * rows * p.units(), rows * p.units());
+    SequenceShape s = p.shape();
+    if (s.timeMajor()) {
+      int rows = s.batches();
+      for (int t = 0; t < s.timeSteps(); t++) {
+        step(p, input, t * rows * s.inputSize(), rows, 0, hidden, cell, scratch);
+        System.arraycopy(hidden, 0, output, t * rows * s.units(), rows * s.units());
       }
     } else {
-      for (int b = 0; b < p.batches(); b++) {
-        int state = b * p.units();
-        for (int t = 0; t < p.timeSteps(); t++) {
-          int row = b * p.timeSteps() + t;
-          step(p, input, row * p.inputSize(), 1, state, hidden, cell, scratch);
-          System.arraycopy(hidden, state, output, row * p.units(), p.units());
+      for (int b = 0; b < s.batches(); b++) {
+        int state = b * s.units();
+        for (int t = 0; t < s.timeSteps(); t++) {
+          int row = b * s.timeSteps() + t;
+          step(p, input, row * s.inputSize(), 1, state, hidden, cell, scratch);
+          System.arraycopy(hidden, state, output, row * s.units(), s.units());
         }
       }
     }
@@ -90,7 +83,7 @@ public final class LstmFloat {
       float[] hidden,
       float[] cell,
       float[] scratch) {
-    int size = rows * p.units();
+    int size = rows * p.shape().units();
     // TFLM's buffers 0 to 3: forget gate (later tanh(cell)), input gate (later input * cell gate,
     // then the output gate), cell gate, and the recurrent layer's output.
     int forget = 0;
@@ -145,8 +138,8 @@ public final class LstmFloat {
       float[] scratch,
       int out,
       int recurrentOut) {
-    int units = p.units();
-    int depth = p.inputSize();
+    int units = p.shape().units();
+    int depth = p.shape().inputSize();
     float[] wx = p.inputWeights()[g];
     float[] wh = p.recurrentWeights()[g];
     float[] b = p.bias()[g];

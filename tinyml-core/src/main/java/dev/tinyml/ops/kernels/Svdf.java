@@ -14,14 +14,38 @@ public final class Svdf {
   private Svdf() {}
 
   /**
-   * Parameters.
+   * The sizes: the input is {@code [batches, inputSize]}, the feature weights {@code [filters,
+   * inputSize]}, the time weights {@code [filters, memory]}, the state {@code batches * filters *
+   * memory} and the output {@code [batches, units]}.
    *
    * @param batches N
    * @param inputSize input features
    * @param filters feature-weight rows (units * rank)
-   * @param units output features
    * @param rank filters per unit
    * @param memory time steps kept in the state
+   */
+  public record Geometry(int batches, int inputSize, int filters, int rank, int memory) {
+
+    /** Output features: {@code filters / rank}. */
+    public int units() {
+      return filters / rank;
+    }
+
+    /** Elements of the activation state: {@code batches * filters * memory}. */
+    public int stateSize() {
+      return batches * filters * memory;
+    }
+
+    /** Elements of the output: {@code batches * units}. */
+    public int outputSize() {
+      return batches * units();
+    }
+  }
+
+  /**
+   * Parameters.
+   *
+   * @param geometry the sizes
    * @param inputZeroPoint input zero point
    * @param stateZeroPoint state zero point
    * @param outputZeroPoint output zero point
@@ -35,12 +59,7 @@ public final class Svdf {
    * @param floatMax float activation clamp high
    */
   public record Plan(
-      int batches,
-      int inputSize,
-      int filters,
-      int units,
-      int rank,
-      int memory,
+      Geometry geometry,
       int inputZeroPoint,
       int stateZeroPoint,
       int outputZeroPoint,
@@ -55,40 +74,18 @@ public final class Svdf {
 
     /** Ints of scratch eval needs: one per filter plus one per unit, per batch. */
     public int scratchSize() {
-      return batches * (filters + units);
+      return geometry.batches() * (geometry.filters() + geometry.units());
     }
   }
 
   /** Float plan. */
-  public static Plan prepareFloat(
-      int batches, int inputSize, int filters, int rank, int memory, Activation act) {
-    return new Plan(
-        batches,
-        inputSize,
-        filters,
-        filters / rank,
-        rank,
-        memory,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        act.floatMin(),
-        act.floatMax());
+  public static Plan prepareFloat(Geometry geometry, Activation act) {
+    return new Plan(geometry, 0, 0, 0, 0, 0, 0, 0, 0, 0, act.floatMin(), act.floatMax());
   }
 
   /** Int8 plan; the two effective scales are formed in float, as TFLM does. */
   public static Plan prepareInt8(
-      int batches,
-      int inputSize,
-      int filters,
-      int rank,
-      int memory,
+      Geometry geometry,
       float inputScale,
       int inputZeroPoint,
       float featureScale,
@@ -103,12 +100,7 @@ public final class Svdf {
     FixedPoint.Multiplier s2 =
         FixedPoint.quantizeMultiplier((double) (stateScale * timeScale / outputScale));
     return new Plan(
-        batches,
-        inputSize,
-        filters,
-        filters / rank,
-        rank,
-        memory,
+        geometry,
         inputZeroPoint,
         stateZeroPoint,
         outputZeroPoint,
@@ -155,7 +147,7 @@ public final class Svdf {
               + " and "
               + state.getClass().getSimpleName());
     }
-    System.arraycopy(state, 1, state, 0, p.batches() * p.filters() * p.memory() - 1);
+    System.arraycopy(state, 1, state, 0, p.geometry().stateSize() - 1);
     project(p, in, featureWeights, write);
     reduceMemory(p, weight, read, scratch);
     finishInt8(p, bias, out, scratch);
@@ -163,17 +155,18 @@ public final class Svdf {
 
   /** Feature weights times input, rescaled and clamped into each filter's newest state column. */
   private static void project(Plan p, byte[] in, byte[] featureWeights, IntStore state) {
-    for (int b = 0; b < p.batches(); b++) {
-      for (int r = 0; r < p.filters(); r++) {
+    Geometry g = p.geometry();
+    for (int b = 0; b < g.batches(); b++) {
+      for (int r = 0; r < g.filters(); r++) {
         int dot = 0;
-        int wBase = r * p.inputSize();
-        int inBase = b * p.inputSize();
-        for (int c = 0; c < p.inputSize(); c++) {
+        int wBase = r * g.inputSize();
+        int inBase = b * g.inputSize();
+        for (int c = 0; c < g.inputSize(); c++) {
           dot += featureWeights[wBase + c] * (in[inBase + c] - p.inputZeroPoint());
         }
         dot = FixedPoint.multiplyByQuantizedMultiplier(dot, p.scale1Multiplier(), p.scale1Shift());
         dot = Math.min(Math.max(p.stateMin(), dot), p.stateMax());
-        state.set((b * p.filters() + r) * p.memory() + p.memory() - 1, p.stateZeroPoint() + dot);
+        state.set((b * g.filters() + r) * g.memory() + g.memory() - 1, p.stateZeroPoint() + dot);
       }
     }
   }
@@ -181,33 +174,36 @@ public final class Svdf {
   /** Time weights times each filter's memory, into {@code scratch[b * filters + i]}. */
   private static void reduceMemory(
       Plan p, IntUnaryOperator timeWeights, IntUnaryOperator state, int[] scratch) {
-    for (int b = 0; b < p.batches(); b++) {
-      for (int i = 0; i < p.filters(); i++) {
+    Geometry g = p.geometry();
+    for (int b = 0; b < g.batches(); b++) {
+      for (int i = 0; i < g.filters(); i++) {
         int acc = 0;
-        int tBase = i * p.memory();
-        int sBase = (b * p.filters() + i) * p.memory();
-        for (int j = 0; j < p.memory(); j++) {
+        int tBase = i * g.memory();
+        int sBase = (b * g.filters() + i) * g.memory();
+        for (int j = 0; j < g.memory(); j++) {
           acc +=
               timeWeights.applyAsInt(tBase + j)
                   * (state.applyAsInt(sBase + j) - p.stateZeroPoint());
         }
-        scratch[b * p.filters() + i] = acc;
+        scratch[b * g.filters() + i] = acc;
       }
     }
   }
 
   private static void finishInt8(Plan p, int[] bias, byte[] out, int[] scratch) {
-    int outBase = p.batches() * p.filters();
-    for (int b = 0; b < p.batches(); b++) {
-      for (int u = 0; u < p.units(); u++) {
+    Geometry g = p.geometry();
+    int units = g.units();
+    int outBase = g.batches() * g.filters();
+    for (int b = 0; b < g.batches(); b++) {
+      for (int u = 0; u < units; u++) {
         int acc = bias != null ? bias[u] : 0;
-        for (int r = 0; r < p.rank(); r++) {
-          acc += scratch[b * p.filters() + u * p.rank() + r];
+        for (int r = 0; r < g.rank(); r++) {
+          acc += scratch[b * g.filters() + u * g.rank() + r];
         }
-        scratch[outBase + b * p.units() + u] = acc;
+        scratch[outBase + b * units + u] = acc;
       }
     }
-    for (int i = 0; i < p.batches() * p.units(); i++) {
+    for (int i = 0; i < g.outputSize(); i++) {
       int v =
           FixedPoint.multiplyByQuantizedMultiplier(
                   scratch[outBase + i], p.scale2Multiplier(), p.scale2Shift())
@@ -226,33 +222,34 @@ public final class Svdf {
       float[] state,
       float[] out,
       float[] scratch) {
-    int n = p.batches() * p.filters() * p.memory();
-    System.arraycopy(state, 1, state, 0, n - 1);
-    for (int b = 0; b < p.batches(); b++) {
-      for (int r = 0; r < p.filters(); r++) {
+    Geometry g = p.geometry();
+    int units = g.units();
+    System.arraycopy(state, 1, state, 0, g.stateSize() - 1);
+    for (int b = 0; b < g.batches(); b++) {
+      for (int r = 0; r < g.filters(); r++) {
         float dot = 0f;
-        for (int c = 0; c < p.inputSize(); c++) {
-          dot += featureWeights[r * p.inputSize() + c] * in[b * p.inputSize() + c];
+        for (int c = 0; c < g.inputSize(); c++) {
+          dot += featureWeights[r * g.inputSize() + c] * in[b * g.inputSize() + c];
         }
-        state[(b * p.filters() + r) * p.memory() + p.memory() - 1] = dot;
+        state[(b * g.filters() + r) * g.memory() + g.memory() - 1] = dot;
       }
     }
-    for (int b = 0; b < p.batches(); b++) {
-      for (int i = 0; i < p.filters(); i++) {
+    for (int b = 0; b < g.batches(); b++) {
+      for (int i = 0; i < g.filters(); i++) {
         float acc = 0f;
-        for (int j = 0; j < p.memory(); j++) {
-          acc += timeWeights[i * p.memory() + j] * state[(b * p.filters() + i) * p.memory() + j];
+        for (int j = 0; j < g.memory(); j++) {
+          acc += timeWeights[i * g.memory() + j] * state[(b * g.filters() + i) * g.memory() + j];
         }
-        scratch[b * p.filters() + i] = acc;
+        scratch[b * g.filters() + i] = acc;
       }
     }
-    for (int b = 0; b < p.batches(); b++) {
-      for (int u = 0; u < p.units(); u++) {
+    for (int b = 0; b < g.batches(); b++) {
+      for (int u = 0; u < units; u++) {
         float acc = bias != null ? bias[u] : 0f;
-        for (int r = 0; r < p.rank(); r++) {
-          acc += scratch[b * p.filters() + u * p.rank() + r];
+        for (int r = 0; r < g.rank(); r++) {
+          acc += scratch[b * g.filters() + u * g.rank() + r];
         }
-        out[b * p.units() + u] = Activation.clamp(acc, p.floatMin(), p.floatMax());
+        out[b * units + u] = Activation.clamp(acc, p.floatMin(), p.floatMax());
       }
     }
   }

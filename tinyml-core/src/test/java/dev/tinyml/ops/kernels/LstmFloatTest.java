@@ -24,7 +24,11 @@ class LstmFloatTest {
   private static LstmFloat.Plan tflmPlan(int steps, boolean timeMajor) {
     // TFLM's test uses the same values for input and recurrent weights.
     return new LstmFloat.Plan(
-        timeMajor, 2, steps, 2, 2, 6f, TFLM_INPUT_WEIGHTS, TFLM_INPUT_WEIGHTS, TFLM_BIAS);
+        new SequenceShape(timeMajor, 2, steps, 2, 2),
+        6f,
+        TFLM_INPUT_WEIGHTS,
+        TFLM_INPUT_WEIGHTS,
+        TFLM_BIAS);
   }
 
   private static void assertClose(float[] actual, double... expected) {
@@ -120,7 +124,7 @@ class LstmFloatTest {
     // Every weight 0.5, no bias, x = 1, zero states: every pre-activation is 0.5.
     float[][] w = {{0.5f}, {0.5f}, {0.5f}, {0.5f}};
     float[][] b = {{0}, {0}, {0}, {0}};
-    LstmFloat.Plan p = new LstmFloat.Plan(false, 1, 1, 1, 1, 0f, w, w, b);
+    LstmFloat.Plan p = new LstmFloat.Plan(new SequenceShape(false, 1, 1, 1, 1), 0f, w, w, b);
     float[] hidden = new float[1];
     float[] cell = new float[1];
     LstmFloat.eval(p, new float[] {1f}, hidden, cell, new float[1], new float[p.scratchSize()]);
@@ -134,7 +138,8 @@ class LstmFloatTest {
     // Input weights 0, recurrent weights 1: the gates see only h = 0.5.
     float[][] zero = {{0}, {0}, {0}, {0}};
     float[][] one = {{1}, {1}, {1}, {1}};
-    LstmFloat.Plan p = new LstmFloat.Plan(false, 1, 1, 1, 1, 0f, zero, one, zero);
+    LstmFloat.Plan p =
+        new LstmFloat.Plan(new SequenceShape(false, 1, 1, 1, 1), 0f, zero, one, zero);
     float[] hidden = {0.5f};
     float[] cell = {0.25f};
     LstmFloat.eval(p, new float[] {3f}, hidden, cell, new float[1], new float[p.scratchSize()]);
@@ -148,7 +153,8 @@ class LstmFloatTest {
     // Forget, input and cell gates saturate: the cell would grow by about 1 per step.
     float[][] w = {{10}, {10}, {10}, {10}};
     float[][] zero = {{0}, {0}, {0}, {0}};
-    LstmFloat.Plan p = new LstmFloat.Plan(false, 1, 3, 1, 1, 1.5f, w, zero, zero);
+    LstmFloat.Plan p =
+        new LstmFloat.Plan(new SequenceShape(false, 1, 3, 1, 1), 1.5f, w, zero, zero);
     float[] cell = new float[1];
     float[] output = new float[3];
     LstmFloat.eval(
@@ -161,7 +167,7 @@ class LstmFloatTest {
   void aZeroCellClipLeavesTheCellUnbounded() {
     float[][] w = {{10}, {10}, {10}, {10}};
     float[][] zero = {{0}, {0}, {0}, {0}};
-    LstmFloat.Plan p = new LstmFloat.Plan(false, 1, 3, 1, 1, 0f, w, zero, zero);
+    LstmFloat.Plan p = new LstmFloat.Plan(new SequenceShape(false, 1, 3, 1, 1), 0f, w, zero, zero);
     float[] cell = new float[1];
     LstmFloat.eval(
         p, new float[] {1f, 1f, 1f}, new float[1], cell, new float[3], new float[p.scratchSize()]);

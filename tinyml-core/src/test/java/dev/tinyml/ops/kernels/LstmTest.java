@@ -72,6 +72,7 @@ class LstmTest {
 
   private static Lstm.Plan plan(float clip, float cellScale) {
     float[] w = {1f / 4096, 1f / 4096, 1f / 4096, 1f / 4096};
-    return Lstm.prepareInt8(false, 1, 1, 2, 1, 1f, 0, 1f / 128, -4, w, w, 0, cellScale, clip, true);
+    return Lstm.prepareInt8(
+        new SequenceShape(false, 1, 1, 2, 1), 1f, 0, 1f / 128, -4, w, w, 0, cellScale, clip, true);
   }
 }

@@ -7,7 +7,16 @@ import org.junit.jupiter.api.Test;
 class SvdfTest {
 
   private static Svdf.Plan unitScales(float outputScale) {
-    return Svdf.prepareInt8(1, 2, 2, 1, 2, 1f, 0, 1f, 1f, 1f, 0, true, outputScale, 0);
+    return Svdf.prepareInt8(
+        new Svdf.Geometry(1, 2, 2, 1, 2), 1f, 0, 1f, 1f, 1f, 0, true, outputScale, 0);
+  }
+
+  @Test
+  void geometryDerivesUnitsStateAndOutputSizes() {
+    Svdf.Geometry g = new Svdf.Geometry(2, 5, 6, 2, 4);
+    assertThat(g.units()).isEqualTo(3);
+    assertThat(g.stateSize()).isEqualTo(48);
+    assertThat(g.outputSize()).isEqualTo(6);
   }
 
   @Test
@@ -49,7 +58,7 @@ class SvdfTest {
 
   @Test
   void floatSumsRanksPerUnitAndClampsTheActivation() {
-    Svdf.Plan p = Svdf.prepareFloat(1, 1, 2, 2, 1, Activation.RELU);
+    Svdf.Plan p = Svdf.prepareFloat(new Svdf.Geometry(1, 1, 2, 2, 1), Activation.RELU);
     float[] out = new float[1];
     Svdf.evalFloat(
         p,
