@@ -44,46 +44,31 @@ public final class Conv2D {
   public static void evalFloat(
       ConvParams p, float[] in, float[] filter, float[] bias, float[] out) {
     int fic = p.filterInC();
-    int filtersPerGroup = p.outC() / (p.inC() / fic);
-    int kHW = p.kH() * p.kW();
-    p.forEachPixel(
-        (inBases, taps, count, outBase) -> {
-          for (int oc = 0; oc < p.outC(); oc++) {
-            int groupBase = (oc / filtersPerGroup) * fic;
-            float total = 0f;
-            for (int t = 0; t < count; t++) {
-              int inBase = inBases[t] + groupBase;
-              int fBase = (oc * kHW + taps[t]) * fic;
-              for (int ic = 0; ic < fic; ic++) {
-                total += in[inBase + ic] * filter[fBase + ic];
-              }
-            }
-            float v = total + (bias != null ? bias[oc] : 0f);
-            out[outBase + oc] = Activation.clamp(v, p.floatMin(), p.floatMax());
+    forEachOutputChannel(
+        p,
+        (oc, inBases, taps, count, groupBase, filterBase, outBase) -> {
+          float total = 0f;
+          for (int t = 0; t < count; t++) {
+            // Accumulates into the running total, so the float sum keeps TFLM's order.
+            total = dot(total, in, inBases[t] + groupBase, filter, filterBase + taps[t] * fic, fic);
           }
+          float v = total + (bias != null ? bias[oc] : 0f);
+          out[outBase + oc] = Activation.clamp(v, p.floatMin(), p.floatMax());
         });
   }
 
   /** Int8 eval; {@code bias} may be null. */
   public static void evalInt8(ConvParams p, byte[] in, byte[] filter, int[] bias, byte[] out) {
-    int fic = p.filterInC();
-    int filtersPerGroup = p.outC() / (p.inC() / fic);
-    int kHW = p.kH() * p.kW();
     int inOff = p.inputOffset();
-    p.forEachPixel(
-        (inBases, taps, count, outBase) -> {
-          for (int oc = 0; oc < p.outC(); oc++) {
-            int groupBase = (oc / filtersPerGroup) * fic;
-            int acc = bias != null ? bias[oc] : 0;
-            for (int t = 0; t < count; t++) {
-              int inBase = inBases[t] + groupBase;
-              int fBase = (oc * kHW + taps[t]) * fic;
-              for (int ic = 0; ic < fic; ic++) {
-                acc += filter[fBase + ic] * (in[inBase + ic] + inOff);
-              }
-            }
-            out[outBase + oc] = p.requantize(acc, oc);
+    int fic = p.filterInC();
+    forEachOutputChannel(
+        p,
+        (oc, inBases, taps, count, groupBase, filterBase, outBase) -> {
+          int acc = bias != null ? bias[oc] : 0;
+          for (int t = 0; t < count; t++) {
+            acc += dot(in, inBases[t] + groupBase, inOff, filter, filterBase + taps[t] * fic, fic);
           }
+          out[outBase + oc] = p.requantize(acc, oc);
         });
   }
 
@@ -124,21 +109,67 @@ public final class Conv2D {
   private static void evalInt16(
       ConvParams p, short[] in, byte[] filter, short[] out, Int16Output output) {
     int fic = p.filterInC();
+    forEachOutputChannel(
+        p,
+        (oc, inBases, taps, count, groupBase, filterBase, outBase) -> {
+          long acc = 0;
+          for (int t = 0; t < count; t++) {
+            acc += dot(in, inBases[t] + groupBase, filter, filterBase + taps[t] * fic, fic);
+          }
+          out[outBase + oc] = output.finish(acc, oc);
+        });
+  }
+
+  /** {@code total} plus the products of {@code n} inputs and filter values, added in order. */
+  private static float dot(float total, float[] in, int inBase, float[] f, int fBase, int n) {
+    float sum = total;
+    for (int i = 0; i < n; i++) {
+      sum += in[inBase + i] * f[fBase + i];
+    }
+    return sum;
+  }
+
+  /** The sum of {@code n} products of offset int8 inputs and filter values. */
+  private static int dot(byte[] in, int inBase, int inOff, byte[] f, int fBase, int n) {
+    int sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += f[fBase + i] * (in[inBase + i] + inOff);
+    }
+    return sum;
+  }
+
+  /** The int64 sum of {@code n} products of int16 inputs and int8 filter values. */
+  private static long dot(short[] in, int inBase, byte[] f, int fBase, int n) {
+    long sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += f[fBase + i] * in[inBase + i];
+    }
+    return sum;
+  }
+
+  /**
+   * One output channel of one output pixel of the reference loops.
+   *
+   * <p>{@code groupBase} is where the channel's group starts within an input pixel, {@code
+   * filterBase} where the channel's filter starts; tap {@code t}'s input pixel starts at {@code
+   * inBases[t]} and its filter row at {@code filterBase + taps[t] * filterInC}.
+   */
+  @FunctionalInterface
+  private interface OutputChannel {
+    void compute(
+        int oc, int[] inBases, int[] taps, int count, int groupBase, int filterBase, int outBase);
+  }
+
+  /** Runs {@code channel} for every output pixel and channel, in TFLM's reference order. */
+  private static void forEachOutputChannel(ConvParams p, OutputChannel channel) {
+    int fic = p.filterInC();
     int filtersPerGroup = p.outC() / (p.inC() / fic);
-    int kHW = p.kH() * p.kW();
+    int filterSize = p.kH() * p.kW() * fic;
     p.forEachPixel(
         (inBases, taps, count, outBase) -> {
           for (int oc = 0; oc < p.outC(); oc++) {
-            int groupBase = (oc / filtersPerGroup) * fic;
-            long acc = 0;
-            for (int t = 0; t < count; t++) {
-              int inBase = inBases[t] + groupBase;
-              int fBase = (oc * kHW + taps[t]) * fic;
-              for (int ic = 0; ic < fic; ic++) {
-                acc += filter[fBase + ic] * in[inBase + ic];
-              }
-            }
-            out[outBase + oc] = output.finish(acc, oc);
+            channel.compute(
+                oc, inBases, taps, count, (oc / filtersPerGroup) * fic, oc * filterSize, outBase);
           }
         });
   }
