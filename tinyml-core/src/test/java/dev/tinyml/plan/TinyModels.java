@@ -50,7 +50,8 @@ final class TinyModels {
                 conv,
                 new int[] {0, 1, 2},
                 new int[] {3},
-                new Conv2DOptions(Padding.VALID, 1, 1, ActivationFunctionType.NONE, 1, 1)));
+                new Conv2DOptions(
+                    Padding.VALID, 1, 1, ActivationFunctionType.NONE, 1, 1, TensorType.FLOAT32)));
     sg.operators().add(new Operator(relu, new int[] {3}, new int[] {4}, null));
     sg.operators()
         .add(

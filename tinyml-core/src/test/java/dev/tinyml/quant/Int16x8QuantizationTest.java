@@ -50,7 +50,11 @@ class Int16x8QuantizationTest {
     m.op(
         BuiltinOperator.FULLY_CONNECTED,
         new FullyConnectedOptions(
-            ActivationFunctionType.NONE, FullyConnectedOptionsWeightsFormat.DEFAULT, false, false),
+            ActivationFunctionType.NONE,
+            FullyConnectedOptionsWeightsFormat.DEFAULT,
+            false,
+            false,
+            TensorType.FLOAT32),
         new int[] {x, w, b},
         y);
     int c = m.constant("addend", ADDEND, 1, 2);
