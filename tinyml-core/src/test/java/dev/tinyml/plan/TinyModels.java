@@ -13,6 +13,7 @@ import dev.tinyml.tflite.ReshapeOptions;
 import dev.tinyml.tflite.SubGraph;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import java.util.List;
 
 /** Small hand-built models with lifetimes that are easy to work out by hand. */
 final class TinyModels {
@@ -56,7 +57,7 @@ final class TinyModels {
     sg.operators()
         .add(
             new Operator(
-                reshape, new int[] {4, 5}, new int[] {6}, new ReshapeOptions(new int[] {1, 64})));
+                reshape, new int[] {4, 5}, new int[] {6}, new ReshapeOptions(List.of(1, 64))));
     sg.setInputs(0).setOutputs(6);
     return m;
   }

@@ -179,7 +179,7 @@ final class FloatModels {
     int flat = m.tensor("flatten", 1, 4 * width);
     m.op(
         BuiltinOperator.RESHAPE,
-        new ReshapeOptions(new int[] {1, 4 * width}),
+        new ReshapeOptions(List.of(1, 4 * width)),
         new int[] {pooled, shape},
         flat);
     int logits = m.dense("logits", flat, 4 * width, 4, ActivationFunctionType.NONE);

@@ -71,7 +71,7 @@ class OptionsCodecTest {
                 TensorType.INT32),
             new UnidirectionalSequenceLSTMOptions(
                 ActivationFunctionType.RELU, 0.5f, -2f, true, false, true),
-            new ReshapeOptions(new int[] {1, -1, 8}),
+            new ReshapeOptions(List.of(1, -1, 8)),
             new AddOptions(ActivationFunctionType.NONE, false));
 
     for (BuiltinOptions r : records) {
