@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of ADD ({@code AddOptions} in the TFLite schema, union type 11).
  *
@@ -14,7 +12,7 @@ public record AddOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public AddOptions {
-    Objects.requireNonNull(fusedActivation, "fusedActivation");
+    SchemaChecks.requireSet(fusedActivation);
   }
 
   /** Union type code of {@code AddOptions} in {@code BuiltinOptions}. */

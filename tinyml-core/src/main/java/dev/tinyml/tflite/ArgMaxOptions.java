@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of ARG_MAX ({@code ArgMaxOptions} in the TFLite schema, union type 40).
  *
@@ -10,7 +8,7 @@ import java.util.Objects;
 public record ArgMaxOptions(TensorType outputType) implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public ArgMaxOptions {
-    Objects.requireNonNull(outputType, "outputType");
+    SchemaChecks.requireSet(outputType);
   }
 
   /** Union type code of {@code ArgMaxOptions} in {@code BuiltinOptions}. */

@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of ARG_MIN ({@code ArgMinOptions} in the TFLite schema, union type 57).
  *
@@ -10,7 +8,7 @@ import java.util.Objects;
 public record ArgMinOptions(TensorType outputType) implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public ArgMinOptions {
-    Objects.requireNonNull(outputType, "outputType");
+    SchemaChecks.requireSet(outputType);
   }
 
   /** Union type code of {@code ArgMinOptions} in {@code BuiltinOptions}. */

@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of CAST ({@code CastOptions} in the TFLite schema, union type 37).
  *
@@ -11,8 +9,7 @@ import java.util.Objects;
 public record CastOptions(TensorType inDataType, TensorType outDataType) implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public CastOptions {
-    Objects.requireNonNull(inDataType, "inDataType");
-    Objects.requireNonNull(outDataType, "outDataType");
+    SchemaChecks.requireSet(inDataType, outDataType);
   }
 
   /** Union type code of {@code CastOptions} in {@code BuiltinOptions}. */

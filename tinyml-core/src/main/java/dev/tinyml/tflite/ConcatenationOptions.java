@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of CONCATENATION ({@code ConcatenationOptions} in the TFLite schema, union type 10).
  *
@@ -13,7 +11,7 @@ public record ConcatenationOptions(int axis, ActivationFunctionType fusedActivat
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public ConcatenationOptions {
-    Objects.requireNonNull(fusedActivation, "fusedActivation");
+    SchemaChecks.requireSet(fusedActivation);
   }
 
   /** Union type code of {@code ConcatenationOptions} in {@code BuiltinOptions}. */

@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of CONV_2D ({@code Conv2DOptions} in the TFLite schema, union type 1).
  *
@@ -12,7 +10,8 @@ import java.util.Objects;
  *     ActivationFunctionType.NONE)
  * @param dilationWFactor schema field {@code dilation_w_factor} (default 1)
  * @param dilationHFactor schema field {@code dilation_h_factor} (default 1)
- * @param quantizedBiasType schema field {@code quantized_bias_type} (default TensorType.FLOAT32)
+ * @param quantizedBiasType schema field {@code quantized_bias_type} (default TensorType.FLOAT32,
+ *     meaning "not set")
  */
 public record Conv2DOptions(
     Padding padding,
@@ -25,29 +24,9 @@ public record Conv2DOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public Conv2DOptions {
-    Objects.requireNonNull(padding, "padding");
-    Objects.requireNonNull(fusedActivation, "fusedActivation");
-    Objects.requireNonNull(quantizedBiasType, "quantizedBiasType");
+    SchemaChecks.requireSet(padding, fusedActivation, quantizedBiasType);
   }
 
   /** Union type code of {@code Conv2DOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 1;
-
-  /** Options without a quantized bias type (the schema default, FLOAT32, meaning "not set"). */
-  public Conv2DOptions(
-      Padding padding,
-      int strideW,
-      int strideH,
-      ActivationFunctionType fusedActivation,
-      int dilationWFactor,
-      int dilationHFactor) {
-    this(
-        padding,
-        strideW,
-        strideH,
-        fusedActivation,
-        dilationWFactor,
-        dilationHFactor,
-        TensorType.FLOAT32);
-  }
 }

@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of DEPTHWISE_CONV_2D ({@code DepthwiseConv2DOptions} in the TFLite schema, union type 2).
  *
@@ -25,8 +23,7 @@ public record DepthwiseConv2DOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public DepthwiseConv2DOptions {
-    Objects.requireNonNull(padding, "padding");
-    Objects.requireNonNull(fusedActivation, "fusedActivation");
+    SchemaChecks.requireSet(padding, fusedActivation);
   }
 
   /** Union type code of {@code DepthwiseConv2DOptions} in {@code BuiltinOptions}. */

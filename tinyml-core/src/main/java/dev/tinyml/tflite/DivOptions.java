@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of DIV ({@code DivOptions} in the TFLite schema, union type 29).
  *
@@ -11,7 +9,7 @@ import java.util.Objects;
 public record DivOptions(ActivationFunctionType fusedActivation) implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public DivOptions {
-    Objects.requireNonNull(fusedActivation, "fusedActivation");
+    SchemaChecks.requireSet(fusedActivation);
   }
 
   /** Union type code of {@code DivOptions} in {@code BuiltinOptions}. */

@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of FULLY_CONNECTED ({@code FullyConnectedOptions} in the TFLite schema, union type 8).
  *
@@ -11,7 +9,8 @@ import java.util.Objects;
  *     FullyConnectedOptionsWeightsFormat.DEFAULT)
  * @param keepNumDims schema field {@code keep_num_dims} (default false)
  * @param asymmetricQuantizeInputs schema field {@code asymmetric_quantize_inputs} (default false)
- * @param quantizedBiasType schema field {@code quantized_bias_type} (default TensorType.FLOAT32)
+ * @param quantizedBiasType schema field {@code quantized_bias_type} (default TensorType.FLOAT32,
+ *     meaning "not set")
  */
 public record FullyConnectedOptions(
     ActivationFunctionType fusedActivation,
@@ -22,20 +21,9 @@ public record FullyConnectedOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public FullyConnectedOptions {
-    Objects.requireNonNull(fusedActivation, "fusedActivation");
-    Objects.requireNonNull(weightsFormat, "weightsFormat");
-    Objects.requireNonNull(quantizedBiasType, "quantizedBiasType");
+    SchemaChecks.requireSet(fusedActivation, weightsFormat, quantizedBiasType);
   }
 
   /** Union type code of {@code FullyConnectedOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 8;
-
-  /** Options without a quantized bias type (the schema default, FLOAT32, meaning "not set"). */
-  public FullyConnectedOptions(
-      ActivationFunctionType fusedActivation,
-      FullyConnectedOptionsWeightsFormat weightsFormat,
-      boolean keepNumDims,
-      boolean asymmetricQuantizeInputs) {
-    this(fusedActivation, weightsFormat, keepNumDims, asymmetricQuantizeInputs, TensorType.FLOAT32);
-  }
 }

@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of L2_NORMALIZATION ({@code L2NormOptions} in the TFLite schema, union type 12).
  *
@@ -11,7 +9,7 @@ import java.util.Objects;
 public record L2NormOptions(ActivationFunctionType fusedActivation) implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public L2NormOptions {
-    Objects.requireNonNull(fusedActivation, "fusedActivation");
+    SchemaChecks.requireSet(fusedActivation);
   }
 
   /** Union type code of {@code L2NormOptions} in {@code BuiltinOptions}. */

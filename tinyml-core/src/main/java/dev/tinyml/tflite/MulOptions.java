@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of MUL ({@code MulOptions} in the TFLite schema, union type 21).
  *
@@ -11,7 +9,7 @@ import java.util.Objects;
 public record MulOptions(ActivationFunctionType fusedActivation) implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public MulOptions {
-    Objects.requireNonNull(fusedActivation, "fusedActivation");
+    SchemaChecks.requireSet(fusedActivation);
   }
 
   /** Union type code of {@code MulOptions} in {@code BuiltinOptions}. */

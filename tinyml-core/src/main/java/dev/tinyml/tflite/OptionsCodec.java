@@ -2,8 +2,11 @@ package dev.tinyml.tflite;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,10 +14,10 @@ import java.util.Map;
  * of its table, read here by reflection: its components are the table's fields in slot order
  * ({@link SchemaSlot} skips deprecated slots); a component's type says how the field is stored
  * ({@code int}: int32, {@code boolean}: bool, {@code float}: float32, a {@link SchemaEnum}: its
- * 1-byte code, {@code int[]}: a vector of int32); {@link SchemaDefault} gives a default other than
- * zero. The union type code comes from {@link Schema} by the record's name, and each field is
- * checked against the schema's table when this class loads. Reading and writing follow the same
- * description, so they cannot disagree.
+ * 1-byte code, {@code List<Integer>}: a vector of int32); {@link SchemaDefault} gives a default
+ * other than zero. The union type code comes from {@link Schema} by the record's name, and each
+ * field is checked against the schema's table when this class loads. Reading and writing follow the
+ * same description, so they cannot disagree.
  *
  * <p>A table whose type is not modelled, that holds a field the record does not model (a newer
  * schema) or a value the record cannot carry (an enum code outside the schema, a bool byte other
@@ -83,7 +86,8 @@ final class OptionsCodec {
       this.width = width;
     }
 
-    static Kind of(Class<?> type) {
+    static Kind of(RecordComponent c) {
+      Class<?> type = c.getType();
       if (type == int.class) {
         return INT;
       }
@@ -93,7 +97,9 @@ final class OptionsCodec {
       if (type == float.class) {
         return FLOAT;
       }
-      if (type == int[].class) {
+      if (type == List.class
+          && c.getGenericType() instanceof ParameterizedType list
+          && list.getActualTypeArguments()[0] == Integer.class) {
         return INTS;
       }
       return SchemaEnum.class.isAssignableFrom(type) ? ENUM : null;
@@ -122,7 +128,10 @@ final class OptionsCodec {
           yield v == 0 || v == 1 ? (Object) (v == 1) : UNREPRESENTABLE;
         }
         case ENUM -> codes.getOrDefault((long) (int) t.scalar(slot, byDefault), UNREPRESENTABLE);
-        case INTS -> t.ints(slot);
+        case INTS -> {
+          int[] values = t.ints(slot);
+          yield values == null ? null : Arrays.stream(values).boxed().toList();
+        }
       };
     }
 
@@ -133,7 +142,11 @@ final class OptionsCodec {
         case FLOAT -> t.putFloatIfNot(slot, (Float) value, 0f);
         case BOOL -> t.putScalarIfNot(slot, (Boolean) value ? 1 : 0, kind.width, byDefault);
         case ENUM -> t.putScalarIfNot(slot, ((SchemaEnum) value).code(), kind.width, byDefault);
-        case INTS -> t.putInts(slot, (int[]) value);
+        case INTS -> {
+          if (value != null) {
+            t.putInts(slot, ((List<?>) value).stream().mapToInt(e -> (Integer) e).toArray());
+          }
+        }
       }
     }
   }
@@ -179,7 +192,7 @@ final class OptionsCodec {
     private static Field field(
         String name, int slot, RecordComponent c, long byDefault, Schema.Field schema) {
       Class<?> type = c.getType();
-      Kind kind = Kind.of(type);
+      Kind kind = Kind.of(c);
       // Float fields all default to 0 in the schema; read() and write() rely on it.
       if (kind == null || !kind.matches(schema) || (kind == Kind.FLOAT && byDefault != 0)) {
         throw new IllegalStateException(

@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of AVERAGE_POOL_2D, MAX_POOL_2D and L2_POOL_2D ({@code Pool2DOptions} in the TFLite
  * schema, union type 5).
@@ -24,8 +22,7 @@ public record Pool2DOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public Pool2DOptions {
-    Objects.requireNonNull(padding, "padding");
-    Objects.requireNonNull(fusedActivation, "fusedActivation");
+    SchemaChecks.requireSet(padding, fusedActivation);
   }
 
   /** Union type code of {@code Pool2DOptions} in {@code BuiltinOptions}. */

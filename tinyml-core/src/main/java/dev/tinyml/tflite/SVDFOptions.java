@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of SVDF ({@code SVDFOptions} in the TFLite schema, union type 6).
  *
@@ -15,7 +13,7 @@ public record SVDFOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public SVDFOptions {
-    Objects.requireNonNull(fusedActivation, "fusedActivation");
+    SchemaChecks.requireSet(fusedActivation);
   }
 
   /** Union type code of {@code SVDFOptions} in {@code BuiltinOptions}. */

@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of SHAPE ({@code ShapeOptions} in the TFLite schema, union type 55).
  *
@@ -10,7 +8,7 @@ import java.util.Objects;
 public record ShapeOptions(TensorType outType) implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public ShapeOptions {
-    Objects.requireNonNull(outType, "outType");
+    SchemaChecks.requireSet(outType);
   }
 
   /** Union type code of {@code ShapeOptions} in {@code BuiltinOptions}. */

@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of SUB ({@code SubOptions} in the TFLite schema, union type 28).
  *
@@ -14,7 +12,7 @@ public record SubOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public SubOptions {
-    Objects.requireNonNull(fusedActivation, "fusedActivation");
+    SchemaChecks.requireSet(fusedActivation);
   }
 
   /** Union type code of {@code SubOptions} in {@code BuiltinOptions}. */

@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of TRANSPOSE_CONV ({@code TransposeConvOptions} in the TFLite schema, union type 49).
  *
@@ -10,7 +8,8 @@ import java.util.Objects;
  * @param strideH schema field {@code stride_h} (default 0)
  * @param fusedActivation schema field {@code fused_activation_function} (default
  *     ActivationFunctionType.NONE)
- * @param quantizedBiasType schema field {@code quantized_bias_type} (default TensorType.FLOAT32)
+ * @param quantizedBiasType schema field {@code quantized_bias_type} (default TensorType.FLOAT32,
+ *     meaning "not set")
  */
 public record TransposeConvOptions(
     Padding padding,
@@ -21,17 +20,9 @@ public record TransposeConvOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public TransposeConvOptions {
-    Objects.requireNonNull(padding, "padding");
-    Objects.requireNonNull(fusedActivation, "fusedActivation");
-    Objects.requireNonNull(quantizedBiasType, "quantizedBiasType");
+    SchemaChecks.requireSet(padding, fusedActivation, quantizedBiasType);
   }
 
   /** Union type code of {@code TransposeConvOptions} in {@code BuiltinOptions}. */
   public static final int TYPE = 49;
-
-  /** Options without a quantized bias type (the schema default, FLOAT32, meaning "not set"). */
-  public TransposeConvOptions(
-      Padding padding, int strideW, int strideH, ActivationFunctionType fusedActivation) {
-    this(padding, strideW, strideH, fusedActivation, TensorType.FLOAT32);
-  }
 }

@@ -1,7 +1,5 @@
 package dev.tinyml.tflite;
 
-import java.util.Objects;
-
 /**
  * Options of UNIDIRECTIONAL_SEQUENCE_LSTM ({@code UnidirectionalSequenceLSTMOptions} in the TFLite
  * schema, union type 71).
@@ -24,7 +22,7 @@ public record UnidirectionalSequenceLSTMOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public UnidirectionalSequenceLSTMOptions {
-    Objects.requireNonNull(fusedActivation, "fusedActivation");
+    SchemaChecks.requireSet(fusedActivation);
   }
 
   /** Union type code of {@code UnidirectionalSequenceLSTMOptions} in {@code BuiltinOptions}. */

@@ -62,7 +62,8 @@ class PreparedModelTest {
                     ActivationFunctionType.NONE,
                     FullyConnectedOptionsWeightsFormat.DEFAULT,
                     false,
-                    false)));
+                    false,
+                    TensorType.FLOAT32)));
     m.subgraphs().add(g);
     return m;
   }

@@ -30,7 +30,7 @@ class Convolution16x8OpTest {
   private static final float[] FILTER = {1, 2, 3, 4, -1, 1, -1, 1, -1, -1, 1, 1};
   private static final int[] OUT_SHAPE = {2, 1, 2, 3};
   private static final Conv2DOptions STRIDE_2 =
-      new Conv2DOptions(Padding.VALID, 2, 2, ActivationFunctionType.NONE, 1, 1);
+      new Conv2DOptions(Padding.VALID, 2, 2, ActivationFunctionType.NONE, 1, 1, TensorType.FLOAT32);
 
   private static void assertWithinOne(short[] out, float[] golden, float scale) {
     short[] expected = Int16TestQuant.int16(golden, scale);
@@ -84,7 +84,8 @@ class Convolution16x8OpTest {
         run(
             conv(scale, scale, new float[] {1, 2, -3}, true),
             scale,
-            new Conv2DOptions(Padding.VALID, 2, 2, ActivationFunctionType.RELU6, 1, 1));
+            new Conv2DOptions(
+                Padding.VALID, 2, 2, ActivationFunctionType.RELU6, 1, 1, TensorType.FLOAT32));
     assertWithinOne(out, new float[] {6, 2, 0, 6, 2, 0, 6, 4, 0, 6, 4, 0}, scale);
   }
 

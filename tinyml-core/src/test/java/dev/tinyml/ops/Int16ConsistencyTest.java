@@ -280,7 +280,8 @@ class Int16ConsistencyTest {
   void conv16x8FollowsTheFloatKernel() {
     assertWeightedConsistent(
         BuiltinOperator.CONV_2D,
-        new Conv2DOptions(Padding.SAME, 1, 1, ActivationFunctionType.NONE, 1, 1),
+        new Conv2DOptions(
+            Padding.SAME, 1, 1, ActivationFunctionType.NONE, 1, 1, TensorType.FLOAT32),
         new int[] {1, 6, 5, 3},
         new int[] {4, 3, 3, 3},
         new int[] {1, 6, 5, 4},

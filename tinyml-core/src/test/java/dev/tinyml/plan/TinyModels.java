@@ -13,6 +13,7 @@ import dev.tinyml.tflite.ReshapeOptions;
 import dev.tinyml.tflite.SubGraph;
 import dev.tinyml.tflite.Tensor;
 import dev.tinyml.tflite.TensorType;
+import java.util.List;
 
 /** Small hand-built models with lifetimes that are easy to work out by hand. */
 final class TinyModels {
@@ -50,12 +51,13 @@ final class TinyModels {
                 conv,
                 new int[] {0, 1, 2},
                 new int[] {3},
-                new Conv2DOptions(Padding.VALID, 1, 1, ActivationFunctionType.NONE, 1, 1)));
+                new Conv2DOptions(
+                    Padding.VALID, 1, 1, ActivationFunctionType.NONE, 1, 1, TensorType.FLOAT32)));
     sg.operators().add(new Operator(relu, new int[] {3}, new int[] {4}, null));
     sg.operators()
         .add(
             new Operator(
-                reshape, new int[] {4, 5}, new int[] {6}, new ReshapeOptions(new int[] {1, 64})));
+                reshape, new int[] {4, 5}, new int[] {6}, new ReshapeOptions(List.of(1, 64))));
     sg.setInputs(0).setOutputs(6);
     return m;
   }

@@ -76,7 +76,8 @@ final class FloatModels {
     int y = tensor(name, 1, out);
     op(
         BuiltinOperator.FULLY_CONNECTED,
-        new FullyConnectedOptions(act, FullyConnectedOptionsWeightsFormat.DEFAULT, false, false),
+        new FullyConnectedOptions(
+            act, FullyConnectedOptionsWeightsFormat.DEFAULT, false, false, TensorType.FLOAT32),
         new int[] {x, w, b},
         y);
     return y;
@@ -98,7 +99,8 @@ final class FloatModels {
     int y = tensor(name, 1, h, wd, out);
     op(
         BuiltinOperator.CONV_2D,
-        new Conv2DOptions(Padding.SAME, stride, stride, ActivationFunctionType.RELU6, 1, 1),
+        new Conv2DOptions(
+            Padding.SAME, stride, stride, ActivationFunctionType.RELU6, 1, 1, TensorType.FLOAT32),
         new int[] {x, w, b},
         y);
     return y;
@@ -116,7 +118,8 @@ final class FloatModels {
     int y = tensor(name, shape);
     op(
         BuiltinOperator.TRANSPOSE_CONV,
-        new TransposeConvOptions(Padding.SAME, stride, stride, ActivationFunctionType.NONE),
+        new TransposeConvOptions(
+            Padding.SAME, stride, stride, ActivationFunctionType.NONE, TensorType.FLOAT32),
         new int[] {outputShape, w, x, b},
         y);
     return y;
@@ -176,7 +179,7 @@ final class FloatModels {
     int flat = m.tensor("flatten", 1, 4 * width);
     m.op(
         BuiltinOperator.RESHAPE,
-        new ReshapeOptions(new int[] {1, 4 * width}),
+        new ReshapeOptions(List.of(1, 4 * width)),
         new int[] {pooled, shape},
         flat);
     int logits = m.dense("logits", flat, 4 * width, 4, ActivationFunctionType.NONE);

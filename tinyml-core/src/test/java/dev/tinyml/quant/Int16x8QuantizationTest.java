@@ -50,7 +50,11 @@ class Int16x8QuantizationTest {
     m.op(
         BuiltinOperator.FULLY_CONNECTED,
         new FullyConnectedOptions(
-            ActivationFunctionType.NONE, FullyConnectedOptionsWeightsFormat.DEFAULT, false, false),
+            ActivationFunctionType.NONE,
+            FullyConnectedOptionsWeightsFormat.DEFAULT,
+            false,
+            false,
+            TensorType.FLOAT32),
         new int[] {x, w, b},
         y);
     int c = m.constant("addend", ADDEND, 1, 2);
@@ -68,7 +72,7 @@ class Int16x8QuantizationTest {
     m.op(BuiltinOperator.TANH, null, new int[] {s}, t);
     int shape = m.intConstant("reshape/shape", new int[] {1, 2}, 2);
     int r = m.tensor("reshaped", 1, 2);
-    m.op(BuiltinOperator.RESHAPE, new ReshapeOptions(new int[] {1, 2}), new int[] {t, shape}, r);
+    m.op(BuiltinOperator.RESHAPE, new ReshapeOptions(List.of(1, 2)), new int[] {t, shape}, r);
     int p = m.tensor("probabilities", 1, 2);
     m.op(BuiltinOperator.SOFTMAX, new SoftmaxOptions(1f), new int[] {r}, p);
     return m.finish(new int[] {x}, new int[] {p});

@@ -262,7 +262,8 @@ class ModelQuantizerTest {
             dev.tinyml.tflite.ActivationFunctionType.NONE,
             dev.tinyml.tflite.FullyConnectedOptionsWeightsFormat.DEFAULT,
             false,
-            false),
+            false,
+            TensorType.FLOAT32),
         new int[] {x, w, b},
         y);
     Model f = m.finish(new int[] {x}, new int[] {y});
@@ -302,7 +303,8 @@ class ModelQuantizerTest {
             dev.tinyml.tflite.ActivationFunctionType.NONE,
             dev.tinyml.tflite.FullyConnectedOptionsWeightsFormat.DEFAULT,
             false,
-            false),
+            false,
+            TensorType.FLOAT32),
         new int[] {x, w, b},
         y);
     Model f = m.finish(new int[] {x}, new int[] {y});
@@ -327,7 +329,8 @@ class ModelQuantizerTest {
             dev.tinyml.tflite.ActivationFunctionType.NONE,
             dev.tinyml.tflite.FullyConnectedOptionsWeightsFormat.DEFAULT,
             false,
-            false),
+            false,
+            TensorType.FLOAT32),
         new int[] {x, w, b},
         y);
     Model f = m.finish(new int[] {x}, new int[] {y});

@@ -103,7 +103,8 @@ class TransposeConvQuantizationTest {
     int y = m.tensor("y", 1, 2, 2, 1);
     m.op(
         BuiltinOperator.TRANSPOSE_CONV,
-        new TransposeConvOptions(Padding.VALID, 2, 2, ActivationFunctionType.NONE),
+        new TransposeConvOptions(
+            Padding.VALID, 2, 2, ActivationFunctionType.NONE, TensorType.FLOAT32),
         new int[] {shape, w, x},
         y);
     Model model = m.finish(new int[] {x}, new int[] {y});

@@ -41,7 +41,8 @@ class OptionsCodecTest {
   void defaultsAreLeftOutAndOtherValuesWrittenInTheirSlots() {
     RawTable t =
         OptionsCodec.encode(
-            new Conv2DOptions(Padding.VALID, 2, 0, ActivationFunctionType.RELU6, 1, 3));
+            new Conv2DOptions(
+                Padding.VALID, 2, 0, ActivationFunctionType.RELU6, 1, 3, TensorType.FLOAT32));
 
     assertThat(t.fields().keySet()).containsExactly(0, 1, 3, 5);
     assertThat(t.scalar(1, 0)).isEqualTo(2);
@@ -70,7 +71,7 @@ class OptionsCodecTest {
                 TensorType.INT32),
             new UnidirectionalSequenceLSTMOptions(
                 ActivationFunctionType.RELU, 0.5f, -2f, true, false, true),
-            new ReshapeOptions(new int[] {1, -1, 8}),
+            new ReshapeOptions(List.of(1, -1, 8)),
             new AddOptions(ActivationFunctionType.NONE, false));
 
     for (BuiltinOptions r : records) {

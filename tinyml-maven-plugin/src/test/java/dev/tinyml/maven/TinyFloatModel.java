@@ -54,7 +54,8 @@ public final class TinyFloatModel {
                     ActivationFunctionType.NONE,
                     FullyConnectedOptionsWeightsFormat.DEFAULT,
                     false,
-                    false)));
+                    false,
+                    TensorType.FLOAT32)));
     g.operators()
         .add(
             new Operator(

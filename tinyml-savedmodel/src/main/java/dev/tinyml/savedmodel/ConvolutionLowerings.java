@@ -165,7 +165,8 @@ final class ConvolutionLowerings {
     int version = f.act == ActivationFunctionType.NONE ? 3 : 4;
     cx.addOp(
         new OperatorCode(BuiltinOperator.TRANSPOSE_CONV, version),
-        new TransposeConvOptions(LoweringContext.padding(n), st[2], st[1], f.act),
+        new TransposeConvOptions(
+            LoweringContext.padding(n), st[2], st[1], f.act, TensorType.FLOAT32),
         new int[] {outputShape, weights, e.input(), e.bias()},
         e.output());
   }

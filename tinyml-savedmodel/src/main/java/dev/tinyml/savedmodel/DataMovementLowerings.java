@@ -60,7 +60,7 @@ final class DataMovementLowerings {
     int shapeTensor = cx.constInts(n.name + "/shape", new int[] {shape.length}, shape);
     cx.op(
         BuiltinOperator.RESHAPE,
-        new ReshapeOptions(shape.clone()),
+        new ReshapeOptions(Arrays.stream(shape).boxed().toList()),
         n,
         new int[] {cx.tensor(source), shapeTensor});
   }

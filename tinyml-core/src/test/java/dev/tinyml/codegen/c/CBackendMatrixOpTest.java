@@ -59,7 +59,11 @@ class CBackendMatrixOpTest {
     return b.op(
         BuiltinOperator.TRANSPOSE_CONV,
         new TransposeConvOptions(
-            padding, 2, 2, bias ? ActivationFunctionType.RELU : ActivationFunctionType.NONE),
+            padding,
+            2,
+            2,
+            bias ? ActivationFunctionType.RELU : ActivationFunctionType.NONE,
+            TensorType.FLOAT32),
         new int[] {in},
         inputs,
         out);

@@ -1,0 +1,39 @@
+package dev.tinyml.tflite;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Checks the options records share. */
+final class SchemaChecks {
+  private SchemaChecks() {}
+
+  /**
+   * Checks that the enum fields of an options record are set: a table's enum field always has a
+   * value (an absent one is the schema default), so {@code null} is never meaningful.
+   *
+   * <p>Called from the record's compact constructor with the values of all its enum components in
+   * declaration order. The record is found from the caller, and only when a value is missing, so
+   * that the call stays one short line and still names the missing field, as {@link
+   * java.util.Objects#requireNonNull(Object, String)} with the field's name would.
+   *
+   * @throws NullPointerException whose message is the name of the first enum component that is
+   *     {@code null}
+   */
+  static void requireSet(Object... enumFields) {
+    for (int i = 0; i < enumFields.length; i++) {
+      if (enumFields[i] == null) {
+        Class<?> record =
+            StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+        throw new NullPointerException(enumComponents(record).get(i));
+      }
+    }
+  }
+
+  /** The names of the components of {@code record} whose type is a schema enum, in order. */
+  static List<String> enumComponents(Class<?> record) {
+    return Arrays.stream(record.getRecordComponents())
+        .filter(c -> SchemaEnum.class.isAssignableFrom(c.getType()))
+        .map(c -> c.getName())
+        .toList();
+  }
+}
