@@ -12,7 +12,7 @@ public record AddOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public AddOptions {
-    SchemaChecks.requireSet(fusedActivation);
+    SchemaChecks.requireSet(AddOptions.class, fusedActivation);
   }
 
   /** Union type code of {@code AddOptions} in {@code BuiltinOptions}. */

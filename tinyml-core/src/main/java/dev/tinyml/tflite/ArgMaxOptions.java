@@ -8,7 +8,7 @@ package dev.tinyml.tflite;
 public record ArgMaxOptions(TensorType outputType) implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public ArgMaxOptions {
-    SchemaChecks.requireSet(outputType);
+    SchemaChecks.requireSet(ArgMaxOptions.class, outputType);
   }
 
   /** Union type code of {@code ArgMaxOptions} in {@code BuiltinOptions}. */

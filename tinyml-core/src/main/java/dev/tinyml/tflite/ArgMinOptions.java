@@ -8,7 +8,7 @@ package dev.tinyml.tflite;
 public record ArgMinOptions(TensorType outputType) implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public ArgMinOptions {
-    SchemaChecks.requireSet(outputType);
+    SchemaChecks.requireSet(ArgMinOptions.class, outputType);
   }
 
   /** Union type code of {@code ArgMinOptions} in {@code BuiltinOptions}. */

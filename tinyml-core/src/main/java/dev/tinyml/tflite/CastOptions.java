@@ -9,7 +9,7 @@ package dev.tinyml.tflite;
 public record CastOptions(TensorType inDataType, TensorType outDataType) implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public CastOptions {
-    SchemaChecks.requireSet(inDataType, outDataType);
+    SchemaChecks.requireSet(CastOptions.class, inDataType, outDataType);
   }
 
   /** Union type code of {@code CastOptions} in {@code BuiltinOptions}. */

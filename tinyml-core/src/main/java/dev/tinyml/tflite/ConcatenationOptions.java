@@ -11,7 +11,7 @@ public record ConcatenationOptions(int axis, ActivationFunctionType fusedActivat
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public ConcatenationOptions {
-    SchemaChecks.requireSet(fusedActivation);
+    SchemaChecks.requireSet(ConcatenationOptions.class, fusedActivation);
   }
 
   /** Union type code of {@code ConcatenationOptions} in {@code BuiltinOptions}. */

@@ -24,7 +24,7 @@ public record Conv2DOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public Conv2DOptions {
-    SchemaChecks.requireSet(padding, fusedActivation, quantizedBiasType);
+    SchemaChecks.requireSet(Conv2DOptions.class, padding, fusedActivation, quantizedBiasType);
   }
 
   /** Union type code of {@code Conv2DOptions} in {@code BuiltinOptions}. */

@@ -23,7 +23,7 @@ public record DepthwiseConv2DOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public DepthwiseConv2DOptions {
-    SchemaChecks.requireSet(padding, fusedActivation);
+    SchemaChecks.requireSet(DepthwiseConv2DOptions.class, padding, fusedActivation);
   }
 
   /** Union type code of {@code DepthwiseConv2DOptions} in {@code BuiltinOptions}. */

@@ -9,7 +9,7 @@ package dev.tinyml.tflite;
 public record DivOptions(ActivationFunctionType fusedActivation) implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public DivOptions {
-    SchemaChecks.requireSet(fusedActivation);
+    SchemaChecks.requireSet(DivOptions.class, fusedActivation);
   }
 
   /** Union type code of {@code DivOptions} in {@code BuiltinOptions}. */

@@ -21,7 +21,8 @@ public record FullyConnectedOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public FullyConnectedOptions {
-    SchemaChecks.requireSet(fusedActivation, weightsFormat, quantizedBiasType);
+    SchemaChecks.requireSet(
+        FullyConnectedOptions.class, fusedActivation, weightsFormat, quantizedBiasType);
   }
 
   /** Union type code of {@code FullyConnectedOptions} in {@code BuiltinOptions}. */

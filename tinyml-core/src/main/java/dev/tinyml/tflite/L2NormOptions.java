@@ -9,7 +9,7 @@ package dev.tinyml.tflite;
 public record L2NormOptions(ActivationFunctionType fusedActivation) implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public L2NormOptions {
-    SchemaChecks.requireSet(fusedActivation);
+    SchemaChecks.requireSet(L2NormOptions.class, fusedActivation);
   }
 
   /** Union type code of {@code L2NormOptions} in {@code BuiltinOptions}. */

@@ -9,7 +9,7 @@ package dev.tinyml.tflite;
 public record MulOptions(ActivationFunctionType fusedActivation) implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public MulOptions {
-    SchemaChecks.requireSet(fusedActivation);
+    SchemaChecks.requireSet(MulOptions.class, fusedActivation);
   }
 
   /** Union type code of {@code MulOptions} in {@code BuiltinOptions}. */

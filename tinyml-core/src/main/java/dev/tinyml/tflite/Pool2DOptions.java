@@ -22,7 +22,7 @@ public record Pool2DOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public Pool2DOptions {
-    SchemaChecks.requireSet(padding, fusedActivation);
+    SchemaChecks.requireSet(Pool2DOptions.class, padding, fusedActivation);
   }
 
   /** Union type code of {@code Pool2DOptions} in {@code BuiltinOptions}. */

@@ -13,7 +13,7 @@ public record SVDFOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public SVDFOptions {
-    SchemaChecks.requireSet(fusedActivation);
+    SchemaChecks.requireSet(SVDFOptions.class, fusedActivation);
   }
 
   /** Union type code of {@code SVDFOptions} in {@code BuiltinOptions}. */

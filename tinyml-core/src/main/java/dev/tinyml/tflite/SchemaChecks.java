@@ -12,18 +12,19 @@ final class SchemaChecks {
    * value (an absent one is the schema default), so {@code null} is never meaningful.
    *
    * <p>Called from the record's compact constructor with the values of all its enum components in
-   * declaration order. The record is found from the caller, and only when a value is missing, so
-   * that the call stays one short line and still names the missing field, as {@link
-   * java.util.Objects#requireNonNull(Object, String)} with the field's name would.
+   * declaration order (SchemaChecksTest holds every record to that). The field names are read from
+   * the record class only when a value is missing, so the call stays one line and still names the
+   * missing field, as {@link java.util.Objects#requireNonNull(Object, String)} with the field's
+   * name would.
    *
+   * @param record the options record being constructed
+   * @param enumFields its enum components' values, in declaration order
    * @throws NullPointerException whose message is the name of the first enum component that is
    *     {@code null}
    */
-  static void requireSet(Object... enumFields) {
+  static void requireSet(Class<? extends Record> record, Object... enumFields) {
     for (int i = 0; i < enumFields.length; i++) {
       if (enumFields[i] == null) {
-        Class<?> record =
-            StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
         throw new NullPointerException(enumComponents(record).get(i));
       }
     }

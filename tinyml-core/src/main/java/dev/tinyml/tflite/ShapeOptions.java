@@ -8,7 +8,7 @@ package dev.tinyml.tflite;
 public record ShapeOptions(TensorType outType) implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public ShapeOptions {
-    SchemaChecks.requireSet(outType);
+    SchemaChecks.requireSet(ShapeOptions.class, outType);
   }
 
   /** Union type code of {@code ShapeOptions} in {@code BuiltinOptions}. */

@@ -12,7 +12,7 @@ public record SubOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public SubOptions {
-    SchemaChecks.requireSet(fusedActivation);
+    SchemaChecks.requireSet(SubOptions.class, fusedActivation);
   }
 
   /** Union type code of {@code SubOptions} in {@code BuiltinOptions}. */

@@ -20,7 +20,8 @@ public record TransposeConvOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public TransposeConvOptions {
-    SchemaChecks.requireSet(padding, fusedActivation, quantizedBiasType);
+    SchemaChecks.requireSet(
+        TransposeConvOptions.class, padding, fusedActivation, quantizedBiasType);
   }
 
   /** Union type code of {@code TransposeConvOptions} in {@code BuiltinOptions}. */

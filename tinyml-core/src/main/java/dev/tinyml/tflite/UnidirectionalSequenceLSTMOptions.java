@@ -22,7 +22,7 @@ public record UnidirectionalSequenceLSTMOptions(
     implements BuiltinOptions {
   /** Checks that the enum fields are set. */
   public UnidirectionalSequenceLSTMOptions {
-    SchemaChecks.requireSet(fusedActivation);
+    SchemaChecks.requireSet(UnidirectionalSequenceLSTMOptions.class, fusedActivation);
   }
 
   /** Union type code of {@code UnidirectionalSequenceLSTMOptions} in {@code BuiltinOptions}. */
