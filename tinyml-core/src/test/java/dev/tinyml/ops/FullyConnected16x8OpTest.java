@@ -12,6 +12,7 @@ import dev.tinyml.tflite.FullyConnectedOptions;
 import dev.tinyml.tflite.FullyConnectedOptionsWeightsFormat;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.TensorType;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,13 +31,41 @@ class FullyConnected16x8OpTest {
   };
   private static final float[] BIAS = {1, 2, 3};
   private static final float[] GOLDEN = {24, 25, 26, 58, 59, 60};
-  private static final FullyConnectedOptions NONE =
-      new FullyConnectedOptions(
-          ActivationFunctionType.NONE,
-          FullyConnectedOptionsWeightsFormat.DEFAULT,
-          false,
-          false,
-          TensorType.FLOAT32);
+  private static final short[] EXPECTED = Int16TestQuant.int16(GOLDEN, SCALE);
+  private static final int[] WEIGHTS_SHAPE = {3, 10};
+  private static final int[] BIAS_SHAPE = {3};
+  private static final float[] UNIT_SCALE = {1f};
+  private static final FullyConnectedOptions NONE = options(TensorType.FLOAT32);
+
+  /** No activation, default weights format, with the given quantized bias type. */
+  private static FullyConnectedOptions options(TensorType quantizedBiasType) {
+    return new FullyConnectedOptions(
+        ActivationFunctionType.NONE,
+        FullyConnectedOptionsWeightsFormat.DEFAULT,
+        false,
+        false,
+        quantizedBiasType);
+  }
+
+  /**
+   * The 2x10 int16 input, the 3x10 weights {@code weights} adds and the bias {@code bias} adds, and
+   * the 2x3 int16 output; input and output at {@link #SCALE}.
+   */
+  private static OneOpModel layer(
+      UnaryOperator<OneOpModel> weights, UnaryOperator<OneOpModel> bias) {
+    OneOpModel input = new OneOpModel().input(INT16, SCALE, 0, 2, 10);
+    return bias.apply(weights.apply(input)).output(INT16, SCALE, 0, 2, 3);
+  }
+
+  /** The weights per tensor at scale 1. */
+  private static OneOpModel unitScaleWeights(OneOpModel m) {
+    return m.int8s(WEIGHTS_SHAPE, 1f, Int16TestQuant.int8Symmetric(WEIGHTS, 1f));
+  }
+
+  /** The layer with {@link #unitScaleWeights} and the bias {@code bias} adds. */
+  private static OneOpModel perTensorLayer(UnaryOperator<OneOpModel> bias) {
+    return layer(FullyConnected16x8OpTest::unitScaleWeights, bias);
+  }
 
   private static short[] run(OneOpModel m) {
     Interpreter it = m.interpreter(BuiltinOperator.FULLY_CONNECTED, NONE);
@@ -48,60 +77,38 @@ class FullyConnected16x8OpTest {
   // SimpleTestQuantizedInt16: weights scale 1, tolerance 0.
   @Test
   void perTensorLayerWithInt64BiasMatchesTflmGoldenExactly() {
-    float[] w = {1f};
-    short[] out =
-        run(
-            new OneOpModel()
-                .input(INT16, SCALE, 0, 2, 10)
-                .int8s(new int[] {3, 10}, 1f, Int16TestQuant.int8Symmetric(WEIGHTS, 1f))
-                .longs(new int[] {3}, Int16TestQuant.bias64(BIAS, SCALE, w))
-                .output(INT16, SCALE, 0, 2, 3));
-    assertThat(out).containsExactly(Int16TestQuant.int16(GOLDEN, SCALE));
+    long[] bias = Int16TestQuant.bias64(BIAS, SCALE, UNIT_SCALE);
+    short[] out = run(perTensorLayer(m -> m.longs(BIAS_SHAPE, bias)));
+    assertThat(out).containsExactly(EXPECTED);
   }
 
   // SimpleTestPerChannelQuantizedInt16: weight scales 0.2, 0.25, 0.5, tolerance 1.
   @Test
   void perChannelLayerWithInt64BiasMatchesTflmGolden() {
     float[] scales = {0.2f, 0.25f, 0.5f};
+    byte[] weights = Int16TestQuant.int8PerChannel(WEIGHTS, scales, false);
+    long[] bias = Int16TestQuant.bias64(BIAS, SCALE, scales);
     short[] out =
         run(
-            new OneOpModel()
-                .input(INT16, SCALE, 0, 2, 10)
-                .int8sPerChannel(
-                    new int[] {3, 10},
-                    scales,
-                    0,
-                    Int16TestQuant.int8PerChannel(WEIGHTS, scales, false))
-                .longs(new int[] {3}, Int16TestQuant.bias64(BIAS, SCALE, scales))
-                .output(INT16, SCALE, 0, 2, 3));
-    short[] expected = Int16TestQuant.int16(GOLDEN, SCALE);
-    for (int i = 0; i < expected.length; i++) {
-      assertThat(Math.abs(out[i] - expected[i])).isLessThanOrEqualTo(1);
+            layer(
+                m -> m.int8sPerChannel(WEIGHTS_SHAPE, scales, 0, weights),
+                m -> m.longs(BIAS_SHAPE, bias)));
+    for (int i = 0; i < EXPECTED.length; i++) {
+      assertThat(Math.abs(out[i] - EXPECTED[i])).isLessThanOrEqualTo(1);
     }
   }
 
   // TFLM also runs 16x8 with an int32 bias (int32 accumulators).
   @Test
   void perTensorLayerWithInt32BiasMatchesTflmGoldenExactly() {
-    float[] w = {1f};
-    short[] out =
-        run(
-            new OneOpModel()
-                .input(INT16, SCALE, 0, 2, 10)
-                .int8s(new int[] {3, 10}, 1f, Int16TestQuant.int8Symmetric(WEIGHTS, 1f))
-                .ints(new int[] {3}, Int16TestQuant.bias32(BIAS, SCALE, w))
-                .output(INT16, SCALE, 0, 2, 3));
-    assertThat(out).containsExactly(Int16TestQuant.int16(GOLDEN, SCALE));
+    int[] bias = Int16TestQuant.bias32(BIAS, SCALE, UNIT_SCALE);
+    assertThat(run(perTensorLayer(m -> m.ints(BIAS_SHAPE, bias)))).containsExactly(EXPECTED);
   }
 
   @Test
   void a16x8BiasOfAnotherTypeIsRefused() {
     Model m =
-        new OneOpModel()
-            .input(INT16, SCALE, 0, 2, 10)
-            .int8s(new int[] {3, 10}, 1f, Int16TestQuant.int8Symmetric(WEIGHTS, 1f))
-            .floats(new int[] {3}, BIAS)
-            .output(INT16, SCALE, 0, 2, 3)
+        perTensorLayer(l -> l.floats(BIAS_SHAPE, BIAS))
             .build(BuiltinOperator.FULLY_CONNECTED, NONE);
     assertThatThrownBy(() -> PreparedModel.prepare(m))
         .hasMessageStartingWith("op #0 FULLY_CONNECTED: 16x8 bias")
@@ -111,25 +118,11 @@ class FullyConnected16x8OpTest {
   @Test
   void a16x8LayerWithBiasIsVersion1AndWithQuantizedBiasType11() {
     Model m =
-        new OneOpModel()
-            .input(INT16, SCALE, 0, 2, 10)
-            .int8s(new int[] {3, 10}, 1f, Int16TestQuant.int8Symmetric(WEIGHTS, 1f))
-            .longs(new int[] {3}, 1, 2, 3)
-            .output(INT16, SCALE, 0, 2, 3)
+        perTensorLayer(l -> l.longs(BIAS_SHAPE, 1, 2, 3))
             .build(BuiltinOperator.FULLY_CONNECTED, NONE);
     OpNode node = Int16ArithmeticOpsTest.node(m);
     assertThat(new FullyConnectedOp().int8Version(node)).isEqualTo(1);
-    m.subgraphs()
-        .get(0)
-        .operators()
-        .get(0)
-        .setOptions(
-            new FullyConnectedOptions(
-                ActivationFunctionType.NONE,
-                FullyConnectedOptionsWeightsFormat.DEFAULT,
-                false,
-                false,
-                TensorType.INT64));
+    m.subgraphs().get(0).operators().get(0).setOptions(options(TensorType.INT64));
     assertThat(new FullyConnectedOp().int8Version(node)).isEqualTo(11);
   }
 }
