@@ -1,5 +1,11 @@
 package dev.tinyml.ops.kernels;
 
+import static dev.tinyml.ops.kernels.ConvCases.SAME;
+import static dev.tinyml.ops.kernels.ConvCases.VALID;
+import static dev.tinyml.ops.kernels.ConvCases.filled;
+import static dev.tinyml.ops.kernels.ConvCases.randomBias;
+import static dev.tinyml.ops.kernels.ConvCases.shape;
+import static dev.tinyml.ops.kernels.ConvCases.shapes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,17 +15,20 @@ class Conv2DTest {
 
   private static final float[] ONE_TO_NINE = {1, 2, 3, 4, 5, 6, 7, 8, 9};
 
+  /** A float convolution without activation. */
+  private static ConvParams floatConv(
+      int[] input, int[] filter, int[] output, ConvParams.Window window) {
+    return shapes(input, filter, output).conv2d(window, Activation.NONE, null);
+  }
+
+  /** Zero points 0, the output at {@code outputScale}. */
+  private static ConvParams.Quantization quantizedTo(float outputScale, ChannelMultipliers m) {
+    return new ConvParams.Quantization(0, outputScale, 0, m);
+  }
+
   @Test
   void floatValidPaddingSlidesTheFilter() {
-    ConvParams p =
-        ConvParams.of(
-            Conv2D::filterInC,
-            new int[] {1, 3, 3, 1},
-            new int[] {1, 2, 2, 1},
-            new int[] {1, 2, 2, 1},
-            new ConvParams.Window(false, 1, 1, 1, 1),
-            Activation.NONE,
-            null);
+    ConvParams p = floatConv(shape(1, 3, 3, 1), shape(1, 2, 2, 1), shape(1, 2, 2, 1), VALID);
     float[] out = new float[4];
     Conv2D.evalFloat(p, ONE_TO_NINE, new float[] {1, 0, 0, 1}, null, out);
     assertThat(out).containsExactly(6, 8, 12, 14);
@@ -27,15 +36,7 @@ class Conv2DTest {
 
   @Test
   void floatSamePaddingSkipsTapsOutsideTheImage() {
-    ConvParams p =
-        ConvParams.of(
-            Conv2D::filterInC,
-            new int[] {1, 3, 3, 1},
-            new int[] {1, 3, 3, 1},
-            new int[] {1, 3, 3, 1},
-            new ConvParams.Window(true, 1, 1, 1, 1),
-            Activation.NONE,
-            null);
+    ConvParams p = floatConv(shape(1, 3, 3, 1), shape(1, 3, 3, 1), shape(1, 3, 3, 1), SAME);
     float[] ones = new float[9];
     java.util.Arrays.fill(ones, 1f);
     float[] out = new float[9];
@@ -45,15 +46,9 @@ class Conv2DTest {
 
   @Test
   void floatDilationSpreadsTheTaps() {
+    ConvParams.Window dilatedTwoAcross = new ConvParams.Window(false, 1, 1, 1, 2);
     ConvParams p =
-        ConvParams.of(
-            Conv2D::filterInC,
-            new int[] {1, 1, 5, 1},
-            new int[] {1, 1, 2, 1},
-            new int[] {1, 1, 3, 1},
-            new ConvParams.Window(false, 1, 1, 1, 2),
-            Activation.NONE,
-            null);
+        floatConv(shape(1, 1, 5, 1), shape(1, 1, 2, 1), shape(1, 1, 3, 1), dilatedTwoAcross);
     float[] out = new float[3];
     Conv2D.evalFloat(p, new float[] {1, 2, 3, 4, 5}, new float[] {1, 1}, null, out);
     assertThat(out).containsExactly(4, 6, 8);
@@ -62,21 +57,12 @@ class Conv2DTest {
   @Test
   void int8PaddedTapsContributeNothingEvenWithAZeroPoint() {
     ChannelMultipliers one = ChannelMultipliers.of(1f, new float[] {1f}, 1f, 1);
+    ConvParams.Quantization inputZeroPoint10 = new ConvParams.Quantization(10, 1f, 0, one);
+    int[] image = shape(1, 3, 3, 1);
     ConvParams p =
-        ConvParams.of(
-            Conv2D::filterInC,
-            new int[] {1, 3, 3, 1},
-            new int[] {1, 3, 3, 1},
-            new int[] {1, 3, 3, 1},
-            new ConvParams.Window(true, 1, 1, 1, 1),
-            Activation.NONE,
-            new ConvParams.Quantization(10, 1f, 0, one));
-    byte[] in = new byte[9];
-    java.util.Arrays.fill(in, (byte) 11); // real value 1
-    byte[] filter = new byte[9];
-    java.util.Arrays.fill(filter, (byte) 1);
+        shapes(image, shape(1, 3, 3, 1), image).conv2d(SAME, Activation.NONE, inputZeroPoint10);
     byte[] out = new byte[9];
-    Conv2D.evalInt8(p, in, filter, null, out);
+    Conv2D.evalInt8(p, filled(9, 11), filled(9, 1), null, out); // input real value 1
     assertThat(out).containsExactly(4, 6, 4, 6, 9, 6, 4, 6, 4);
   }
 
@@ -85,15 +71,9 @@ class Conv2DTest {
     // pixel (3, 5); filters (1, 1) and (2, -1); bias (1, 0) -> acc (9, 1)
     // channel 0 * 0.5 -> 4.5 rounds to 5; channel 1 * 4 -> 4
     ChannelMultipliers m = new ChannelMultipliers(new int[] {1 << 30, 1 << 30}, new int[] {0, 3});
+    int[] pixel = shape(1, 1, 1, 2);
     ConvParams p =
-        ConvParams.of(
-            Conv2D::filterInC,
-            new int[] {1, 1, 1, 2},
-            new int[] {2, 1, 1, 2},
-            new int[] {1, 1, 1, 2},
-            new ConvParams.Window(false, 1, 1, 1, 1),
-            Activation.NONE,
-            new ConvParams.Quantization(0, 1f, 0, m));
+        shapes(pixel, shape(2, 1, 1, 2), pixel).conv2d(VALID, Activation.NONE, quantizedTo(1f, m));
     byte[] out = new byte[2];
     Conv2D.evalInt8(p, new byte[] {3, 5}, new byte[] {1, 1, 2, -1}, new int[] {1, 0}, out);
     assertThat(out).containsExactly(5, 4);
@@ -103,15 +83,10 @@ class Conv2DTest {
   void int8Relu6ClampsInQuantizedUnits() {
     // output scale 0.1, zp 0: RELU6 clamps to [0, 60]
     ChannelMultipliers one = new ChannelMultipliers(new int[] {1 << 30}, new int[] {1});
+    ConvParams.Quantization q = quantizedTo(0.1f, one);
     ConvParams p =
-        ConvParams.of(
-            Conv2D::filterInC,
-            new int[] {1, 1, 2, 1},
-            new int[] {1, 1, 1, 1},
-            new int[] {1, 1, 2, 1},
-            new ConvParams.Window(false, 1, 1, 1, 1),
-            Activation.RELU6,
-            new ConvParams.Quantization(0, 0.1f, 0, one));
+        shapes(shape(1, 1, 2, 1), shape(1, 1, 1, 1), shape(1, 1, 2, 1))
+            .conv2d(VALID, Activation.RELU6, q);
     byte[] out = new byte[2];
     Conv2D.evalInt8(p, new byte[] {100, -5}, new byte[] {1}, null, out);
     assertThat(out).containsExactly(60, 0);
@@ -120,30 +95,16 @@ class Conv2DTest {
   @Test
   void outputSizeThatContradictsThePaddingIsRejected() {
     assertThatThrownBy(
-            () ->
-                ConvParams.of(
-                    Conv2D::filterInC,
-                    new int[] {1, 3, 3, 1},
-                    new int[] {1, 2, 2, 1},
-                    new int[] {1, 3, 3, 1},
-                    new ConvParams.Window(false, 1, 1, 1, 1),
-                    Activation.NONE,
-                    null))
+            () -> floatConv(shape(1, 3, 3, 1), shape(1, 2, 2, 1), shape(1, 3, 3, 1), VALID))
         .hasMessageContaining("output height is 3 but VALID padding");
   }
 
   @Test
   void zeroStrideIsRejectedRatherThanDividedBy() {
+    ConvParams.Window zeroStrideDown = new ConvParams.Window(false, 0, 1, 1, 1);
     assertThatThrownBy(
             () ->
-                ConvParams.of(
-                    Conv2D::filterInC,
-                    new int[] {1, 3, 3, 1},
-                    new int[] {1, 2, 2, 1},
-                    new int[] {1, 2, 2, 1},
-                    new ConvParams.Window(false, 0, 1, 1, 1),
-                    Activation.NONE,
-                    null))
+                floatConv(shape(1, 3, 3, 1), shape(1, 2, 2, 1), shape(1, 2, 2, 1), zeroStrideDown))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("filter height 2, stride 0 and dilation 1 must all be at least 1");
   }
@@ -152,15 +113,7 @@ class Conv2DTest {
   void filterWhoseChannelsDoNotFitTheTensorsIsRejected() {
     // 3 input channels cannot be split into groups of 2 filter input channels.
     assertThatThrownBy(
-            () ->
-                ConvParams.of(
-                    Conv2D::filterInC,
-                    new int[] {1, 3, 3, 3},
-                    new int[] {4, 1, 1, 2},
-                    new int[] {1, 3, 3, 4},
-                    new ConvParams.Window(false, 1, 1, 1, 1),
-                    Activation.NONE,
-                    null))
+            () -> floatConv(shape(1, 3, 3, 3), shape(4, 1, 1, 2), shape(1, 3, 3, 4), VALID))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("filter [4, 1, 1, 2] does not fit 3 input and 4 output channels");
   }
@@ -180,23 +133,15 @@ class Conv2DTest {
             new float[] {0.01f, 0.02f, 0.03f, 0.015f, 0.025f, 0.011f, 0.021f, 0.031f, 0.041f},
             0.1f,
             9);
+    ConvParams.Window strideAndDilationTwoDown = new ConvParams.Window(same, 2, 1, 2, 1);
+    ConvParams.Quantization q = new ConvParams.Quantization(-3, 0.1f, 4, m);
     ConvParams p =
-        ConvParams.of(
-            Conv2D::filterInC,
-            inShape,
-            fShape,
-            outShape,
-            new ConvParams.Window(same, 2, 1, 2, 1),
-            Activation.RELU,
-            new ConvParams.Quantization(-3, 0.1f, 4, m));
+        shapes(inShape, fShape, outShape).conv2d(strideAndDilationTwoDown, Activation.RELU, q);
     byte[] in = new byte[2 * 7 * 6 * 5];
     byte[] filter = new byte[9 * 3 * 2 * 5];
-    int[] bias = new int[9];
     r.nextBytes(in);
     r.nextBytes(filter);
-    for (int i = 0; i < 9; i++) {
-      bias[i] = r.nextInt(2001) - 1000;
-    }
+    int[] bias = randomBias(r, 9);
     byte[] expected = new byte[2 * outH * outW * 9];
     byte[] actual = new byte[expected.length];
     Conv2D.evalInt8(p, in, filter, bias, expected);

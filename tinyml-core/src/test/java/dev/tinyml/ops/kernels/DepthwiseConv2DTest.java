@@ -1,5 +1,11 @@
 package dev.tinyml.ops.kernels;
 
+import static dev.tinyml.ops.kernels.ConvCases.SAME;
+import static dev.tinyml.ops.kernels.ConvCases.VALID;
+import static dev.tinyml.ops.kernels.ConvCases.filled;
+import static dev.tinyml.ops.kernels.ConvCases.randomBias;
+import static dev.tinyml.ops.kernels.ConvCases.shape;
+import static dev.tinyml.ops.kernels.ConvCases.shapes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -9,14 +15,8 @@ class DepthwiseConv2DTest {
   @Test
   void floatDepthMultiplierTwoGivesTwoOutputsPerInputChannel() {
     ConvParams p =
-        ConvParams.of(
-            DepthwiseConv2D::filterInC,
-            new int[] {1, 1, 1, 2},
-            new int[] {1, 1, 1, 4},
-            new int[] {1, 1, 1, 4},
-            new ConvParams.Window(false, 1, 1, 1, 1),
-            Activation.NONE,
-            null);
+        shapes(shape(1, 1, 1, 2), shape(1, 1, 1, 4), shape(1, 1, 1, 4))
+            .depthwise(VALID, Activation.NONE, null);
     float[] out = new float[4];
     DepthwiseConv2D.evalFloat(
         p,
@@ -31,19 +31,12 @@ class DepthwiseConv2DTest {
   @Test
   void int8SamePaddingWithZeroPointCountsOnlyImageTaps() {
     ChannelMultipliers one = ChannelMultipliers.of(1f, new float[] {1f}, 1f, 1);
+    ConvParams.Quantization zeroPoints = new ConvParams.Quantization(-5, 1f, 3, one);
+    int[] image = shape(1, 3, 3, 1);
     ConvParams p =
-        ConvParams.of(
-            DepthwiseConv2D::filterInC,
-            new int[] {1, 3, 3, 1},
-            new int[] {1, 3, 3, 1},
-            new int[] {1, 3, 3, 1},
-            new ConvParams.Window(true, 1, 1, 1, 1),
-            Activation.NONE,
-            new ConvParams.Quantization(-5, 1f, 3, one));
-    byte[] in = new byte[9];
-    java.util.Arrays.fill(in, (byte) -3); // real value 2
-    byte[] filter = new byte[9];
-    java.util.Arrays.fill(filter, (byte) 1);
+        shapes(image, shape(1, 3, 3, 1), image).depthwise(SAME, Activation.NONE, zeroPoints);
+    byte[] in = filled(9, -3); // real value 2
+    byte[] filter = filled(9, 1);
     byte[] out = new byte[9];
     DepthwiseConv2D.evalInt8(p, in, filter, null, out, new int[p.scratchSize()]);
     assertThat(out).containsExactly(11, 15, 11, 15, 21, 15, 11, 15, 11);
@@ -52,15 +45,11 @@ class DepthwiseConv2DTest {
   @Test
   void int8PerChannelWithStrideTwoAndBias() {
     ChannelMultipliers m = new ChannelMultipliers(new int[] {1 << 30, 1 << 30}, new int[] {0, 1});
+    ConvParams.Window strideTwoAcross = new ConvParams.Window(false, 1, 2, 1, 1);
+    ConvParams.Quantization q = new ConvParams.Quantization(0, 1f, 0, m);
     ConvParams p =
-        ConvParams.of(
-            DepthwiseConv2D::filterInC,
-            new int[] {1, 1, 4, 2},
-            new int[] {1, 1, 1, 2},
-            new int[] {1, 1, 2, 2},
-            new ConvParams.Window(false, 1, 2, 1, 1),
-            Activation.NONE,
-            new ConvParams.Quantization(0, 1f, 0, m));
+        shapes(shape(1, 1, 4, 2), shape(1, 1, 1, 2), shape(1, 1, 2, 2))
+            .depthwise(strideTwoAcross, Activation.NONE, q);
     byte[] out = new byte[4];
     DepthwiseConv2D.evalInt8(
         p,
@@ -84,23 +73,16 @@ class DepthwiseConv2DTest {
       int[] outShape = {2, outH, outW, 6};
       float[] scales = {0.01f, 0.02f, 0.03f, 0.015f, 0.025f, 0.011f};
       ChannelMultipliers m = ChannelMultipliers.of(0.05f, scales, 0.1f, 6);
+      ConvParams.Window strideTwoDownDilationTwoAcross = new ConvParams.Window(same, 2, 1, 1, 2);
+      ConvParams.Quantization q = new ConvParams.Quantization(5, 0.1f, -7, m);
       ConvParams p =
-          ConvParams.of(
-              DepthwiseConv2D::filterInC,
-              inShape,
-              fShape,
-              outShape,
-              new ConvParams.Window(same, 2, 1, 1, 2),
-              Activation.RELU6,
-              new ConvParams.Quantization(5, 0.1f, -7, m));
+          shapes(inShape, fShape, outShape)
+              .depthwise(strideTwoDownDilationTwoAcross, Activation.RELU6, q);
       byte[] in = new byte[2 * 9 * 8 * 2];
       byte[] filter = new byte[4 * 3 * 6];
-      int[] bias = new int[6];
       r.nextBytes(in);
       r.nextBytes(filter);
-      for (int i = 0; i < 6; i++) {
-        bias[i] = r.nextInt(2001) - 1000;
-      }
+      int[] bias = randomBias(r, 6);
       byte[] expected = new byte[2 * outH * outW * 6];
       byte[] actual = new byte[expected.length];
       DepthwiseConv2D.evalInt8(p, in, filter, bias, expected, new int[p.scratchSize()]);
