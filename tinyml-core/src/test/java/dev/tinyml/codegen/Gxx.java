@@ -24,16 +24,7 @@ final class Gxx {
   }
 
   static boolean available() {
-    try {
-      Process p = new ProcessBuilder("g++", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return Executables.available("g++");
   }
 
   /** Runs {@code g++ -std=c++17 -Wall -Werror} with the given further arguments in {@code dir}. */

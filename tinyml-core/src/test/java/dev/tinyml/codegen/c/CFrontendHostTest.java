@@ -61,21 +61,9 @@ class CFrontendHostTest {
       throws IOException, InterruptedException {
     Toolchain.require("gcc", "the host build of the C frontend");
     FrontendProgram.write(dir, frontend, clips);
-    Toolchain.runOk(
-        dir,
-        300,
-        List.of(
-            "gcc",
-            "-O2",
-            "-Wall",
-            "-Werror",
-            "-std=c99",
-            "-pedantic",
-            "-o",
-            "frontend_test",
-            "main.c",
-            CFrontendSources.SOURCE));
-    String out = Toolchain.runOk(dir, 300, List.of(dir.resolve("frontend_test").toString()));
+    // No -lm: the frontend must build without libm.
+    Path exe = Toolchain.hostBuild(dir, "frontend_test", CFrontendSources.SOURCE);
+    String out = Toolchain.runOk(dir, 300, List.of(exe.toString()));
     return FrontendProgram.parse(out, clips.size());
   }
 

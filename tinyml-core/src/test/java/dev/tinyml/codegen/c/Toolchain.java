@@ -3,6 +3,7 @@ package dev.tinyml.codegen.c;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tinyml.codegen.Executables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,16 +39,7 @@ final class Toolchain {
   }
 
   static boolean available(String tool) {
-    try {
-      Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return Executables.available(tool);
   }
 
   /** Runs {@code command} in {@code dir}, killing it after {@code timeoutSeconds}. */
@@ -86,8 +78,17 @@ final class Toolchain {
     return r.stdout();
   }
 
-  /** Compiles {@code main.c} and the module with host gcc ({@code -O2 -Wall -Werror -std=c99}). */
+  /** Compiles {@code main.c} and the module into {@code model_test}, linking libm. */
   static Path hostBuild(Path dir, CModule module) throws IOException, InterruptedException {
+    return hostBuild(dir, "model_test", module.sourceFile(), "-lm");
+  }
+
+  /**
+   * Compiles {@code main.c} and {@code source} into {@code executable} with host gcc ({@code -O2
+   * -Wall -Werror -std=c99 -pedantic}), linking {@code libraries}.
+   */
+  static Path hostBuild(Path dir, String executable, String source, String... libraries)
+      throws IOException, InterruptedException {
     List<String> cmd =
         new ArrayList<>(
             List.of(
@@ -98,11 +99,11 @@ final class Toolchain {
                 "-std=c99",
                 "-pedantic",
                 "-o",
-                "model_test",
+                executable,
                 "main.c",
-                module.sourceFile()));
-    cmd.add("-lm");
+                source));
+    cmd.addAll(List.of(libraries));
     runOk(dir, 300, cmd);
-    return dir.resolve("model_test");
+    return dir.resolve(executable);
   }
 }
