@@ -2,9 +2,7 @@ package dev.tinyml.codegen.c;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tinyml.io.AtomicFiles;
 import dev.tinyml.preprocess.MicroFrontendConfig;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,48 +41,9 @@ class CFrontendCortexM4Test {
   }
 
   private static String buildAndRun(Path dir) throws Exception {
-    for (String f : new String[] {"startup.c", "mps2_an386.ld"}) {
-      try (InputStream in = CortexM4.class.getResourceAsStream("/dev/tinyml/codegen/c/m4/" + f)) {
-        AtomicFiles.write(dir.resolve(f), in.readAllBytes());
-      }
-    }
-    // The frontend alone is held to -pedantic; the startup code's vector table is not.
-    List<String> compile = new ArrayList<>(List.of("arm-none-eabi-gcc"));
-    compile.addAll(CortexM4.FLAGS);
-    compile.addAll(List.of("-pedantic", "-c", CFrontendSources.SOURCE, "-o", "frontend.o"));
-    Toolchain.runOk(dir, 600, compile);
-    List<String> link = new ArrayList<>(List.of("arm-none-eabi-gcc"));
-    link.addAll(CortexM4.FLAGS);
-    link.addAll(
-        List.of(
-            "--specs=rdimon.specs",
-            "-nostartfiles",
-            "-T",
-            "mps2_an386.ld",
-            "-Wl,--gc-sections",
-            "startup.c",
-            "main.c",
-            "frontend.o",
-            "-o",
-            "frontend.elf"));
-    Toolchain.runOk(dir, 600, link);
-    return Toolchain.runOk(
-        dir,
-        900,
-        List.of(
-            "qemu-system-arm",
-            "-M",
-            "mps2-an386",
-            "-cpu",
-            "cortex-m4",
-            "-nographic",
-            "-monitor",
-            "none",
-            "-serial",
-            "none",
-            "-semihosting-config",
-            "enable=on,target=native",
-            "-kernel",
-            "frontend.elf"));
+    CortexM4.copyTargetFiles(dir, "startup.c", "mps2_an386.ld");
+    CortexM4.compilePedantic(dir, CFrontendSources.SOURCE, "frontend.o");
+    CortexM4.link(dir, "frontend.elf", "frontend.o");
+    return CortexM4.runUnderQemu(dir, "frontend.elf");
   }
 }

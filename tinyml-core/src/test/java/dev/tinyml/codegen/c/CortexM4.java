@@ -79,58 +79,70 @@ final class CortexM4 {
         .isGreaterThanOrEqualTo(module.arenaBytes());
   }
 
-  /** Builds and runs {@code dir}'s {@code main.c} and module (written by {@link CProgram}). */
-  static Result buildAndRun(Path dir, CModule module, int runs)
-      throws IOException, InterruptedException {
-    for (String f : new String[] {"startup.c", "mps2_an386.ld", "measure.h"}) {
+  /** Copies the named files of the target's support code (startup, linker script) into dir. */
+  static void copyTargetFiles(Path dir, String... names) throws IOException {
+    for (String f : names) {
       try (InputStream in = CortexM4.class.getResourceAsStream("/dev/tinyml/codegen/c/m4/" + f)) {
         AtomicFiles.write(dir.resolve(f), in.readAllBytes());
       }
     }
+  }
+
+  /**
+   * Compiles {@code source} to {@code object} with {@link #FLAGS} and {@code -pedantic}: the
+   * generated code is held to it, the startup code's vector table is not.
+   */
+  static void compilePedantic(Path dir, String source, String object)
+      throws IOException, InterruptedException {
+    armGcc(dir, List.of("-pedantic", "-c", source, "-o", object));
+  }
+
+  /**
+   * Links {@code startup.c}, {@code main.c} and {@code inputs} (objects, then libraries) into
+   * {@code elf} for mps2-an386 with newlib's semihosting ({@code rdimon}).
+   */
+  static void link(Path dir, String elf, String... inputs)
+      throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of("--specs=rdimon.specs", "-nostartfiles"));
+    args.addAll(List.of("-T", "mps2_an386.ld", "-Wl,--gc-sections", "startup.c", "main.c"));
+    args.addAll(List.of(inputs));
+    args.addAll(List.of("-o", elf));
+    armGcc(dir, args);
+  }
+
+  /** Runs {@code arm-none-eabi-gcc} with {@link #FLAGS} and then {@code args}. */
+  private static void armGcc(Path dir, List<String> args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("arm-none-eabi-gcc"));
+    command.addAll(FLAGS);
+    command.addAll(args);
+    Toolchain.runOk(dir, 600, command);
+  }
+
+  /**
+   * Runs {@code elf} on qemu's mps2-an386 with semihosting; {@code options} go before the kernel.
+   */
+  static String runUnderQemu(Path dir, String elf, String... options)
+      throws IOException, InterruptedException {
+    List<String> qemu =
+        new ArrayList<>(List.of("qemu-system-arm", "-M", "mps2-an386", "-cpu", "cortex-m4"));
+    // No display, monitor or serial port: the program reads and writes through semihosting.
+    qemu.addAll(List.of("-nographic", "-monitor", "none", "-serial", "none"));
+    qemu.addAll(List.of("-semihosting-config", "enable=on,target=native"));
+    qemu.addAll(List.of(options));
+    qemu.addAll(List.of("-kernel", elf));
+    return Toolchain.runOk(dir, 900, qemu);
+  }
+
+  /** Builds and runs {@code dir}'s {@code main.c} and module (written by {@link CProgram}). */
+  static Result buildAndRun(Path dir, CModule module, int runs)
+      throws IOException, InterruptedException {
+    copyTargetFiles(dir, "startup.c", "mps2_an386.ld", "measure.h");
     String object = module.name() + "_model.o";
-    List<String> compile = new ArrayList<>(List.of("arm-none-eabi-gcc"));
-    compile.addAll(FLAGS);
-    compile.addAll(List.of("-pedantic", "-c", module.sourceFile(), "-o", object));
-    Toolchain.runOk(dir, 600, compile);
+    compilePedantic(dir, module.sourceFile(), object);
     String size = Toolchain.runOk(dir, 60, List.of("arm-none-eabi-size", object));
     String[] sizes = size.strip().split("\n")[1].trim().split("\\s+");
-    List<String> link = new ArrayList<>(List.of("arm-none-eabi-gcc"));
-    link.addAll(FLAGS);
-    link.addAll(
-        List.of(
-            "--specs=rdimon.specs",
-            "-nostartfiles",
-            "-T",
-            "mps2_an386.ld",
-            "-Wl,--gc-sections",
-            "startup.c",
-            "main.c",
-            object,
-            "-lm",
-            "-o",
-            "model.elf"));
-    Toolchain.runOk(dir, 600, link);
-    String stdout =
-        Toolchain.runOk(
-            dir,
-            900,
-            List.of(
-                "qemu-system-arm",
-                "-M",
-                "mps2-an386",
-                "-cpu",
-                "cortex-m4",
-                "-nographic",
-                "-monitor",
-                "none",
-                "-serial",
-                "none",
-                "-semihosting-config",
-                "enable=on,target=native",
-                "-icount",
-                "shift=0",
-                "-kernel",
-                "model.elf"));
+    link(dir, "model.elf", object, "-lm");
+    String stdout = runUnderQemu(dir, "model.elf", "-icount", "shift=0");
     long[] ticks = new long[runs];
     long[] stack = new long[runs];
     long[] cal = new long[4];
