@@ -5,7 +5,7 @@ import dev.tinyml.tflite.TfliteReader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The generated C, cross-compiled with {@code arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb
@@ -16,21 +16,7 @@ class CBackendCortexM4Test {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(
-      strings = {
-        "tflite/hello_world/hello_world_int8.tflite",
-        "tflite/hello_world/hello_world_float.tflite",
-        "tflite/micro_speech/micro_speech_quantized.tflite",
-        "tflite/person_detection/person_detect.tflite",
-        "tflite/kws_mlperf_tiny/kws_ref_model.tflite",
-        "tflite/magic_wand/magic_wand.tflite",
-        "tflite/misc/model_runner_int8_float_io.tflite",
-        "tflite/misc/simple_add_model.tflite",
-        "tflite/misc/single_mul_default_a8w8_recipe_quantized.tflite",
-        "tflite/keyword/keyword_scrambled_8bit.tflite",
-        "tflite/dtln/dtln_noise_suppression.tflite",
-        "tflite/micro_speech/audio_preprocessor_int8.tflite"
-      })
+  @MethodSource("dev.tinyml.codegen.c.ReferenceModels#cortexM4")
   void cortexM4RunEqualsInterpreterByteForByte(String fixture) throws Exception {
     CortexM4.assertRunEqualsInterpreter(dir, TfliteReader.read(Fixtures.path(fixture)), fixture);
   }

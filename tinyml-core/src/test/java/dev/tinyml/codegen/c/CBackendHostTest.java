@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The generated C, compiled by the host's gcc with {@code -O2 -Wall -Werror -std=c99 -pedantic},
@@ -24,20 +24,7 @@ class CBackendHostTest {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(
-      strings = {
-        "tflite/hello_world/hello_world_int8.tflite",
-        "tflite/hello_world/hello_world_float.tflite",
-        "tflite/micro_speech/micro_speech_quantized.tflite",
-        "tflite/person_detection/person_detect.tflite",
-        "tflite/kws_mlperf_tiny/kws_ref_model.tflite",
-        "tflite/magic_wand/magic_wand.tflite",
-        "tflite/misc/model_runner_int8_float_io.tflite",
-        "tflite/misc/simple_add_model.tflite",
-        "tflite/misc/single_mul_default_a8w8_recipe_quantized.tflite",
-        "tflite/keyword/keyword_scrambled_8bit.tflite",
-        "tflite/dtln/dtln_noise_suppression.tflite"
-      })
+  @MethodSource("dev.tinyml.codegen.c.ReferenceModels#host")
   void hostBuildEqualsInterpreterByteForByte(String fixture) throws Exception {
     Toolchain.require("gcc", "the host build of the generated C");
     Model model = TfliteReader.read(Fixtures.path(fixture));
