@@ -1,14 +1,22 @@
 package dev.tinyml.codegen.c;
 
+import static dev.tinyml.codegen.c.SequenceLstm.BATCHES;
+import static dev.tinyml.codegen.c.SequenceLstm.CELL_STATE;
+import static dev.tinyml.codegen.c.SequenceLstm.GATE_BIASES;
+import static dev.tinyml.codegen.c.SequenceLstm.HIDDEN_STATE;
+import static dev.tinyml.codegen.c.SequenceLstm.IN;
+import static dev.tinyml.codegen.c.SequenceLstm.INPUT;
+import static dev.tinyml.codegen.c.SequenceLstm.INPUT_WEIGHTS;
+import static dev.tinyml.codegen.c.SequenceLstm.RECURRENT_WEIGHTS;
+import static dev.tinyml.codegen.c.SequenceLstm.UNITS;
+import static dev.tinyml.codegen.c.SequenceLstm.absentOperands;
+import static dev.tinyml.codegen.c.SequenceLstm.inputShape;
+import static dev.tinyml.codegen.c.SequenceLstm.outputShape;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tinyml.tflite.ActivationFunctionType;
-import dev.tinyml.tflite.BuiltinOperator;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.TensorType;
-import dev.tinyml.tflite.UnidirectionalSequenceLSTMOptions;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,37 +28,23 @@ import org.junit.jupiter.api.io.TempDir;
 class CBackendLstmFloatTest {
   @TempDir Path dir;
 
-  private static final int BATCHES = 2;
-  private static final int STEPS = 3;
-  private static final int INPUT = 5;
-  private static final int UNITS = 4;
-
   /** An LSTM of seeded weights and biases in [-1, 1). */
   static Model lstm(boolean timeMajor, float cellClip) {
     SingleOpModels b = new SingleOpModels();
-    int[] inShape =
-        timeMajor ? new int[] {STEPS, BATCHES, INPUT} : new int[] {BATCHES, STEPS, INPUT};
-    int[] outShape =
-        timeMajor ? new int[] {STEPS, BATCHES, UNITS} : new int[] {BATCHES, STEPS, UNITS};
-    int[] inputs = new int[24];
-    Arrays.fill(inputs, -1);
-    inputs[0] = b.tensor("in", TensorType.FLOAT32, 0f, 0, inShape);
+    int[] inputs = absentOperands();
+    inputs[IN] = b.tensor("in", TensorType.FLOAT32, 0f, 0, inputShape(timeMajor));
     for (int g = 0; g < 4; g++) {
-      inputs[1 + g] = b.seededConstant("w_in" + g, TensorType.FLOAT32, null, 31L + g, UNITS, INPUT);
-      inputs[5 + g] =
+      inputs[INPUT_WEIGHTS + g] =
+          b.seededConstant("w_in" + g, TensorType.FLOAT32, null, 31L + g, UNITS, INPUT);
+      inputs[RECURRENT_WEIGHTS + g] =
           b.seededConstant("w_rec" + g, TensorType.FLOAT32, null, 41L + g, UNITS, UNITS);
-      inputs[12 + g] = b.seededConstant("bias" + g, TensorType.FLOAT32, null, 51L + g, UNITS);
+      inputs[GATE_BIASES + g] =
+          b.seededConstant("bias" + g, TensorType.FLOAT32, null, 51L + g, UNITS);
     }
-    inputs[18] = b.variable("hidden", TensorType.FLOAT32, 0f, 0, BATCHES, UNITS);
-    inputs[19] = b.variable("cell", TensorType.FLOAT32, 0f, 0, BATCHES, UNITS);
-    int out = b.tensor("out", TensorType.FLOAT32, 0f, 0, outShape);
-    return b.op(
-        BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM,
-        new UnidirectionalSequenceLSTMOptions(
-            ActivationFunctionType.TANH, cellClip, 0f, timeMajor, false, false),
-        new int[] {inputs[0]},
-        inputs,
-        out);
+    inputs[HIDDEN_STATE] = b.variable("hidden", TensorType.FLOAT32, 0f, 0, BATCHES, UNITS);
+    inputs[CELL_STATE] = b.variable("cell", TensorType.FLOAT32, 0f, 0, BATCHES, UNITS);
+    int out = b.tensor("out", TensorType.FLOAT32, 0f, 0, outputShape(timeMajor));
+    return SequenceLstm.op(b, timeMajor, cellClip, inputs, out);
   }
 
   @Test

@@ -1,13 +1,22 @@
 package dev.tinyml.codegen.c;
 
-import dev.tinyml.tflite.ActivationFunctionType;
-import dev.tinyml.tflite.BuiltinOperator;
+import static dev.tinyml.codegen.c.SequenceLstm.BATCHES;
+import static dev.tinyml.codegen.c.SequenceLstm.CELL_STATE;
+import static dev.tinyml.codegen.c.SequenceLstm.GATE_BIASES;
+import static dev.tinyml.codegen.c.SequenceLstm.HIDDEN_STATE;
+import static dev.tinyml.codegen.c.SequenceLstm.IN;
+import static dev.tinyml.codegen.c.SequenceLstm.INPUT;
+import static dev.tinyml.codegen.c.SequenceLstm.INPUT_WEIGHTS;
+import static dev.tinyml.codegen.c.SequenceLstm.RECURRENT_WEIGHTS;
+import static dev.tinyml.codegen.c.SequenceLstm.UNITS;
+import static dev.tinyml.codegen.c.SequenceLstm.absentOperands;
+import static dev.tinyml.codegen.c.SequenceLstm.inputShape;
+import static dev.tinyml.codegen.c.SequenceLstm.outputShape;
+
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.QuantizationParameters;
 import dev.tinyml.tflite.TensorType;
-import dev.tinyml.tflite.UnidirectionalSequenceLSTMOptions;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,11 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CBackendLstmTest {
   @TempDir Path dir;
 
-  private static final int BATCHES = 2;
-  private static final int STEPS = 3;
-  private static final int INPUT = 5;
-  private static final int UNITS = 4;
-
   /**
    * An LSTM of seeded symmetric weights and small biases.
    *
@@ -33,16 +37,11 @@ class CBackendLstmTest {
    */
   private static Model lstm(boolean timeMajor, float cellScale, float cellClip) {
     SingleOpModels b = new SingleOpModels();
-    int[] inShape =
-        timeMajor ? new int[] {STEPS, BATCHES, INPUT} : new int[] {BATCHES, STEPS, INPUT};
-    int[] outShape =
-        timeMajor ? new int[] {STEPS, BATCHES, UNITS} : new int[] {BATCHES, STEPS, UNITS};
-    int[] inputs = new int[24];
-    Arrays.fill(inputs, -1);
-    inputs[0] = b.tensor("in", TensorType.INT8, 0.05f, 3, inShape);
+    int[] inputs = absentOperands();
+    inputs[IN] = b.tensor("in", TensorType.INT8, 0.05f, 3, inputShape(timeMajor));
     for (int g = 0; g < 4; g++) {
       float scale = 0.004f + 0.002f * g;
-      inputs[1 + g] =
+      inputs[INPUT_WEIGHTS + g] =
           b.seededConstant(
               "w_in" + g,
               TensorType.INT8,
@@ -50,7 +49,7 @@ class CBackendLstmTest {
               31L + g,
               UNITS,
               INPUT);
-      inputs[5 + g] =
+      inputs[RECURRENT_WEIGHTS + g] =
           b.seededConstant(
               "w_rec" + g,
               TensorType.INT8,
@@ -58,18 +57,12 @@ class CBackendLstmTest {
               41L + g,
               UNITS,
               UNITS);
-      inputs[12 + g] = b.int32(new int[] {UNITS}, 300 * g - 400, 120, -75, 900 - 200 * g);
+      inputs[GATE_BIASES + g] = b.int32(new int[] {UNITS}, 300 * g - 400, 120, -75, 900 - 200 * g);
     }
-    inputs[18] = b.variable("hidden", TensorType.INT8, 1f / 128, -2, BATCHES, UNITS);
-    inputs[19] = b.variable("cell", TensorType.INT16, cellScale, 0, BATCHES, UNITS);
-    int out = b.tensor("out", TensorType.INT8, 1f / 128, -2, outShape);
-    return b.op(
-        BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM,
-        new UnidirectionalSequenceLSTMOptions(
-            ActivationFunctionType.TANH, cellClip, 0f, timeMajor, false, false),
-        new int[] {inputs[0]},
-        inputs,
-        out);
+    inputs[HIDDEN_STATE] = b.variable("hidden", TensorType.INT8, 1f / 128, -2, BATCHES, UNITS);
+    inputs[CELL_STATE] = b.variable("cell", TensorType.INT16, cellScale, 0, BATCHES, UNITS);
+    int out = b.tensor("out", TensorType.INT8, 1f / 128, -2, outputShape(timeMajor));
+    return SequenceLstm.op(b, timeMajor, cellClip, inputs, out);
   }
 
   @Test
