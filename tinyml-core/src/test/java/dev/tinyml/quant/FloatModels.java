@@ -74,13 +74,18 @@ final class FloatModels {
     int w = constant(name + "/weights", randoms(out * in, Math.sqrt(2.0 / in)), out, in);
     int b = constant(name + "/bias", randoms(out, 0.1), out);
     int y = tensor(name, 1, out);
+    fullyConnected(act, x, w, b, y);
+    return y;
+  }
+
+  /** A float FULLY_CONNECTED of {@code x}, weights {@code w} and bias {@code b} into {@code y}. */
+  void fullyConnected(ActivationFunctionType act, int x, int w, int b, int y) {
     op(
         BuiltinOperator.FULLY_CONNECTED,
         new FullyConnectedOptions(
             act, FullyConnectedOptionsWeightsFormat.DEFAULT, false, false, TensorType.FLOAT32),
         new int[] {x, w, b},
         y);
-    return y;
   }
 
   int conv(String name, int x, int[] inShape, int out, int k, int stride) {

@@ -1,5 +1,18 @@
 package dev.tinyml.quant;
 
+import static dev.tinyml.quant.QuantFixtures.quantizedMobileNet;
+import static dev.tinyml.quant.QuantFixtures.tensor;
+import static dev.tinyml.quant.QuantFixtures.version;
+import static dev.tinyml.quant.QuantFixtures.versions;
+import static dev.tinyml.tflite.BuiltinOperator.ADD;
+import static dev.tinyml.tflite.BuiltinOperator.CONV_2D;
+import static dev.tinyml.tflite.BuiltinOperator.DEPTHWISE_CONV_2D;
+import static dev.tinyml.tflite.BuiltinOperator.FULLY_CONNECTED;
+import static dev.tinyml.tflite.BuiltinOperator.LOGISTIC;
+import static dev.tinyml.tflite.BuiltinOperator.MUL;
+import static dev.tinyml.tflite.BuiltinOperator.RESHAPE;
+import static dev.tinyml.tflite.BuiltinOperator.SOFTMAX;
+import static dev.tinyml.tflite.BuiltinOperator.TANH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -7,8 +20,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.tinyml.tflite.ActivationFunctionType;
 import dev.tinyml.tflite.AddOptions;
 import dev.tinyml.tflite.BuiltinOperator;
-import dev.tinyml.tflite.FullyConnectedOptions;
-import dev.tinyml.tflite.FullyConnectedOptionsWeightsFormat;
 import dev.tinyml.tflite.Model;
 import dev.tinyml.tflite.MulOptions;
 import dev.tinyml.tflite.Operator;
@@ -47,16 +58,7 @@ class Int16x8QuantizationTest {
     int w = m.constant("dense/weights", WEIGHTS, 2, 2);
     int b = m.constant("dense/bias", BIAS, 2);
     int y = m.tensor("dense", 1, 2);
-    m.op(
-        BuiltinOperator.FULLY_CONNECTED,
-        new FullyConnectedOptions(
-            ActivationFunctionType.NONE,
-            FullyConnectedOptionsWeightsFormat.DEFAULT,
-            false,
-            false,
-            TensorType.FLOAT32),
-        new int[] {x, w, b},
-        y);
+    m.fullyConnected(ActivationFunctionType.NONE, x, w, b, y);
     int c = m.constant("addend", ADDEND, 1, 2);
     int z = m.tensor("sum", 1, 2);
     m.op(
@@ -80,21 +82,6 @@ class Int16x8QuantizationTest {
 
   private static Model quantizedChain() {
     return ModelQuantizer.quantize(chain(), TWO_SAMPLES, INT16X8);
-  }
-
-  private static Tensor tensor(Model m, String name) {
-    return m.primarySubgraph().tensors().stream()
-        .filter(t -> name.equals(t.name()))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no tensor " + name));
-  }
-
-  private static int version(Model m, BuiltinOperator op) {
-    return m.operatorCodes().stream()
-        .filter(c -> c.builtinCode() == op)
-        .findFirst()
-        .orElseThrow()
-        .version();
   }
 
   private static Operator firstOp(Model m, BuiltinOperator op) {
@@ -182,11 +169,7 @@ class Int16x8QuantizationTest {
 
   @Test
   void convolutionWeightsArePerChannelInt8AndBiasesInt64() {
-    Model q =
-        ModelQuantizer.quantize(
-            FloatModels.mobileNetStyle(7, 16, 4),
-            RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(8, 20, 256)),
-            INT16X8);
+    Model q = quantizedMobileNet(INT16X8);
     Tensor filter = tensor(q, "conv1/filter");
     assertThat(filter.type()).isEqualTo(TensorType.INT8);
     assertThat(filter.quantization().scale()).hasSize(4);
@@ -235,34 +218,20 @@ class Int16x8QuantizationTest {
   @Test
   void elementwiseOpsGetTheirInt16Versions() {
     Model q = quantizedChain();
-    assertThat(version(q, BuiltinOperator.ADD)).isEqualTo(3);
-    assertThat(version(q, BuiltinOperator.MUL)).isEqualTo(4);
-    assertThat(version(q, BuiltinOperator.LOGISTIC)).isEqualTo(3);
-    assertThat(version(q, BuiltinOperator.TANH)).isEqualTo(3);
-    assertThat(version(q, BuiltinOperator.SOFTMAX)).isEqualTo(3);
-    assertThat(version(q, BuiltinOperator.RESHAPE)).isEqualTo(1);
+    assertThat(versions(q, ADD, MUL, LOGISTIC, TANH, SOFTMAX, RESHAPE))
+        .containsExactly(3, 4, 3, 3, 3, 1);
   }
 
   @Test
   void weightedOpsGetTheVersionsOpVersionCcGivesTheir16x8Form() {
     // op_version.cc's int16 branches ask for int16 filters, so int8 filters fall through to 1.
-    Model q =
-        ModelQuantizer.quantize(
-            FloatModels.mobileNetStyle(7, 16, 4),
-            RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(8, 20, 256)),
-            INT16X8);
-    assertThat(version(q, BuiltinOperator.CONV_2D)).isEqualTo(1);
-    assertThat(version(q, BuiltinOperator.DEPTHWISE_CONV_2D)).isEqualTo(1);
-    assertThat(version(q, BuiltinOperator.FULLY_CONNECTED)).isEqualTo(1);
+    Model q = quantizedMobileNet(INT16X8);
+    assertThat(versions(q, CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED)).containsExactly(1, 1, 1);
   }
 
   @Test
   void poolsGetTheirInt16Version() {
-    Model q =
-        ModelQuantizer.quantize(
-            FloatModels.mobileNetStyle(7, 16, 4),
-            RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(8, 20, 256)),
-            INT16X8);
+    Model q = quantizedMobileNet(INT16X8);
     assertThat(version(q, BuiltinOperator.AVERAGE_POOL_2D)).isEqualTo(3);
   }
 

@@ -1,5 +1,15 @@
 package dev.tinyml.quant;
 
+import static dev.tinyml.quant.QuantFixtures.quantizedMobileNet;
+import static dev.tinyml.quant.QuantFixtures.tensor;
+import static dev.tinyml.quant.QuantFixtures.version;
+import static dev.tinyml.quant.QuantFixtures.versions;
+import static dev.tinyml.tflite.BuiltinOperator.AVERAGE_POOL_2D;
+import static dev.tinyml.tflite.BuiltinOperator.CONV_2D;
+import static dev.tinyml.tflite.BuiltinOperator.DEPTHWISE_CONV_2D;
+import static dev.tinyml.tflite.BuiltinOperator.FULLY_CONNECTED;
+import static dev.tinyml.tflite.BuiltinOperator.RESHAPE;
+import static dev.tinyml.tflite.BuiltinOperator.SOFTMAX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,21 +34,40 @@ class ModelQuantizerTest {
   private static final RepresentativeDataset HELD_OUT_4 =
       RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(2, 1000, 4));
 
-  private static Tensor tensor(Model m, String name) {
-    for (Tensor t : m.primarySubgraph().tensors()) {
-      if (name.equals(t.name())) {
-        return t;
-      }
-    }
-    throw new AssertionError("no tensor " + name);
+  /** 100 seeded samples for the six-value input of {@link FloatModels#branches}. */
+  private static final RepresentativeDataset SIX_WIDE =
+      RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(3, 100, 6));
+
+  /**
+   * x[1, inputs] → FULLY_CONNECTED (weights "w" of shape [units, inputs], bias "b" of [units], no
+   * activation) → y[1, units], with {@code units} the bias's length.
+   */
+  private static Model oneDenseLayer(int inputs, float[] weights, float[] bias) {
+    int units = bias.length;
+    FloatModels m = new FloatModels(0);
+    int x = m.tensor("x", 1, inputs);
+    int w = m.constant("w", weights, units, inputs);
+    int b = m.constant("b", bias, units);
+    int y = m.tensor("y", 1, units);
+    m.fullyConnected(dev.tinyml.tflite.ActivationFunctionType.NONE, x, w, b, y);
+    return m.finish(new int[] {x}, new int[] {y});
   }
 
-  private static int version(Model m, BuiltinOperator op) {
-    return m.operatorCodes().stream()
-        .filter(c -> c.builtinCode() == op)
-        .findFirst()
-        .orElseThrow()
-        .version();
+  /** Marks the float tensor {@code name} with the range [min, max], as a QAT model does. */
+  private static void carryRange(Model f, String name, float min, float max) {
+    tensor(f, name)
+        .setQuantization(
+            new QuantizationParameters(new float[] {min}, new float[] {max}, null, null, 0));
+  }
+
+  /** The first int32 value of {@code m}'s tensor {@code name}. */
+  private static int firstInt32(Model m, String name) {
+    int[] values = new int[1];
+    ByteBuffer.wrap(m.dataOf(tensor(m, name)))
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .asIntBuffer()
+        .get(values);
+    return values[0];
   }
 
   private static float[] floats(Model m, Tensor t) {
@@ -82,9 +111,7 @@ class ModelQuantizerTest {
     Model q = ModelQuantizer.quantize(FloatModels.denseClassifier(42), CALIBRATION_4);
     assertThat(tensor(q, "probabilities").quantization())
         .isEqualTo(QuantizationParameters.perTensor(1f / 256, -128));
-    RepresentativeDataset six =
-        RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(3, 100, 6));
-    Model branches = ModelQuantizer.quantize(FloatModels.branches(5), six);
+    Model branches = ModelQuantizer.quantize(FloatModels.branches(5), SIX_WIDE);
     assertThat(tensor(branches, "a/tanh").quantization())
         .isEqualTo(QuantizationParameters.perTensor(1f / 128, 0));
     assertThat(tensor(branches, "b/sigmoid").quantization())
@@ -93,10 +120,8 @@ class ModelQuantizerTest {
 
   @Test
   void concatenationRequantizesFixedParameterInputsIntoItsOwn() {
-    RepresentativeDataset six =
-        RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(3, 100, 6));
     Model f = FloatModels.branches(5);
-    Model q = ModelQuantizer.quantize(f, six);
+    Model q = ModelQuantizer.quantize(f, SIX_WIDE);
     // tanh (1/128, 0) and logistic (1/256, -128) cannot share one scale: each is requantized by
     // an int8 -> int8 QUANTIZE into the concatenation's parameters, which span both ranges.
     QuantizationParameters cat = tensor(q, "concat").quantization();
@@ -111,7 +136,7 @@ class ModelQuantizerTest {
             .orElseThrow();
     assertThat(g.tensors().get(concat.inputs()[0]).name()).isEqualTo("a/tanh_requantized");
     assertThat(version(q, BuiltinOperator.QUANTIZE)).isEqualTo(1);
-    QuantAssertions.assertWithinQuantSteps(f, q, six, 4);
+    QuantAssertions.assertWithinQuantSteps(f, q, SIX_WIDE, 4);
   }
 
   @Test
@@ -139,16 +164,11 @@ class ModelQuantizerTest {
 
   @Test
   void opsGetTheLowestInt8VersionTheConverterWouldSet() {
-    Model q =
-        ModelQuantizer.quantize(
-            FloatModels.mobileNetStyle(7, 16, 4),
-            RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(8, 20, 256)));
-    assertThat(version(q, BuiltinOperator.CONV_2D)).isEqualTo(3);
-    assertThat(version(q, BuiltinOperator.DEPTHWISE_CONV_2D)).isEqualTo(3);
-    assertThat(version(q, BuiltinOperator.FULLY_CONNECTED)).isEqualTo(4);
-    assertThat(version(q, BuiltinOperator.AVERAGE_POOL_2D)).isEqualTo(2);
-    assertThat(version(q, BuiltinOperator.RESHAPE)).isEqualTo(1);
-    assertThat(version(q, BuiltinOperator.SOFTMAX)).isEqualTo(2);
+    Model q = quantizedMobileNet(QuantizationOptions.defaults());
+    assertThat(
+            versions(
+                q, CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, AVERAGE_POOL_2D, RESHAPE, SOFTMAX))
+        .containsExactly(3, 3, 4, 2, 1, 2);
   }
 
   @Test
@@ -212,9 +232,7 @@ class ModelQuantizerTest {
   @Test
   void quantizationAwareRangesAreUsedAsTheyAre() {
     Model f = FloatModels.denseClassifier(42);
-    tensor(f, "hidden")
-        .setQuantization(
-            new QuantizationParameters(new float[] {0f}, new float[] {3f}, null, null, 0));
+    carryRange(f, "hidden", 0f, 3f);
     Model q = ModelQuantizer.quantize(f, CALIBRATION_4);
     QuantParams expected = QuantMath.activationParams(0, 3);
     assertThat(tensor(q, "hidden").quantization())
@@ -225,9 +243,7 @@ class ModelQuantizerTest {
   void aRangeCarriedByTheModelInputAloneIsIgnored() {
     // TOCO-era float models carry a default [0, 255] on their input only; it says nothing.
     Model f = FloatModels.denseClassifier(42);
-    tensor(f, "input")
-        .setQuantization(
-            new QuantizationParameters(new float[] {0f}, new float[] {255f}, null, null, 0));
+    carryRange(f, "input", 0f, 255f);
     Model q = ModelQuantizer.quantize(f, CALIBRATION_4);
     assertThat(tensor(q, "input").quantization().scale()[0]).isLessThan(2.01f / 255);
   }
@@ -251,22 +267,7 @@ class ModelQuantizerTest {
   @Test
   void biasCorrectionSubtractsTheExpectedWeightError() {
     // One dense unit, weights {1.0, 0.3}, bias 0.5, and an input that is always {2, 2}.
-    FloatModels m = new FloatModels(0);
-    int x = m.tensor("x", 1, 2);
-    int w = m.constant("w", new float[] {1.0f, 0.3f}, 1, 2);
-    int b = m.constant("b", new float[] {0.5f}, 1);
-    int y = m.tensor("y", 1, 1);
-    m.op(
-        BuiltinOperator.FULLY_CONNECTED,
-        new dev.tinyml.tflite.FullyConnectedOptions(
-            dev.tinyml.tflite.ActivationFunctionType.NONE,
-            dev.tinyml.tflite.FullyConnectedOptionsWeightsFormat.DEFAULT,
-            false,
-            false,
-            TensorType.FLOAT32),
-        new int[] {x, w, b},
-        y);
-    Model f = m.finish(new int[] {x}, new int[] {y});
+    Model f = oneDenseLayer(2, new float[] {1.0f, 0.3f}, new float[] {0.5f});
     RepresentativeDataset data =
         RepresentativeDataset.ofSingleInput(List.of(new float[] {2, 2}, new float[] {2, 2}));
     Model plain = ModelQuantizer.quantize(f, data);
@@ -276,38 +277,14 @@ class ModelQuantizerTest {
     float[] scales = tensor(plain, "b").quantization().scale();
     double delta = ((1f / 127f) * 38 - 0.3f) * 2;
     int expected = QuantMath.quantizeBias(new float[] {(float) (0.5f - delta)}, scales)[0];
-    int[] actual = new int[1];
-    ByteBuffer.wrap(corrected.dataOf(tensor(corrected, "b")))
-        .order(ByteOrder.LITTLE_ENDIAN)
-        .asIntBuffer()
-        .get(actual);
-    assertThat(actual[0]).isEqualTo(expected);
-    int[] uncorrected = new int[1];
-    ByteBuffer.wrap(plain.dataOf(tensor(plain, "b")))
-        .order(ByteOrder.LITTLE_ENDIAN)
-        .asIntBuffer()
-        .get(uncorrected);
-    assertThat(actual[0]).isNotEqualTo(uncorrected[0]);
+    int actual = firstInt32(corrected, "b");
+    assertThat(actual).isEqualTo(expected);
+    assertThat(actual).isNotEqualTo(firstInt32(plain, "b"));
   }
 
   @Test
   void allZeroActivationStillQuantizesAndRuns() {
-    FloatModels m = new FloatModels(0);
-    int x = m.tensor("x", 1, 3);
-    int w = m.constant("w", new float[6], 2, 3);
-    int b = m.constant("b", new float[2], 2);
-    int y = m.tensor("y", 1, 2);
-    m.op(
-        BuiltinOperator.FULLY_CONNECTED,
-        new dev.tinyml.tflite.FullyConnectedOptions(
-            dev.tinyml.tflite.ActivationFunctionType.NONE,
-            dev.tinyml.tflite.FullyConnectedOptionsWeightsFormat.DEFAULT,
-            false,
-            false,
-            TensorType.FLOAT32),
-        new int[] {x, w, b},
-        y);
-    Model f = m.finish(new int[] {x}, new int[] {y});
+    Model f = oneDenseLayer(3, new float[6], new float[2]);
     RepresentativeDataset data =
         RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(1, 10, 3));
     Model q = ModelQuantizer.quantize(f, data);
@@ -318,22 +295,7 @@ class ModelQuantizerTest {
   @Test
   void constantNonZeroActivationIsWidenedToHoldZero() {
     // y = 0 * x + 2.5: a constant activation. Its range [2.5, 2.5] becomes [0, 2.5].
-    FloatModels m = new FloatModels(0);
-    int x = m.tensor("x", 1, 2);
-    int w = m.constant("w", new float[2], 1, 2);
-    int b = m.constant("b", new float[] {2.5f}, 1);
-    int y = m.tensor("y", 1, 1);
-    m.op(
-        BuiltinOperator.FULLY_CONNECTED,
-        new dev.tinyml.tflite.FullyConnectedOptions(
-            dev.tinyml.tflite.ActivationFunctionType.NONE,
-            dev.tinyml.tflite.FullyConnectedOptionsWeightsFormat.DEFAULT,
-            false,
-            false,
-            TensorType.FLOAT32),
-        new int[] {x, w, b},
-        y);
-    Model f = m.finish(new int[] {x}, new int[] {y});
+    Model f = oneDenseLayer(2, new float[2], new float[] {2.5f});
     RepresentativeDataset data =
         RepresentativeDataset.ofSingleInput(FloatModels.uniformSamples(1, 10, 2));
     Model q = ModelQuantizer.quantize(f, data);
