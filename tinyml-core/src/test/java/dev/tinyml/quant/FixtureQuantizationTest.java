@@ -39,6 +39,15 @@ class FixtureQuantizationTest {
     return TfliteReader.read(Fixtures.path(path));
   }
 
+  /** {@code f} quantized with the default options, calibrated on samples of its one input. */
+  private static Model quantizeOn(Model f, List<float[]> calibration) {
+    return quantizeOn(f, calibration, QuantizationOptions.defaults());
+  }
+
+  private static Model quantizeOn(Model f, List<float[]> calibration, QuantizationOptions options) {
+    return ModelQuantizer.quantize(f, RepresentativeDataset.ofSingleInput(calibration), options);
+  }
+
   private static Tensor named(Model m, String name) {
     return m.primarySubgraph().tensors().stream()
         .filter(t -> name.equals(t.name()))
@@ -85,10 +94,7 @@ class FixtureQuantizationTest {
   @Test
   void requantizedOfficialHelloWorldWeightsMatchTheConverterBitForBit() throws Exception {
     Model official = read("tflite/hello_world/hello_world_int8.tflite");
-    Model q =
-        ModelQuantizer.quantize(
-            dequantizedOfficialHelloWorld(),
-            RepresentativeDataset.ofSingleInput(sineInputs(1, 500)));
+    Model q = quantizeOn(dequantizedOfficialHelloWorld(), sineInputs(1, 500));
     for (String w :
         new String[] {
           "sequential/dense/MatMul", "sequential/dense_1/MatMul", "sequential/dense_2/MatMul"
@@ -103,10 +109,7 @@ class FixtureQuantizationTest {
   @Test
   void quantizedHelloWorldLooksLikeTheOfficialConvertersOutput() throws Exception {
     Model official = read("tflite/hello_world/hello_world_int8.tflite");
-    Model q =
-        ModelQuantizer.quantize(
-            read("tflite/hello_world/hello_world_float.tflite"),
-            RepresentativeDataset.ofSingleInput(sineInputs(1, 500)));
+    Model q = quantizeOn(read("tflite/hello_world/hello_world_float.tflite"), sineInputs(1, 500));
     assertThat(q.operatorCodes().get(0).version())
         .isEqualTo(official.operatorCodes().get(0).version());
     for (Tensor theirs : official.primarySubgraph().tensors()) {
@@ -127,10 +130,7 @@ class FixtureQuantizationTest {
 
   @Test
   void quantizedHelloWorldStillComputesSineWithinTheOriginTestsTolerance() throws Exception {
-    Model q =
-        ModelQuantizer.quantize(
-            read("tflite/hello_world/hello_world_float.tflite"),
-            RepresentativeDataset.ofSingleInput(sineInputs(1, 500)));
+    Model q = quantizeOn(read("tflite/hello_world/hello_world_float.tflite"), sineInputs(1, 500));
     Interpreter it = PreparedModel.prepare(q).newInterpreter();
     for (double x : new double[] {0, 1, 3, 5}) {
       it.input(0).setReal(new double[] {x});
@@ -183,7 +183,7 @@ class FixtureQuantizationTest {
   @Test
   void magicWandAgreesOnTop1ForAtLeast99PercentOfHeldOutGestures() throws Exception {
     Model f = read("tflite/magic_wand/magic_wand.tflite");
-    Model q = ModelQuantizer.quantize(f, RepresentativeDataset.ofSingleInput(gestures(1, 200)));
+    Model q = quantizeOn(f, gestures(1, 200));
     RepresentativeDataset heldOut = RepresentativeDataset.ofSingleInput(gestures(2, 400));
     // Measured 99.0 %, right at the bound (held-out seeds 3-5: 98.5-99.25 %); with bias
     // correction 99.25 %
@@ -207,10 +207,7 @@ class FixtureQuantizationTest {
       throws Exception {
     Model f = read("tflite/magic_wand/magic_wand.tflite");
     Model q =
-        ModelQuantizer.quantize(
-            f,
-            RepresentativeDataset.ofSingleInput(gestures(1, 200)),
-            QuantizationOptions.defaults().withBiasCorrection(true));
+        quantizeOn(f, gestures(1, 200), QuantizationOptions.defaults().withBiasCorrection(true));
     RepresentativeDataset heldOut = RepresentativeDataset.ofSingleInput(gestures(2, 400));
     // Measured 99.25 % (converter recipe: 99.0 %); held-out seeds 3-5: 99.25-99.75 %
     // (converter recipe: 98.5-99.25 %).
@@ -223,7 +220,7 @@ class FixtureQuantizationTest {
   @Test
   void debuggerReportsMagicWandsWorstTensors() throws Exception {
     Model f = read("tflite/magic_wand/magic_wand.tflite");
-    Model q = ModelQuantizer.quantize(f, RepresentativeDataset.ofSingleInput(gestures(1, 200)));
+    Model q = quantizeOn(f, gestures(1, 200));
     DebugReport report =
         QuantizationDebugger.compare(f, q, RepresentativeDataset.ofSingleInput(gestures(2, 50)));
     report("magic_wand worst tensors by SQNR", report.toString());
@@ -242,19 +239,40 @@ class FixtureQuantizationTest {
     return d;
   }
 
-  /**
-   * MFCC features (the MLPerf Tiny pipeline) of the four micro_speech clips (yes, no, silence,
-   * noise), each shifted in time by up to 0.1 s, scaled, mixed with some of the noise clip and a
-   * little white noise.
-   */
-  private static List<float[]> speechFeatures(long seed, int n) {
+  /** The micro_speech clips yes, no, silence and noise (the background), one second each. */
+  private static float[][] microSpeechClips() {
     String[] names = {"yes", "no", "silence", "noise"};
     float[][] clips = new float[4][];
     for (int i = 0; i < 4; i++) {
       clips[i] =
           Wav.read(Fixtures.path("audio/micro_speech/" + names[i] + "_1000ms.wav")).samples();
     }
-    SpectralFeatures mfcc = new SpectralFeatures(SpectralConfig.defaults(), FeatureKind.MFCC);
+    return clips;
+  }
+
+  /** The MLPerf Tiny KWS model's MFCC front end. */
+  private static SpectralFeatures mlperfMfcc() {
+    return new SpectralFeatures(SpectralConfig.defaults(), FeatureKind.MFCC);
+  }
+
+  /** The model input of one second of audio: 49 frames of 10 MFCCs, frame after frame. */
+  private static float[] flatMfcc(SpectralFeatures mfcc, float[] audio) {
+    float[][] frames = mfcc.compute(audio);
+    float[] flat = new float[49 * 10];
+    for (int k = 0; k < 49; k++) {
+      System.arraycopy(frames[k], 0, flat, k * 10, 10);
+    }
+    return flat;
+  }
+
+  /**
+   * MFCC features (the MLPerf Tiny pipeline) of the four micro_speech clips (yes, no, silence,
+   * noise), each shifted in time by up to 0.1 s, scaled, mixed with some of the noise clip and a
+   * little white noise.
+   */
+  private static List<float[]> speechFeatures(long seed, int n) {
+    float[][] clips = microSpeechClips();
+    SpectralFeatures mfcc = mlperfMfcc();
     Random r = new Random(seed);
     List<float[]> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -268,12 +286,7 @@ class FixtureQuantizationTest {
         float v = s >= 0 && s < clip.length ? clip[s] : 0;
         x[t] = (float) (v * gain + mix * clips[3][t] + 0.002 * r.nextGaussian());
       }
-      float[][] frames = mfcc.compute(x);
-      float[] flat = new float[49 * 10];
-      for (int k = 0; k < 49; k++) {
-        System.arraycopy(frames[k], 0, flat, k * 10, 10);
-      }
-      out.add(flat);
+      out.add(flatMfcc(mfcc, x));
     }
     return out;
   }
@@ -286,14 +299,9 @@ class FixtureQuantizationTest {
    * model was trained on: it never answers "silence" for them.
    */
   private static List<float[]> pipelineSpeechFeatures(long seed, int n) {
-    String[] names = {"yes", "no", "silence", "noise"};
-    float[][] clips = new float[4][];
-    for (int i = 0; i < 4; i++) {
-      clips[i] =
-          Wav.read(Fixtures.path("audio/micro_speech/" + names[i] + "_1000ms.wav")).samples();
-    }
+    float[][] clips = microSpeechClips();
     float[] background = clips[3];
-    SpectralFeatures mfcc = new SpectralFeatures(SpectralConfig.defaults(), FeatureKind.MFCC);
+    SpectralFeatures mfcc = mlperfMfcc();
     Random r = new Random(seed);
     List<float[]> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -308,12 +316,7 @@ class FixtureQuantizationTest {
         double v = clip[t] / peak + volume * background[t];
         x[t] = (float) Math.max(-1, Math.min(1, v));
       }
-      float[][] frames = mfcc.compute(x);
-      float[] flat = new float[49 * 10];
-      for (int k = 0; k < 49; k++) {
-        System.arraycopy(frames[k], 0, flat, k * 10, 10);
-      }
-      out.add(flat);
+      out.add(flatMfcc(mfcc, x));
     }
     return out;
   }
@@ -322,9 +325,7 @@ class FixtureQuantizationTest {
   void kwsAgreesOnTop1ForAtLeast99PercentOfClipsPreparedAsItsTrainingPipelineDoes()
       throws Exception {
     Model hybrid = read("tflite/kws_mlperf_tiny/kws_ref_model_float32.tflite");
-    Model q =
-        ModelQuantizer.quantize(
-            hybrid, RepresentativeDataset.ofSingleInput(pipelineSpeechFeatures(1, 100)));
+    Model q = quantizeOn(hybrid, pipelineSpeechFeatures(1, 100));
     RepresentativeDataset heldOut =
         RepresentativeDataset.ofSingleInput(pipelineSpeechFeatures(2, 300));
     // Measured 100 % (held-out seeds 2-4); TensorFlow's own int8 file, calibrated on Speech
@@ -344,9 +345,7 @@ class FixtureQuantizationTest {
   void hybridKwsModelBecomesAFullInt8ModelTflmAccepts() throws Exception {
     Model hybrid = read("tflite/kws_mlperf_tiny/kws_ref_model_float32.tflite");
     assertThat(named(hybrid, "functional_1/conv2d/Conv2D").type()).isEqualTo(TensorType.INT8);
-    Model q =
-        ModelQuantizer.quantize(
-            hybrid, RepresentativeDataset.ofSingleInput(speechFeatures(1, 100)));
+    Model q = quantizeOn(hybrid, speechFeatures(1, 100));
     for (Tensor t : q.primarySubgraph().tensors()) {
       assertThat(t.type()).as(t.name()).isIn(TensorType.INT8, TensorType.INT32);
     }
