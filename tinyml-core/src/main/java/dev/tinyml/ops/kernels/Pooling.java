@@ -1,5 +1,7 @@
 package dev.tinyml.ops.kernels;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * AVERAGE_POOL_2D and MAX_POOL_2D over NHWC tensors, float32, int8 and int16, as TFLM's reference
  * {@code AveragePool}/{@code MaxPool}: windows are clipped to the image, the integer average rounds
@@ -148,18 +150,6 @@ public final class Pooling {
         });
   }
 
-  /** Reads the element at an index of an int8 or int16 array, widened to int. */
-  @FunctionalInterface
-  private interface IntElements {
-    int get(int index);
-  }
-
-  /** Stores a clamped int value, narrowed to the array's type. */
-  @FunctionalInterface
-  private interface IntStore {
-    void set(int index, int value);
-  }
-
   /** Int8 average pooling: the sum divided by the tap count, rounded half away from zero. */
   public static void averageInt8(Plan p, byte[] in, byte[] out) {
     averageInteger(p, i -> in[i], (i, v) -> out[i] = (byte) v);
@@ -171,13 +161,13 @@ public final class Pooling {
   }
 
   /** The integer average both types share; the plan's clamp keeps the value in the type. */
-  private static void averageInteger(Plan p, IntElements in, IntStore out) {
+  private static void averageInteger(Plan p, IntUnaryOperator in, IntStore out) {
     forEachWindow(
         p,
         (taps, count, ch, o) -> {
           int acc = 0;
           for (int t = 0; t < count; t++) {
-            acc += in.get(taps[t] + ch);
+            acc += in.applyAsInt(taps[t] + ch);
           }
           acc = acc > 0 ? (acc + count / 2) / count : (acc - count / 2) / count;
           out.set(o, Math.min(Math.max(acc, p.actMin()), p.actMax()));
@@ -209,13 +199,13 @@ public final class Pooling {
   }
 
   /** The integer max both types share, starting from the type's lowest value as TFLM does. */
-  private static void maxInteger(Plan p, int lowest, IntElements in, IntStore out) {
+  private static void maxInteger(Plan p, int lowest, IntUnaryOperator in, IntStore out) {
     forEachWindow(
         p,
         (taps, count, ch, o) -> {
           int max = lowest;
           for (int t = 0; t < count; t++) {
-            max = Math.max(max, in.get(taps[t] + ch));
+            max = Math.max(max, in.applyAsInt(taps[t] + ch));
           }
           out.set(o, Math.min(Math.max(max, p.actMin()), p.actMax()));
         });
