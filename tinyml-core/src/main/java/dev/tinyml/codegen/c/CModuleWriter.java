@@ -354,6 +354,11 @@ public final class CModuleWriter {
     return v == Long.MIN_VALUE ? "INT64_MIN" : "INT64_C(" + v + ")";
   }
 
+  /** A float kernel's clamp arguments: the exact literals of {@code min} and {@code max}. */
+  public static String floatRange(float min, float max) {
+    return floatLiteral(min) + ", " + floatLiteral(max);
+  }
+
   /** An exact C float literal (hexadecimal for finite values). */
   public static String floatLiteral(float f) {
     if (Float.isNaN(f)) {

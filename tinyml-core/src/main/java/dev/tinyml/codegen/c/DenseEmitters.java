@@ -25,8 +25,7 @@ final class DenseEmitters {
           m.tensor(plan.input(), op),
           m.tensor(plan.weights(), op),
           m.tensor(plan.bias(), op),
-          CModuleWriter.floatLiteral(p.floatMin()),
-          CModuleWriter.floatLiteral(p.floatMax()),
+          CModuleWriter.floatRange(p.floatMin(), p.floatMax()),
           m.tensor(plan.output(), op));
       return;
     }

@@ -26,9 +26,7 @@ final class ElementwiseEmitters {
 
   /** The float clamp that changes nothing (NaN included), for the binary ops without one. */
   private static final String UNCLAMPED =
-      CModuleWriter.floatLiteral(Float.NEGATIVE_INFINITY)
-          + ", "
-          + CModuleWriter.floatLiteral(Float.POSITIVE_INFINITY);
+      CModuleWriter.floatRange(Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY);
 
   static void arithmetic(COp op, ArithmeticOp.Plan plan, CModuleWriter m) throws CodegenException {
     Arithmetic.Plan p = plan.arithmetic();
@@ -56,8 +54,7 @@ final class ElementwiseEmitters {
           bc,
           x,
           y,
-          CModuleWriter.floatLiteral(p.floatMin()),
-          CModuleWriter.floatLiteral(p.floatMax()),
+          CModuleWriter.floatRange(p.floatMin(), p.floatMax()),
           out);
       return;
     }
@@ -107,9 +104,7 @@ final class ElementwiseEmitters {
               code,
               plan.type(),
               o,
-              CModuleWriter.floatLiteral(plan.floatMin())
-                  + ", "
-                  + CModuleWriter.floatLiteral(plan.floatMax()));
+              CModuleWriter.floatRange(plan.floatMin(), plan.floatMax()));
       case INT32 ->
           binaryKernel(
               op, m, code, plan.type(), o, CModuleWriter.ints(plan.intMin(), plan.intMax()));

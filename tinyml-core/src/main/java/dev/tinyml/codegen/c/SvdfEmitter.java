@@ -19,8 +19,7 @@ final class SvdfEmitter {
           op,
           "tml_svdf_f32",
           params,
-          CModuleWriter.floatLiteral(p.floatMin()),
-          CModuleWriter.floatLiteral(p.floatMax()),
+          CModuleWriter.floatRange(p.floatMin(), p.floatMax()),
           tensors(op, plan, m));
       return;
     }

@@ -130,7 +130,15 @@ final class WindowEmitters {
     String output = m.tensor(tensors[2], op);
     m.useKernel(kernel + ".c");
     if (p.multipliers() == null) {
-      m.call(op, "tml_" + kernel, params, floatClamp(p), input, filter, bias, output);
+      m.call(
+          op,
+          "tml_" + kernel,
+          params,
+          CModuleWriter.floatRange(p.floatMin(), p.floatMax()),
+          input,
+          filter,
+          bias,
+          output);
       return;
     }
     String mult = m.int32Array(CModuleWriter.opName(op, "mult"), p.multipliers().multiplier());
@@ -161,7 +169,7 @@ final class WindowEmitters {
     m.useKernel(kernel + ".c");
     String io = m.tensors(op, plan.input(), plan.output());
     if (plan.isFloat()) {
-      m.call(op, "tml_" + kernel, params, floatClamp(p.floatMin(), p.floatMax()), io);
+      m.call(op, "tml_" + kernel, params, CModuleWriter.floatRange(p.floatMin(), p.floatMax()), io);
     } else {
       m.call(op, "tml_" + kernel, params, io);
     }
@@ -187,14 +195,5 @@ final class WindowEmitters {
       COp op, CModuleWriter m, String shapes, String taps, String dilationPadding, String quant) {
     return m.params(
         op, "tml_window_params", 84, String.join(", ", shapes, taps, dilationPadding, quant));
-  }
-
-  /** The float kernels' clamp arguments. */
-  private static String floatClamp(ConvParams p) {
-    return floatClamp(p.floatMin(), p.floatMax());
-  }
-
-  private static String floatClamp(float min, float max) {
-    return CModuleWriter.floatLiteral(min) + ", " + CModuleWriter.floatLiteral(max);
   }
 }
