@@ -43,16 +43,14 @@ final class KernelFootprint {
 
   /** The builtin parameter struct the parser allocates, or null if it allocates none. */
   static Struct builtinParams(Model model, int subgraph, int opIndex, Operator op, Target t) {
-    TflmFootprint f = known(model, subgraph, opIndex, op);
-    TflmFootprint.CStruct s =
-        ask(model, subgraph, opIndex, op, n -> f.kernelStructs(abi(t)).params());
+    // The struct sizes depend only on the op and the ABI, never on the operator's tensors.
+    TflmFootprint.CStruct s = known(model, subgraph, opIndex, op).kernelStructs(abi(t)).params();
     return s == null ? null : new Struct(s.size(), s.alignment());
   }
 
   /** The size of the {@code OpData} the kernel's {@code Init} allocates, or 0 for none. */
   static int opData(Model model, int subgraph, int opIndex, Operator op, Target t) {
-    TflmFootprint f = known(model, subgraph, opIndex, op);
-    return ask(model, subgraph, opIndex, op, n -> f.kernelStructs(abi(t)).opData());
+    return known(model, subgraph, opIndex, op).kernelStructs(abi(t)).opData();
   }
 
   /** The sizes of the persistent buffers the kernel's {@code Prepare} allocates, in order. */
