@@ -50,11 +50,11 @@ final class QuantizeOpInsertion {
       Operator op = g.operators().get(k);
       for (int j : requantized.getOrDefault(k, List.of())) {
         int t = op.inputs()[j];
+        Tensor src = g.tensors().get(t);
         Tensor concatOut = g.tensors().get(op.outputs()[0]);
-        if (g.tensors().get(t).quantization().equals(concatOut.quantization())) {
+        if (src.quantization().equals(concatOut.quantization())) {
           continue;
         }
-        Tensor src = g.tensors().get(t);
         Tensor r =
             new Tensor(
                 src.name() == null ? null : src.name() + "_requantized",
