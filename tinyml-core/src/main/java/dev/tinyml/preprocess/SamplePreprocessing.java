@@ -201,10 +201,6 @@ public sealed interface SamplePreprocessing {
   }
 
   /**
-   * Whether {@code shape} is {@code inputShape} or a batch of it: {@code [k, rest...]} where the
-   * input is {@code [1, rest...]}.
-   */
-  /**
    * One model input from audio feature frames, after checking that they fill the input exactly.
    *
    * @param kind the preprocessing's name, for the error message
@@ -229,6 +225,10 @@ public sealed interface SamplePreprocessing {
     return List.of(v);
   }
 
+  /**
+   * Whether {@code shape} is {@code inputShape} or a batch of it: {@code [k, rest...]} where the
+   * input is {@code [1, rest...]}.
+   */
   private static boolean batched(int[] shape, int[] inputShape) {
     if (Arrays.equals(shape, inputShape)) {
       return true;
